@@ -1,0 +1,35 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// Layering (docs/ARCHITECTURE.md): parser imports nothing of ours; cli uses core and parser.
+const layer = (pkg, banned) => ({
+  files: [`packages/${pkg}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: banned.map((name) => ({ group: [`@yaodian/${name}`, `@yaodian/${name}/*`], message: `${pkg} must not import ${name}` })) },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/fixtures/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { project: ['./tsconfig.eslint.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+    },
+  },
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.config.js', 'vitest.config.ts', '**/vite.config.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  layer('parser', ['core', 'server', 'web', 'cli']),
+  layer('core', ['server', 'web', 'cli']),
+  layer('cli', ['server', 'web']),
+);

@@ -1,0 +1,5 @@
+export { parsePlan, DEFAULT_MAX_BYTES } from './parse-plan.js';
+export type { ParsePlanOptions } from './parse-plan.js';
+export { ParseError, isParseError, PARSE_ERROR_CODES } from './errors.js';
+export type { ParseErrorCode } from './errors.js';
+export * from './plan.js';
