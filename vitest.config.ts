@@ -1,6 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // Tests run on the sources of sibling packages, not on their last build.
+    alias: [{ find: /^@yaodian\/parser$/, replacement: src('parser') }],
+  },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/eval/**/*.test.ts'],
     testTimeout: 30_000,

@@ -6,6 +6,7 @@ export const PARSE_ERROR_CODES = [
   'encrypted_document',
   'empty_document',
   'invalid_options',
+  'internal_error',
 ] as const;
 
 export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];

@@ -8,3 +8,6 @@ export interface Responsibility {
   /** Where the clause stands in the plan text (brackets included). */
   span: Span;
 }
+
+export { findResponsibility } from './find-responsibility.js';
+export { parseUnitCell } from './unit-cell.js';

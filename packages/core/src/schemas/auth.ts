@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { ROLES } from '../roles.js';
+import { Id } from './common.js';
+
+export const LoginRequest = z.object({
+  /** A tenant's code; needed only when the same user name exists in more than one tenant. */
+  tenant: z.string().min(1).max(64).optional(),
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const Me = z.object({
+  id: Id,
+  tenantId: Id,
+  tenantName: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  unitIds: z.array(Id),
+});
+
+export const LoginResponse = z.object({ user: Me, csrfToken: z.string() });
+
+export const ChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(10).max(256),
+});
+
+export type LoginRequest = z.infer<typeof LoginRequest>;
+export type Me = z.infer<typeof Me>;

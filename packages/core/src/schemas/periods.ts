@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { Id, IsoDate } from './common.js';
+
+export const PERIOD_KINDS = ['monthly', 'quarterly'] as const;
+
+export const Period = z.object({
+  id: Id,
+  planId: Id,
+  kind: z.enum(PERIOD_KINDS),
+  label: z.string(),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  dueOn: IsoDate,
+});
+
+export const PeriodList = z.object({ periods: z.array(Period) });
+
+/** One period per month (or quarter) of the plan's year, due on `dueDay` of its last month. */
+export const GeneratePeriodsRequest = z.object({
+  kind: z.enum(PERIOD_KINDS),
+  dueDay: z.int().min(1).max(28).default(25),
+});
+
+export type PeriodKind = (typeof PERIOD_KINDS)[number];

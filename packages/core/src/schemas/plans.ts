@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { Id, IsoDate, Version } from './common.js';
+
+export const PLAN_STATUSES = ['draft', 'published', 'archived'] as const;
+export const ASSIGNMENT_ROLES = ['lead', 'support', 'unit'] as const;
+export const TARGET_OPS = ['>=', '<=', '=', '~', 'range'] as const;
+export const TARGET_BASES = ['level', 'change'] as const;
+export const TARGET_DIRECTIONS = ['higher', 'lower'] as const;
+
+export const Span = z.object({ start: z.int(), end: z.int() });
+
+export const Assignment = z.object({
+  unitId: Id,
+  unitName: z.string(),
+  role: z.enum(ASSIGNMENT_ROLES),
+  /** True when the item has none of its own and these are its nearest ancestor's. */
+  inherited: z.boolean(),
+});
+
+export const Target = z.object({
+  id: Id,
+  itemId: Id,
+  metric: z.string(),
+  op: z.enum(TARGET_OPS),
+  value: z.number().nullable(),
+  lo: z.number().nullable(),
+  hi: z.number().nullable(),
+  unit: z.string(),
+  basis: z.enum(TARGET_BASES),
+  direction: z.enum(TARGET_DIRECTIONS),
+  baseline: z.number().nullable(),
+  deadline: IsoDate.nullable(),
+  deadlineText: z.string().nullable(),
+  text: z.string(),
+  version: Version,
+});
+
+export const Item = z.object({
+  id: Id,
+  parentId: Id.nullable(),
+  position: z.int(),
+  number: z.string(),
+  level: z.int(),
+  title: z.string(),
+  text: z.string(),
+  isTask: z.boolean(),
+  deadline: IsoDate.nullable(),
+  deadlineText: z.string().nullable(),
+  source: Span.nullable(),
+  version: Version,
+  assignments: z.array(Assignment),
+  /** Printed unit names the import could not match to an org unit. */
+  unmatchedUnits: z.array(z.object({ name: z.string(), role: z.enum(ASSIGNMENT_ROLES) })),
+  targets: z.array(Target),
+});
+
+export const Thresholds = z.object({
+  behindPoints: z.int().min(1).max(100),
+  atRiskPoints: z.int().min(1).max(100),
+});
+
+export const PlanSummary = z.object({
+  id: Id,
+  title: z.string(),
+  year: z.int(),
+  status: z.enum(PLAN_STATUSES),
+  version: Version,
+  sourceFileName: z.string().nullable(),
+  sourceSha256: z.string().nullable(),
+  createdAt: z.string(),
+  publishedAt: z.string().nullable(),
+});
+
+export const PlanList = z.object({ plans: z.array(PlanSummary) });
+
+export const PlanDetail = PlanSummary.extend({
+  thresholds: Thresholds,
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  /** Items in tree pre-order; `parentId` and `position` give the tree. */
+  items: z.array(Item),
+  unmatchedUnits: z.array(z.object({ name: z.string(), itemIds: z.array(Id) })),
+});
+
+export const ImportPlanResponse = z.object({ plan: PlanDetail });
+
+export const PlanParams = z.object({ planId: Id });
+export const ItemParams = z.object({ planId: Id, itemId: Id });
+export const TargetParams = z.object({ planId: Id, targetId: Id });
+export const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
+
+export const UpdatePlanRequest = z.object({
+  version: Version,
+  title: z.string().trim().min(1).max(300).optional(),
+  year: z.int().min(2000).max(2100).optional(),
+  thresholds: Thresholds.optional(),
+});
+
+export const UpdateItemRequest = z.object({
+  version: Version,
+  number: z.string().trim().max(20).optional(),
+  title: z.string().trim().min(1).max(500).optional(),
+  text: z.string().max(20_000).optional(),
+  isTask: z.boolean().optional(),
+  deadline: IsoDate.nullable().optional(),
+  deadlineText: z.string().max(100).nullable().optional(),
+});
+
+export const MoveItemRequest = z.object({
+  version: Version,
+  parentId: Id.nullable(),
+  position: z.int().min(0),
+});
+
+export const MergeItemRequest = z.object({
+  version: Version,
+  /** The item that absorbs this one: its text, children, assignments and targets. */
+  intoId: Id,
+  intoVersion: Version,
+});
+
+export const SetAssignmentsRequest = z.object({
+  version: Version,
+  assignments: z
+    .array(z.object({ unitId: Id, role: z.enum(ASSIGNMENT_ROLES) }))
+    .max(100),
+});
+
+const TargetFields = z.object({
+  metric: z.string().trim().min(1).max(200),
+  op: z.enum(TARGET_OPS),
+  value: z.number().finite().nullable().optional(),
+  lo: z.number().finite().nullable().optional(),
+  hi: z.number().finite().nullable().optional(),
+  unit: z.string().max(40).default(''),
+  basis: z.enum(TARGET_BASES).default('level'),
+  direction: z.enum(TARGET_DIRECTIONS).optional(),
+  baseline: z.number().finite().nullable().optional(),
+  deadline: IsoDate.nullable().optional(),
+  deadlineText: z.string().max(100).nullable().optional(),
+  text: z.string().max(2000).default(''),
+});
+
+export const CreateTargetRequest = TargetFields.extend({ itemId: Id });
+
+export const UpdateTargetRequest = TargetFields.partial().extend({ version: Version });
+
+export const PublishPlanRequest = z.object({ version: Version });
+
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
+export type TargetOp = (typeof TARGET_OPS)[number];
+export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
+export type PlanDetail = z.infer<typeof PlanDetail>;
+export type ItemDto = z.infer<typeof Item>;
+export type TargetDto = z.infer<typeof Target>;

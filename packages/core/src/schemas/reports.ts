@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { Id, Version } from './common.js';
+
+export const REPORT_STATES = ['draft', 'submitted', 'returned', 'accepted'] as const;
+
+export const Actual = z.object({
+  targetId: Id,
+  value: z.number().finite(),
+  note: z.string().max(500).default(''),
+});
+
+export const Report = z.object({
+  id: Id,
+  itemId: Id,
+  unitId: Id,
+  periodId: Id,
+  percent: z.int(),
+  narrative: z.string(),
+  problems: z.string(),
+  nextSteps: z.string(),
+  state: z.enum(REPORT_STATES),
+  returnReason: z.string().nullable(),
+  version: z.int(),
+  actuals: z.array(z.object({ targetId: Id, value: z.number(), note: z.string() })),
+  submittedAt: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ReportList = z.object({ reports: z.array(Report) });
+export const ReportResponse = z.object({ report: Report });
+
+const ReportFields = z.object({
+  percent: z.int().min(0).max(100),
+  narrative: z.string().max(10_000).default(''),
+  problems: z.string().max(10_000).default(''),
+  nextSteps: z.string().max(10_000).default(''),
+  actuals: z.array(Actual).max(50).default([]),
+});
+
+export const CreateReportRequest = ReportFields.extend({
+  itemId: Id,
+  unitId: Id,
+  periodId: Id,
+  /** Create and submit in one step (send an Idempotency-Key header so a retry never duplicates). */
+  submit: z.boolean().default(false),
+});
+
+export const UpdateReportRequest = ReportFields.partial().extend({ version: z.int().min(1) });
+export const SubmitReportRequest = z.object({ version: z.int().min(1) });
+export const ReturnReportRequest = z.object({
+  version: z.int().min(1),
+  reason: z.string().trim().min(1).max(2000),
+});
+export const AcceptReportRequest = z.object({ version: z.int().min(1) });
+
+export const ReportQuery = z.object({
+  itemId: Id.optional(),
+  unitId: Id.optional(),
+  periodId: Id.optional(),
+  state: z.enum(REPORT_STATES).optional(),
+});
+
+export type ReportState = (typeof REPORT_STATES)[number];
+export type ReportDto = z.infer<typeof Report>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { Id, IsoDate } from './common.js';
+
+export const TASK_STATUSES = ['done', 'overdue', 'behind', 'at_risk', 'on_track', 'not_started'] as const;
+
+export const UnitRef = z.object({ id: Id, name: z.string() });
+
+export const Task = z.object({
+  id: Id,
+  planId: Id,
+  sectionId: Id.nullable(),
+  sectionTitle: z.string().nullable(),
+  number: z.string(),
+  title: z.string(),
+  text: z.string(),
+  deadline: IsoDate.nullable(),
+  deadlineText: z.string().nullable(),
+  leadUnits: z.array(UnitRef),
+  supportUnits: z.array(UnitRef),
+  /** Units that owe a report each period: the lead units, or all assigned units where none leads. */
+  reportingUnits: z.array(UnitRef),
+  status: z.enum(TASK_STATUSES),
+  statusReason: z.string(),
+  percent: z.int().nullable(),
+  latestNarrative: z.string().nullable(),
+});
+
+export const TaskList = z.object({ tasks: z.array(Task) });
+
+export const TaskQuery = z.object({
+  planId: Id.optional(),
+  sectionId: Id.optional(),
+  unitId: Id.optional(),
+  status: z.enum(TASK_STATUSES).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  dueBefore: IsoDate.optional(),
+  mine: z.enum(['true', 'false']).optional(),
+});
+
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type TaskDto = z.infer<typeof Task>;

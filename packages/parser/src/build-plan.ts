@@ -1,0 +1,104 @@
+import { cleanBlocks } from './clean/clean-blocks.js';
+import { foldWidth } from './clean/width.js';
+import type { LoadedDocument } from './load/document.js';
+import { readMeta } from './meta/read-meta.js';
+import type { Item, Plan, PlanInput, PlanWarning, Span, Target } from './plan.js';
+import { PLAN_SCHEMA_ID } from './plan.js';
+import { assemble } from './segment/assemble.js';
+import { buildOutline } from './structure/build-outline.js';
+import type { OutlineNode } from './structure/outline.js';
+import { findDeadlines, parseDeadline } from './targets/deadline.js';
+import { extractTargets } from './targets/extract-targets.js';
+import { findAliases } from './units/aliases.js';
+import { findResponsibility, parseUnitCell } from './units/responsibility.js';
+
+/** The pure part of the engine: loaded blocks in, Plan JSON v1 out. */
+export function buildPlan(loaded: LoadedDocument, input: Omit<PlanInput, 'format' | 'encoding'>): Plan {
+  const cleaned = cleanBlocks(loaded.blocks);
+  const { text, segments } = assemble(cleaned.blocks);
+  const folded = foldWidth(text);
+  const warnings: PlanWarning[] = [];
+
+  const { meta, bodyStart, bodyEnd } = readMeta(text, segments, folded, cleaned.portal, loaded.hints);
+  const outline = buildOutline(text, folded, segments.slice(bodyStart, bodyEnd));
+  warnings.push(...outline.warnings);
+
+  const year = meta.year;
+  const toItem = (node: OutlineNode, level: number): Item => {
+    const units = unitsOf(text, node);
+    const deadline = deadlineOf(text, node, year);
+    const scan = node.row ? [node.row.title, node.row.detail].filter(distinctSpans) : [node.content];
+    return {
+      number: node.number,
+      level,
+      title: text.slice(node.title.start, node.title.end),
+      text: text.slice(node.content.start, node.content.end),
+      units: units.units,
+      lead: units.lead,
+      support: units.support,
+      targets: scan.flatMap((span) => extractTargets(text, span, { year })),
+      deadline: deadline?.deadline ?? null,
+      deadlineText: deadline?.deadlineText ?? null,
+      children: node.children.map((child) => toItem(child, level + 1)),
+      source: { ...node.source },
+    };
+  };
+  const items = outline.roots.map((root) => toItem(root, 1));
+  const looseTargets: Target[] = outline.loose.flatMap((span) => extractTargets(text, span, { year }));
+
+  const printedUnits = new Set<string>();
+  const collect = (list: readonly Item[]): void => {
+    for (const item of list) {
+      for (const unit of item.units) printedUnits.add(unit);
+      collect(item.children);
+    }
+  };
+  collect(items);
+
+  if (items.length === 0) {
+    warnings.push({ code: 'no_items', message: '未识别到编号条目（如 一、（一） 1.），请核对原文' });
+  }
+  if (meta.title === null) warnings.push({ code: 'no_title', message: '未识别到计划标题' });
+  if (meta.year === null) warnings.push({ code: 'no_year', message: '未识别到计划年度' });
+
+  return {
+    schema: PLAN_SCHEMA_ID,
+    input: { format: loaded.format, encoding: loaded.encoding, ...input },
+    text,
+    meta,
+    items,
+    targets: looseTargets,
+    aliases: findAliases([...printedUnits], text),
+    warnings,
+  };
+}
+
+function distinctSpans(span: Span | null, index: number, all: readonly (Span | null)[]): span is Span {
+  if (!span) return false;
+  return all.findIndex((s) => s?.start === span.start && s.end === span.end) === index;
+}
+
+function unitsOf(text: string, node: OutlineNode): { units: string[]; lead: string[]; support: string[] } {
+  if (node.row) {
+    const cells = (spans: readonly Span[]): string[] => spans.flatMap((s) => parseUnitCell(text.slice(s.start, s.end)));
+    const lead = unique(cells(node.row.lead));
+    const support = unique(cells(node.row.support)).filter((u) => !lead.includes(u));
+    const plain = unique(cells(node.row.units));
+    const units = unique([...lead, ...support, ...plain]);
+    if (units.length > 0) return { units, lead, support };
+    // A table without unit columns may still print a clause in the task text.
+  }
+  const found = findResponsibility(text, node.content);
+  return found ? { units: found.units, lead: found.lead, support: found.support } : { units: [], lead: [], support: [] };
+}
+
+function deadlineOf(text: string, node: OutlineNode, year: number | null): { deadline: string | null; deadlineText: string } | null {
+  const cell = node.row?.deadline;
+  if (cell) return parseDeadline(text.slice(cell.start, cell.end), year);
+  const heading = findDeadlines(text, node.content, year);
+  return heading.length === 1 ? (heading[0] ?? null) : null;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

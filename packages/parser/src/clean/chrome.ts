@@ -1,0 +1,37 @@
+import { portalKeyProfile } from './portal-fields.js';
+
+export type ChromeKind = 'portal_meta' | 'navigation' | 'footer' | 'share' | 'download' | 'banner' | 'promo' | 'editor';
+
+const NAVIGATION = /^(返回|首页|当前位置|您现在的位置|您的位置|所在位置|位置[:：])|【\s*字[体号]|字[体号][:：]\s*[大中小]|打印本页|关闭窗口|【打印】|【关闭】|加入收藏|设为首页|(阅读|浏览|访问)(次数|量)[:：]|>>|»|首页\s*[>›]/;
+const FOOTER = /主办单位|承办单位|运行维护|运维单位|技术支持|网站标识码|ICP[备证]|公网安备|版权所有|copyright|©|网站地图|联系我们|建议使用.{0,20}浏览器|分辨率/i;
+const SHARE = /扫一扫|二维码|微信扫|手机扫描|分享到/;
+const DOWNLOAD = /\.(docx?|pdf|xlsx?|wps|zip|rar|ofd)\b[^。]{0,20}$|(^|\s)下载\s*$/i;
+const URL = /(https?:\/\/|www\.)[a-z0-9.-]+|[a-z0-9-]+\.(com|cn|net|org)(?![a-z])/i;
+const PROMO = /范文|小编|本站|资料文库|文库|欢迎(深入)?阅读|收藏本|免费下载|下载全文|写作灵感/;
+const EDITOR = /^(责任编辑|编辑|校对|审核|审校|来源)\s*[:：]/;
+
+export interface ChromeContext {
+  /** Position among the non-empty paragraphs, from the start and from the end. */
+  fromStart: number;
+  fromEnd: number;
+}
+
+/** Says whether a paragraph is page furniture rather than plan text, and which kind. */
+export function classifyChrome(line: string, ctx: ChromeContext): ChromeKind | null {
+  const text = line.trim();
+  if (text.length === 0) return null;
+  const short = text.length <= 150;
+  const profile = portalKeyProfile(text);
+  if (profile.keys >= 2 && text.length <= 200) return 'portal_meta';
+  if (profile.keys === 1 && profile.startsWithKey && text.length <= 120 && ctx.fromStart < 40) return 'portal_meta';
+  if (short && NAVIGATION.test(text)) return 'navigation';
+  if (short && FOOTER.test(text)) return 'footer';
+  if (text.length <= 40 && SHARE.test(text)) return 'share';
+  if (short && DOWNLOAD.test(text)) return 'download';
+  if (text.length <= 40 && EDITOR.test(text)) return 'editor';
+  const edge = ctx.fromStart < 6 || ctx.fromEnd < 6;
+  const url = URL.exec(text);
+  if (url && edge && url.index < 30) return 'banner';
+  if (edge && short && PROMO.test(text)) return 'promo';
+  return null;
+}

@@ -1,0 +1,104 @@
+import type { Block } from '../load/document.js';
+import { classifyChrome, type ChromeKind } from './chrome.js';
+import { portalKeyProfile, readPortalFields, type PortalFields } from './portal-fields.js';
+
+export interface CleanResult {
+  blocks: Block[];
+  portal: PortalFields;
+  dropped: { kind: ChromeKind | 'duplicate_title'; text: string }[];
+}
+
+const HEAD_WINDOW = 30;
+const TAIL_WINDOW = 15;
+
+/** Drops portal chrome and noise; what the chrome says about the document goes to `portal`. */
+export function cleanBlocks(input: readonly Block[]): CleanResult {
+  const portal: PortalFields = {};
+  const dropped: CleanResult['dropped'] = [];
+  const blocks = input.filter((b) => b.kind === 'table' || b.text.trim().length > 0);
+  const total = blocks.length;
+  const kept: Block[] = [];
+  let inFooter = false;
+
+  blocks.forEach((block, index) => {
+    if (block.kind === 'table') {
+      if (isPortalTable(block)) {
+        for (const row of block.rows) readPortalFields(row.cells.map((c) => c.text).join(' '), portal);
+        dropped.push({ kind: 'portal_meta', text: '[table]' });
+      } else {
+        kept.push(block);
+      }
+      return;
+    }
+    const text = block.text.trim();
+    const ctx = { fromStart: index, fromEnd: total - 1 - index };
+    let kind = classifyChrome(text, ctx);
+    if (!kind && inFooter && text.length <= 150) kind = 'footer';
+    if (kind === 'footer' && ctx.fromEnd < TAIL_WINDOW) inFooter = true;
+    if (kind) {
+      if (kind === 'portal_meta') readPortalFields(text, portal);
+      dropped.push({ kind, text });
+      return;
+    }
+    kept.push(block);
+  });
+
+  return { blocks: dropDuplicatedTitles(kept, dropped), portal, dropped };
+}
+
+function isPortalTable(block: Extract<Block, { kind: 'table' }>): boolean {
+  const keys = block.rows.reduce(
+    (n, row) => n + row.cells.reduce((m, c) => m + portalKeyProfile(c.text).keys, 0),
+    0,
+  );
+  return keys >= 3;
+}
+
+const squeeze = (s: string): string => s.replace(/\s+/g, '');
+
+/**
+ * Portals print a title twice (the page title, then the document's own, often broken over lines).
+ * In the head, a paragraph — or a run of up to three short ones — that repeats an earlier paragraph goes.
+ */
+function dropDuplicatedTitles(blocks: Block[], dropped: CleanResult['dropped']): Block[] {
+  const out: Block[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (!block) continue;
+    if (block.kind !== 'paragraph' || i >= HEAD_WINDOW) {
+      out.push(block);
+      continue;
+    }
+    const own = squeeze(block.text);
+    if (own.length <= 80 && seen.has(own)) {
+      dropped.push({ kind: 'duplicate_title', text: block.text });
+      continue;
+    }
+    const run = repeatedRun(blocks, i, seen);
+    if (run > 0) {
+      for (let k = 0; k < run; k++) {
+        const b = blocks[i + k];
+        if (b?.kind === 'paragraph') dropped.push({ kind: 'duplicate_title', text: b.text });
+      }
+      i += run - 1;
+      continue;
+    }
+    if (own.length <= 80) seen.add(own);
+    out.push(block);
+  }
+  return out;
+}
+
+function repeatedRun(blocks: Block[], start: number, seen: Set<string>): number {
+  let joined = '';
+  for (let k = 0; k < 3; k++) {
+    const b = blocks[start + k];
+    if (b?.kind !== 'paragraph') return 0;
+    const part = squeeze(b.text);
+    if (part.length > 60) return 0;
+    joined += part;
+    if (k > 0 && seen.has(joined)) return k + 1;
+  }
+  return 0;
+}

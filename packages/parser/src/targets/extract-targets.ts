@@ -1,0 +1,368 @@
+import type { Span, Target, TargetBasis, TargetOp } from '../plan.js';
+import { findDeadlines, type Deadline } from './deadline.js';
+import { metricAfter, narrowMetric } from './metric.js';
+import { isChineseNumeralChar, isDigit, readNumber, type NumberToken } from './numerals.js';
+import { isConnectorGap, opEndingAt, readSuffix, type OpMatch, type SuffixMatch } from './ops.js';
+import { isPastResult } from './past.js';
+import { clauseEnd, clauseStart, isClauseEnd, QuoteCursor, quotedSpans, sentenceEnd, sentenceStart } from './scope.js';
+import { isNonQuantityFollower, readUnit, type UnitKind, type UnitMatch } from './units.js';
+
+export interface TargetScanOptions {
+  /** The plan's year: relative deadlines (年内, 6月底前) resolve into it and earlier years are past results. */
+  year: number | null;
+}
+
+/** How far back an op word may stand from its number (新增3岁以下婴幼儿托位4000个). */
+const OP_WINDOW = 24;
+const CLAUSE_BACK = 80;
+const SENTENCE_BACK = 200;
+
+/** One printed value: a number (or a range, or a ratio) with its unit. */
+interface Value {
+  /** Where the value is printed (for a ratio 1:1.5, the 1). */
+  start: number;
+  lo: NumberToken;
+  hi: NumberToken | null;
+  ratio: boolean;
+  unit: UnitMatch | null;
+  /** End of the value and its unit. */
+  end: number;
+}
+
+type ReadResult = { value: Value } | { skipTo: number };
+
+const NOUN_MAKERS = new Set(['率', '比', '数', '量', '度', '值', '额', '费', '面', '例', '者']);
+const RANGE_SEPARATORS = new Set(['-', '－', '~', '～', '〜', '—', '–', '到', '至']);
+const LIST_SEPARATORS = new Set(['、', '和', '及', '与', '/']);
+const BASELINE_BEFORE = new Set(['由', '从', '每', '第', '+', '＋', '/', '／', '#', '№', '.', '．']);
+const SCOPE_BEFORE = new Set(['在', '对', '向', '按', '于', '前', '近', '后']);
+
+function isAsciiLetter(ch: string | undefined): boolean {
+  return ch !== undefined && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'));
+}
+
+function unitOf(tok: NumberToken, text: string, end: number): UnitMatch | null {
+  if (tok.impliedUnit !== null) return { unit: tok.impliedUnit, kind: 'rate', end: tok.end };
+  return readUnit(text, tok.end, end);
+}
+
+/** Reads the value starting with `tok`: its unit, a range partner (5-10个, 1到2个) or a ratio (1:1.5). */
+function readValue(text: string, tok: NumberToken, end: number): ReadResult {
+  const before = text[tok.start - 1];
+  if (!tok.chinese && (isAsciiLetter(before) || isDigit(before))) return { skipTo: tok.end };
+  if (before !== undefined && BASELINE_BEFORE.has(before)) {
+    return { skipTo: tok.end };
+  }
+  const unit = unitOf(tok, text, end);
+  if (unit === null && isNonQuantityFollower(text, tok.end, end)) return { skipTo: tok.end };
+  let after = unit?.end ?? tok.end;
+  const sep = text[after];
+  // Range: the partner must be written the same way (digits with digits) and start right after the separator.
+  if (sep !== undefined && RANGE_SEPARATORS.has(sep)) {
+    const hiStart = after + 1;
+    const startsNumber = tok.chinese ? isChineseNumeralChar(text[hiStart]) : isDigit(text[hiStart]);
+    const hi = startsNumber ? readNumber(text, hiStart, end) : null;
+    if (hi !== null && hi.chinese === tok.chinese) {
+      const hiUnit = unitOf(hi, text, end);
+      if (hiUnit === null && isNonQuantityFollower(text, hi.end, end)) return { skipTo: hi.end };
+      if (hi.value > tok.value && (unit === null || hiUnit === null || unit.unit === hiUnit.unit)) {
+        const u = hiUnit ?? unit;
+        return { value: { start: tok.start, lo: tok, hi, ratio: false, unit: u, end: hiUnit?.end ?? hi.end } };
+      }
+      // Dates, phone numbers and codes (2021-04-12, 0556-5583952): not a range, not a target.
+      if (!(sep === '到' || sep === '至')) return { skipTo: hi.end };
+    }
+  }
+  if (unit === null && (sep === ':' || sep === '：' || sep === '∶') && isDigit(text[after + 1])) {
+    const second = readNumber(text, after + 1, end);
+    if (second === null) return { skipTo: after + 1 };
+    const tail = text[second.end];
+    if (tail === ':' || tail === '：' || isDigit(text[tok.start - 1])) return { skipTo: second.end };
+    return { value: { start: tok.start, lo: second, hi: null, ratio: true, unit: null, end: second.end } };
+  }
+  after = unit?.end ?? tok.end;
+  return { value: { start: tok.start, lo: tok, hi: null, ratio: false, unit, end: after } };
+}
+
+/** The nearest op word before `pos` within the clause, skipping words that are part of a noun (完成率, 签约率). */
+function findOp(text: string, pos: number, floor: number): OpMatch | null {
+  const limit = Math.max(floor, pos - OP_WINDOW);
+  let found: OpMatch | null = null;
+  for (let e = pos; e > limit; e--) {
+    const m = opEndingAt(text, e, limit);
+    if (m === null) continue;
+    if (m.kind === 'tight' && e !== pos) continue;
+    if ((m.kind === 'verb' || m.kind === 'change') && e !== pos && NOUN_MAKERS.has(text[e] ?? '')) continue;
+    // 达 inside 到达/下达/表达 is not 达到.
+    if (m.word === '达' && /[到下表传抵发]/u.test(text[m.start - 1] ?? '')) continue;
+    if (found !== null && m.kind !== 'verb' && m.kind !== 'change') break;
+    found = m;
+    // A verb with words between it and the number may sit inside the object (新增[家庭医生签约]服务对象2万人):
+    // keep looking for an outer verb that governs the whole object.
+    if (m.kind !== 'verb' && m.kind !== 'change') break;
+    if (isConnectorGap(text.slice(m.end, pos))) break;
+    e = m.start + 1;
+  }
+  return found;
+}
+
+function unitKind(v: Value): UnitKind | 'none' {
+  return v.unit?.kind ?? 'none';
+}
+
+/** Whether the value is a commitment at all, given the op word before it (see UnitKind). */
+function qualifies(text: string, v: Value, op: OpMatch | null, gapIsConnector: boolean, inBrackets: boolean): boolean {
+  const kind = unitKind(v);
+  // A bracketed count without a verb explains a name (1+6方案（一个总体方案加6个子方案）); with one it is a task (（新增6家…）).
+  if (inBrackets && op === null && (kind === 'count' || kind === 'weak')) return false;
+  const tight = op !== null && gapIsConnector && op.word !== '有' && op.kind !== 'tight';
+  const before = text[v.start - 1] ?? '';
+  const opRightBefore = op !== null && op.end === v.start;
+  // 每年开展一次: a frequency, not an amount.
+  if (kind === 'weak' && text.slice(Math.max(0, v.start - 6), v.start).includes('每')) return false;
+  if (SCOPE_BEFORE.has(before) && !opRightBefore && (kind === 'count' || kind === 'weak')) return false;
+  if (v.ratio) return op !== null && op.kind !== 'verb';
+  if (v.lo.chinese) {
+    if (v.lo.impliedUnit !== null) return true;
+    if (kind === 'rate' || kind === 'money') return tight || op?.kind === 'explicit' || op?.kind === 'change';
+    // 培训家庭照护者两万人。: a strong verb, its object, then the count closing the clause.
+    const closesClause = isClauseEnd(text, v.end) || v.end >= text.length;
+    const governed = tight || (op !== null && op.strong && op.kind !== 'tight' && closesClause);
+    if (!governed || op === null || (kind !== 'count' && kind !== 'weak')) return false;
+    // 一个/一支 after a verb is mostly an article (建成一个平台); small Chinese counts after 落实/推进 are slogans.
+    if (op.kind === 'verb' && (v.lo.value === 1 || !op.strong)) return false;
+    return true;
+  }
+  switch (kind) {
+    case 'rate':
+    case 'money':
+    case 'count':
+      return true;
+    case 'weak':
+      return op !== null && op.kind !== 'tight' && op.word !== '有';
+    case 'none':
+      return op !== null && gapIsConnector && (op.kind === 'explicit' || op.kind === 'change' || (op.kind === 'tight' && opRightBefore));
+  }
+}
+
+function decideOp(v: Value, op: OpMatch | null, suffix: SuffixMatch | null): TargetOp {
+  if (v.hi !== null) return 'range';
+  if (suffix?.op === '~' || op?.op === '~') return '~';
+  let result: TargetOp;
+  if (suffix !== null) result = suffix.op;
+  else if (op !== null) result = op.op;
+  else result = unitKind(v) === 'count' || unitKind(v) === 'weak' ? '>=' : '=';
+  // Reaching 100% is reaching exactly 100%.
+  const unit = v.unit?.unit ?? '';
+  if (result === '>=' && suffix === null && v.lo.value === 100 && (unit === '%' || unit === '％')) result = '=';
+  return result;
+}
+
+/** Splits a 分别 list's metric (A、B和C) into its members, as spans. */
+function splitMetrics(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  let depth = 0;
+  let from = span.start;
+  for (let i = span.start; i < span.end; i++) {
+    const ch = text[i] ?? '';
+    if (ch === '（' || ch === '(' || ch === '“') depth++;
+    else if (ch === '）' || ch === ')' || ch === '”') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === '、' || ch === '和' || ch === '及' || ch === '与')) {
+      out.push({ start: from, end: i });
+      from = i + 1;
+    }
+  }
+  out.push({ start: from, end: span.end });
+  return out.map((s) => narrowMetric(text, s)).filter((s) => s.end > s.start);
+}
+
+function pickDeadline(deadlines: readonly Deadline[], text: string, pos: number, span: Span): Deadline | null {
+  const cStart = clauseStart(text, pos, span.start, CLAUSE_BACK);
+  const cEnd = clauseEnd(text, pos, span.end, CLAUSE_BACK);
+  const sStart = sentenceStart(text, pos, span.start, SENTENCE_BACK);
+  const sEnd = sentenceEnd(text, pos, span.end, SENTENCE_BACK);
+  // Binary search for the first deadline starting at or after the sentence start.
+  let lo = 0;
+  let hi = deadlines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((deadlines[mid]?.source.start ?? 0) < sStart) lo = mid + 1;
+    else hi = mid;
+  }
+  let inClause: Deadline | null = null;
+  let before: Deadline | null = null;
+  let after: Deadline | null = null;
+  for (let k = lo; k < deadlines.length && k < lo + 32; k++) {
+    const d = deadlines[k];
+    if (d === undefined || d.source.start >= sEnd) break;
+    if (d.source.start >= cStart && d.source.end <= cEnd) {
+      if (inClause === null || Math.abs(d.source.start - pos) < Math.abs(inClause.source.start - pos)) inClause = d;
+    } else if (d.source.end <= pos) before = d;
+    else if (after === null) after = d;
+  }
+  return inClause ?? before ?? after;
+}
+
+/**
+ * The metric a clause continues when it names none of its own (婴儿死亡率下降到4.2‰，今年要控制在4‰以内):
+ * the lead-in of the previous clause of the same sentence, up to its first op word.
+ */
+function metricOfPreviousClause(text: string, cStart: number, sStart: number): Span | null {
+  if (cStart - 1 <= sStart) return null;
+  const pStart = clauseStart(text, cStart - 1, sStart, CLAUSE_BACK);
+  for (let e = pStart + 1; e < cStart; e++) {
+    const m = opEndingAt(text, e, pStart);
+    if (m === null || m.kind === 'tight' || m.kind === 'verb') continue;
+    const metric = narrowMetric(text, { start: pStart, end: m.start });
+    return metric.end - metric.start >= 2 ? metric : null;
+  }
+  return null;
+}
+
+interface Built {
+  targets: Target[];
+  end: number;
+}
+
+/**
+ * Reads every quantitative commitment in text.slice(span.start, span.end). Sources are absolute into `text`.
+ * Scans left to right once; every look-back and look-ahead is bounded, so the work is linear in the span.
+ */
+export function extractTargets(text: string, span: Span, options: TargetScanOptions): Target[] {
+  const start = Math.max(0, Math.min(span.start, text.length));
+  const end = Math.max(start, Math.min(span.end, text.length));
+  const bounds: Span = { start, end };
+  const quotes = new QuoteCursor(quotedSpans(text, start, end));
+  const deadlines = findDeadlines(text, bounds, options.year);
+  const out: Target[] = [];
+  let floor = start;
+  let i = start;
+  while (i < end) {
+    const ch = text[i];
+    if (!isDigit(ch) && !isChineseNumeralChar(ch)) {
+      i++;
+      continue;
+    }
+    const tok = readNumber(text, i, end);
+    if (tok === null) {
+      i++;
+      continue;
+    }
+    if (quotes.covers(tok.start)) {
+      i = Math.max(tok.end, i + 1);
+      continue;
+    }
+    const read = readValue(text, tok, end);
+    if ('skipTo' in read) {
+      i = Math.max(read.skipTo, i + 1);
+      continue;
+    }
+    const built = buildTargets(text, read.value, bounds, Math.min(floor, tok.start), options.year, deadlines);
+    if (built === null) {
+      i = Math.max(read.value.end, i + 1);
+      continue;
+    }
+    out.push(...built.targets);
+    floor = built.end;
+    i = Math.max(built.end, read.value.end, i + 1);
+  }
+  return out;
+}
+
+function readList(text: string, first: Value, end: number): Value[] {
+  const list = [first];
+  let at = first.end;
+  while (list.length < 12 && at < end && LIST_SEPARATORS.has(text[at] ?? '')) {
+    const next = text[at + 1];
+    if (!(first.lo.chinese ? isChineseNumeralChar(next) : isDigit(next))) break;
+    const tok = readNumber(text, at + 1, end);
+    if (tok === null) break;
+    const read = readValue(text, tok, end);
+    if ('skipTo' in read) break;
+    const v = read.value;
+    const prevUnit = list[list.length - 1]?.unit ?? null;
+    if (v.unit === null && prevUnit === null && first.unit !== null) break;
+    if (v.unit !== null && first.unit !== null && v.unit.kind !== first.unit.kind) break;
+    list.push(v);
+    at = v.end;
+  }
+  // A unit printed only after the last value belongs to all (9.5、7.5‰).
+  const lastUnit = list[list.length - 1]?.unit ?? null;
+  return list.map((v) => (v.unit === null && lastUnit !== null ? { ...v, unit: lastUnit } : v));
+}
+
+function buildTargets(
+  text: string,
+  first: Value,
+  bounds: Span,
+  floor: number,
+  year: number | null,
+  deadlines: readonly Deadline[],
+): Built | null {
+  const pos = first.start;
+  const cStart = clauseStart(text, pos, floor, CLAUSE_BACK);
+  const op = findOp(text, pos, cStart);
+  const gap = op === null ? '' : text.slice(op.end, pos);
+  const gapIsConnector = op !== null && isConnectorGap(gap);
+  const opener = text[cStart - 1];
+  if (!qualifies(text, first, op, gapIsConnector, opener === '（' || opener === '(')) return null;
+
+  const sStart = sentenceStart(text, pos, bounds.start, SENTENCE_BACK);
+  if (isPastResult(text.slice(sStart, pos), text.slice(cStart, pos), year)) return null;
+
+  const values = first.ratio ? [first] : readList(text, first, bounds.end);
+  const last = values[values.length - 1] ?? first;
+  const suffix = readSuffix(text, last.end, bounds.end);
+  const listEnd = suffix?.end ?? last.end;
+  const basis: TargetBasis = op?.kind === 'change' ? 'change' : 'level';
+
+  // Where the metric is printed: between the op and the number, after a count, or before the op.
+  const leadEnd = op?.start ?? pos;
+  const lead: Span = { start: cStart, end: leadEnd };
+  const respectively = text.slice(cStart, leadEnd).lastIndexOf('分别');
+  let metrics: Span[];
+  let sourceEnd = listEnd;
+  if (respectively >= 0 && values.length > 1) {
+    const members = splitMetrics(text, { start: cStart, end: cStart + respectively });
+    metrics = members.length === values.length ? members : values.map(() => narrowMetric(text, lead));
+  } else {
+    let metric: Span | null = null;
+    if (op !== null && !gapIsConnector && op.kind !== 'tight') {
+      const g = narrowMetric(text, { start: op.end, end: pos });
+      if (g.end - g.start >= 2) metric = g;
+    }
+    const kind = unitKind(first);
+    if (metric === null && (kind === 'count' || kind === 'weak') && values.length === 1) {
+      const a = metricAfter(text, listEnd, bounds.end);
+      if (a.end - a.start >= 2) {
+        metric = a;
+        sourceEnd = Math.max(sourceEnd, a.end);
+      }
+    }
+    metric ??= narrowMetric(text, lead);
+    if (metric.end - metric.start < 2) metric = metricOfPreviousClause(text, cStart, sStart) ?? metric;
+    metrics = values.map(() => metric);
+  }
+
+  const targets: Target[] = [];
+  values.forEach((v, k) => {
+    const metric = metrics[k] ?? metrics[0] ?? { start: pos, end: pos };
+    const ownSuffix = v === last ? suffix : (readSuffix(text, v.end, bounds.end) ?? suffix);
+    const opValue = decideOp(v, op, ownSuffix);
+    const sourceStart = Math.min(metric.start, op?.start ?? pos, pos);
+    const source = { start: sourceStart, end: Math.max(sourceEnd, metric.end) };
+    const deadline = pickDeadline(deadlines, text, v.start, bounds);
+    targets.push({
+      metric: text.slice(metric.start, metric.end),
+      op: opValue,
+      value: v.hi !== null ? [v.lo.value, v.hi.value] : v.lo.value,
+      unit: v.unit?.unit ?? '',
+      basis,
+      text: text.slice(source.start, source.end),
+      source,
+      deadline: deadline?.deadline ?? null,
+      deadlineText: deadline?.deadlineText ?? null,
+    });
+  });
+  return { targets, end: Math.max(listEnd, sourceEnd) };
+}

@@ -1,0 +1,308 @@
+import type { Span } from '../plan.js';
+
+/*
+ * The metric is always a substring of the plan text: these helpers narrow a span rather than build a
+ * string, so `metric` stays "as printed". All loops are bounded by the span they are given (a clause).
+ */
+
+/** Words that open a clause but are not part of what is measured (确保全市…, 力争…, 年内…). */
+const LEADING_WORDS = [
+  '在此基础上',
+  '进一步',
+  '确保',
+  '力争',
+  '争取',
+  '努力',
+  '实现',
+  '推动',
+  '推进',
+  '促进',
+  '持续',
+  '继续',
+  '稳步',
+  '逐步',
+  '不断',
+  '有效',
+  '切实',
+  '保证',
+  '同时',
+  '其中',
+  '全面',
+  '全市',
+  '全县',
+  '全区',
+  '全省',
+  '全国',
+  '全州',
+  '全旗',
+  '全盟',
+  '我市',
+  '我县',
+  '我区',
+  '我省',
+  '本市',
+  '本县',
+  '全年',
+  '年内',
+  '年底前',
+  '年底',
+  '今年',
+  '当年',
+  '巩固',
+  '保障',
+  '按照',
+  '按',
+  '和',
+  '及',
+  '与',
+  '、',
+];
+
+/** Words that end a clause's lead-in but not the metric (…建设率力争达到 → 建设率). */
+const TRAILING_WORDS = [
+  '每人每年',
+  '每人',
+  '进一步',
+  '力争',
+  '争取',
+  '要求',
+  '确保',
+  '总体',
+  '分别',
+  '稳定',
+  '继续',
+  '持续',
+  '全部',
+  '逐步',
+  '每年',
+  '均',
+  '都',
+  '要',
+  '将',
+  '再',
+  '的',
+  '应',
+  '需',
+  '须',
+  '、',
+];
+
+/** Verbs after which a lead-in ends and the metric starts (每个县区建成|各类示范点, 确保|接种率). */
+const LEAD_IN_VERBS = ['确保', '力争', '争取', '实现', '推动', '要求', '建成'];
+
+/** Characters that turn a verb into part of a noun (完成率, 建成数): then it is not a lead-in verb. */
+const NOUN_MAKERS = new Set(['率', '比', '数', '量', '度', '值', '额', '费', '面', '例', '者', '后', '前']);
+
+const ENUMERATOR = /^(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,3}[.、．]|[①-⑳])/u;
+const PER_UNIT_LEAD = /^以[^，。；,;]{1,8}?为单位/u;
+const LEADING_TIME = /^(?:到|至|在|于)?(?:(?:19|20)[0-9]{2}年(?:年底|年末|底|末)?(?:前|以前|之前)?|[0-9]{1,2}月(?:底|末)?(?:前|以前)?)/u;
+const SPACE = /^[\s\u3000]+/u;
+const TRAILING_SPACE = /[\s\u3000]+$/u;
+
+function isLeadingNoise(s: string): number {
+  const m = SPACE.exec(s) ?? ENUMERATOR.exec(s) ?? PER_UNIT_LEAD.exec(s) ?? LEADING_TIME.exec(s);
+  if (m !== null) return m[0].length;
+  for (const w of LEADING_WORDS) if (s.startsWith(w)) return w.length;
+  return 0;
+}
+
+function trailingNoise(s: string): number {
+  const m = TRAILING_SPACE.exec(s);
+  if (m !== null) return m[0].length;
+  for (const w of TRAILING_WORDS) if (s.endsWith(w)) return w.length;
+  return 0;
+}
+
+/** A count inside a lead-in qualifies the subject (每个县区至少要有一个|实验室检测能力): the metric follows it. */
+const LEAD_IN_COUNT = /(?:[0-9]{1,6}|[一二两三四五六七八九十]{1,3})[个家所名项](?!百分点)/gu;
+
+/** Index in `s` just after the last lead-in verb or count, or 0. */
+function afterLastLeadIn(s: string): number {
+  let best = 0;
+  for (const m of s.matchAll(LEAD_IN_COUNT)) {
+    const after = m.index + m[0].length;
+    if (s.length - after >= 2 && after > best) best = after;
+  }
+  for (const v of LEAD_IN_VERBS) {
+    let from = s.length;
+    while (from > 0) {
+      const at = s.lastIndexOf(v, from - 1);
+      if (at < 0) break;
+      const after = at + v.length;
+      if (!NOUN_MAKERS.has(s[after] ?? '') && s.length - after >= 2) {
+        if (after > best) best = after;
+        break;
+      }
+      from = at;
+    }
+  }
+  return best;
+}
+
+/** Where a comparison (较2018年, 比上年) starts inside a lead-in: the metric ends before it. */
+function comparisonStart(s: string): number {
+  for (let i = 1; i < s.length; i++) {
+    const ch = s[i];
+    if ((ch === '由' || ch === '从') && /[0-9０-９]/u.test(s[i + 1] ?? '')) return i;
+    if (ch !== '较' && ch !== '比') continue;
+    const rest = s.slice(i + 1, i + 3);
+    if (/^(?:[0-9]|上年|去年|同期|基期|上一)/u.test(rest)) return i;
+    if (ch === '较' && rest.length > 0) return i;
+  }
+  return s.length;
+}
+
+const MAX_METRIC = 40;
+
+/** Narrows the lead-in text before an op (or a number) to the metric. */
+export function narrowMetric(text: string, span: Span): Span {
+  let start = span.start;
+  let end = span.end;
+  if (end - start > 200) start = end - 200;
+  let s = text.slice(start, end);
+  const cut = comparisonStart(s);
+  if (cut < s.length) {
+    end = start + cut;
+    s = s.slice(0, cut);
+  }
+  const lead = afterLastLeadIn(s);
+  if (lead > 0) {
+    start += lead;
+    s = s.slice(lead);
+  }
+  for (let guard = 0; guard < 12 && s.length > 0; guard++) {
+    const n = isLeadingNoise(s);
+    const t = trailingNoise(s);
+    if (n === 0 && t === 0) break;
+    if (n > 0 && s.length > n) {
+      start += n;
+      s = s.slice(n);
+    } else if (n > 0) {
+      start += n;
+      s = '';
+      break;
+    }
+    const t2 = trailingNoise(s);
+    if (t2 > 0) {
+      end -= t2;
+      s = s.slice(0, s.length - t2);
+    }
+  }
+  if (end - start > MAX_METRIC) {
+    // Too long for one name: keep the tail from a list boundary (A率、B率、…、Z培训率 → the last members).
+    const tail = text.slice(end - MAX_METRIC, end);
+    const cutAt = tail.search(/[、的]/u);
+    start = end - MAX_METRIC + (cutAt >= 0 && cutAt < tail.length - 2 ? cutAt + 1 : 0);
+  }
+  if (end < start) end = start;
+  return { start, end };
+}
+
+/** Words at which the noun after a count stops (推进78个发热诊室|建设, 培训35名医师|，). */
+const AFTER_STOP_WORDS = [
+  '全面开展',
+  '全面推进',
+  '全面完成',
+  '全面落实',
+  '开展',
+  '进行',
+  '通过',
+  '承担',
+  '参与',
+  '创成',
+  '创建',
+  '达到',
+  '达标',
+  '实现',
+  '完成',
+  '建设',
+  '新建',
+  '修缮',
+  '改造',
+  '开工',
+  '建成',
+  '落地',
+  '挂牌',
+  '接受',
+  '纳入',
+  '获得',
+  '设置',
+  '投入',
+  '用于',
+  '作为',
+  '以上',
+  '以及',
+  '均',
+  '及',
+  '和',
+];
+const AFTER_STOP_CHARS = new Set([
+  '，',
+  ',',
+  '。',
+  '；',
+  ';',
+  '：',
+  ':',
+  '！',
+  '？',
+  '!',
+  '?',
+  '、',
+  '\n',
+  '\r',
+  '“',
+  '”',
+  '"',
+  '《',
+  '》',
+]);
+const MAX_AFTER = 24;
+
+/** The thing counted, printed after a count's unit (新增6个|临床重点专科|，). */
+export function metricAfter(text: string, pos: number, limit: number): Span {
+  let start = pos;
+  // 的 / a year qualifier before the noun: 6万管/日的核酸检测基地, 15项2021年度重点任务
+  for (let guard = 0; guard < 3; guard++) {
+    if (text[start] === '的') {
+      start++;
+      continue;
+    }
+    const year = /^(?:19|20)[0-9]{2}年度?/u.exec(text.slice(start, start + 7));
+    if (year !== null) {
+      start += year[0].length;
+      continue;
+    }
+    break;
+  }
+  let end = start;
+  let depth = 0;
+  const hardEnd = Math.min(limit, start + MAX_AFTER);
+  while (end < hardEnd) {
+    const ch = text[end] ?? '';
+    if (ch === '（' || ch === '(') depth++;
+    else if (ch === '）' || ch === ')') {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0) {
+      if (AFTER_STOP_CHARS.has(ch) || (ch >= '0' && ch <= '9')) break;
+      let stop = false;
+      for (const w of AFTER_STOP_WORDS) {
+        if (text.startsWith(w, end) && end > start) {
+          stop = true;
+          break;
+        }
+      }
+      if (stop) break;
+    }
+    end++;
+  }
+  // Trailing partial brackets or particles are not part of the noun.
+  while (end > start && /[的（(\s]/u.test(text[end - 1] ?? '')) end--;
+  return { start, end };
+}
+
+/** Narrows the words between an op and its number (新增|3岁以下婴幼儿托位|4000个) to a metric. */
+export function narrowGap(text: string, span: Span): Span {
+  return narrowMetric(text, span);
+}

@@ -1,0 +1,311 @@
+/**
+ * Locating THE responsibility clause of one item inside its own text. Candidates, by shape:
+ * a bracketed unit list at the end of the item (or at the end of one of its lines, if it prints a role
+ * word); the item's last sentence or line when it is a bare clause (医政科牵头，中医科配合); a labelled clause
+ * (牵头单位：…；配合单位：…) anywhere; 由X负责 / 由X牵头. The candidate that ends last wins.
+ */
+
+import type { Span } from '../plan.js';
+import { isDeadline, parseClauseContent, type ParsedClause } from './clause.js';
+import type { Responsibility } from './responsibility.js';
+import { isCloseBracket, isOpenBracket } from './unit-list.js';
+
+/** A clause is short; anything longer inside brackets is prose. */
+const MAX_CLAUSE = 400;
+/** How many adjacent bracket groups at a line end are tried (…。（医政科牵头）（年底前）). */
+const MAX_TRAILING_GROUPS = 3;
+/** Clauses tried per kind, from the end: a real item has a handful; this bounds repetitive input. */
+const MAX_ATTEMPTS = 200;
+
+const TRAILING_NOISE = new Set([
+  '\n',
+  '。',
+  '．',
+  '.',
+  '；',
+  ';',
+  '，',
+  ',',
+  '、',
+  '！',
+  '!',
+  ' ',
+  '\t',
+  '\r',
+  '\u3000',
+]);
+// Before a clause that prints no role word there must be a sentence break: 传染病医院（安庆市…医院）
+// is a parenthetical note, …工作。（医政科、中医科） is a clause.
+const SENTENCE_BREAK = new Set(['。', '．', '；', ';', '！', '!', '？', '?', '\n']);
+const SENTENCE_STOP = new Set(['。', '！', '!', '？', '?', '\n']);
+
+interface Candidate {
+  clause: ParsedClause;
+  span: Span;
+}
+
+/** Index of the bracket that opens the group closed at `close`, or -1 (bounded look-back). */
+function matchOpen(text: string, close: number, floor: number): number {
+  let depth = 1;
+  const limit = Math.max(floor, close - MAX_CLAUSE);
+  for (let i = close - 1; i >= limit; i -= 1) {
+    const ch = text.charAt(i);
+    if (isCloseBracket(ch)) depth += 1;
+    else if (isOpenBracket(ch)) {
+      depth -= 1;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+function skipBack(text: string, from: number, floor: number, skip: ReadonlySet<string>): number {
+  let i = from;
+  const limit = Math.max(floor, from - 40);
+  while (i > limit && skip.has(text.charAt(i - 1))) i -= 1;
+  return i;
+}
+
+function precededByBreak(text: string, open: number, floor: number): boolean {
+  let i = open;
+  const limit = Math.max(floor, open - 20);
+  while (i > limit && /[ \t\u3000]/.test(text.charAt(i - 1))) i -= 1;
+  return i <= floor || SENTENCE_BREAK.has(text.charAt(i - 1));
+}
+
+const DEADLINE_FIELD = /^[\s。；;，,]{0,3}(?:完成)?(?:时限|时间|期限)\s{0,2}[:：]/;
+
+/** …（医政科牵头）完成时限：2024年12月 — the clause ends the line but for a deadline after it. */
+function beforeDeadlineTail(text: string, end: number, floor: number): number {
+  if (end <= floor || isCloseBracket(text.charAt(end - 1))) return end;
+  const limit = Math.max(floor, end - 40);
+  for (let i = end - 1; i >= limit; i -= 1) {
+    const ch = text.charAt(i);
+    if (ch === '\n') return end;
+    if (isCloseBracket(ch)) {
+      const tail = text.slice(i + 1, end);
+      const bare = tail.replace(/^[\s。；;，,]{0,3}/, '');
+      return DEADLINE_FIELD.test(tail) || isDeadline(bare) ? i + 1 : end;
+    }
+  }
+  return end;
+}
+
+/** Bracketed clauses standing at `lineEnd` (exclusive); `last` = the end of the item's text. */
+function bracketsAtLineEnd(text: string, lineEnd: number, floor: number, last: boolean): Candidate | null {
+  let end = beforeDeadlineTail(text, skipBack(text, lineEnd, floor, TRAILING_NOISE), floor);
+  for (let group = 0; group < MAX_TRAILING_GROUPS; group += 1) {
+    if (end <= floor || !isCloseBracket(text.charAt(end - 1))) return null;
+    const open = matchOpen(text, end - 1, floor);
+    if (open < 0) return null;
+    const clause = parseClauseContent(text.slice(open + 1, end - 1));
+    if (clause !== null && (clause.explicit || (last && precededByBreak(text, open, floor)))) {
+      return { clause, span: { start: open, end } };
+    }
+    end = skipBack(text, open, floor, TRAILING_NOISE);
+  }
+  return null;
+}
+
+/** The last line (before the item's last) that ends in a bracketed clause printing a role word. */
+function lastClauseAtLineEnd(text: string, floor: number, ceiling: number): Candidate | null {
+  let attempts = 0;
+  for (
+    let nl = text.lastIndexOf('\n', ceiling - 1);
+    nl > floor && attempts < MAX_ATTEMPTS;
+    nl = text.lastIndexOf('\n', nl - 1)
+  ) {
+    const end = beforeDeadlineTail(text, skipBack(text, nl, floor, TRAILING_NOISE), floor);
+    if (!isCloseBracket(text.charAt(end - 1))) continue;
+    attempts += 1;
+    const found = bracketsAtLineEnd(text, nl, floor, false);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** The item's last sentence or line, when it is a bare clause (it prints a role word or a label, or is a
+ * line of its own listing several units). */
+function lastSentence(text: string, floor: number, ceiling: number): Candidate | null {
+  const end = skipBack(text, ceiling, floor, TRAILING_NOISE);
+  let start = end;
+  const limit = Math.max(floor, end - MAX_CLAUSE);
+  while (start > limit && !SENTENCE_STOP.has(text.charAt(start - 1))) start -= 1;
+  if (start > floor && !SENTENCE_STOP.has(text.charAt(start - 1))) return null;
+  const raw = text.slice(start, end);
+  const trimmed = raw.trimStart();
+  if (trimmed.length === 0) return null;
+  const clause = parseClauseContent(trimmed);
+  if (clause === null) return null;
+  // Without a role word only a line of its own listing several units reads as a clause; a lone name on
+  // the last line is more often a signature.
+  const ownLine = start > floor && text.charAt(start - 1) === '\n';
+  if (!clause.explicit && !(ownLine && clause.units.length >= 2)) return null;
+  return { clause, span: { start: start + raw.length - trimmed.length, end } };
+}
+
+const LABEL_ANYWHERE =
+  /(?:(?:牵头|主责|配合|协办|协助|参与|责任|负责|承办|实施)(?:单位|部门|科室|处室|机构|处|科)|牵头|配合|协办|参与)\s{0,2}[:：]/g;
+const LABEL_AT_START = /^\s{0,3}[^:：。，,；;\n]{1,10}[:：]/;
+
+/**
+ * The last labelled clause (牵头单位：A；配合单位：B) of the item. Groups are delimited forwards (cheap, linear)
+ * and read backwards, so only the groups after the winning one are parsed.
+ */
+function lastLabelledClause(text: string, floor: number, ceiling: number): Candidate | null {
+  const groups: number[] = [];
+  const body = text.slice(floor, ceiling);
+  LABEL_ANYWHERE.lastIndex = 0;
+  for (let m = LABEL_ANYWHERE.exec(body); m !== null; m = LABEL_ANYWHERE.exec(body)) {
+    const end = labelGroupEnd(body, m.index);
+    groups.push(m.index, end);
+    LABEL_ANYWHERE.lastIndex = Math.max(end, m.index + 1);
+  }
+  const stopAt = Math.max(0, groups.length - 2 * MAX_ATTEMPTS);
+  for (let g = groups.length - 2; g >= stopAt; g -= 2) {
+    const start = groups[g] ?? 0;
+    const end = groups[g + 1] ?? start;
+    const clause = parseClauseContent(body.slice(start, end).trimEnd());
+    if (clause !== null) {
+      return { clause, span: widenToBrackets(text, floor + start, floor + end, floor, ceiling) };
+    }
+  }
+  return null;
+}
+
+/**
+ * Where a labelled clause ends: at a sentence stop, at an unmatched closing bracket, or at a ； or a line
+ * break that is not followed by another label (配合单位：, 完成时限：).
+ */
+function labelGroupEnd(body: string, start: number): number {
+  const limit = Math.min(body.length, start + MAX_CLAUSE);
+  let depth = 0;
+  for (let i = start; i < limit; i += 1) {
+    const ch = body.charAt(i);
+    if (isOpenBracket(ch)) depth += 1;
+    else if (isCloseBracket(ch)) {
+      if (depth === 0) return i;
+      depth -= 1;
+    } else if (ch === '\n' || ch === '；' || ch === ';') {
+      // 牵头单位：A；配合单位：B — also one label per line.
+      if (!LABEL_AT_START.test(body.slice(i + 1, i + 16))) return i;
+    } else if (SENTENCE_STOP.has(ch)) return i;
+  }
+  return limit;
+}
+
+/** Includes the brackets when they enclose nothing but the clause: （牵头单位：A）. */
+function widenToBrackets(text: string, start: number, end: number, floor: number, ceiling: number): Span {
+  let before = start;
+  while (before > floor && /\s/.test(text.charAt(before - 1))) before -= 1;
+  let after = end;
+  while (after < ceiling && /[\s。；;]/.test(text.charAt(after)) && after - end < 4) after += 1;
+  if (before > floor && isOpenBracket(text.charAt(before - 1)) && after < ceiling) {
+    let close = end;
+    while (close < ceiling && /\s/.test(text.charAt(close))) close += 1;
+    if (isCloseBracket(text.charAt(close))) return { start: before - 1, end: close + 1 };
+  }
+  return { start, end };
+}
+
+const ROLE_AFTER_BY = /牵头负责|牵头|负责/;
+
+/**
+ * The last 由X负责 / 由X牵头(，Y配合) of the item, X a unit list on its own. Searched from the end: only the
+ * last one can win, and stopping there keeps repetitive input linear.
+ */
+function lastByClause(text: string, floor: number, ceiling: number): Candidate | null {
+  let attempts = 0;
+  for (
+    let at = text.lastIndexOf('由', ceiling - 1);
+    at >= floor && attempts < MAX_ATTEMPTS;
+    at = at > 0 ? text.lastIndexOf('由', at - 1) : -1
+  ) {
+    // 由于, 自由, 理由 are words, not "by".
+    if (text.charAt(at + 1) === '于' || (at > floor && /[自理缘经事]/.test(text.charAt(at - 1)))) continue;
+    let stop = at + 1;
+    const limit = Math.min(ceiling, at + 120);
+    while (stop < limit && !SENTENCE_STOP.has(text.charAt(stop)) && text.charAt(stop) !== '；') stop += 1;
+    const window = text.slice(at + 1, stop);
+    const role = ROLE_AFTER_BY.exec(window);
+    if (role === null || role.index === 0) continue;
+    attempts += 1;
+    const clause = longestClausePrefix(window, role.index + role[0].length);
+    if (clause !== null) return { clause: clause.clause, span: { start: at, end: at + 1 + clause.length } };
+  }
+  return null;
+}
+
+/**
+ * After 由: the longest run of list parts that still reads as a clause (由疾控科牵头，卫生监督所配合，开展…
+ * → 疾控科牵头，卫生监督所配合). The first role word must end its part, unless a verb follows it
+ * (由X负责组织实施), in which case the clause stops at the role word.
+ */
+function longestClausePrefix(
+  window: string,
+  roleEnd: number,
+): { clause: ParsedClause; length: number } | null {
+  const ends: number[] = [];
+  let depth = 0;
+  for (let i = roleEnd; i < window.length && ends.length < 12; i += 1) {
+    const ch = window.charAt(i);
+    if (isOpenBracket(ch)) depth += 1;
+    else if (isCloseBracket(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && /[，,、\s]/.test(ch)) ends.push(i);
+  }
+  ends.push(window.length);
+  if (ends[0] === roleEnd || ends.length === 1) {
+    for (let k = ends.length - 1; k >= 0; k -= 1) {
+      const end = ends[k] ?? roleEnd;
+      const clause = parseClauseContent(window.slice(0, end));
+      if (clause?.explicit === true) return { clause, length: end };
+    }
+  }
+  if (/^(?:组织|实施|落实|推进|开展|指导|统筹|协调|做好)/.test(window.slice(roleEnd))) {
+    const clause = parseClauseContent(window.slice(0, roleEnd));
+    if (clause?.explicit === true) return { clause, length: roleEnd };
+  }
+  return null;
+}
+
+function clampSpan(text: string, span: Span): Span | null {
+  const start = Math.max(0, Math.min(text.length, Math.floor(span.start)));
+  const end = Math.max(0, Math.min(text.length, Math.floor(span.end)));
+  return Number.isFinite(start) && Number.isFinite(end) && end > start ? { start, end } : null;
+}
+
+/**
+ * Finds THE responsibility clause of one item's own text (`span`: the item's text without its numbering
+ * marker). Returns null when the item prints none; it never looks outside `span` (no inheritance).
+ */
+export function findResponsibility(text: string, span: Span): Responsibility | null {
+  const range = clampSpan(text, span);
+  if (range === null) return null;
+  const { start: floor, end: ceiling } = range;
+
+  const trailing = bracketsAtLineEnd(text, ceiling, floor, true);
+  const candidates: Candidate[] = trailing === null ? [] : [trailing];
+  if (trailing === null) {
+    const sentence = lastSentence(text, floor, ceiling);
+    if (sentence !== null) candidates.push(sentence);
+    const atLine = lastClauseAtLineEnd(text, floor, ceiling);
+    if (atLine !== null) candidates.push(atLine);
+    const labelled = lastLabelledClause(text, floor, ceiling);
+    if (labelled !== null) candidates.push(labelled);
+    const by = lastByClause(text, floor, ceiling);
+    if (by !== null) candidates.push(by);
+  }
+  let best: Candidate | undefined;
+  for (const candidate of candidates) {
+    if (
+      best === undefined ||
+      candidate.span.end > best.span.end ||
+      (candidate.span.end === best.span.end && candidate.span.start < best.span.start)
+    ) {
+      best = candidate;
+    }
+  }
+  if (best === undefined) return null;
+  const { units, lead, support } = best.clause;
+  return { units, lead, support, span: best.span };
+}

@@ -1,0 +1,144 @@
+/**
+ * Splitting a printed list of units into its parts and cleaning each part of role words
+ * (牵头, 配合, 按职责分工负责 …) and collective tails (等有关科室).
+ */
+
+import { isUnitName } from './unit-name.js';
+
+/** The role a clause prints for a unit: 牵头 (lead), 配合/参与/协办 (support), 负责 (duty), none. */
+export type PrintedRole = 'lead' | 'support' | 'duty' | 'none';
+
+const OPEN_BRACKETS = '（(【[';
+const CLOSE_BRACKETS = '）)】]';
+
+export function isOpenBracket(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length === 1 && OPEN_BRACKETS.includes(ch);
+}
+
+export function isCloseBracket(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length === 1 && CLOSE_BRACKETS.includes(ch);
+}
+
+export interface ListPart {
+  text: string;
+  /** Offset of `text` inside the string that was split. */
+  start: number;
+  /** True when a ；/; (a segment break, stronger than 、 or ，) stands before this part. */
+  afterSemicolon: boolean;
+}
+
+const LIST_SEPARATORS = new Set(['、', '，', ',', '；', ';', ' ', '\t', '\n', '\r', '\u3000', '\u00a0']);
+
+/**
+ * Splits at separators outside brackets, so 各县（市、区）卫生健康局 stays one part. `extra` adds separators
+ * (table cells also use / and ／).
+ */
+export function splitList(s: string, extra: ReadonlySet<string> = new Set()): ListPart[] {
+  const parts: ListPart[] = [];
+  let depth = 0;
+  let partStart = 0;
+  let semicolon = false;
+  const flush = (end: number, nextSemicolon: boolean): void => {
+    const raw = s.slice(partStart, end);
+    const text = raw.trim();
+    if (text.length > 0) {
+      parts.push({ text, start: partStart + raw.indexOf(text), afterSemicolon: semicolon });
+      semicolon = false;
+    }
+    semicolon = semicolon || nextSemicolon;
+  };
+  for (let i = 0; i < s.length; i += 1) {
+    const ch = s.charAt(i);
+    if (isOpenBracket(ch)) depth += 1;
+    else if (isCloseBracket(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (LIST_SEPARATORS.has(ch) || extra.has(ch))) {
+      flush(i, ch === '；' || ch === ';');
+      partStart = i + 1;
+    }
+  }
+  flush(s.length, false);
+  return parts;
+}
+
+/** Role words printed after a unit or a run of units, longest first; the first one stripped is the role. */
+const ROLE_TAILS: readonly (readonly [string, PrintedRole])[] = [
+  ['按照职责分工负责', 'duty'],
+  ['按职责分工负责', 'duty'],
+  ['按职能分工负责', 'duty'],
+  ['按职责分工落实', 'duty'],
+  ['根据职责分工负责', 'duty'],
+  ['按职责分工', 'duty'],
+  ['按照职责', 'duty'],
+  ['按职责负责', 'duty'],
+  ['按职责', 'duty'],
+  ['各司其职', 'duty'],
+  ['牵头负责', 'lead'],
+  ['牵头落实', 'lead'],
+  ['牵头抓总', 'lead'],
+  ['牵头', 'lead'],
+  ['配合落实', 'support'],
+  ['配合', 'support'],
+  ['协助', 'support'],
+  ['协办', 'support'],
+  ['参与', 'support'],
+  ['协同', 'support'],
+  ['具体落实', 'duty'],
+  ['落实', 'duty'],
+  ['分别负责', 'duty'],
+  ['共同负责', 'duty'],
+  ['具体负责', 'duty'],
+  ['负责落实', 'duty'],
+  ['负责', 'duty'],
+];
+
+// 医政医管科、疾控科等有关科室 names three units; the tail only says "and others".
+const COLLECTIVE_TAIL = /等(?:其他|其它)?(?:有关|相关|各)?(?:科室|处室|单位|部门|机构|医疗机构|医院)?$/;
+
+export interface CleanPart {
+  name: string;
+  role: PrintedRole;
+}
+
+/** Strips role words and 等 tails from one list part. The role is the outermost role word printed. */
+export function cleanPart(part: string): CleanPart {
+  let name = part.trim();
+  let role: PrintedRole = 'none';
+  if (name.startsWith('由')) name = name.slice(1);
+  // Bounded: every pass removes at least one character or stops.
+  for (let pass = 0; pass < 4; pass += 1) {
+    const before = name;
+    const tail = ROLE_TAILS.find(([word]) => name.endsWith(word));
+    if (tail !== undefined) {
+      name = name.slice(0, name.length - tail[0].length);
+      if (role === 'none') role = tail[1];
+    }
+    name = name.replace(COLLECTIVE_TAIL, '').trim();
+    if (name === before) break;
+  }
+  // 医政科为牵头单位, 中医科为配合单位: the role written as a predicate.
+  const predicate = /为(牵头|配合|协办|参与|责任|主责)(?:单位|部门|科室|处室)$/.exec(name);
+  if (predicate?.[1] !== undefined) {
+    name = name.slice(0, name.length - predicate[0].length);
+    const word = predicate[1];
+    if (role === 'none')
+      role = word === '牵头' || word === '主责' ? 'lead' : word === '责任' ? 'duty' : 'support';
+  }
+  // A role printed as a bracketed note (市卫健委（牵头）) is a role word, not part of the name.
+  const note = /[（(](牵头|配合|协办|参与|负责)[）)]$/.exec(name);
+  if (note?.[1] !== undefined) {
+    name = name.slice(0, name.length - note[0].length).trim();
+    if (role === 'none') role = ROLE_TAILS.find(([word]) => word === note[1])?.[1] ?? 'none';
+  }
+  return { name, role };
+}
+
+/**
+ * 医政科和中医科 is two units; 委直属和联系单位 is one collective. Split at 和/及/与 only where every piece is a
+ * unit name by itself.
+ */
+export function splitConjunction(name: string, lenient: boolean): string[] {
+  if (isUnitName(name, lenient) && !/[和及与]/.test(name)) return [name];
+  const pieces = name.split(/以及|和|及|与/).map((piece) => piece.trim());
+  if (pieces.length > 1 && pieces.every((piece) => isUnitName(piece, lenient))) return pieces;
+  return [name];
+}

@@ -1,0 +1,105 @@
+/**
+ * What a printed unit name looks like. Plans name their departments and agencies freely, so a name is
+ * recognised by its shape (an organisational suffix such as 科, 办, 中心, 局) and never by a list of names.
+ */
+
+/** Organisational suffixes, longest first so 中心 wins over 心-less matches and 党委 over 委. */
+const UNIT_SUFFIXES: readonly string[] = [
+  '办公室',
+  '委员会',
+  '医共体',
+  '医联体',
+  '指挥部',
+  '党委',
+  '党组',
+  '单位',
+  '机构',
+  '部门',
+  '科室',
+  '处室',
+  '中心',
+  '政府',
+  '公司',
+  '集团',
+  '学校',
+  '大学',
+  '机关',
+  '街道',
+  '专班',
+  '科',
+  '处',
+  '室',
+  '办',
+  '委',
+  '局',
+  '院',
+  '站',
+  '所',
+  '会',
+  '协',
+  '联',
+  '队',
+  '组',
+  '部',
+  '厅',
+  '署',
+  '校',
+  '台',
+];
+
+/** Place-name endings: a unit only as a collective (各县区) or where the clause prints a role word. */
+const REGION_SUFFIXES: readonly string[] = ['街道', '县', '区', '市', '镇', '乡', '旗'];
+
+/** Generic category nouns: a name ending in one of these is a collective, not one specific unit. */
+const COLLECTIVE_SUFFIXES: readonly string[] = ['单位', '机构', '部门', '科室', '处室', '机关'];
+
+// A parenthetical that starts with a verb or a qualifier is prose, however it ends (加快建设…医院). Only
+// words that do not begin real names: 组织人事科, 建设局, 新建区, 含山县, 如东县 must stay names.
+const NOT_A_NAME_START =
+  /^(?:包括|包含|其中|以及|和|及|与|或|加强|推进|推动|建立|支持|开展|完善|提升|提高|加快|落实|实施|深化|做好|督促|负责|牵头|配合|争创|创建|打造|成立|设立|依托|通过|按照|根据)/;
+
+// Sentence punctuation or quotes never occur inside a printed unit name.
+const NOT_IN_NAME = /[。！？!?：:；;，,、“”"‘’《》\s]/;
+
+/** The organisational suffix the name ends with (longest match), or null. */
+export function unitSuffix(name: string): string | null {
+  for (const suffix of UNIT_SUFFIXES) {
+    if (name.length > suffix.length && name.endsWith(suffix)) return suffix;
+  }
+  return null;
+}
+
+/** True for collective names (各县市区卫生健康局, 委机关各有关科室, 委直属单位): they stand for many units. */
+export function isCollectiveName(name: string): boolean {
+  if (name.startsWith('各') || name.includes('有关') || name.includes('相关') || name.includes('各'))
+    return true;
+  return COLLECTIVE_SUFFIXES.some((suffix) => name.endsWith(suffix));
+}
+
+function bracketsBalanced(name: string): boolean {
+  let depth = 0;
+  for (const ch of name) {
+    if (ch === '（' || ch === '(') depth += 1;
+    else if (ch === '）' || ch === ')') {
+      depth -= 1;
+      if (depth < 0) return false;
+    }
+  }
+  return depth === 0;
+}
+
+/**
+ * Does this look like one printed unit name? `lenient` also admits place names (南昌县, 东湖区), which are
+ * responsible parties only where the clause itself prints a role word.
+ */
+export function isUnitName(name: string, lenient = false): boolean {
+  if (name.length < 2 || name.length > 30) return false;
+  // 各县（市、区）卫生健康局: punctuation inside brackets belongs to the name.
+  const outside = name.replace(/[（(][^（()）]{0,12}[）)]/g, '');
+  if (NOT_IN_NAME.test(outside) || NOT_A_NAME_START.test(name)) return false;
+  if (!bracketsBalanced(name)) return false;
+  if (unitSuffix(name) !== null) return true;
+  const region = REGION_SUFFIXES.find((suffix) => name.endsWith(suffix) && name.length > suffix.length);
+  if (region === undefined) return false;
+  return name.startsWith('各') || (lenient && name.length >= 3);
+}

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** An ISO date or date-time that stands in for "now" (demos, tests). */
+  YAODIAN_NOW: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  YAODIAN_DEMO: z.enum(['0', '1']).default('1'),
+  /** Largest plan document accepted for import, in bytes. */
+  YAODIAN_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  NODE_ENV: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  now: Date | null;
+  seedDemo: boolean;
+  maxUploadBytes: number;
+  /** Send cookies with `Secure` (off on plain-HTTP loopback). */
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** Reads and checks the environment once at start-up; every problem is listed, not just the first. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`),
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
+    now: e.YAODIAN_NOW ? new Date(e.YAODIAN_NOW) : null,
+    seedDemo: e.YAODIAN_DEMO === '1',
+    maxUploadBytes: e.YAODIAN_MAX_UPLOAD_BYTES,
+    secureCookies: e.NODE_ENV === 'production' && e.HOST !== '127.0.0.1' && e.HOST !== 'localhost',
+  };
+}

@@ -1,0 +1,67 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type Db = Kysely<DB>;
+/** What repositories take: the database or a transaction on it. */
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface Database {
+  db: Db;
+  kind: 'embedded' | 'postgres';
+  /** The schema migrations go into when not the default (per-test-file schemas on PostgreSQL). */
+  schema: string | null;
+  close(): Promise<void>;
+}
+
+const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+
+/** Per-pool parsers (no global mutation): numbers as numbers, calendar dates as YYYY-MM-DD strings. */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+    if (oid === OID.int8 || oid === OID.numeric) return (value: string) => Number(value);
+    if (oid === OID.date) return (value: string) => value;
+    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+  },
+};
+
+export interface DatabaseOptions {
+  /** A PostgreSQL server; null for the embedded database. */
+  url: string | null;
+  /** Where the embedded database keeps its files; 'memory://' for none. */
+  embeddedDir: string;
+  /** PostgreSQL only: the schema the pool's connections use (tests give each file its own). */
+  searchPath?: string;
+  maxConnections?: number;
+}
+
+/** One code path for both databases: kysely's PostgresDialect over a pg.Pool. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.maxConnections ?? 10,
+      types,
+      ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', schema: options.searchPath ?? null, close: () => db.destroy() };
+  }
+  if (options.embeddedDir !== 'memory://') await fs.mkdir(path.dirname(options.embeddedDir), { recursive: true });
+  const pglite = await PGlite.create(options.embeddedDir);
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, types });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'embedded',
+    schema: null,
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,253 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** JSON columns: written as a string or value, read back parsed. */
+type Json<T> = ColumnType<T, string, string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface TenantTable {
+  id: Generated<string>;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'county';
+  created_at: CreatedAt;
+}
+
+export interface OrgUnitTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  kind: 'department' | 'affiliated' | 'county' | 'facility' | 'other';
+  created_at: CreatedAt;
+}
+
+export interface OrgUnitAliasTable {
+  tenant_id: string;
+  alias: string;
+  unit_id: string;
+}
+
+export interface UnitGroupTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+}
+
+export interface UnitGroupMemberTable {
+  tenant_id: string;
+  group_id: string;
+  unit_id: string;
+}
+
+export interface UserTable {
+  tenant_id: string;
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: 'admin' | 'leader' | 'planner' | 'reporter' | 'viewer';
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface UserUnitTable {
+  tenant_id: string;
+  user_id: string;
+  unit_id: string;
+}
+
+export interface SessionTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+}
+
+export interface LoginAttemptTable {
+  tenant_id: string;
+  id: Generated<string>;
+  username: string;
+  ip: string;
+  at: Date;
+}
+
+export interface PlanTable {
+  tenant_id: string;
+  id: Generated<string>;
+  title: string;
+  year: number;
+  status: Generated<'draft' | 'published' | 'archived'>;
+  version: Generated<number>;
+  source_file_name: string | null;
+  source_bytes: Buffer | null;
+  source_sha256: string | null;
+  source_format: string | null;
+  text: Generated<string>;
+  meta: Json<unknown>;
+  aliases: Json<{ short: string; full: string }[]>;
+  warnings: Json<{ code: string; message: string }[]>;
+  behind_points: Generated<number>;
+  at_risk_points: Generated<number>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  published_at: Date | null;
+}
+
+export interface ItemTable {
+  tenant_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  parent_id: string | null;
+  position: number;
+  number: string;
+  level: number;
+  title: string;
+  text: string;
+  is_task: boolean;
+  deadline: string | null;
+  deadline_text: string | null;
+  source_start: number | null;
+  source_end: number | null;
+  version: Generated<number>;
+}
+
+export type AssignmentRole = 'lead' | 'support' | 'unit';
+
+export interface AssignmentTable {
+  tenant_id: string;
+  item_id: string;
+  unit_id: string;
+  role: AssignmentRole;
+}
+
+export interface UnmatchedUnitTable {
+  tenant_id: string;
+  item_id: string;
+  name: string;
+  role: AssignmentRole;
+}
+
+export interface TargetTable {
+  tenant_id: string;
+  id: Generated<string>;
+  item_id: string;
+  position: number;
+  metric: string;
+  op: '>=' | '<=' | '=' | '~' | 'range';
+  value: number | null;
+  lo: number | null;
+  hi: number | null;
+  unit: string;
+  basis: 'level' | 'change';
+  direction: 'higher' | 'lower';
+  baseline: number | null;
+  deadline: string | null;
+  deadline_text: string | null;
+  text: string;
+  source_start: number | null;
+  source_end: number | null;
+  version: Generated<number>;
+}
+
+export interface ReportingPeriodTable {
+  tenant_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  kind: 'monthly' | 'quarterly';
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  due_on: string;
+}
+
+export type ReportState = 'draft' | 'submitted' | 'returned' | 'accepted';
+
+export interface ProgressReportTable {
+  tenant_id: string;
+  id: Generated<string>;
+  item_id: string;
+  unit_id: string;
+  period_id: string;
+  percent: number;
+  narrative: string;
+  problems: string;
+  next_steps: string;
+  state: ReportState;
+  return_reason: string | null;
+  version: Generated<number>;
+  idempotency_key: string | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+  submitted_at: Date | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+}
+
+export interface TargetActualTable {
+  tenant_id: string;
+  report_id: string;
+  target_id: string;
+  value: number;
+  note: string;
+}
+
+export interface CommentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  item_id: string | null;
+  report_id: string | null;
+  author_id: string;
+  body: string;
+  created_at: Date;
+}
+
+export interface AuditLogTable {
+  tenant_id: string;
+  id: ColumnType<number, never, never>;
+  at: Date;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+}
+
+export interface DB {
+  tenants: TenantTable;
+  org_units: OrgUnitTable;
+  org_unit_aliases: OrgUnitAliasTable;
+  unit_groups: UnitGroupTable;
+  unit_group_members: UnitGroupMemberTable;
+  users: UserTable;
+  user_units: UserUnitTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  plans: PlanTable;
+  items: ItemTable;
+  assignments: AssignmentTable;
+  unmatched_units: UnmatchedUnitTable;
+  targets: TargetTable;
+  reporting_periods: ReportingPeriodTable;
+  progress_reports: ProgressReportTable;
+  target_actuals: TargetActualTable;
+  comments: CommentTable;
+  audit_log: AuditLogTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type PlanRow = Selectable<PlanTable>;
+export type ItemRow = Selectable<ItemTable>;
+export type NewItem = Insertable<ItemTable>;
+export type TargetRow = Selectable<TargetTable>;
+export type NewTarget = Insertable<TargetTable>;
+export type TargetUpdate = Updateable<TargetTable>;
+export type ReportRow = Selectable<ProgressReportTable>;
+export type PeriodRow = Selectable<ReportingPeriodTable>;
+export type OrgUnitRow = Selectable<OrgUnitTable>;

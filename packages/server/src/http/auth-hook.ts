@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors/app-error.js';
+import type { Actor } from '../policies/actor.js';
+import { csrfMatches, resolveSession } from '../services/auth-service.js';
+import type { Deps } from '../services/deps.js';
+
+export const SESSION_COOKIE = 'yd_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: { actor: Actor; sessionId: string } | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (login, health, API docs). */
+    public?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Every /api route needs a live session, and every state-changing one its CSRF token, unless marked public. */
+export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.public || !request.url.startsWith('/api/')) return;
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (!cookie) throw new AppError('unauthenticated', 'Sign in first');
+    const session = await resolveSession(deps, cookie);
+    if (!SAFE_METHODS.has(request.method) && !csrfMatches(session.csrfToken, headerOf(request, CSRF_HEADER))) {
+      throw new AppError('csrf_failed', `Send the token from sign-in in the ${CSRF_HEADER} header`);
+    }
+    request.session = { actor: session.actor, sessionId: session.sessionId };
+  });
+}
+
+function headerOf(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The signed-in actor; routes behind the hook always have one. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.session) throw new AppError('unauthenticated', 'Sign in first');
+  return request.session.actor;
+}
+
+export function sessionIdOf(request: FastifyRequest): string {
+  if (!request.session) throw new AppError('unauthenticated', 'Sign in first');
+  return request.session.sessionId;
+}

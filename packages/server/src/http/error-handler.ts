@@ -1,0 +1,44 @@
+import type { ErrorBody } from '@yaodian/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../errors/app-error.js';
+
+function fieldOf(instancePath: string, context: string | undefined): string {
+  const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  return path || context || 'body';
+}
+
+/** Every failure leaves as `{ error: { code, message, field? } }`; unknown errors log and say nothing inside. */
+export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const send = (status: number, body: ErrorBody): FastifyReply => reply.status(status).send(body);
+
+  if (error instanceof AppError) {
+    const payload: ErrorBody['error'] = { code: error.code, message: error.message };
+    if (error.field) payload.field = error.field;
+    if (error.details !== undefined) payload.details = error.details;
+    return send(error.status, { error: payload });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const first = error.validation[0];
+    const field = fieldOf(first?.instancePath ?? '', error.validationContext);
+    return send(400, {
+      error: {
+        code: 'validation_failed',
+        message: `${field}: ${first?.message ?? 'invalid'}`,
+        field,
+        details: error.validation.map((v) => ({ field: fieldOf(v.instancePath, error.validationContext), message: v.message })),
+      },
+    });
+  }
+  const fastifyError = error as FastifyError;
+  const status = fastifyError.statusCode ?? 500;
+  if (status === 413 || fastifyError.code === 'FST_REQ_FILE_TOO_LARGE') {
+    return send(413, { error: { code: 'payload_too_large', message: 'The upload is too large' } });
+  }
+  if (status >= 400 && status < 500) {
+    // Fastify's own 4xx (bad JSON, wrong content type): its message is about the request, safe to show.
+    return send(400, { error: { code: 'validation_failed', message: fastifyError.message, field: 'body' } });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return send(500, { error: { code: 'internal', message: 'Something went wrong on our side' } });
+}

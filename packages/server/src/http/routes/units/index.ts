@@ -1,0 +1,17 @@
+import { CreateUnitRequest, ErrorResponse, Unit, UnitList } from '@yaodian/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Deps } from '../../../services/deps.js';
+import { createUnit, listTenantUnits } from '../../../services/unit-service.js';
+import { actorOf } from '../../auth-hook.js';
+
+export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return (app) => {
+    app.get('/api/units', { schema: { tags: ['units'], response: { 200: UnitList } } }, (request) => listTenantUnits(deps, actorOf(request)));
+    app.post(
+      '/api/units',
+      { schema: { tags: ['units'], body: CreateUnitRequest, response: { 201: Unit, 400: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse } } },
+      async (request, reply) => reply.status(201).send(await createUnit(deps, actorOf(request), request.body)),
+    );
+    return Promise.resolve();
+  };
+}

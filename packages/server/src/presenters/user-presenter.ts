@@ -1,0 +1,17 @@
+import type { Me } from '@yaodian/core';
+import type { UserRow } from '../db/schema.js';
+
+/** The fields a user record shows; the password hash and version never leave. */
+export function presentUser(user: UserRow, unitIds: readonly string[]) {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    role: user.role,
+    unitIds: [...unitIds],
+  };
+}
+
+export function presentMe(user: UserRow, unitIds: readonly string[], tenantName: string): Me {
+  return { ...presentUser(user, unitIds), tenantId: user.tenant_id, tenantName };
+}

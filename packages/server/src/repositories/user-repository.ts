@@ -1,0 +1,89 @@
+import type { Executor } from '../db/database.js';
+import type { UserRow } from '../db/schema.js';
+
+export interface UserWithTenant extends UserRow {
+  tenant_code: string;
+  tenant_name: string;
+}
+
+/** Login is the one lookup across tenants: a user name, optionally narrowed by tenant code. */
+export function findUsersForLogin(db: Executor, username: string, tenantCode?: string): Promise<UserWithTenant[]> {
+  let q = db
+    .selectFrom('users')
+    .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
+    .selectAll('users')
+    .select(['tenants.code as tenant_code', 'tenants.name as tenant_name'])
+    .where('users.username', '=', username)
+    .where('users.active', '=', true);
+  if (tenantCode) q = q.where('tenants.code', '=', tenantCode);
+  return q.limit(2).execute();
+}
+
+export function findUser(db: Executor, tenantId: string, userId: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId).where('id', '=', userId).executeTakeFirst();
+}
+
+export async function findUserUnitIds(db: Executor, tenantId: string, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user_units')
+    .select('unit_id')
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .orderBy('unit_id')
+    .execute();
+  return rows.map((r) => r.unit_id);
+}
+
+export function findTenantName(db: Executor, tenantId: string): Promise<{ name: string } | undefined> {
+  return db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst();
+}
+
+export interface NewUser {
+  tenantId: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: UserRow['role'];
+  unitIds: readonly string[];
+}
+
+export async function insertUser(db: Executor, user: NewUser): Promise<UserRow> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      tenant_id: user.tenantId,
+      username: user.username,
+      display_name: user.displayName,
+      password_hash: user.passwordHash,
+      role: user.role,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (user.unitIds.length > 0) {
+    await db
+      .insertInto('user_units')
+      .values(user.unitIds.map((unitId) => ({ tenant_id: user.tenantId, user_id: row.id, unit_id: unitId })))
+      .execute();
+  }
+  return row;
+}
+
+export function listUsers(db: Executor, tenantId: string): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId).orderBy('username').execute();
+}
+
+export async function listUserUnits(db: Executor, tenantId: string): Promise<Map<string, string[]>> {
+  const rows = await db.selectFrom('user_units').select(['user_id', 'unit_id']).where('tenant_id', '=', tenantId).execute();
+  const map = new Map<string, string[]>();
+  for (const r of rows) map.set(r.user_id, [...(map.get(r.user_id) ?? []), r.unit_id]);
+  return map;
+}
+
+export async function updatePasswordHash(db: Executor, tenantId: string, userId: string, passwordHash: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ password_hash: passwordHash, version: eb('version', '+', 1) }))
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .execute();
+}

@@ -1,0 +1,14 @@
+import type { Me } from '@yaodian/core';
+import { AppError } from '../errors/app-error.js';
+import type { Actor } from '../policies/actor.js';
+import { presentMe } from '../presenters/user-presenter.js';
+import { findTenantName, findUser } from '../repositories/user-repository.js';
+import type { Deps } from './deps.js';
+
+// No policy check: every signed-in user may read themselves.
+export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
+  const user = await findUser(deps.db, actor.tenantId, actor.userId);
+  const tenant = await findTenantName(deps.db, actor.tenantId);
+  if (!user || !tenant) throw new AppError('unauthenticated', 'Sign in first');
+  return presentMe(user, actor.unitIds, tenant.name);
+}

@@ -1,0 +1,41 @@
+import { can, type PlanDetail } from '@yaodian/core';
+import type { Executor } from '../db/database.js';
+import { buildTree } from '../domain/plan-tree.js';
+import { AppError, notFound } from '../errors/app-error.js';
+import type { Actor } from '../policies/actor.js';
+import { presentPlanDetail, type PlanParts } from '../presenters/plan-presenter.js';
+import { listPlanAssignments, listPlanUnmatched } from '../repositories/assignment-repository.js';
+import { listItems } from '../repositories/item-repository.js';
+import { findPlan, type PlanHeader } from '../repositories/plan-repository.js';
+import { listPlanTargets } from '../repositories/target-repository.js';
+import { listUnits } from '../repositories/unit-repository.js';
+
+/** A plan the actor may see: drafts only to those who may edit them. */
+export async function visiblePlan(db: Executor, actor: Actor, planId: string): Promise<PlanHeader> {
+  const plan = await findPlan(db, actor.tenantId, planId);
+  if (!plan || (plan.status === 'draft' && !can(actor.role, 'plan.edit'))) throw notFound('Plan');
+  return plan;
+}
+
+/** A plan the actor may change; `structural` changes (move, merge, delete) need a draft. */
+export async function editablePlan(db: Executor, actor: Actor, planId: string, structural: boolean): Promise<PlanHeader> {
+  const plan = await visiblePlan(db, actor, planId);
+  if (plan.status === 'archived') throw new AppError('state_conflict', 'An archived plan cannot be changed');
+  if (structural && plan.status !== 'draft') throw new AppError('state_conflict', 'Only a draft plan can be restructured');
+  return plan;
+}
+
+export async function loadPlanParts(db: Executor, plan: PlanHeader): Promise<PlanParts> {
+  const [items, assignments, unmatched, targets, units] = await Promise.all([
+    listItems(db, plan.tenant_id, plan.id),
+    listPlanAssignments(db, plan.tenant_id, plan.id),
+    listPlanUnmatched(db, plan.tenant_id, plan.id),
+    listPlanTargets(db, plan.tenant_id, plan.id),
+    listUnits(db, plan.tenant_id),
+  ]);
+  return { plan, tree: buildTree(items), assignments, unmatched, targets, units };
+}
+
+export async function loadPlanDetail(db: Executor, plan: PlanHeader): Promise<PlanDetail> {
+  return presentPlanDetail(await loadPlanParts(db, plan));
+}

@@ -1,0 +1,182 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { PlanDetail } from '@yaodian/core';
+import { isParseError, type Plan } from '@yaodian/parser';
+import { localDate } from '../config/clock.js';
+import { planToRows } from '../domain/plan-rows.js';
+import { taskNodes } from '../domain/plan-tree.js';
+import { createUnitMatcher, type UnitDirectory } from '../domain/unit-matcher.js';
+import type { Executor } from '../db/database.js';
+import { AppError, versionConflict } from '../errors/app-error.js';
+import type { Actor } from '../policies/actor.js';
+import { authorize } from '../policies/authorize.js';
+import { presentPlanSummary } from '../presenters/plan-presenter.js';
+import { appendAudit } from '../repositories/audit-repository.js';
+import { deleteUnmatched, insertAssignments, insertUnmatched, listPlanUnmatched } from '../repositories/assignment-repository.js';
+import { insertItems } from '../repositories/item-repository.js';
+import { findPlan, insertPlan, listPlans, updatePlanAtVersion } from '../repositories/plan-repository.js';
+import { insertTargets } from '../repositories/target-repository.js';
+import { listAliases, listGroupMembers, listUnits } from '../repositories/unit-repository.js';
+import type { Deps } from './deps.js';
+import { editablePlan, loadPlanDetail, loadPlanParts, visiblePlan } from './plan-loader.js';
+
+export interface Upload {
+  fileName: string;
+  bytes: Buffer;
+}
+
+async function readUpload(deps: Deps, upload: Upload): Promise<Plan> {
+  try {
+    return await deps.readPlan(upload.bytes, { fileName: upload.fileName, maxBytes: deps.maxUploadBytes });
+  } catch (error) {
+    if (isParseError(error)) {
+      if (error.code === 'too_large') throw new AppError('payload_too_large', 'The document is too large', { field: 'file' });
+      throw new AppError('invalid_document', `The document could not be read: ${error.message}`, { field: 'file', details: { reason: error.code } });
+    }
+    throw error;
+  }
+}
+
+async function unitDirectory(db: Executor, tenantId: string, planAliases: UnitDirectory['planAliases']): Promise<UnitDirectory> {
+  const [units, aliases, groups] = await Promise.all([listUnits(db, tenantId), listAliases(db, tenantId), listGroupMembers(db, tenantId)]);
+  return { units, aliases, groups, planAliases };
+}
+
+/** Upload → plan engine → a draft plan with its items, assignments and targets, in one transaction. */
+export async function importPlan(deps: Deps, actor: Actor, upload: Upload): Promise<PlanDetail> {
+  authorize(actor, 'plan.import');
+  if (upload.bytes.length === 0) throw new AppError('invalid_document', 'The file is empty', { field: 'file' });
+  const parsed = await readUpload(deps, upload);
+  const now = deps.clock.now();
+  const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
+  return deps.db.transaction().execute(async (trx) => {
+    const plan = await insertPlan(trx, {
+      tenantId: actor.tenantId,
+      title: (parsed.meta.title ?? upload.fileName).slice(0, 300) || '未命名计划',
+      year: parsed.meta.year && parsed.meta.year >= 2000 && parsed.meta.year <= 2100 ? parsed.meta.year : Number(localDate(now).slice(0, 4)),
+      sourceFileName: upload.fileName,
+      sourceBytes: upload.bytes,
+      sourceSha256: sha256,
+      sourceFormat: parsed.input.format,
+      text: parsed.text,
+      meta: { ...parsed.meta, looseTargets: parsed.targets },
+      aliases: parsed.aliases,
+      warnings: parsed.warnings.map((w) => ({ code: w.code, message: w.message })),
+      createdBy: actor.userId,
+      at: now,
+    });
+    const match = createUnitMatcher(await unitDirectory(trx, actor.tenantId, parsed.aliases));
+    const rows = planToRows(parsed, { tenantId: actor.tenantId, planId: plan.id, newId: randomUUID }, match);
+    await insertItems(trx, rows.items);
+    await insertAssignments(trx, actor.tenantId, rows.assignments);
+    await insertUnmatched(trx, actor.tenantId, rows.unmatched);
+    await insertTargets(trx, rows.targets);
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'plan.import',
+      entity: 'plan',
+      entityId: plan.id,
+      after: { title: plan.title, fileName: upload.fileName, sha256, items: rows.items.length, targets: rows.targets.length, unmatched: rows.unmatched.length },
+      at: now,
+    });
+    return loadPlanDetail(trx, plan);
+  });
+}
+
+export async function listVisiblePlans(deps: Deps, actor: Actor) {
+  authorize(actor, 'plan.read');
+  const mayEdit = actor.role === 'admin' || actor.role === 'planner';
+  const plans = await listPlans(deps.db, actor.tenantId, mayEdit ? undefined : ['published', 'archived']);
+  return { plans: plans.map(presentPlanSummary) };
+}
+
+export async function getPlan(deps: Deps, actor: Actor, planId: string): Promise<PlanDetail> {
+  authorize(actor, 'plan.read');
+  return loadPlanDetail(deps.db, await visiblePlan(deps.db, actor, planId));
+}
+
+export async function updatePlan(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+  input: { version: number; title?: string; year?: number; thresholds?: { behindPoints: number; atRiskPoints: number } },
+): Promise<PlanDetail> {
+  authorize(actor, 'plan.edit');
+  if (input.thresholds && input.thresholds.atRiskPoints >= input.thresholds.behindPoints) {
+    throw new AppError('validation_failed', 'atRiskPoints must be below behindPoints', { field: 'thresholds.atRiskPoints' });
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await editablePlan(trx, actor, planId, false);
+    const after = await updatePlanAtVersion(trx, actor.tenantId, planId, input.version, {
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.year !== undefined ? { year: input.year } : {}),
+      ...(input.thresholds ? { behind_points: input.thresholds.behindPoints, at_risk_points: input.thresholds.atRiskPoints } : {}),
+      updated_at: deps.clock.now(),
+    });
+    if (!after) throw versionConflict('The plan');
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'plan.update',
+      entity: 'plan',
+      entityId: planId,
+      before: { title: before.title, year: before.year, behindPoints: before.behind_points, atRiskPoints: before.at_risk_points },
+      after: { title: after.title, year: after.year, behindPoints: after.behind_points, atRiskPoints: after.at_risk_points },
+      at: deps.clock.now(),
+    });
+    return loadPlanDetail(trx, after);
+  });
+}
+
+export async function publishPlan(deps: Deps, actor: Actor, planId: string, version: number): Promise<PlanDetail> {
+  authorize(actor, 'plan.publish');
+  return deps.db.transaction().execute(async (trx) => {
+    const plan = await editablePlan(trx, actor, planId, true);
+    const parts = await loadPlanParts(trx, plan);
+    if (taskNodes(parts.tree).length === 0) throw new AppError('state_conflict', 'A plan without tasks cannot be published');
+    const now = deps.clock.now();
+    const after = await updatePlanAtVersion(trx, actor.tenantId, planId, version, { status: 'published', published_at: now, updated_at: now });
+    if (!after) throw versionConflict('The plan');
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'plan.publish',
+      entity: 'plan',
+      entityId: planId,
+      before: { status: plan.status },
+      after: { status: after.status },
+      at: now,
+    });
+    return loadPlanDetail(trx, after);
+  });
+}
+
+/** Matches the plan's unmatched names again, after units or aliases were added. */
+export async function rematchUnits(deps: Deps, actor: Actor, planId: string): Promise<PlanDetail> {
+  authorize(actor, 'plan.edit');
+  return deps.db.transaction().execute(async (trx) => {
+    const plan = await editablePlan(trx, actor, planId, false);
+    const match = createUnitMatcher(await unitDirectory(trx, actor.tenantId, plan.aliases));
+    const unmatched = await listPlanUnmatched(trx, actor.tenantId, planId);
+    const resolved = unmatched.flatMap((u) => (match(u.name) ?? []).map((unitId) => ({ itemId: u.itemId, unitId, role: u.role, name: u.name })));
+    const resolvedNames = new Set(resolved.map((r) => `${r.itemId}\u0000${r.name}`));
+    const parts = await loadPlanParts(trx, plan);
+    const existing = new Set(parts.assignments.map((a) => `${a.itemId}\u0000${a.unitId}`));
+    const fresh = resolved.filter((r, i) => !existing.has(`${r.itemId}\u0000${r.unitId}`) && resolved.findIndex((o) => o.itemId === r.itemId && o.unitId === r.unitId) === i);
+    await insertAssignments(trx, actor.tenantId, fresh);
+    const touched = [...new Set(resolved.map((r) => r.itemId))];
+    await deleteUnmatched(trx, actor.tenantId, touched);
+    await insertUnmatched(trx, actor.tenantId, unmatched.filter((u) => touched.includes(u.itemId) && !resolvedNames.has(`${u.itemId}\u0000${u.name}`)));
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'plan.rematch',
+      entity: 'plan',
+      entityId: planId,
+      after: { matched: [...new Set(resolved.map((r) => r.name))] },
+      at: deps.clock.now(),
+    });
+    const current = await findPlan(trx, actor.tenantId, planId);
+    return loadPlanDetail(trx, current ?? plan);
+  });
+}

@@ -1,0 +1,85 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Clock } from '../config/clock.js';
+import type { Db } from '../db/database.js';
+import type { UserRow } from '../db/schema.js';
+import { buildApp } from '../http/app.js';
+import type { Deps, PlanReader } from '../services/deps.js';
+import { TEST_PASSWORD } from './factories.js';
+import { openTestDatabase } from './test-database.js';
+
+export interface MutableClock extends Clock {
+  set(at: Date | string): void;
+  advance(ms: number): void;
+}
+
+export function mutableClock(start: Date | string): MutableClock {
+  let current = new Date(start);
+  return {
+    now: () => new Date(current.getTime()),
+    set: (at) => {
+      current = new Date(at);
+    },
+    advance: (ms) => {
+      current = new Date(current.getTime() + ms);
+    },
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  clock: MutableClock;
+  deps: Deps;
+  /** Signs a user in through the API. */
+  login(user: Pick<UserRow, 'username'>): Promise<Session>;
+  /** A request as a signed-in user, CSRF token included. */
+  as(session: Session, options: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+const unusedReader: PlanReader = () => Promise.reject(new Error('this test gave no plan reader'));
+
+export async function createTestApp(options: { readPlan?: PlanReader; now?: string } = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const clock = mutableClock(options.now ?? '2026-05-20T02:00:00Z');
+  const deps: Deps = { db: database.db, clock, readPlan: options.readPlan ?? unusedReader, maxUploadBytes: 2 * 1024 * 1024 };
+  const app = await buildApp(deps, { secureCookies: false });
+  await app.ready();
+
+  const login = async (user: Pick<UserRow, 'username'>): Promise<Session> => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
+    if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+    const cookie = response.cookies.find((c) => c.name === 'yd_session');
+    if (!cookie) throw new Error('login set no cookie');
+    return { cookie: cookie.value, csrfToken: (response.json<{ csrfToken: string }>()).csrfToken };
+  };
+
+  const as = (session: Session, injectOptions: InjectOptions): Promise<LightMyRequestResponse> =>
+    app.inject({
+      ...injectOptions,
+      cookies: { ...(injectOptions.cookies ?? {}), yd_session: session.cookie },
+      headers: { 'x-csrf-token': session.csrfToken, ...(injectOptions.headers ?? {}) },
+    });
+
+  return {
+    app,
+    db: database.db,
+    clock,
+    deps,
+    login,
+    as,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
