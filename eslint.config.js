@@ -28,6 +28,7 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/bin/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   { files: ['eslint.config.js', 'vitest.config.ts', '**/vite.config.ts'], rules: { 'no-restricted-syntax': 'off' } },
   layer('parser', ['core', 'server', 'web', 'cli']),
   layer('core', ['server', 'web', 'cli']),

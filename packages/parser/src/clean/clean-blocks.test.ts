@@ -62,4 +62,17 @@ describe('cleanBlocks', () => {
     const lines = ['一、完善信息来源渠道，拓展报告渠道。', '二、做好地址变更后的机构校验工作。'];
     expect(keptText(cleanBlocks(paragraphs(...lines)).blocks)).toEqual(lines);
   });
+
+  it('drops the colophon and page numbers of an official document', () => {
+    const result = cleanBlocks(
+      paragraphs('一、推进分级诊疗。', '— 2 —', '二、加强人才队伍建设。', '抄送：县人民政府办公室，市卫生健康委员会。', '青山县卫生健康局办公室  2026年3月10日印发'),
+    );
+    expect(keptText(result.blocks)).toEqual(['一、推进分级诊疗。', '二、加强人才队伍建设。']);
+    expect(result.dropped.map((d) => d.kind)).toEqual(['page_number', 'colophon', 'colophon']);
+  });
+
+  it('keeps a signature that repeats the issuer named in the header', () => {
+    const result = cleanBlocks(paragraphs('青山县卫生健康局', '关于印发工作要点的通知', '青山县卫生健康局', '2026年3月9日'));
+    expect(keptText(result.blocks)).toEqual(['青山县卫生健康局', '关于印发工作要点的通知', '青山县卫生健康局', '2026年3月9日']);
+  });
 });

@@ -1,11 +1,18 @@
 import type { Block } from '../load/document.js';
 import { classifyChrome, type ChromeKind } from './chrome.js';
 import { portalKeyProfile, readPortalFields, type PortalFields } from './portal-fields.js';
+import { dropRunningHeaders } from './running-headers.js';
+import { unwrapHardWraps } from './unwrap.js';
+
+export interface DroppedBlock {
+  kind: ChromeKind | 'duplicate_title';
+  text: string;
+}
 
 export interface CleanResult {
   blocks: Block[];
   portal: PortalFields;
-  dropped: { kind: ChromeKind | 'duplicate_title'; text: string }[];
+  dropped: DroppedBlock[];
 }
 
 const HEAD_WINDOW = 30;
@@ -43,7 +50,8 @@ export function cleanBlocks(input: readonly Block[]): CleanResult {
     kept.push(block);
   });
 
-  return { blocks: dropDuplicatedTitles(kept, dropped), portal, dropped };
+  const unwrapped = unwrapHardWraps(dropRunningHeaders(kept, dropped));
+  return { blocks: dropDuplicatedTitles(unwrapped, dropped), portal, dropped };
 }
 
 function isPortalTable(block: Extract<Block, { kind: 'table' }>): boolean {
@@ -55,6 +63,7 @@ function isPortalTable(block: Extract<Block, { kind: 'table' }>): boolean {
 }
 
 const squeeze = (s: string): string => s.replace(/\s+/g, '');
+const TITLE_LIKE = /(通知|要点|计划|方案|安排|任务|清单|推进表|台账|意见|办法|规划)$/;
 
 /**
  * Portals print a title twice (the page title, then the document's own, often broken over lines).
@@ -71,7 +80,8 @@ function dropDuplicatedTitles(blocks: Block[], dropped: CleanResult['dropped']):
       continue;
     }
     const own = squeeze(block.text);
-    if (own.length <= 80 && seen.has(own)) {
+    // Only a title is printed twice on purpose; an issuer's name recurs as the signature.
+    if (own.length <= 80 && seen.has(own) && TITLE_LIKE.test(own)) {
       dropped.push({ kind: 'duplicate_title', text: block.text });
       continue;
     }
@@ -98,7 +108,7 @@ function repeatedRun(blocks: Block[], start: number, seen: Set<string>): number 
     const part = squeeze(b.text);
     if (part.length > 60) return 0;
     joined += part;
-    if (k > 0 && seen.has(joined)) return k + 1;
+    if (k > 0 && seen.has(joined) && TITLE_LIKE.test(joined)) return k + 1;
   }
   return 0;
 }

@@ -92,5 +92,5 @@ export function readPortalFields(line: string, into: PortalFields): void {
 }
 
 function keyPattern(key: string): RegExp {
-  return new RegExp([...key].join('\\s*'), 'g');
+  return new RegExp(Array.from(key).join('\\s*'), 'g');
 }

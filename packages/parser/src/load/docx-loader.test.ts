@@ -210,3 +210,10 @@ describe('loadDocx text and tables', () => {
     });
   });
 });
+
+describe('loadDocx robustness', () => {
+  it('rejects XML nested thousands deep as corrupt_container instead of parsing it slowly', () => {
+    const body = `${'<w:sdt><w:sdtContent>'.repeat(5000)}<w:p><w:r><w:t>x</w:t></w:r></w:p>${'</w:sdtContent></w:sdt>'.repeat(5000)}`;
+    expect(() => loadDocx(docx(body))).toThrow(expect.objectContaining({ code: 'corrupt_container' }));
+  });
+});

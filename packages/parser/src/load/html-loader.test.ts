@@ -119,3 +119,12 @@ describe('HTML detection', () => {
     expect(looksLikeHtml('一、总体要求\n在网页中使用<p>标签分段。\n二、重点任务')).toBe(false);
   });
 });
+
+describe('pathological nesting', () => {
+  it('reads 50,000 nested elements in linear time by flattening them', () => {
+    const html = `<html><body>${'<div class="a">'.repeat(50_000)}<p>卫生健康工作要点</p><p>第二段</p>${'</div>'.repeat(50_000)}</body></html>`;
+    const start = performance.now();
+    expect(paragraphs(loadHtml(html, 'utf-8').blocks)).toEqual(['卫生健康工作要点', '第二段']);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});

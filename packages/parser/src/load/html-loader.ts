@@ -2,6 +2,7 @@ import { parseDocument } from 'htmlparser2';
 import { isTag, isText } from 'domhandler';
 import type { ChildNode, Document, Element } from 'domhandler';
 import type { Block, DocumentHints, LoadedDocument } from './document.js';
+import { flattenHtml, maxTagDepth } from './markup-depth.js';
 import { pushParagraphs, tidyParagraph } from './paragraphs.js';
 import { layoutRows } from './table-grid.js';
 import type { SourceCell } from './table-grid.js';
@@ -267,6 +268,8 @@ function cellSpan(value: string | undefined): number {
 }
 
 const MAX_TABLE_DEPTH = 8;
+// Real pages nest a few dozen levels; htmlparser2 slows down quadratically on thousands.
+const MAX_HTML_DEPTH = 1000;
 
 class BlockWriter {
   readonly blocks: Block[] = [];
@@ -396,7 +399,8 @@ function findBody(doc: Document): Element | Document {
 
 /** Reads a portal page: the article's paragraphs and tables, with <title>/<meta> as hints. */
 export function loadHtml(text: string, encoding: string): LoadedDocument {
-  const doc = parseDocument(text, {
+  const markup = maxTagDepth(text, true) > MAX_HTML_DEPTH ? flattenHtml(text) : text;
+  const doc = parseDocument(markup, {
     decodeEntities: true,
     lowerCaseTags: true,
     lowerCaseAttributeNames: true,

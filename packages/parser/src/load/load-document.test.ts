@@ -48,8 +48,6 @@ async function expectCode(bytes: Uint8Array, code: string, maxBytes?: number): P
 
 describe('loadDocument on the format fixtures', () => {
   const { prose, table } = reference();
-  const stripLabel = (text: string): string =>
-    text.replace(/^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}\.)/, '');
 
   it.each([
     ['plan.utf8.txt', 'utf-8'],
@@ -100,7 +98,7 @@ describe('loadDocument on the format fixtures', () => {
   });
 
   it.each(['plan.pdf', 'plan.office.pdf'])(
-    'reads %s into the same prose paragraphs, without headers or page numbers',
+    'reads %s into the same prose paragraphs, without headers or page numbers, and the table as a table',
     async (name) => {
       const doc = await loadDocument(fixture(name), OPTIONS);
       expect(doc.format).toBe('pdf');
@@ -109,24 +107,36 @@ describe('loadDocument on the format fixtures', () => {
       expect(texts.some((text) => text.includes('青岚县卫生健康局文件') || /^—\s*\d+\s*—$/.test(text))).toBe(
         false,
       );
-      // The table comes out as lines; its one-line cells are all there.
-      const tail = texts.slice(prose.length).join('\n');
-      for (const cell of [
-        '序号',
-        '牵头单位',
-        '一、深化医药卫生体制改革',
-        '二、提升基层医疗卫生服务能力',
-        '医政股',
-        '人事股',
-      ])
-        expect(tail).toContain(cell);
+      const tables = doc.blocks.filter((b) => b.kind === 'table');
+      expect(tables).toHaveLength(1);
+      const block = tables[0];
+      if (block?.kind !== 'table') return;
+      expect(block.rows.map((row) => row.cells.map((cell) => cell.text))).toEqual(
+        table.map((row) => row.filter((_, i) => i === 0 || row.length > 1)),
+      );
+      // Section rows span the table; the task rows' cells do not.
+      expect(block.rows[1]?.cells[0]?.colSpan).toBe(6);
+      expect(block.rows[2]?.cells.map((cell) => cell.colSpan)).toEqual([1, 1, 1, 1, 1, 1]);
+      // The table sits after the prose, in reading order, and no cell text leaks into paragraphs.
+      expect(doc.blocks.findIndex((b) => b === block)).toBeGreaterThan(prose.length - 1);
+      expect(texts.some((text) => text.includes('医政股') && text.includes('2025年12月底前'))).toBe(false);
     },
   );
 
-  it('reads plan.doc: the same paragraphs less Word’s generated labels, and the table', async () => {
+  it('reads the vertical merge LibreOffice draws (no rule under 医政股) as a continued cell', async () => {
+    const doc = await loadDocument(fixture('plan.office.pdf'), OPTIONS);
+    const block = doc.blocks.find((b) => b.kind === 'table');
+    expect(block?.kind === 'table' ? block.rows[3]?.cells[3] : null).toEqual({
+      text: '',
+      colSpan: 1,
+      continued: true,
+    });
+  });
+
+  it('reads plan.doc: the same paragraphs with Word’s generated labels rebuilt, and the table', async () => {
     const doc = await loadDocument(fixture('plan.doc'), OPTIONS);
     expect(doc.format).toBe('doc');
-    expect(paragraphs(doc)).toEqual(prose.map(stripLabel));
+    expect(paragraphs(doc)).toEqual(prose);
     const block = doc.blocks.find((b) => b.kind === 'table');
     expect(
       block?.kind === 'table' ? block.rows.map((row) => row.cells.map((cell) => cell.text)) : null,

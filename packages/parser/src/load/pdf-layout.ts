@@ -31,19 +31,19 @@ export function isCjkBoundary(left: string, right: string): boolean {
 }
 
 /** Joins two pieces of one line or paragraph: no space around CJK, one space between Latin words. */
-function joinPieces(left: string, right: string): string {
+export function joinPieces(left: string, right: string): string {
   if (left === '' || right === '') return left + right;
   if (/\s$/.test(left) || /^\s/.test(right)) return left + right;
   return isCjkBoundary(left, right) ? left + right : `${left} ${right}`;
 }
 
-/** Groups a page's runs into lines by baseline, left to right. */
-export function buildLines(page: PageRuns, pageIndex: number): PdfLine[] {
-  // pdf.js synthesises whitespace items for gaps (and LibreOffice spaces CJK from Latin); word gaps
-  // are measured below instead, so a CJK line does not gain spaces its author never typed.
-  const runs = page.runs.filter(
-    (run) => run.text.trim() !== '' && Number.isFinite(run.x) && Number.isFinite(run.y),
-  );
+/**
+ * Groups runs into lines by baseline, top to bottom, each left to right. Whitespace-only runs are
+ * dropped: pdf.js synthesises them for gaps (and LibreOffice spaces CJK from Latin); gaps are
+ * measured instead, so a CJK line does not gain spaces its author never typed.
+ */
+export function groupByBaseline(input: readonly TextRun[]): TextRun[][] {
+  const runs = input.filter((run) => run.text.trim() !== '' && Number.isFinite(run.x) && Number.isFinite(run.y));
   runs.sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: TextRun[][] = [];
   for (const run of runs) {
@@ -53,9 +53,14 @@ export function buildLines(page: PageRuns, pageIndex: number): PdfLine[] {
     if (group && first && Math.abs(first.y - run.y) <= tolerance) group.push(run);
     else groups.push([run]);
   }
+  for (const group of groups) group.sort((a, b) => a.x - b.x);
+  return groups;
+}
+
+/** Groups a page's runs into lines by baseline, left to right. */
+export function buildLines(page: PageRuns, pageIndex: number): PdfLine[] {
   const lines: PdfLine[] = [];
-  for (const group of groups) {
-    group.sort((a, b) => a.x - b.x);
+  for (const group of groupByBaseline(page.runs)) {
     let text = '';
     let end = Number.NEGATIVE_INFINITY;
     let fontSize = 0;
@@ -183,6 +188,23 @@ function percentile(values: number[], p: number): number | undefined {
  * marker, or sits well below the previous line. Wrapped CJK lines join without a space.
  */
 export function buildParagraphs(lines: PdfLine[]): string[] {
+  return buildParagraphSpans(lines).map((span) => span.text);
+}
+
+export interface ParagraphSpan {
+  text: string;
+  /** Index in `lines` of the paragraph's first line. */
+  firstLine: number;
+}
+
+/**
+ * buildParagraphs that also tells where each paragraph starts, and always starts a paragraph at the
+ * line indices in `breakBefore` (where a table sat between two lines).
+ */
+export function buildParagraphSpans(
+  lines: PdfLine[],
+  breakBefore: ReadonlySet<number> = new Set(),
+): ParagraphSpan[] {
   if (lines.length === 0) return [];
   const left = mostCommon(lines.map((line) => line.x0)) ?? 0;
   const right =
@@ -197,14 +219,15 @@ export function buildParagraphs(lines: PdfLine[]): string[] {
     if (a && b && a.page === b.page && a.y > b.y) gaps.push(a.y - b.y);
   }
   const lineGap = mostCommon(gaps);
-  const paragraphs: string[] = [];
+  const paragraphs: ParagraphSpan[] = [];
   let current = '';
+  let currentStart = 0;
   let previous: PdfLine | undefined;
   let first: PdfLine | undefined;
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const em = line.fontSize;
-    let startsNew = previous === undefined;
-    if (previous) {
+    let startsNew = previous === undefined || breakBefore.has(index);
+    if (previous && !startsNew) {
       const shortOfMargin = right - previous.x1 > (leadingChunkEm(line.text) + 0.6) * em;
       // A centred heading wraps onto a centred second line: not an indent when the block began flush left.
       const centred = Math.abs((line.x0 + line.x1) / 2 - (left + right) / 2) < em;
@@ -218,14 +241,15 @@ export function buildParagraphs(lines: PdfLine[]): string[] {
     }
     const text = line.text.replace(/^[\s\u3000]+/, '');
     if (startsNew) {
-      if (current.trim() !== '') paragraphs.push(current.trim());
+      if (current.trim() !== '') paragraphs.push({ text: current.trim(), firstLine: currentStart });
       current = text;
+      currentStart = index;
       first = line;
     } else {
       current = joinPieces(current, text);
     }
     previous = line;
   }
-  if (current.trim() !== '') paragraphs.push(current.trim());
+  if (current.trim() !== '') paragraphs.push({ text: current.trim(), firstLine: currentStart });
   return paragraphs;
 }

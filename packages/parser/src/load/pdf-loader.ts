@@ -2,8 +2,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ParseError } from '../errors.js';
 import type { Block, DocumentHints, LoadedDocument } from './document.js';
-import { buildLines, buildParagraphs, dropRunningLines } from './pdf-layout.js';
-import type { PageRuns, PdfLine, TextRun } from './pdf-layout.js';
+import { buildLines, buildParagraphSpans, dropRunningLines } from './pdf-layout.js';
+import type { PdfLine, TextRun } from './pdf-layout.js';
+import { extractRules } from './pdf-rules.js';
+import type { RuleOpCodes, Rules } from './pdf-rules.js';
+import { findPageTables, joinPages, orderPage } from './pdf-table.js';
+import type { PageEntry, PdfTable } from './pdf-table.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -38,6 +42,10 @@ function toRun(item: PdfTextItem): TextRun {
   return { text: item.str, x: e, y: f, width: item.width, fontSize };
 }
 
+function shiftRun(run: TextRun, dy: number): TextRun {
+  return { ...run, y: run.y - dy };
+}
+
 function errorName(error: unknown): string {
   return typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string'
     ? error.name
@@ -50,7 +58,44 @@ function infoString(info: unknown, key: string): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** Reads a PDF's text layer and rebuilds its paragraphs; scanned PDFs without text are 'empty_document'. */
+function shiftRules(rules: Rules, dy: number): Rules {
+  if (dy === 0) return rules;
+  return {
+    horizontal: rules.horizontal.map((h) => ({ ...h, y: h.y - dy })),
+    vertical: rules.vertical.map((v) => ({ ...v, y0: v.y0 - dy, y1: v.y1 - dy })),
+  };
+}
+
+/** Paragraphs and tables in reading order; a table always ends the paragraph before it. */
+function toBlocks(entries: readonly PageEntry[]): Block[] {
+  const lines: PdfLine[] = [];
+  const tablesBefore = new Map<number, PdfTable[]>();
+  for (const entry of entries) {
+    if (entry.kind === 'line') lines.push(entry.line);
+    else {
+      const held = tablesBefore.get(lines.length) ?? [];
+      held.push(entry.table);
+      tablesBefore.set(lines.length, held);
+    }
+  }
+  const spans = buildParagraphSpans(lines, new Set(tablesBefore.keys()));
+  const blocks: Block[] = [];
+  const emitTables = (upTo: number): void => {
+    for (const [at, tables] of [...tablesBefore].sort((a, b) => a[0] - b[0])) {
+      if (at > upTo) break;
+      for (const table of tables) blocks.push({ kind: 'table', rows: table.rows });
+      tablesBefore.delete(at);
+    }
+  };
+  for (const span of spans) {
+    emitTables(span.firstLine);
+    blocks.push({ kind: 'paragraph', text: span.text });
+  }
+  emitTables(Number.POSITIVE_INFINITY);
+  return blocks;
+}
+
+/** Reads a PDF's text layer and rebuilds its paragraphs and tables; scanned PDFs without text are 'empty_document'. */
 export async function loadPdf(bytes: Uint8Array): Promise<LoadedDocument> {
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
@@ -67,19 +112,23 @@ export async function loadPdf(bytes: Uint8Array): Promise<LoadedDocument> {
   });
   try {
     const pdf = await task.promise;
+    const opCodes: RuleOpCodes = pdfjs.OPS;
     const pages: PdfLine[][] = [];
+    const pageTables: PdfTable[][] = [];
     const heights: number[] = [];
     for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
       const page = await pdf.getPage(pageNumber);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      const runs = content.items.flatMap((item) => ('str' in item ? [toRun(item)] : []));
-      const pageRuns: PageRuns = { runs, width: viewport.width, height: viewport.height };
       // Text positions are in user space, whose origin is the view box's corner.
       const [, yMin = 0] = page.view;
-      pages.push(
-        buildLines({ ...pageRuns, runs: runs.map((run) => ({ ...run, y: run.y - yMin })) }, pageNumber),
+      const runs = content.items.flatMap((item) =>
+        'str' in item ? [shiftRun(toRun(item), yMin)] : [],
       );
+      const rules = shiftRules(extractRules(await page.getOperatorList(), opCodes), yMin);
+      const { tables, rest } = findPageTables(runs, rules);
+      pages.push(buildLines({ runs: rest, width: viewport.width, height: viewport.height }, pageNumber));
+      pageTables.push(tables);
       heights.push(viewport.height);
       page.cleanup();
     }
@@ -87,11 +136,10 @@ export async function loadPdf(bytes: Uint8Array): Promise<LoadedDocument> {
     const metadata = await pdf.getMetadata().catch(() => undefined);
     const title = infoString(metadata?.info, 'Title');
     if (title !== undefined) hints.title = title;
-    const blocks: Block[] = buildParagraphs(dropRunningLines(pages, heights).flat()).map((text) => ({
-      kind: 'paragraph',
-      text,
-    }));
-    return { format: 'pdf', encoding: null, blocks, hints };
+    const entries = joinPages(
+      dropRunningLines(pages, heights).map((lines, index) => orderPage(lines, pageTables[index] ?? [])),
+    );
+    return { format: 'pdf', encoding: null, blocks: toBlocks(entries), hints };
   } catch (error) {
     if (error instanceof ParseError) throw error;
     if (errorName(error) === 'PasswordException') {

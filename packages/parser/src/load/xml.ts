@@ -1,9 +1,14 @@
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText } from 'domhandler';
 import type { ChildNode, Document, Element } from 'domhandler';
+import { ParseError } from '../errors.js';
+import { maxTagDepth } from './markup-depth.js';
 
 /** Parses OOXML; element and attribute names keep their prefixes ("w:p", "w:val"). */
 export function parseXml(xml: string): Document {
+  // Word writes a few dozen levels; thousands only come from a crafted file, and would cost quadratic time.
+  if (maxTagDepth(xml, false) > 2000)
+    throw new ParseError('corrupt_container', 'The XML nests elements too deeply');
   return parseDocument(xml, { xmlMode: true });
 }
 

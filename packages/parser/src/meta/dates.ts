@@ -13,7 +13,7 @@ export function parseDate(input: string): string | null {
   if (a) return isoDate(Number(a[1]), Number(a[2]), Number(a[3]));
   const c = CHINESE.exec(s);
   if (c) {
-    const year = Number([...(c[1] ?? '')].map((ch) => CHINESE_DIGIT[ch] ?? '').join(''));
+    const year = Number(Array.from(c[1] ?? '', (ch) => CHINESE_DIGIT[ch] ?? '').join(''));
     const month = chineseToInt(c[2] ?? '');
     const day = chineseToInt(c[3] ?? '');
     if (month !== null && day !== null) return isoDate(year, month, day);

@@ -21,7 +21,7 @@ const NOTICE_START = /^关于/;
 const NOTICE_END = /通知$/;
 const TRANSMITTAL = /^(现将|现把|现印发|经.{0,20}同意，?现将)/;
 const ORG_SUFFIX = /(委员会|卫生健康委|卫健委|卫生健康局|卫健局|卫生局|人民政府|办公室|领导小组|委|局|厅)$/;
-const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔［\[(（【]\s*(19|20)\d{2}\s*[〕］\])）】]\s*\d{1,4}\s*号/;
+const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔［[(（【]\s*(19|20)\d{2}\s*[〕］\])）】]\s*\d{1,4}\s*号/;
 
 /** Title, dates, issuer, recipients and document number; and where the plan body starts and ends. */
 export function readMeta(

@@ -26,7 +26,7 @@ export function buildOutline(text: string, folded: string, segments: readonly Se
   const warnings: OutlineWarning[] = [];
   let stack: Open[] = [];
   // After a table, plain paragraphs belong to no item until the next marker.
-  let open = false;
+  const state = { open: false };
 
   const place = (node: OutlineNode): void => {
     const at = findLastIndex(stack, node.style);
@@ -55,7 +55,7 @@ export function buildOutline(text: string, folded: string, segments: readonly Se
     const parent = stack[stack.length - 1];
     (parent ? parent.node.children : roots).push(node);
     stack.push({ style: node.style, value: node.value, node });
-    open = true;
+    state.open = true;
   };
 
   for (const segment of segments) {
@@ -68,7 +68,7 @@ export function buildOutline(text: string, folded: string, segments: readonly Se
       }
       for (const row of rows) place(row);
       stack = stack.slice(0, Math.min(before, stack.length));
-      open = false;
+      state.open = false;
       continue;
     }
     const { start, end } = segment.span;
@@ -80,11 +80,11 @@ export function buildOutline(text: string, folded: string, segments: readonly Se
     if (ATTACHMENT_LINE.test(text.slice(start, end))) {
       // An attachment starts a document of its own.
       stack = [];
-      open = false;
+      state.open = false;
       continue;
     }
     const top = stack[stack.length - 1];
-    if (top && open) {
+    if (top && state.open) {
       top.node.source.end = end;
       top.node.content.end = end;
     } else {

@@ -18,6 +18,8 @@ describe('readMarker', () => {
     ['4）落实责任', 'arabic-half-paren', '4', 4],
     ['③推进试点', 'circled', '③', 3],
     ['第二部分 重点任务', 'part', '二', 2],
+    ['【三】强化基层服务', 'cn-bracket', '三', 3],
+    ['〔四〕加强队伍建设', 'cn-bracket', '四', 4],
     ['2.2026年全市卫生健康重点工作任务推进表', 'arabic-dot', '2', 2],
   ])('reads %s as %s number %s', (line, style, number, value) => {
     expect(read(line)).toMatchObject({ style, number, value });

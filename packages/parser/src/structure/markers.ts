@@ -5,6 +5,7 @@ export type MarkerStyle =
   | 'part' // 第一部分 / 第一章
   | 'cn' // 一、
   | 'cn-paren' // （一） (一)
+  | 'cn-bracket' // 【一】 〔一〕 [一]
   | 'arabic-dot' // 1. 1．
   | 'arabic-comma' // 1、
   | 'arabic-paren' // （1） (1)
@@ -28,6 +29,7 @@ const PATTERNS: readonly { style: MarkerStyle; re: RegExp }[] = [
   { style: 'part', re: new RegExp(`^第(${CN})(部分|章|篇)[\\s、.:,]*`) },
   { style: 'cn', re: new RegExp(`^(${CN})[、.][\\s]*`) },
   { style: 'cn-paren', re: new RegExp(`^\\((${CN})\\)[\\s、.]*`) },
+  { style: 'cn-bracket', re: new RegExp(`^[【〔\\[](${CN})[】〕\\]][\\s、.]*`) },
   // 1.2021年… is a numbered line; 1.5倍 is a number.
   { style: 'arabic-dot', re: /^(\d{1,3})\.(?!\d)(?![%‰])\s*|^(\d{1,2})\.(?=(19|20)\d\d年)/ },
   { style: 'arabic-comma', re: /^(\d{1,3})、\s*/ },

@@ -20,7 +20,8 @@ export interface Deadline {
  *  ms - a construction milestone after a bare year (2022年完工投入使用)
  */
 const NUM = '(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])';
-const DAY = '(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])';
+const DAY =
+  '(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])';
 const YEAR = '(?:(?:19|20)[0-9]{2}|[一二][〇零一二三四五六七八九]{3})';
 const MILESTONE =
   '(?:完工|竣工验收|竣工|投入使用|投入运营|建成投用|建成投运|建成运营|建成|投用|投运|开工建设|开工|动工建设|动工|主体封顶|封顶|启用|开业|完成|实现|上线|运行|验收)';
@@ -97,7 +98,8 @@ function resolve(g: Groups, year: number | null): string | null | undefined {
   }
   if (g.y !== undefined) {
     // A bare year is a date qualifier (2024年全市…); it is a deadline only with 底/前/内, 到/至…, or a milestone.
-    if (g.e === undefined && g.ysuf === undefined && g.ms === undefined && g.pre === undefined) return undefined;
+    if (g.e === undefined && g.ysuf === undefined && g.ms === undefined && g.pre === undefined)
+      return undefined;
     const y = toNumber(g.y);
     if (y === null) return undefined;
     return iso(y, 12, 31);
@@ -148,7 +150,10 @@ const EMPTY_CELL = /^[\s\-—–/／、无暂无]*$/u;
  * Reads a deadline cell of a table (完成时限). Any non-empty cell is a deadline as printed; its date is the
  * latest date the cell names (2024年3月底前完成方案，年底前完成建设 → year end), or null (长期坚持, 持续推进).
  */
-export function parseDeadline(cell: string, year: number | null): { deadline: string | null; deadlineText: string } | null {
+export function parseDeadline(
+  cell: string,
+  year: number | null,
+): { deadline: string | null; deadlineText: string } | null {
   const printed = cell.trim();
   if (EMPTY_CELL.test(printed)) return null;
   const found = findDeadlines(printed, { start: 0, end: printed.length }, year);

@@ -1,10 +1,25 @@
 import type { Span, Target, TargetBasis, TargetOp } from '../plan.js';
 import { findDeadlines, type Deadline } from './deadline.js';
 import { metricAfter, narrowMetric } from './metric.js';
-import { isChineseNumeralChar, isDigit, readNumber, type NumberToken } from './numerals.js';
-import { isConnectorGap, opEndingAt, readSuffix, type OpMatch, type SuffixMatch } from './ops.js';
+import { isChineseNumeralChar, isDigit, mayStartNumber, readNumber, type NumberToken } from './numerals.js';
+import {
+  isConnectorGap,
+  opEndingAt,
+  opWordEndingAt,
+  readSuffix,
+  type OpMatch,
+  type SuffixMatch,
+} from './ops.js';
 import { isPastResult } from './past.js';
-import { clauseEnd, clauseStart, isClauseEnd, QuoteCursor, quotedSpans, sentenceEnd, sentenceStart } from './scope.js';
+import {
+  clauseEnd,
+  clauseStart,
+  isClauseEnd,
+  QuoteCursor,
+  quotedSpans,
+  SentenceCursor,
+  sentenceEnd,
+} from './scope.js';
 import { isNonQuantityFollower, readUnit, type UnitKind, type UnitMatch } from './units.js';
 
 export interface TargetScanOptions {
@@ -35,6 +50,7 @@ const NOUN_MAKERS = new Set(['率', '比', '数', '量', '度', '值', '额', '�
 const RANGE_SEPARATORS = new Set(['-', '－', '~', '～', '〜', '—', '–', '到', '至']);
 const LIST_SEPARATORS = new Set(['、', '和', '及', '与', '/']);
 const BASELINE_BEFORE = new Set(['由', '从', '每', '第', '+', '＋', '/', '／', '#', '№', '.', '．']);
+const STOCK_BEFORE = /^(?:全市|全县|全区|全省|全州|全旗|我市|我县|我区|辖区|全部|所有)$/u;
 const SCOPE_BEFORE = new Set(['在', '对', '向', '按', '于', '前', '近', '后']);
 
 function isAsciiLetter(ch: string | undefined): boolean {
@@ -67,7 +83,9 @@ function readValue(text: string, tok: NumberToken, end: number): ReadResult {
       if (hiUnit === null && isNonQuantityFollower(text, hi.end, end)) return { skipTo: hi.end };
       if (hi.value > tok.value && (unit === null || hiUnit === null || unit.unit === hiUnit.unit)) {
         const u = hiUnit ?? unit;
-        return { value: { start: tok.start, lo: tok, hi, ratio: false, unit: u, end: hiUnit?.end ?? hi.end } };
+        return {
+          value: { start: tok.start, lo: tok, hi, ratio: false, unit: u, end: hiUnit?.end ?? hi.end },
+        };
       }
       // Dates, phone numbers and codes (2021-04-12, 0556-5583952): not a range, not a target.
       if (!(sep === '到' || sep === '至')) return { skipTo: hi.end };
@@ -89,8 +107,9 @@ function findOp(text: string, pos: number, floor: number): OpMatch | null {
   const limit = Math.max(floor, pos - OP_WINDOW);
   let found: OpMatch | null = null;
   for (let e = pos; e > limit; e--) {
-    const m = opEndingAt(text, e, limit);
-    if (m === null) continue;
+    const w = opWordEndingAt(text, e, limit);
+    if (w === null) continue;
+    const m: OpMatch = { ...w, start: e - w.word.length, end: e };
     if (m.kind === 'tight' && e !== pos) continue;
     if ((m.kind === 'verb' || m.kind === 'change') && e !== pos && NOUN_MAKERS.has(text[e] ?? '')) continue;
     // 达 inside 到达/下达/表达 is not 达到.
@@ -106,12 +125,31 @@ function findOp(text: string, pos: number, floor: number): OpMatch | null {
   return found;
 }
 
+/**
+ * A cheap first look before the full reading: a unitless Chinese numeral is never a target, and values that
+ * need an op word (unitless, weak units, Chinese counts, ratios) are dropped when none stands near.
+ */
+function worthBuilding(text: string, v: Value, floor: number): boolean {
+  const kind = unitKind(v);
+  if (v.lo.chinese && kind === 'none' && v.lo.impliedUnit === null) return false;
+  if (!v.lo.chinese && !v.ratio && (kind === 'rate' || kind === 'money' || kind === 'count')) return true;
+  if (v.lo.impliedUnit !== null) return true;
+  return findOp(text, v.start, Math.max(floor, v.start - OP_WINDOW)) !== null;
+}
+
 function unitKind(v: Value): UnitKind | 'none' {
   return v.unit?.kind ?? 'none';
 }
 
 /** Whether the value is a commitment at all, given the op word before it (see UnitKind). */
-function qualifies(text: string, v: Value, op: OpMatch | null, gapIsConnector: boolean, inBrackets: boolean): boolean {
+function qualifies(
+  text: string,
+  v: Value,
+  op: OpMatch | null,
+  gapIsConnector: boolean,
+  inBrackets: boolean,
+  hasSuffix: boolean,
+): boolean {
   const kind = unitKind(v);
   // A bracketed count without a verb explains a name (1+6方案（一个总体方案加6个子方案）); with one it is a task (（新增6家…）).
   if (inBrackets && op === null && (kind === 'count' || kind === 'weak')) return false;
@@ -121,14 +159,24 @@ function qualifies(text: string, v: Value, op: OpMatch | null, gapIsConnector: b
   // 每年开展一次: a frequency, not an amount.
   if (kind === 'weak' && text.slice(Math.max(0, v.start - 6), v.start).includes('每')) return false;
   if (SCOPE_BEFORE.has(before) && !opRightBefore && (kind === 'count' || kind === 'weak')) return false;
+  // 全市12家三级医院…: a count of what exists, unless a verb or 以上 makes it a commitment (全市30个以上…).
+  if (
+    kind === 'count' &&
+    op === null &&
+    !v.lo.chinese &&
+    !hasSuffix &&
+    STOCK_BEFORE.test(text.slice(v.start - 2, v.start))
+  ) {
+    return false;
+  }
   if (v.ratio) return op !== null && op.kind !== 'verb';
   if (v.lo.chinese) {
     if (v.lo.impliedUnit !== null) return true;
     if (kind === 'rate' || kind === 'money') return tight || op?.kind === 'explicit' || op?.kind === 'change';
+    if (op === null || kind === 'none') return false;
     // 培训家庭照护者两万人。: a strong verb, its object, then the count closing the clause.
     const closesClause = isClauseEnd(text, v.end) || v.end >= text.length;
-    const governed = tight || (op !== null && op.strong && op.kind !== 'tight' && closesClause);
-    if (!governed || op === null || (kind !== 'count' && kind !== 'weak')) return false;
+    if (!tight && !(op.strong && op.kind !== 'tight' && closesClause)) return false;
     // 一个/一支 after a verb is mostly an article (建成一个平台); small Chinese counts after 落实/推进 are slogans.
     if (op.kind === 'verb' && (v.lo.value === 1 || !op.strong)) return false;
     return true;
@@ -141,7 +189,11 @@ function qualifies(text: string, v: Value, op: OpMatch | null, gapIsConnector: b
     case 'weak':
       return op !== null && op.kind !== 'tight' && op.word !== '有';
     case 'none':
-      return op !== null && gapIsConnector && (op.kind === 'explicit' || op.kind === 'change' || (op.kind === 'tight' && opRightBefore));
+      return (
+        op !== null &&
+        gapIsConnector &&
+        (op.kind === 'explicit' || op.kind === 'change' || (op.kind === 'tight' && opRightBefore))
+      );
   }
 }
 
@@ -154,7 +206,8 @@ function decideOp(v: Value, op: OpMatch | null, suffix: SuffixMatch | null): Tar
   else result = unitKind(v) === 'count' || unitKind(v) === 'weak' ? '>=' : '=';
   // Reaching 100% is reaching exactly 100%.
   const unit = v.unit?.unit ?? '';
-  if (result === '>=' && suffix === null && v.lo.value === 100 && (unit === '%' || unit === '％')) result = '=';
+  if (result === '>=' && suffix === null && v.lo.value === 100 && (unit === '%' || unit === '％'))
+    result = '=';
   return result;
 }
 
@@ -176,12 +229,14 @@ function splitMetrics(text: string, span: Span): Span[] {
   return out.map((s) => narrowMetric(text, s)).filter((s) => s.end > s.start);
 }
 
-function pickDeadline(deadlines: readonly Deadline[], text: string, pos: number, span: Span): Deadline | null {
-  const cStart = clauseStart(text, pos, span.start, CLAUSE_BACK);
-  const cEnd = clauseEnd(text, pos, span.end, CLAUSE_BACK);
-  const sStart = sentenceStart(text, pos, span.start, SENTENCE_BACK);
-  const sEnd = sentenceEnd(text, pos, span.end, SENTENCE_BACK);
-  // Binary search for the first deadline starting at or after the sentence start.
+function pickDeadline(
+  deadlines: readonly Deadline[],
+  text: string,
+  pos: number,
+  span: Span,
+  sStart: number,
+): Deadline | null {
+  // First deadline starting at or after the sentence start; most numbers have none nearby, so stop early.
   let lo = 0;
   let hi = deadlines.length;
   while (lo < hi) {
@@ -189,6 +244,11 @@ function pickDeadline(deadlines: readonly Deadline[], text: string, pos: number,
     if ((deadlines[mid]?.source.start ?? 0) < sStart) lo = mid + 1;
     else hi = mid;
   }
+  const firstNear = deadlines[lo];
+  if (firstNear === undefined || firstNear.source.start > pos + SENTENCE_BACK) return null;
+  const cStart = clauseStart(text, pos, span.start, CLAUSE_BACK);
+  const cEnd = clauseEnd(text, pos, span.end, CLAUSE_BACK);
+  const sEnd = sentenceEnd(text, pos, span.end, SENTENCE_BACK);
   let inClause: Deadline | null = null;
   let before: Deadline | null = null;
   let after: Deadline | null = null;
@@ -196,9 +256,10 @@ function pickDeadline(deadlines: readonly Deadline[], text: string, pos: number,
     const d = deadlines[k];
     if (d === undefined || d.source.start >= sEnd) break;
     if (d.source.start >= cStart && d.source.end <= cEnd) {
-      if (inClause === null || Math.abs(d.source.start - pos) < Math.abs(inClause.source.start - pos)) inClause = d;
+      if (inClause === null || Math.abs(d.source.start - pos) < Math.abs(inClause.source.start - pos))
+        inClause = d;
     } else if (d.source.end <= pos) before = d;
-    else if (after === null) after = d;
+    else after ??= d;
   }
   return inClause ?? before ?? after;
 }
@@ -233,13 +294,16 @@ export function extractTargets(text: string, span: Span, options: TargetScanOpti
   const end = Math.max(start, Math.min(span.end, text.length));
   const bounds: Span = { start, end };
   const quotes = new QuoteCursor(quotedSpans(text, start, end));
-  const deadlines = findDeadlines(text, bounds, options.year);
+  const scan: Scan = {
+    deadlines: findDeadlines(text, bounds, options.year),
+    sentences: new SentenceCursor(text, start, SENTENCE_BACK),
+    year: options.year,
+  };
   const out: Target[] = [];
   let floor = start;
   let i = start;
   while (i < end) {
-    const ch = text[i];
-    if (!isDigit(ch) && !isChineseNumeralChar(ch)) {
+    if (!mayStartNumber(text.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -257,7 +321,9 @@ export function extractTargets(text: string, span: Span, options: TargetScanOpti
       i = Math.max(read.skipTo, i + 1);
       continue;
     }
-    const built = buildTargets(text, read.value, bounds, Math.min(floor, tok.start), options.year, deadlines);
+    const built = worthBuilding(text, read.value, bounds.start)
+      ? buildTargets(text, read.value, bounds, Math.min(floor, tok.start), scan)
+      : null;
     if (built === null) {
       i = Math.max(read.value.end, i + 1);
       continue;
@@ -291,24 +357,38 @@ function readList(text: string, first: Value, end: number): Value[] {
   return list.map((v) => (v.unit === null && lastUnit !== null ? { ...v, unit: lastUnit } : v));
 }
 
-function buildTargets(
-  text: string,
-  first: Value,
-  bounds: Span,
-  floor: number,
-  year: number | null,
-  deadlines: readonly Deadline[],
-): Built | null {
+const PAST_MARKS = new Set(['年'.charCodeAt(0), '已'.charCodeAt(0)]);
+
+/** Past results need 年 or 已 before the number in its sentence; most numbers have neither, so skip the regexes. */
+function mayBePast(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (PAST_MARKS.has(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** What one scan shares between the values it reads. */
+interface Scan {
+  deadlines: readonly Deadline[];
+  sentences: SentenceCursor;
+  year: number | null;
+}
+
+function buildTargets(text: string, first: Value, bounds: Span, floor: number, scan: Scan): Built | null {
   const pos = first.start;
   const cStart = clauseStart(text, pos, floor, CLAUSE_BACK);
   const op = findOp(text, pos, cStart);
   const gap = op === null ? '' : text.slice(op.end, pos);
   const gapIsConnector = op !== null && isConnectorGap(gap);
   const opener = text[cStart - 1];
-  if (!qualifies(text, first, op, gapIsConnector, opener === '（' || opener === '(')) return null;
+  const hasSuffix = readSuffix(text, first.end, bounds.end) !== null;
+  if (!qualifies(text, first, op, gapIsConnector, opener === '（' || opener === '(', hasSuffix)) return null;
 
-  const sStart = sentenceStart(text, pos, bounds.start, SENTENCE_BACK);
-  if (isPastResult(text.slice(sStart, pos), text.slice(cStart, pos), year)) return null;
+  const sStart = scan.sentences.start(pos);
+  if (
+    mayBePast(text, sStart, pos) &&
+    isPastResult(text.slice(sStart, pos), text.slice(cStart, pos), scan.year)
+  ) {
+    return null;
+  }
 
   const values = first.ratio ? [first] : readList(text, first, bounds.end);
   const last = values[values.length - 1] ?? first;
@@ -340,7 +420,17 @@ function buildTargets(
       }
     }
     metric ??= narrowMetric(text, lead);
-    if (metric.end - metric.start < 2) metric = metricOfPreviousClause(text, cStart, sStart) ?? metric;
+    // 推动90%以上的乡镇卫生院…: nothing names the value before it, so the noun after it does.
+    if (metric.end - metric.start < 2 && values.length === 1) {
+      const a = metricAfter(text, listEnd, bounds.end);
+      if (a.end - a.start >= 2) {
+        metric = a;
+        sourceEnd = Math.max(sourceEnd, a.end);
+      }
+    }
+    if (metric.end - metric.start < 2 && isClauseEnd(text, cStart - 1)) {
+      metric = metricOfPreviousClause(text, cStart, sStart) ?? metric;
+    }
     metrics = values.map(() => metric);
   }
 
@@ -351,7 +441,7 @@ function buildTargets(
     const opValue = decideOp(v, op, ownSuffix);
     const sourceStart = Math.min(metric.start, op?.start ?? pos, pos);
     const source = { start: sourceStart, end: Math.max(sourceEnd, metric.end) };
-    const deadline = pickDeadline(deadlines, text, v.start, bounds);
+    const deadline = pickDeadline(scan.deadlines, text, v.start, bounds, sStart);
     targets.push({
       metric: text.slice(metric.start, metric.end),
       op: opValue,

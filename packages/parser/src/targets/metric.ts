@@ -93,9 +93,11 @@ const LEAD_IN_VERBS = ['确保', '力争', '争取', '实现', '推动', '要求
 /** Characters that turn a verb into part of a noun (完成率, 建成数): then it is not a lead-in verb. */
 const NOUN_MAKERS = new Set(['率', '比', '数', '量', '度', '值', '额', '费', '面', '例', '者', '后', '前']);
 
-const ENUMERATOR = /^(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,3}[.、．]|[①-⑳])/u;
+const ENUMERATOR =
+  /^(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,3}[.、．]|[①-⑳])/u;
 const PER_UNIT_LEAD = /^以[^，。；,;]{1,8}?为单位/u;
-const LEADING_TIME = /^(?:到|至|在|于)?(?:(?:19|20)[0-9]{2}年(?:年底|年末|底|末)?(?:前|以前|之前)?|[0-9]{1,2}月(?:底|末)?(?:前|以前)?)/u;
+const LEADING_TIME =
+  /^(?:到|至|在|于)?(?:(?:19|20)[0-9]{2}年(?:年底|年末|底|末)?(?:前|以前|之前)?|[0-9]{1,2}月(?:底|末)?(?:前|以前)?)/u;
 const SPACE = /^[\s\u3000]+/u;
 const TRAILING_SPACE = /[\s\u3000]+$/u;
 
@@ -300,9 +302,4 @@ export function metricAfter(text: string, pos: number, limit: number): Span {
   // Trailing partial brackets or particles are not part of the noun.
   while (end > start && /[的（(\s]/u.test(text[end - 1] ?? '')) end--;
   return { start, end };
-}
-
-/** Narrows the words between an op and its number (新增|3岁以下婴幼儿托位|4000个) to a metric. */
-export function narrowGap(text: string, span: Span): Span {
-  return narrowMetric(text, span);
 }

@@ -37,10 +37,6 @@ const CHINESE_BIG_UNITS: ReadonlyMap<string, number> = new Map([
 const MAX_CHINESE_LEN = 12;
 const MAX_DIGITS = 15;
 
-export function isAsciiDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
-}
-
 export function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ((ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９'));
 }
@@ -50,10 +46,24 @@ function digitValue(ch: string): number {
   return code >= 0xff10 ? code - 0xff10 : code - 48;
 }
 
+const NUMERAL_CHARS = '〇零一二两三四五六七八九十百千万亿';
+
+/** Per UTF-16 code: 1 for a digit (half- or full-width), 2 for a Chinese numeral character. Built once, never written after. */
+const CHAR_CLASS: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  for (let c = 0x30; c <= 0x39; c++) table[c] = 1;
+  for (let c = 0xff10; c <= 0xff19; c++) table[c] = 1;
+  for (const ch of NUMERAL_CHARS) table[ch.charCodeAt(0)] = 2;
+  return table;
+})();
+
+/** True when the character at `code` may start a number (a digit or a Chinese numeral); the scan's fast path. */
+export function mayStartNumber(code: number): boolean {
+  return CHAR_CLASS[code] !== 0;
+}
+
 export function isChineseNumeralChar(ch: string | undefined): boolean {
-  return (
-    ch !== undefined && (CHINESE_DIGITS.has(ch) || CHINESE_SMALL_UNITS.has(ch) || CHINESE_BIG_UNITS.has(ch))
-  );
+  return ch !== undefined && ch.length === 1 && CHAR_CLASS[ch.charCodeAt(0)] === 2;
 }
 
 /** A Chinese numeral may only start with a digit or 十 (十五); 百/千/万 alone are words (百名专家, 千人口, 每万人口). */

@@ -125,7 +125,22 @@ const OP_WORDS: readonly OpWord[] = [
   ...words(['等于'], '=', 'level', 'explicit'),
   ...words(['为', '是'], '=', 'level', 'tight'),
   ...words(
-    ['提高', '提升', '增长', '增加', '上升', '扩大', '下降', '降低', '减少', '缩短', '压缩', '压减', '增幅', '降幅'],
+    [
+      '提高',
+      '提升',
+      '增长',
+      '增加',
+      '上升',
+      '扩大',
+      '下降',
+      '降低',
+      '减少',
+      '缩短',
+      '压缩',
+      '压减',
+      '增幅',
+      '降幅',
+    ],
     GE,
     'change',
     'change',
@@ -200,11 +215,11 @@ const OP_WORDS: readonly OpWord[] = [
   ),
 ];
 
-/** Words ending at a given character, longest first, so 不少于 wins over 少于 and 保持在 over 在-less 保持. */
-const BY_LAST_CHAR: ReadonlyMap<string, readonly OpWord[]> = (() => {
-  const map = new Map<string, OpWord[]>();
+/** Words by the code of their last character, longest first, so 不少于 wins over 少于 and 保持在 over 保持. */
+const BY_LAST_CHAR: ReadonlyMap<number, readonly OpWord[]> = (() => {
+  const map = new Map<number, OpWord[]>();
   for (const w of OP_WORDS) {
-    const last = w.word[w.word.length - 1] ?? '';
+    const last = w.word.charCodeAt(w.word.length - 1);
     const list = map.get(last) ?? [];
     list.push(w);
     map.set(last, list);
@@ -219,14 +234,20 @@ export interface OpMatch extends OpWord {
 }
 
 /** The op word ending exactly at `end` (exclusive), not reaching before `floor`. */
-export function opEndingAt(text: string, end: number, floor: number): OpMatch | null {
-  const list = BY_LAST_CHAR.get(text[end - 1] ?? '');
+export function opWordEndingAt(text: string, end: number, floor: number): OpWord | null {
+  const list = BY_LAST_CHAR.get(text.charCodeAt(end - 1));
   if (list === undefined) return null;
   for (const w of list) {
     const start = end - w.word.length;
-    if (start >= floor && text.startsWith(w.word, start)) return { ...w, start, end };
+    if (start >= floor && text.startsWith(w.word, start)) return w;
   }
   return null;
+}
+
+/** Like opWordEndingAt, with the match's position. */
+export function opEndingAt(text: string, end: number, floor: number): OpMatch | null {
+  const w = opWordEndingAt(text, end, floor);
+  return w === null ? null : { ...w, start: end - w.word.length, end };
 }
 
 /** Small words allowed between an op word and its number without changing its meaning (达到了, 再提升, 实现有1家). */
@@ -258,7 +279,8 @@ const SUFFIXES: readonly { word: string; op: TargetOp }[] = [
 /** 以上 / 以下 / 以内 / 左右 printed right after a number's unit. */
 export function readSuffix(text: string, pos: number, end: number): SuffixMatch | null {
   for (const s of SUFFIXES) {
-    if (pos + s.word.length <= end && text.startsWith(s.word, pos)) return { op: s.op, end: pos + s.word.length };
+    if (pos + s.word.length <= end && text.startsWith(s.word, pos))
+      return { op: s.op, end: pos + s.word.length };
   }
   return null;
 }

@@ -10,7 +10,8 @@ const NOT_PAST_BEFORE = /(?:较|比|与|同|到|[^截]至|^至|于|-|－|—|～
 const NOT_PAST_AFTER = /^年(?:底|末)?(?:前|以前|之前|基础上|的基础|水平|同期|相比|度目标|目标)/u;
 const LAST_YEAR = /(?:^|[^较比同与])(?:去年|上年|上一年)/u;
 const ALREADY = /已(?!于)/u;
-const LEAD_NOISE = /^[\s\u3000]*(?:[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]|[一二三四五六七八九十]{1,3}是)?/u;
+const LEAD_NOISE =
+  /^[\s\u3000]*(?:[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]|[一二三四五六七八九十]{1,3}是)?/u;
 
 function pastYearIn(s: string, planYear: number): boolean {
   for (const m of s.matchAll(YEAR_MENTION)) {
@@ -38,7 +39,11 @@ export function isPastResult(sentence: string, clause: string, planYear: number 
   const opening = sentence.slice(lead, lead + 12);
   // …unless the number's own clause turns to this year (2023年，…下降到4.2‰，今年要控制在4‰以内).
   const turnsToNow = /今年|本年|年内|年底前|力争|确保|争取|要|将/u.test(clause);
-  if (!turnsToNow && /^(?:截至|截止|截止到)?(?:19|20)[0-9]{2}年/u.test(opening) && pastYearIn(opening, planYear)) {
+  if (
+    !turnsToNow &&
+    /^(?:截至|截止|截止到)?(?:19|20)[0-9]{2}年/u.test(opening) &&
+    pastYearIn(opening, planYear)
+  ) {
     return true;
   }
   return pastYearIn(clause, planYear);

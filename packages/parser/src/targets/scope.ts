@@ -12,6 +12,13 @@ const PAIRS: ReadonlyMap<string, string> = new Map([
   ['[', ']'],
 ]);
 const CLOSERS: ReadonlyMap<string, string> = new Map([...PAIRS].map(([o, c]) => [c, o]));
+/** Per UTF-16 code: 1 for a quote or bracket mark or a hard break, else 0; lets the pass skip plain text fast. */
+const MARKS: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  for (const ch of [...PAIRS.keys(), ...PAIRS.values(), '"', '。', '\n', '\r']) table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+
 /** A quote longer than this is a mismatched mark, not a quoted name. */
 const MAX_QUOTE = 60;
 
@@ -29,6 +36,7 @@ export function quotedSpans(text: string, start: number, end: number): Span[] {
   const open = new Map<string, number>();
   let asciiOpen = -1;
   for (let i = start; i < end; i++) {
+    if (MARKS[text.charCodeAt(i)] === 0) continue;
     const ch = text[i] ?? '';
     if (isHardBreak(ch)) {
       open.clear();
@@ -119,10 +127,35 @@ export function clauseEnd(text: string, pos: number, ceiling: number, maxAhead: 
   return limit;
 }
 
-export function sentenceStart(text: string, pos: number, floor: number, maxBack: number): number {
-  const limit = Math.max(floor, pos - maxBack);
-  for (let i = pos - 1; i >= limit; i--) if (isSentenceEnd(text, i)) return i + 1;
-  return limit;
+/**
+ * Sentence starts for increasing positions, in amortised constant time: a query only rescans the text
+ * between the previous query's position and its own, so a dense run of numbers stays linear.
+ */
+export class SentenceCursor {
+  private lastPos = -1;
+  private lastStart = -1;
+  constructor(
+    private readonly text: string,
+    private readonly floor: number,
+    private readonly maxBack: number,
+  ) {}
+
+  start(pos: number): number {
+    const limit = Math.max(this.floor, pos - this.maxBack);
+    const cached = this.lastPos >= limit && this.lastPos <= pos;
+    const stopAt = cached ? this.lastPos : limit;
+    let result = -1;
+    for (let i = pos - 1; i >= stopAt; i--) {
+      if (isSentenceEnd(this.text, i)) {
+        result = i + 1;
+        break;
+      }
+    }
+    if (result < 0) result = cached ? Math.max(this.lastStart, limit) : limit;
+    this.lastPos = pos;
+    this.lastStart = result;
+    return result;
+  }
 }
 
 export function sentenceEnd(text: string, pos: number, ceiling: number, maxAhead: number): number {

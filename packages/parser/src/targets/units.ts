@@ -74,10 +74,16 @@ function withSlashPeriod(text: string, pos: number, end: number): number {
   return period === null ? pos : pos + 1 + period.length;
 }
 
+/** First characters of every unit and magnitude: anything else after a number is no unit. */
+const UNIT_FIRST = new Set(
+  [...RATE_UNITS, ...WEAK_UNITS, ...COUNT_UNITS, ...MAGNITUDES, '元', '/', '／'].map((u) => u.charAt(0)),
+);
+
 /** Reads the unit printed right after a number (one space allowed between, as PDF text often has). */
 export function readUnit(text: string, pos: number, end: number): UnitMatch | null {
   let p = pos;
   if ((text[p] === ' ' || text[p] === '\u3000') && p + 1 < end) p++;
+  if (!UNIT_FIRST.has(text.charAt(p))) return null;
   const slash = text[p];
   if (slash === '/' || slash === '／') {
     const per = firstAt(text, p + 1, end, PER_POPULATION);

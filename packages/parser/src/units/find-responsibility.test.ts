@@ -17,6 +17,14 @@ const read = (item: string) => findResponsibility(item, { start: 0, end: item.le
 // Original sentences in the genre; every clause style, bracket, colon and separator variant.
 const CLAUSES: Case[] = [
   {
+    name: 'regression: county 股 sections on their own line (医政股 was not read as a unit)',
+    item: '推进胸痛中心建设，年内通过省级认证。\n牵头单位：医政股；配合单位：县人民医院、基层股',
+    clause: '牵头单位：医政股；配合单位：县人民医院、基层股',
+    units: ['医政股', '县人民医院', '基层股'],
+    lead: ['医政股'],
+    support: ['县人民医院', '基层股'],
+  },
+  {
     name: 'full-width brackets, one lead, the rest 按职责分工负责 with a nested 县（市、区）',
     item: '深化县域医共体改革，推动优质资源下沉。（体改科牵头，财务科、基层卫生科，各县（市、区）卫生健康局按职责分工负责）',
     clause: '（体改科牵头，财务科、基层卫生科，各县（市、区）卫生健康局按职责分工负责）',

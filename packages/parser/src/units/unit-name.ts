@@ -26,6 +26,7 @@ const UNIT_SUFFIXES: readonly string[] = [
   '机关',
   '街道',
   '专班',
+  '股室',
   '科',
   '处',
   '室',
@@ -45,13 +46,16 @@ const UNIT_SUFFIXES: readonly string[] = [
   '署',
   '校',
   '台',
+  // County bureaus are divided into 股 (医政股, 基层股).
+  '股',
+  '馆',
 ];
 
 /** Place-name endings: a unit only as a collective (各县区) or where the clause prints a role word. */
 const REGION_SUFFIXES: readonly string[] = ['街道', '县', '区', '市', '镇', '乡', '旗'];
 
 /** Generic category nouns: a name ending in one of these is a collective, not one specific unit. */
-const COLLECTIVE_SUFFIXES: readonly string[] = ['单位', '机构', '部门', '科室', '处室', '机关'];
+const COLLECTIVE_SUFFIXES: readonly string[] = ['单位', '机构', '部门', '科室', '处室', '股室', '机关'];
 
 // A parenthetical that starts with a verb or a qualifier is prose, however it ends (加快建设…医院). Only
 // words that do not begin real names: 组织人事科, 建设局, 新建区, 含山县, 如东县 must stay names.
@@ -71,8 +75,7 @@ export function unitSuffix(name: string): string | null {
 
 /** True for collective names (各县市区卫生健康局, 委机关各有关科室, 委直属单位): they stand for many units. */
 export function isCollectiveName(name: string): boolean {
-  if (name.startsWith('各') || name.includes('有关') || name.includes('相关') || name.includes('各'))
-    return true;
+  if (name.includes('各') || name.includes('有关') || name.includes('相关')) return true;
   return COLLECTIVE_SUFFIXES.some((suffix) => name.endsWith(suffix));
 }
 

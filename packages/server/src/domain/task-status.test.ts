@@ -64,5 +64,7 @@ describe('task status', () => {
   it('is not started without any submitted report, and ignores drafts', () => {
     expect(computeTaskStatus({ ...base, today: '2026-01-20' }).status).toBe('not_started');
     expect(computeTaskStatus({ ...base, today: '2026-01-20', reports: [report(50, 'draft')] }).status).toBe('not_started');
+    expect(computeTaskStatus({ ...base, today: '2026-02-20' }).status).toBe('not_started');
+    expect(computeTaskStatus({ ...base, today: '2026-03-31' }).status).toBe('behind');
   });
 });

@@ -94,7 +94,8 @@ export function computeTaskStatus(input: StatusInput): StatusResult {
   );
   if (missing.length > 0) return { status: 'behind', reason: `有${missing.length}个已截止的报告期没有审核通过的报告`, percent };
   if (gap > input.thresholds.behindPoints) return { status: 'behind', reason: `进度${percent ?? 0}%落后序时进度${elapsed}%超过${input.thresholds.behindPoints}个百分点`, percent };
-  if (gap >= input.thresholds.atRiskPoints && (percent !== null || elapsed > 0)) {
+  // Before its first report a task is "not started" rather than at risk, until it is plainly behind.
+  if (gap >= input.thresholds.atRiskPoints && percent !== null) {
     return { status: 'at_risk', reason: `进度${percent ?? 0}%落后序时进度${elapsed}%达${gap}个百分点`, percent };
   }
   const stray = input.targets.find((t) => offCourse(t, elapsed));

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { AssignmentRole } from '../db/schema.js';
 
@@ -22,9 +23,13 @@ export async function listPlanAssignments(db: Executor, tenantId: string, planId
   const rows = await db
     .selectFrom('assignments')
     .innerJoin('items', (j) => j.onRef('items.tenant_id', '=', 'assignments.tenant_id').onRef('items.id', '=', 'assignments.item_id'))
+    .innerJoin('org_units', (j) => j.onRef('org_units.tenant_id', '=', 'assignments.tenant_id').onRef('org_units.id', '=', 'assignments.unit_id'))
     .select(['assignments.item_id', 'assignments.unit_id', 'assignments.role'])
     .where('assignments.tenant_id', '=', tenantId)
     .where('items.plan_id', '=', planId)
+    // Lead first, then support, then unlabelled; by name within each (a stable order for lists and the 推进表).
+    .orderBy(sql`case assignments.role when 'lead' then 0 when 'support' then 1 else 2 end`)
+    .orderBy('org_units.name')
     .execute();
   return rows.map((r) => ({ itemId: r.item_id, unitId: r.unit_id, role: r.role }));
 }

@@ -1,0 +1,343 @@
+import { ROLES, type PlanDetail, type ReportDto, type Role } from '@yaodian/core';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCommission, type Commission } from '../testing/commission.js';
+import { createUser, TEST_PASSWORD } from '../testing/factories.js';
+import { multipartFile, planFixture } from '../testing/plan-fixture.js';
+import { publishFixturePlan, type PublishedPlan } from '../testing/published-plan.js';
+import { createTestApp, type Session, type TestApp } from '../testing/test-app.js';
+import { DB_HOOK_TIMEOUT } from '../testing/test-database.js';
+
+/*
+ * Every endpoint × every role, from this table (written independently of the core permission matrix),
+ * plus an admin of another commission, who must never reach this commission's records.
+ */
+let t: TestApp;
+let c: Commission;
+let outsiderCommission: Commission;
+const sessions = new Map<Role | 'outsider', Session>();
+let shared: PublishedPlan;
+
+const session = (who: Role | 'outsider'): Session => {
+  const s = sessions.get(who);
+  if (!s) throw new Error(`no session for ${who}`);
+  return s;
+};
+
+async function draftPlan(): Promise<PlanDetail> {
+  const { payload, headers } = multipartFile('plan.txt', 'plan');
+  return (await t.as(session('planner'), { method: 'POST', url: '/api/plans', payload, headers })).json<PlanDetail>();
+}
+const itemOf = (plan: PlanDetail, title: string) => {
+  const item = plan.items.find((i) => i.title === title);
+  if (!item) throw new Error(`no ${title}`);
+  return item;
+};
+async function report(plan: PublishedPlan, submit: boolean): Promise<ReportDto> {
+  const response = await t.as(session('reporter'), {
+    method: 'POST',
+    url: '/api/reports',
+    payload: { itemId: plan.item('推进紧密型县域医共体建设').id, unitId: c.units.medical.id, periodId: plan.periods[0]?.id, percent: 40, submit },
+  });
+  return response.json<{ report: ReportDto }>().report;
+}
+
+type Call = (as: Session) => Promise<LightMyRequestResponse>;
+interface Cell {
+  endpoint: string;
+  allowed: readonly Role[];
+  /** What the other commission's admin gets: 404/403, or 'own' for an endpoint that answers about their own commission. */
+  outsider: 404 | 403 | 'own';
+  /** Builds what the call needs (fresh for each role so a write never meets another's leftovers). */
+  prepare: () => Promise<Call>;
+}
+
+const ALL = ROLES;
+const EDITORS: Role[] = ['admin', 'planner'];
+const COMMENTERS: Role[] = ['admin', 'leader', 'planner', 'reporter'];
+
+const get = (url: string): Call => (as) => t.as(as, { method: 'GET', url });
+const send = (method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object, headers?: Record<string, string>): Call => (as) =>
+  t.as(as, { method, url, ...(payload ? { payload } : {}), ...(headers ? { headers } : {}) });
+
+const cells: Cell[] = [
+  { endpoint: 'GET /api/auth/me', allowed: ALL, outsider: 'own', prepare: () => Promise.resolve(get('/api/auth/me')) },
+  {
+    endpoint: 'POST /api/auth/logout',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(async (as) => {
+      const me = await t.as(as, { method: 'GET', url: '/api/auth/me' });
+      const fresh = await t.login({ username: me.json<{ username: string }>().username });
+      return t.as(fresh, { method: 'POST', url: '/api/auth/logout' });
+    }),
+  },
+  {
+    endpoint: 'POST /api/auth/password',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(send('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD })),
+  },
+  { endpoint: 'GET /api/plans', allowed: ALL, outsider: 'own', prepare: () => Promise.resolve(get('/api/plans')) },
+  {
+    endpoint: 'POST /api/plans',
+    allowed: EDITORS,
+    outsider: 'own',
+    prepare: () => {
+      const { payload, headers } = multipartFile('plan.txt', 'plan');
+      return Promise.resolve((as) => t.as(as, { method: 'POST', url: '/api/plans', payload, headers }));
+    },
+  },
+  { endpoint: 'GET /api/plans/{planId}', allowed: ALL, outsider: 404, prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}`)) },
+  {
+    endpoint: 'PATCH /api/plans/{planId}',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await draftPlan();
+      return send('PATCH', `/api/plans/${plan.id}`, { version: plan.version, title: '修订后的工作要点' });
+    },
+  },
+  {
+    endpoint: 'POST /api/plans/{planId}/publish',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await draftPlan();
+      return send('POST', `/api/plans/${plan.id}/publish`, { version: plan.version });
+    },
+  },
+  {
+    endpoint: 'POST /api/plans/{planId}/rematch',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => send('POST', `/api/plans/${(await draftPlan()).id}/rematch`),
+  },
+  {
+    endpoint: 'PATCH /api/plans/{planId}/items/{itemId}',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await draftPlan();
+      const item = itemOf(plan, '规范双向转诊流程');
+      return send('PATCH', `/api/plans/${plan.id}/items/${item.id}`, { version: item.version, title: '规范转诊' });
+    },
+  },
+  {
+    endpoint: 'POST /api/plans/{planId}/items/{itemId}/move',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await draftPlan();
+      const item = itemOf(plan, '规范双向转诊流程');
+      return send('POST', `/api/plans/${plan.id}/items/${item.id}/move`, { version: item.version, parentId: null, position: 0 });
+    },
+  },
+  {
+    endpoint: 'POST /api/plans/{planId}/items/{itemId}/merge',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await draftPlan();
+      const item = itemOf(plan, '规范双向转诊流程');
+      const into = itemOf(plan, '扩大家庭医生签约服务覆盖面');
+      return send('POST', `/api/plans/${plan.id}/items/${item.id}/merge`, { version: item.version, intoId: into.id, intoVersion: into.version });
+    },
+  },
+  {
+    endpoint: 'DELETE /api/plans/{planId}/items/{itemId}',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await draftPlan();
+      const item = itemOf(plan, '规范双向转诊流程');
+      return send('DELETE', `/api/plans/${plan.id}/items/${item.id}?version=${item.version}`);
+    },
+  },
+  {
+    endpoint: 'PUT /api/plans/{planId}/items/{itemId}/assignments',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await draftPlan();
+      const item = itemOf(plan, '规范双向转诊流程');
+      return send('PUT', `/api/plans/${plan.id}/items/${item.id}/assignments`, { version: item.version, assignments: [{ unitId: c.units.planning.id, role: 'lead' }] });
+    },
+  },
+  {
+    endpoint: 'POST /api/plans/{planId}/targets',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await draftPlan();
+      return send('POST', `/api/plans/${plan.id}/targets`, { itemId: itemOf(plan, '规范双向转诊流程').id, metric: '转诊人次', op: '>=', value: 10 });
+    },
+  },
+  {
+    endpoint: 'PATCH /api/plans/{planId}/targets/{targetId}',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await draftPlan();
+      const target = itemOf(plan, '强化妇幼健康服务').targets[0];
+      return send('PATCH', `/api/plans/${plan.id}/targets/${target?.id ?? ''}`, { version: 1, value: 9 });
+    },
+  },
+  {
+    endpoint: 'DELETE /api/plans/{planId}/targets/{targetId}',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await draftPlan();
+      const target = itemOf(plan, '强化妇幼健康服务').targets[0];
+      return send('DELETE', `/api/plans/${plan.id}/targets/${target?.id ?? ''}?version=1`);
+    },
+  },
+  { endpoint: 'GET /api/plans/{planId}/periods', allowed: ALL, outsider: 404, prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/periods`)) },
+  {
+    endpoint: 'POST /api/plans/{planId}/periods',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: () => Promise.resolve(send('POST', `/api/plans/${shared.plan.id}/periods`, { kind: 'quarterly', dueDay: 20 })),
+  },
+  { endpoint: 'GET /api/plans/{planId}/summary', allowed: ALL, outsider: 404, prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/summary`)) },
+  { endpoint: 'GET /api/plans/{planId}/export.xlsx', allowed: ALL, outsider: 404, prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/export.xlsx`)) },
+  { endpoint: 'GET /api/tasks (planId)', allowed: ALL, outsider: 404, prepare: () => Promise.resolve(get(`/api/tasks?planId=${shared.plan.id}`)) },
+  { endpoint: 'GET /api/tasks', allowed: ALL, outsider: 'own', prepare: () => Promise.resolve(get('/api/tasks')) },
+  { endpoint: 'GET /api/my/tasks', allowed: ALL, outsider: 'own', prepare: () => Promise.resolve(get('/api/my/tasks')) },
+  { endpoint: 'GET /api/reports', allowed: ALL, outsider: 'own', prepare: () => Promise.resolve(get(`/api/reports?itemId=${shared.item('推进紧密型县域医共体建设').id}`)) },
+  {
+    endpoint: 'GET /api/reports/{id}',
+    allowed: ALL,
+    outsider: 404,
+    prepare: async () => get(`/api/reports/${(await report(await publishFixturePlan(t, session('planner')), true)).id}`),
+  },
+  {
+    endpoint: 'POST /api/reports',
+    allowed: ['reporter'],
+    outsider: 403,
+    prepare: async () => {
+      const plan = await publishFixturePlan(t, session('planner'));
+      return send('POST', '/api/reports', { itemId: plan.item('推进紧密型县域医共体建设').id, unitId: c.units.medical.id, periodId: plan.periods[0]?.id, percent: 10 });
+    },
+  },
+  {
+    endpoint: 'PATCH /api/reports/{id}',
+    allowed: ['reporter'],
+    outsider: 403,
+    prepare: async () => {
+      const draft = await report(await publishFixturePlan(t, session('planner')), false);
+      return send('PATCH', `/api/reports/${draft.id}`, { version: draft.version, percent: 55 });
+    },
+  },
+  {
+    endpoint: 'POST /api/reports/{id}/submit',
+    allowed: ['reporter'],
+    outsider: 403,
+    prepare: async () => {
+      const draft = await report(await publishFixturePlan(t, session('planner')), false);
+      return send('POST', `/api/reports/${draft.id}/submit`, { version: draft.version }, { 'idempotency-key': `matrix-${draft.id}` });
+    },
+  },
+  {
+    endpoint: 'POST /api/reports/{id}/return',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const submitted = await report(await publishFixturePlan(t, session('planner')), true);
+      return send('POST', `/api/reports/${submitted.id}/return`, { version: submitted.version, reason: '数据不全' });
+    },
+  },
+  {
+    endpoint: 'POST /api/reports/{id}/accept',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const submitted = await report(await publishFixturePlan(t, session('planner')), true);
+      return send('POST', `/api/reports/${submitted.id}/accept`, { version: submitted.version });
+    },
+  },
+  { endpoint: 'GET /api/tasks/{id}/comments', allowed: ALL, outsider: 404, prepare: () => Promise.resolve(get(`/api/tasks/${shared.item('强化妇幼健康服务').id}/comments`)) },
+  {
+    endpoint: 'POST /api/tasks/{id}/comments',
+    allowed: COMMENTERS,
+    outsider: 404,
+    prepare: () => Promise.resolve(send('POST', `/api/tasks/${shared.item('强化妇幼健康服务').id}/comments`, { body: '请加快进度' })),
+  },
+  {
+    endpoint: 'GET /api/reports/{id}/comments',
+    allowed: ALL,
+    outsider: 404,
+    prepare: async () => get(`/api/reports/${(await report(await publishFixturePlan(t, session('planner')), true)).id}/comments`),
+  },
+  {
+    endpoint: 'POST /api/reports/{id}/comments',
+    allowed: COMMENTERS,
+    outsider: 404,
+    prepare: async () => send('POST', `/api/reports/${(await report(await publishFixturePlan(t, session('planner')), true)).id}/comments`, { body: '已阅' }),
+  },
+  { endpoint: 'GET /api/units', allowed: ALL, outsider: 'own', prepare: () => Promise.resolve(get('/api/units')) },
+  {
+    endpoint: 'POST /api/units',
+    allowed: ['admin'],
+    outsider: 'own',
+    prepare: () => Promise.resolve(send('POST', '/api/units', { name: `新单位${String(Math.random()).slice(2, 10)}`, kind: 'other', aliases: [] })),
+  },
+  { endpoint: 'GET /api/users', allowed: ['admin'], outsider: 'own', prepare: () => Promise.resolve(get('/api/users')) },
+  {
+    endpoint: 'POST /api/users',
+    allowed: ['admin'],
+    outsider: 'own',
+    prepare: () =>
+      Promise.resolve(send('POST', '/api/users', { username: `u${String(Math.random()).slice(2, 12)}`, displayName: '新用户', role: 'viewer', password: 'long-enough-password' })),
+  },
+  { endpoint: 'GET /api/audit', allowed: ['admin'], outsider: 'own', prepare: () => Promise.resolve(get('/api/audit')) },
+];
+
+beforeAll(async () => {
+  t = await createTestApp({ readPlan: () => Promise.resolve(planFixture()) });
+  c = await createCommission(t.db);
+  outsiderCommission = await createCommission(t.db);
+  for (const role of ROLES) {
+    const user = role === 'reporter' ? c.users.reporter : c.users[role];
+    sessions.set(role, await t.login(user));
+  }
+  sessions.set('outsider', await t.login(outsiderCommission.users.admin));
+  shared = await publishFixturePlan(t, session('planner'));
+  await createUser(t.db, c.tenant.id, { role: 'viewer' });
+}, DB_HOOK_TIMEOUT);
+afterAll(async () => {
+  await t.close();
+}, DB_HOOK_TIMEOUT);
+
+describe('authorisation matrix', () => {
+  it('has a row for every route in the OpenAPI document (bar the public health check)', () => {
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
+      .filter((route) => route !== 'GET /api/health' && route !== 'POST /api/auth/login');
+    const covered = new Set(cells.map((cell) => cell.endpoint.replace(/ \(.*\)$/, '')));
+    expect(documented.filter((route) => !covered.has(route))).toEqual([]);
+    expect(documented.length).toBeGreaterThanOrEqual(35);
+  });
+
+  for (const cell of cells) {
+    for (const role of ROLES) {
+      const allowed = cell.allowed.includes(role);
+      it(`${cell.endpoint} as ${role}: ${allowed ? 'allowed' : '403'}`, async () => {
+        const call = await cell.prepare();
+        const response = await call(session(role));
+        if (allowed) expect([response.statusCode, response.body.slice(0, 200)]).toEqual([expect.toSatisfy((s: number) => s >= 200 && s < 300), expect.anything()]);
+        else expect([response.statusCode, response.json<{ error: { code: string } }>().error.code]).toEqual([403, 'forbidden']);
+      });
+    }
+    it(`${cell.endpoint} as another commission's admin: ${String(cell.outsider)}`, async () => {
+      const call = await cell.prepare();
+      const response = await call(session('outsider'));
+      expect(response.body).not.toContain(shared.plan.id);
+      expect(response.body).not.toContain(c.tenant.id);
+      if (cell.outsider === 'own') expect(response.statusCode).toBeLessThan(300);
+      else expect(response.statusCode).toBe(cell.outsider);
+    });
+  }
+});

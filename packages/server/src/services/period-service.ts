@@ -1,0 +1,29 @@
+import { periodsOfYear } from '../domain/periods.js';
+import type { PeriodRow } from '../db/schema.js';
+import type { Actor } from '../policies/actor.js';
+import { authorize } from '../policies/authorize.js';
+import { appendAudit } from '../repositories/audit-repository.js';
+import { insertPeriods, listPeriods } from '../repositories/period-repository.js';
+import type { Deps } from './deps.js';
+import { editablePlan, visiblePlan } from './plan-loader.js';
+
+export function presentPeriod(p: PeriodRow) {
+  return { id: p.id, planId: p.plan_id, kind: p.kind, label: p.label, startsOn: p.starts_on, endsOn: p.ends_on, dueOn: p.due_on };
+}
+
+export async function listPlanPeriods(deps: Deps, actor: Actor, planId: string) {
+  authorize(actor, 'plan.read');
+  await visiblePlan(deps.db, actor, planId);
+  return { periods: (await listPeriods(deps.db, actor.tenantId, planId)).map(presentPeriod) };
+}
+
+/** Creates the plan year's monthly or quarterly periods; ones that exist are left as they are. */
+export async function generatePeriods(deps: Deps, actor: Actor, planId: string, input: { kind: 'monthly' | 'quarterly'; dueDay: number }) {
+  authorize(actor, 'plan.edit');
+  return deps.db.transaction().execute(async (trx) => {
+    const plan = await editablePlan(trx, actor, planId, false);
+    await insertPeriods(trx, actor.tenantId, planId, periodsOfYear(plan.year, input.kind, input.dueDay));
+    await appendAudit(trx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'periods.generate', entity: 'plan', entityId: planId, after: input, at: deps.clock.now() });
+    return { periods: (await listPeriods(trx, actor.tenantId, planId)).map(presentPeriod) };
+  });
+}

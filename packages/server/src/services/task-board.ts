@@ -1,0 +1,87 @@
+import type { TaskDto } from '@yaodian/core';
+import { localDate } from '../config/clock.js';
+import type { Executor } from '../db/database.js';
+import type { PeriodRow, ReportRow } from '../db/schema.js';
+import { effectiveAssignments, reportingUnitIds, taskNodes } from '../domain/plan-tree.js';
+import { computeTaskStatus } from '../domain/task-status.js';
+import type { PlanHeader } from '../repositories/plan-repository.js';
+import { listPeriods } from '../repositories/period-repository.js';
+import { listActuals, listReports } from '../repositories/report-repository.js';
+import { loadPlanParts } from './plan-loader.js';
+import type { PlanParts } from '../presenters/plan-presenter.js';
+
+/** Everything about a plan's tasks that lists, summaries and the 推进表 need, read once. */
+export interface TaskBoard {
+  parts: PlanParts;
+  periods: PeriodRow[];
+  reports: ReportRow[];
+  tasks: TaskDto[];
+}
+
+export async function loadTaskBoard(db: Executor, plan: PlanHeader, now: Date): Promise<TaskBoard> {
+  const [parts, periods, reports] = await Promise.all([
+    loadPlanParts(db, plan),
+    listPeriods(db, plan.tenant_id, plan.id),
+    listReports(db, plan.tenant_id, { planId: plan.id }),
+  ]);
+  const actuals = await listActuals(db, plan.tenant_id, reports.map((r) => r.id));
+  const today = localDate(now);
+  const periodById = new Map(periods.map((p) => [p.id, p]));
+  const publishedOn = plan.published_at ? localDate(plan.published_at) : null;
+  const closedPeriodIds = publishedOn ? periods.filter((p) => p.due_on < today && p.due_on >= publishedOn).map((p) => p.id) : [];
+  const unitName = new Map(parts.units.map((u) => [u.id, u.name]));
+  const effective = effectiveAssignments(parts.tree, parts.assignments);
+  const reportsByItem = new Map<string, ReportRow[]>();
+  for (const r of reports) reportsByItem.set(r.item_id, [...(reportsByItem.get(r.item_id) ?? []), r]);
+  const reportPeriodEnd = (r: ReportRow): string => periodById.get(r.period_id)?.ends_on ?? '';
+  // Latest actual per target: from the report of the latest period, submitted or later.
+  const latestActual = new Map<string, { value: number; endsOn: string }>();
+  const reportById = new Map(reports.map((r) => [r.id, r]));
+  for (const a of actuals) {
+    const report = reportById.get(a.reportId);
+    if (!report || report.state === 'draft') continue;
+    const endsOn = reportPeriodEnd(report);
+    const seen = latestActual.get(a.targetId);
+    if (!seen || seen.endsOn < endsOn) latestActual.set(a.targetId, { value: a.value, endsOn });
+  }
+
+  const tasks = taskNodes(parts.tree).map((node): TaskDto => {
+    const item = node.item;
+    const assigned = effective.get(item.id)?.assignments ?? [];
+    const ref = (id: string) => ({ id, name: unitName.get(id) ?? '' });
+    const reportingIds = reportingUnitIds(assigned);
+    const itemReports = reportsByItem.get(item.id) ?? [];
+    const targets = parts.targets.filter((t) => t.item_id === item.id);
+    const status = computeTaskStatus({
+      today,
+      startsOn: `${plan.year}-01-01`,
+      deadline: item.deadline ?? `${plan.year}-12-31`,
+      reportingUnitIds: reportingIds,
+      reports: itemReports.map((r) => ({ unitId: r.unit_id, periodId: r.period_id, state: r.state, percent: r.percent, periodEndsOn: reportPeriodEnd(r) })),
+      closedPeriodIds,
+      targets: targets.map((t) => ({ ...t, latestActual: latestActual.get(t.id)?.value ?? null })),
+      thresholds: { behindPoints: plan.behind_points, atRiskPoints: plan.at_risk_points },
+    });
+    const latest = itemReports.filter((r) => r.state !== 'draft').sort((a, b) => reportPeriodEnd(b).localeCompare(reportPeriodEnd(a)))[0];
+    const section = node.section.id === item.id ? null : node.section;
+    return {
+      id: item.id,
+      planId: plan.id,
+      sectionId: section?.id ?? null,
+      sectionTitle: section?.title ?? null,
+      number: item.number,
+      title: item.title,
+      text: item.text,
+      deadline: item.deadline,
+      deadlineText: item.deadline_text,
+      leadUnits: assigned.filter((a) => a.role === 'lead').map((a) => ref(a.unitId)),
+      supportUnits: assigned.filter((a) => a.role !== 'lead').map((a) => ref(a.unitId)),
+      reportingUnits: reportingIds.map(ref),
+      status: status.status,
+      statusReason: status.reason,
+      percent: status.percent,
+      latestNarrative: latest?.narrative ?? null,
+    };
+  });
+  return { parts, periods, reports, tasks };
+}

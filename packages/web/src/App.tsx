@@ -1,0 +1,99 @@
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AuthProvider, useAuth } from './auth/auth.js';
+import { LoginPage } from './features/auth/LoginPage.js';
+import { I18nProvider, useI18n } from './i18n/i18n.js';
+import { AppLayout } from './layout/AppLayout.js';
+
+const WorkbenchPage = lazy(() => import('./features/workbench/WorkbenchPage.js').then((m) => ({ default: m.WorkbenchPage })));
+const PlanListPage = lazy(() => import('./features/plans/PlanListPage.js').then((m) => ({ default: m.PlanListPage })));
+const PlanViewPage = lazy(() => import('./features/plans/PlanViewPage.js').then((m) => ({ default: m.PlanViewPage })));
+const TaskDetailPage = lazy(() => import('./features/tasks/TaskDetailPage.js').then((m) => ({ default: m.TaskDetailPage })));
+const PrintPlanPage = lazy(() => import('./features/plans/PrintPlanPage.js').then((m) => ({ default: m.PrintPlanPage })));
+const MyTasksPage = lazy(() => import('./features/my-tasks/MyTasksPage.js').then((m) => ({ default: m.MyTasksPage })));
+const ReportPage = lazy(() => import('./features/reports/ReportPage.js').then((m) => ({ default: m.ReportPage })));
+const ReviewPage = lazy(() => import('./features/review/ReviewPage.js').then((m) => ({ default: m.ReviewPage })));
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
+const ImportPage = lazy(() => import('./features/import/ImportPage.js').then((m) => ({ default: m.ImportPage })));
+const ImportReviewPage = lazy(() => import('./features/import/ImportReviewPage.js').then((m) => ({ default: m.ImportReviewPage })));
+const AdminPage = lazy(() => import('./features/admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
+
+function Loading(): ReactNode {
+  const { t } = useI18n();
+  return (
+    <div style={{ padding: 80, textAlign: 'center' }}>
+      <Spin tip={t('common.loading')} size="large">
+        <div style={{ height: 40 }} />
+      </Spin>
+    </div>
+  );
+}
+
+function NotFound(): ReactNode {
+  const { t } = useI18n();
+  return <Result status="404" title="404" subTitle={t('notFound.title')} />;
+}
+
+function Guarded(): ReactNode {
+  const { user } = useAuth();
+  if (!user) return <Loading />;
+  return <AppLayout />;
+}
+
+function AppRoutes(): ReactNode {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/plans/:planId/print" element={<PrintPlanPage />} />
+        <Route element={<Guarded />}>
+          <Route index element={<WorkbenchPage />} />
+          <Route path="/my-tasks" element={<MyTasksPage />} />
+          <Route path="/reports/new/:itemId/:unitId/:periodId" element={<ReportPage />} />
+          <Route path="/reports/:reportId" element={<ReportPage />} />
+          <Route path="/plans" element={<PlanListPage />} />
+          <Route path="/plans/:planId" element={<PlanViewPage />} />
+          <Route path="/plans/:planId/tasks/:taskId" element={<TaskDetailPage />} />
+          <Route path="/review" element={<ReviewPage />} />
+          <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/import" element={<ImportPage />} />
+          <Route path="/import/:planId" element={<ImportReviewPage />} />
+          <Route path="/admin" element={<AdminPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+function Localized({ children }: { children: ReactNode }): ReactNode {
+  const { lang } = useI18n();
+  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+  return (
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 4, fontSize: 14 } }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App(): ReactNode {
+  return (
+    <I18nProvider>
+      <Localized>
+        <BrowserRouter>
+          <AuthProvider>
+            <AppRoutes />
+          </AuthProvider>
+        </BrowserRouter>
+      </Localized>
+    </I18nProvider>
+  );
+}
