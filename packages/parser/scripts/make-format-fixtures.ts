@@ -25,6 +25,13 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import PDFDocument from 'pdfkit';
 import {
+  LONG_TABLE_HEADER,
+  LONG_TABLE_INTRO,
+  LONG_TABLE_NOTE,
+  LONG_TABLE_TITLE,
+  longTableRows,
+} from './long-table-plan.js';
+import {
   PLAN_LINES,
   PLAN_TABLE,
   PLAN_TITLE,
@@ -319,7 +326,137 @@ function writePdf(): Promise<void> {
   });
 }
 
+function convertToPdf(docx: Buffer): Buffer {
+  const work = mkdtempSync(join(tmpdir(), 'yaodian-fixtures-'));
+  try {
+    writeFileSync(join(work, 'in.docx'), docx);
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${work}/profile`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        work,
+        join(work, 'in.docx'),
+      ],
+      { stdio: 'ignore', timeout: 180_000 },
+    );
+    return readFileSync(join(work, 'in.pdf'));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A table over several pages: ruled with a repeated header row (LibreOffice), and unruled (pdfkit). */
+async function writeLongTable(): Promise<void> {
+  const rows = longTableRows();
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: rows.map(
+      (cells, index) =>
+        new TableRow({
+          tableHeader: index === 0,
+          cantSplit: true,
+          children: cells.map(
+            (text) =>
+              new TableCell({
+                children: [new Paragraph({ children: [new TextRun({ text, size: 21 })] })],
+                ...(cells.length === 1 ? { columnSpan: LONG_TABLE_HEADER.length } : {}),
+              }),
+          ),
+        }),
+    ),
+  });
+  const body = (text: string): Paragraph =>
+    new Paragraph({ indent: { firstLine: 640 }, children: [new TextRun({ text, size: 32 })] });
+  const doc = new Document({
+    title: LONG_TABLE_TITLE,
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: LONG_TABLE_TITLE, size: 36 })],
+          }),
+          body(LONG_TABLE_INTRO),
+          table,
+          body(LONG_TABLE_NOTE),
+        ],
+      },
+    ],
+  });
+  write('plan-long-table.office.pdf', convertToPdf(await Packer.toBuffer(doc)));
+
+  const margin = 60;
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margins: { top: margin, bottom: margin, left: margin, right: margin },
+    info: { Title: LONG_TABLE_TITLE, CreationDate: new Date('2025-03-01T08:00:00Z') },
+  });
+  const chunks: Buffer[] = [];
+  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve) => pdf.on('end', resolve));
+  pdf.registerFont('body', FONT_FILE, FONT_NAME);
+  pdf.font('body');
+  pdf.fontSize(16).text(LONG_TABLE_TITLE, { align: 'center', lineGap: 8 });
+  pdf.fontSize(12).text(LONG_TABLE_INTRO, { indent: 24, lineGap: 6 });
+  pdf.moveDown(0.5);
+  const columns = [30, 90, 170, 60, 80, 45];
+  const full = columns.reduce((a, b) => a + b, 0);
+  const cellWidth = (cells: string[], column: number): number =>
+    cells.length === 1 ? full : (columns[column] ?? 50);
+  let y = pdf.y;
+  const drawRow = (cells: string[]): void => {
+    pdf.fontSize(10);
+    let x = margin;
+    let bottom = y;
+    cells.forEach((cell, column) => {
+      pdf.text(cell, x + 2, y + 3, { width: cellWidth(cells, column) - 4, lineGap: 2 });
+      bottom = Math.max(bottom, pdf.y + 3);
+      x += cellWidth(cells, column);
+    });
+    y = bottom;
+  };
+  const rowHeight = (cells: string[]): number => {
+    pdf.fontSize(10);
+    const heights = cells.map((cell, column) =>
+      pdf.heightOfString(cell, { width: cellWidth(cells, column) - 4, lineGap: 2 }),
+    );
+    return Math.max(...heights) + 6;
+  };
+  let pageNumber = 1;
+  const footer = (): void => {
+    pdf.fontSize(10).text(`— ${pageNumber} —`, 0, pdf.page.height - 40, {
+      align: 'center',
+      width: pdf.page.width,
+      lineBreak: false,
+    });
+  };
+  for (const [index, cells] of rows.entries()) {
+    if (index > 0 && y + rowHeight(cells) > pdf.page.height - margin) {
+      footer();
+      pdf.addPage();
+      pageNumber++;
+      y = margin;
+      drawRow(LONG_TABLE_HEADER);
+    }
+    drawRow(cells);
+  }
+  pdf.fontSize(12).text(LONG_TABLE_NOTE, margin, y + 12, { indent: 24 });
+  footer();
+  pdf.end();
+  await done;
+  write('plan-long-table.pdf', Buffer.concat(chunks));
+}
+
 async function main(): Promise<void> {
+  // `--long-table-only` writes the long-table PDFs alone.
+  if (process.argv.includes('--long-table-only')) {
+    await writeLongTable();
+    return;
+  }
   // `--doc-only` rewrites plan.doc alone, leaving the other fixtures byte for byte as they are.
   if (process.argv.includes('--doc-only')) {
     writeOfficeConversions(['doc']);
@@ -330,6 +467,7 @@ async function main(): Promise<void> {
   await writeDocx();
   await writePdf();
   writeOfficeConversions(['doc', 'pdf']);
+  await writeLongTable();
 }
 
 await main();

@@ -10,7 +10,7 @@ import type { OutlineNode } from './structure/outline.js';
 import { findDeadlines, parseDeadline } from './targets/deadline.js';
 import { extractTargets } from './targets/extract-targets.js';
 import { findAliases } from './units/aliases.js';
-import { findResponsibility, parseUnitCell } from './units/responsibility.js';
+import { findResponsibility, readRoleConvention, readUnitRow, type RoleConvention } from './units/responsibility.js';
 
 /** The pure part of the engine: loaded blocks in, Plan JSON v1 out. */
 export function buildPlan(loaded: LoadedDocument, input: Omit<PlanInput, 'format' | 'encoding'>): Plan {
@@ -24,8 +24,9 @@ export function buildPlan(loaded: LoadedDocument, input: Omit<PlanInput, 'format
   warnings.push(...outline.warnings);
 
   const year = meta.year;
+  const convention = readRoleConvention(text);
   const toItem = (node: OutlineNode, level: number): Item => {
-    const units = unitsOf(text, node);
+    const units = unitsOf(text, node, convention);
     const deadline = deadlineOf(text, node, year);
     const scan = node.row ? [node.row.title, node.row.detail].filter(distinctSpans) : [node.content];
     return {
@@ -78,17 +79,19 @@ function distinctSpans(span: Span | null, index: number, all: readonly (Span | n
   return all.findIndex((s) => s?.start === span.start && s.end === span.end) === index;
 }
 
-function unitsOf(text: string, node: OutlineNode): { units: string[]; lead: string[]; support: string[] } {
+function unitsOf(
+  text: string,
+  node: OutlineNode,
+  convention: RoleConvention,
+): { units: string[]; lead: string[]; support: string[] } {
   if (node.row) {
-    const cells = (spans: readonly Span[]): string[] => spans.flatMap((s) => parseUnitCell(text.slice(s.start, s.end)));
-    const lead = unique(cells(node.row.lead));
-    const support = unique(cells(node.row.support)).filter((u) => !lead.includes(u));
-    const plain = unique(cells(node.row.units));
-    const units = unique([...lead, ...support, ...plain]);
-    if (units.length > 0) return { units, lead, support };
+    const cells = (spans: readonly Span[]): string[] => spans.map((s) => text.slice(s.start, s.end));
+    const { lead, support, units } = node.row;
+    const row = readUnitRow({ lead: cells(lead), support: cells(support), units: cells(units) }, convention);
+    if (row.units.length > 0) return row;
     // A table without unit columns may still print a clause in the task text.
   }
-  const found = findResponsibility(text, node.content);
+  const found = findResponsibility(text, node.content, convention);
   return found ? { units: found.units, lead: found.lead, support: found.support } : { units: [], lead: [], support: [] };
 }
 
@@ -97,8 +100,4 @@ function deadlineOf(text: string, node: OutlineNode, year: number | null): { dea
   if (cell) return parseDeadline(text.slice(cell.start, cell.end), year);
   const heading = findDeadlines(text, node.content, year);
   return heading.length === 1 ? (heading[0] ?? null) : null;
-}
-
-function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
 }

@@ -21,7 +21,7 @@ const project = (items: readonly Item[]): unknown[] =>
   }));
 
 describe('one plan in every format', () => {
-  it.each(['plan.utf8-bom.txt', 'plan.utf16le.txt', 'plan.gb18030.txt', 'plan.html', 'plan.docx'])(
+  it.each(['plan.utf8-bom.txt', 'plan.utf16le.txt', 'plan.gb18030.txt', 'plan.html', 'plan.docx', 'plan.doc'])(
     '%s gives the same items, units and targets as the UTF-8 text',
     async (name) => {
       const [expected, actual] = await Promise.all([read('plan.utf8.txt'), read(name)]);

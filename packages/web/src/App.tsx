@@ -27,7 +27,7 @@ function Loading(): ReactNode {
   const { t } = useI18n();
   return (
     <div style={{ padding: 80, textAlign: 'center' }}>
-      <Spin tip={t('common.loading')} size="large">
+      <Spin description={t('common.loading')} size="large">
         <div style={{ height: 40 }} />
       </Spin>
     </div>

@@ -120,21 +120,19 @@ export const MergeItemRequest = z.object({
 
 export const SetAssignmentsRequest = z.object({
   version: Version,
-  assignments: z
-    .array(z.object({ unitId: Id, role: z.enum(ASSIGNMENT_ROLES) }))
-    .max(100),
+  assignments: z.array(z.object({ unitId: Id, role: z.enum(ASSIGNMENT_ROLES) })).max(100),
 });
 
 const TargetFields = z.object({
   metric: z.string().trim().min(1).max(200),
   op: z.enum(TARGET_OPS),
-  value: z.number().finite().nullable().optional(),
-  lo: z.number().finite().nullable().optional(),
-  hi: z.number().finite().nullable().optional(),
+  value: z.number().nullable().optional(),
+  lo: z.number().nullable().optional(),
+  hi: z.number().nullable().optional(),
   unit: z.string().max(40).default(''),
   basis: z.enum(TARGET_BASES).default('level'),
   direction: z.enum(TARGET_DIRECTIONS).optional(),
-  baseline: z.number().finite().nullable().optional(),
+  baseline: z.number().nullable().optional(),
   deadline: IsoDate.nullable().optional(),
   deadlineText: z.string().max(100).nullable().optional(),
   text: z.string().max(2000).default(''),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { Id, Version } from './common.js';
+import { Id } from './common.js';
 
 export const REPORT_STATES = ['draft', 'submitted', 'returned', 'accepted'] as const;
 
 export const Actual = z.object({
   targetId: Id,
-  value: z.number().finite(),
+  value: z.number(),
   note: z.string().max(500).default(''),
 });
 

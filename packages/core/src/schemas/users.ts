@@ -13,7 +13,10 @@ export const User = z.object({
 export const UserList = z.object({ users: z.array(User) });
 
 export const CreateUserRequest = z.object({
-  username: z.string().trim().regex(/^[a-z0-9_.-]{2,64}$/),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_.-]{2,64}$/),
   displayName: z.string().trim().min(1).max(100),
   role: z.enum(ROLES),
   password: z.string().min(10).max(256),

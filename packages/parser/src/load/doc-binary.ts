@@ -87,7 +87,8 @@ const FC_PLF_LST = 73;
 const FC_PLF_LFO = 74;
 
 export function readFib(wordDocument: ByteView): Fib {
-  if (wordDocument.u16(0) !== 0xa5ec) throw new ParseError('corrupt_container', 'The .doc FIB has no Word magic');
+  if (wordDocument.u16(0) !== 0xa5ec)
+    throw new ParseError('corrupt_container', 'The .doc FIB has no Word magic');
   const flags = wordDocument.u16(0x0a);
   // FibBase is 32 bytes; then csw + FibRgW97, cslw + FibRgLw97, cbRgFcLcb + FibRgFcLcb.
   const csw = wordDocument.u16(32);

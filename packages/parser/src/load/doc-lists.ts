@@ -1,7 +1,12 @@
 import { ParseError } from '../errors.js';
 import type { FcLcb } from './doc-binary.js';
 import { ByteView } from './doc-binary.js';
-import type { AbstractNumbering, NumberingDefinitions, NumberingInstance, NumberingLevel } from './docx-numbering.js';
+import type {
+  AbstractNumbering,
+  NumberingDefinitions,
+  NumberingInstance,
+  NumberingLevel,
+} from './docx-numbering.js';
 
 // MSONFC ([MS-OSHARED] 2.2.1.3) by value, named as w:numFmt so number-format.ts formats both.
 const NFC_NAMES: readonly string[] = [
@@ -187,7 +192,11 @@ export function toNumberingDefinitions(
   for (const list of lists) {
     const id = String(list.lsid);
     if (abstracts.has(id)) continue;
-    abstracts.set(id, { id, levels: new Map(list.levels.map((level, index) => [index, level])), numStyleLink: undefined });
+    abstracts.set(id, {
+      id,
+      levels: new Map(list.levels.map((level, index) => [index, level])),
+      numStyleLink: undefined,
+    });
   }
   overrides.forEach((override, index) => {
     const numId = String(index + 1);

@@ -44,7 +44,11 @@ const LEADING_SPACE = new Set([' ', '\t', '\u3000']);
  * The text of CPs [0, end) with each label put where its paragraph starts. As the .docx loader
  * does, the paragraph's own leading spaces go, since the label now stands in front of them.
  */
-export function insertLabels(pieces: readonly TextPiece[], end: number, labels: ReadonlyMap<number, string>): string {
+export function insertLabels(
+  pieces: readonly TextPiece[],
+  end: number,
+  labels: ReadonlyMap<number, string>,
+): string {
   const parts: string[] = [];
   let skipping = false;
   for (const piece of pieces) {

@@ -19,7 +19,8 @@ const MAX_PIECES = 1 << 20;
 /** Reads the CLX ([MS-DOC] 2.9.38): Prcs (property grpprls) then the Pcdt's piece table. */
 export function readPieces(table: ByteView, clx: FcLcb): Piece[] {
   const end = clx.fc + clx.lcb;
-  if (clx.lcb === 0 || end > table.length) throw new ParseError('corrupt_container', 'The .doc has no piece table');
+  if (clx.lcb === 0 || end > table.length)
+    throw new ParseError('corrupt_container', 'The .doc has no piece table');
   const prcs: ByteView[] = [];
   let at = clx.fc;
   while (at < end && table.u8(at) === 0x01) {
@@ -28,7 +29,8 @@ export function readPieces(table: ByteView, clx: FcLcb): Piece[] {
     prcs.push(table.slice(at + 3, cb));
     at += 3 + cb;
   }
-  if (at >= end || table.u8(at) !== 0x02) throw new ParseError('corrupt_container', 'The .doc piece table is missing');
+  if (at >= end || table.u8(at) !== 0x02)
+    throw new ParseError('corrupt_container', 'The .doc piece table is missing');
   const lcb = table.u32(at + 1);
   const plc = at + 5;
   const count = (lcb - 4) / 12;
@@ -82,7 +84,8 @@ export function readPapxRuns(wordDocument: ByteView, table: ByteView, plcfBtePap
     seen.add(pn);
     const page = wordDocument.slice(pn * 512, 512);
     const crun = page.u8(511);
-    if (crun * 17 + 4 > 511) throw new ParseError('corrupt_container', 'The .doc paragraph page has a bad count');
+    if (crun * 17 + 4 > 511)
+      throw new ParseError('corrupt_container', 'The .doc paragraph page has a bad count');
     for (let j = 0; j < crun; j++) {
       const bOffset = page.u8((crun + 1) * 4 + j * 13) * 2;
       let istd = 0;
@@ -169,7 +172,7 @@ export function readStyles(table: ByteView, stshf: FcLcb): Map<number, StyleEntr
 export function styleListProps(styles: Map<number, StyleEntry>, istd: number): ListProps {
   const chain: StyleEntry[] = [];
   const visited = new Set<number>();
-  for (let current = istd; current !== ISTD_NIL && !visited.has(current) && chain.length < 16; ) {
+  for (let current = istd; current !== ISTD_NIL && !visited.has(current) && chain.length < 16;) {
     visited.add(current);
     const style = styles.get(current);
     if (!style) break;
@@ -219,6 +222,9 @@ export function readParagraphs(
   styles: Map<number, StyleEntry>,
   ccpText: number,
 ): DocParagraph[] {
+  // Every CP of the main text takes at least a byte of the stream; this also bounds the loop below.
+  if (ccpText > wordDocument.length)
+    throw new ParseError('corrupt_container', 'The .doc main text is longer than its stream');
   const paragraphs: DocParagraph[] = [];
   const styleCache = new Map<number, ListProps>();
   let cpStart = 0;

@@ -43,7 +43,9 @@ export function joinPieces(left: string, right: string): string {
  * measured instead, so a CJK line does not gain spaces its author never typed.
  */
 export function groupByBaseline(input: readonly TextRun[]): TextRun[][] {
-  const runs = input.filter((run) => run.text.trim() !== '' && Number.isFinite(run.x) && Number.isFinite(run.y));
+  const runs = input.filter(
+    (run) => run.text.trim() !== '' && Number.isFinite(run.x) && Number.isFinite(run.y),
+  );
   runs.sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: TextRun[][] = [];
   for (const run of runs) {

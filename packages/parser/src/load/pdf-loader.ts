@@ -122,9 +122,7 @@ export async function loadPdf(bytes: Uint8Array): Promise<LoadedDocument> {
       const content = await page.getTextContent();
       // Text positions are in user space, whose origin is the view box's corner.
       const [, yMin = 0] = page.view;
-      const runs = content.items.flatMap((item) =>
-        'str' in item ? [shiftRun(toRun(item), yMin)] : [],
-      );
+      const runs = content.items.flatMap((item) => ('str' in item ? [shiftRun(toRun(item), yMin)] : []));
       const rules = shiftRules(extractRules(await page.getOperatorList(), opCodes), yMin);
       const { tables, rest } = findPageTables(runs, rules);
       pages.push(buildLines({ runs: rest, width: viewport.width, height: viewport.height }, pageNumber));

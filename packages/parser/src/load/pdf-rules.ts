@@ -152,7 +152,14 @@ function subpaths(buffer: ArrayLike<number>, m: Matrix): Subpath[] {
  */
 export function extractRules(list: OperatorList, ops: RuleOpCodes): Rules {
   const rules: Rules = { horizontal: [], vertical: [] };
-  const stroked = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
+  const stroked = new Set([
+    ops.stroke,
+    ops.closeStroke,
+    ops.fillStroke,
+    ops.eoFillStroke,
+    ops.closeFillStroke,
+    ops.closeEOFillStroke,
+  ]);
   const filled = new Set([ops.fill, ops.eoFill]);
   let ctm: Matrix = IDENTITY;
   const stack: Matrix[] = [];

@@ -28,12 +28,18 @@ interface Line {
   segments: Segment[];
 }
 
-function toLine(runs: TextRun[]): Line {
+/**
+ * Splits a line into cells at wide gaps and, once the columns are known, also where a run starts
+ * exactly at a column start: a cell filled to its edge leaves only the cell padding as a gap.
+ */
+function toLine(runs: TextRun[], columns: readonly number[] = []): Line {
   const em = Math.max(1, ...runs.map((run) => run.fontSize));
   const segments: Segment[] = [];
   for (const run of runs) {
     const last = segments[segments.length - 1];
-    if (last && run.x - last.x1 <= CELL_GAP_EM * em) {
+    const atColumn =
+      columns.some((x) => Math.abs(run.x - x) <= ALIGN_EM * em * 0.5) && run.x - (last?.x1 ?? 0) > 0;
+    if (last && !atColumn && run.x - last.x1 <= CELL_GAP_EM * em) {
       last.runs.push(run);
       last.x1 = Math.max(last.x1, run.x + run.width);
     } else segments.push({ x0: run.x, x1: run.x + run.width, runs: [run] });
@@ -41,18 +47,24 @@ function toLine(runs: TextRun[]): Line {
   return { y: runs[0]?.y ?? 0, em, runs, segments };
 }
 
-/** Column starts shared by at least MIN_ROWS lines that have at least MIN_COLUMNS cells. */
+/**
+ * Column starts of lines that have at least MIN_COLUMNS cells: MIN_COLUMNS starts shared by MIN_ROWS
+ * such lines make a table; then a start two of them share is a column too (a sparsely filled one).
+ */
 function columnStarts(lines: readonly Line[]): number[] {
   const starts: { x: number; line: number }[] = [];
   lines.forEach((line, index) => {
-    if (line.segments.length >= MIN_COLUMNS) for (const s of line.segments) starts.push({ x: s.x0, line: index });
+    if (line.segments.length >= MIN_COLUMNS)
+      for (const s of line.segments) starts.push({ x: s.x0, line: index });
   });
   starts.sort((a, b) => a.x - b.x);
   const columns: number[] = [];
+  let strong = 0;
   let group: { x: number; line: number }[] = [];
   const flush = (): void => {
     const support = new Set(group.map((s) => s.line)).size;
-    if (support >= MIN_ROWS) columns.push(Math.min(...group.map((s) => s.x)));
+    if (support >= 2) columns.push(Math.min(...group.map((s) => s.x)));
+    if (support >= MIN_ROWS) strong++;
     group = [];
   };
   for (const start of starts) {
@@ -62,7 +74,7 @@ function columnStarts(lines: readonly Line[]): number[] {
     group.push(start);
   }
   if (group.length > 0) flush();
-  return columns;
+  return strong >= MIN_COLUMNS ? columns : [];
 }
 
 /** The column a segment starting at x belongs to, or -1 when it starts between columns. */
@@ -104,13 +116,14 @@ function rowsOf(lines: readonly Line[], columns: readonly number[]): Line[][] {
     const current = rows[rows.length - 1];
     const gap = gaps[i - 1] ?? 0;
     const firstColumn = line.segments.some((s) => columnAt(columns, s.x0, line.em) === 0);
-    const starts =
+    if (
       !current ||
       !previous ||
       spans(line, columns) ||
       spans(previous, columns) ||
-      (byGap ? gap > pitch * 1.3 : firstColumn);
-    if (starts || !current) rows.push([line]);
+      (byGap ? gap > pitch * 1.3 : firstColumn)
+    )
+      rows.push([line]);
     else current.push(line);
   });
   return rows;
@@ -149,10 +162,12 @@ function tableRow(lines: readonly Line[], columns: readonly number[]): TableRow 
  * least MIN_COLUMNS columns across MIN_ROWS lines. Returns the tables and the runs left for prose.
  */
 export function findColumnTables(runs: readonly TextRun[]): { tables: PdfTable[]; rest: TextRun[] } {
-  const lines = groupByBaseline(runs).map(toLine);
-  const columns = columnStarts(lines);
+  const groups = groupByBaseline(runs);
+  const columns = columnStarts(groups.map((group) => toLine(group)));
   if (columns.length < MIN_COLUMNS) return { tables: [], rest: [...runs] };
-  const isAnchor = (line: Line): boolean => line.segments.length >= MIN_COLUMNS && alignedCount(line, columns) >= MIN_COLUMNS;
+  const lines = groups.map((group) => toLine(group, columns));
+  const isAnchor = (line: Line): boolean =>
+    line.segments.length >= MIN_COLUMNS && alignedCount(line, columns) >= MIN_COLUMNS;
   const tables: PdfTable[] = [];
   const used = new Set<TextRun>();
   let i = 0;
@@ -194,11 +209,19 @@ export function findColumnTables(runs: readonly TextRun[]): { tables: PdfTable[]
       const previous = lines[k - 1];
       if (!line || !previous) break;
       const startsAtFirst = line.segments.some((s) => columnAt(columns, s.x0, line.em) === 0);
-      if (previous.y - line.y > pitch * 1.2 || !aligned(line, columns) || startsAtFirst || spans(line, columns)) break;
+      if (
+        previous.y - line.y > pitch * 1.2 ||
+        !aligned(line, columns) ||
+        startsAtFirst ||
+        spans(line, columns)
+      )
+        break;
       end = k;
     }
     const block = lines.slice(i, end + 1);
-    const blockColumns = columns.filter((_, c) => block.some((line) => line.segments.some((s) => columnAt(columns, s.x0, line.em) === c)));
+    const blockColumns = columns.filter((_, c) =>
+      block.some((line) => line.segments.some((s) => columnAt(columns, s.x0, line.em) === c)),
+    );
     if (anchors >= MIN_ROWS && blockColumns.length >= MIN_COLUMNS) {
       const rows = rowsOf(block, blockColumns).map((row) => tableRow(row, blockColumns));
       const firstLine = block[0];

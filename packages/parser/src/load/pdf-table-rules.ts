@@ -53,7 +53,7 @@ function components(hs: HRule[], vs: VRule[]): { hs: HRule[]; vs: VRule[] }[] {
   const find = (i: number): number => {
     let root = i;
     while (parent[root] !== root) root = parent[root] ?? root;
-    for (let j = i; parent[j] !== root; ) {
+    for (let j = i; parent[j] !== root;) {
       const next = parent[j] ?? root;
       parent[j] = root;
       j = next;
@@ -61,8 +61,7 @@ function components(hs: HRule[], vs: VRule[]): { hs: HRule[]; vs: VRule[] }[] {
     return root;
   };
   for (const [i, h] of hs.entries())
-    for (const [j, v] of vs.entries())
-      if (crosses(h, v)) parent[find(i)] = find(hs.length + j);
+    for (const [j, v] of vs.entries()) if (crosses(h, v)) parent[find(i)] = find(hs.length + j);
   const groups = new Map<number, { hs: HRule[]; vs: VRule[] }>();
   const group = (i: number): { hs: HRule[]; vs: VRule[] } => {
     const root = find(i);
@@ -189,7 +188,8 @@ export function gridCells(grid: Grid): GridCell[] {
         if (!open) break;
         rowSpan++;
       }
-      for (let i = r; i < r + rowSpan; i++) for (let k = c; k < c + colSpan; k++) (taken[i] as boolean[])[k] = true;
+      for (let i = r; i < r + rowSpan; i++)
+        for (let k = c; k < c + colSpan; k++) (taken[i] as boolean[])[k] = true;
       cells.push({ row: r, col: c, rowSpan, colSpan, runs: [] });
     }
   }
@@ -252,10 +252,14 @@ function tableFromGrid(grid: Grid, cells: GridCell[]): PdfTable | null {
  * Finds the tables a page draws with ruling lines and fills them with the page's text.
  * Returns the tables top to bottom and the runs that belong to none.
  */
-export function findRuledTables(rules: Rules, runs: readonly TextRun[]): { tables: PdfTable[]; rest: TextRun[] } {
+export function findRuledTables(
+  rules: Rules,
+  runs: readonly TextRun[],
+): { tables: PdfTable[]; rest: TextRun[] } {
   const hs = mergeHorizontal(rules.horizontal);
   const vs = mergeVertical(rules.vertical);
-  if (hs.length < 3 || vs.length < 2 || hs.length * vs.length > MAX_PAIR_CHECKS) return { tables: [], rest: [...runs] };
+  if (hs.length < 3 || vs.length < 2 || hs.length * vs.length > MAX_PAIR_CHECKS)
+    return { tables: [], rest: [...runs] };
   const tables: PdfTable[] = [];
   let rest: TextRun[] = [...runs];
   for (const drawing of components(hs, vs)) {

@@ -21,7 +21,8 @@ export function cellText(runs: readonly TextRun[]): string {
     let end = Number.NEGATIVE_INFINITY;
     for (const run of line) {
       const gap = run.x - end;
-      lineText = gap > run.fontSize * 0.2 ? joinPieces(lineText, run.text.trim()) : lineText + run.text.trim();
+      lineText =
+        gap > run.fontSize * 0.2 ? joinPieces(lineText, run.text.trim()) : lineText + run.text.trim();
       end = Math.max(end, run.x + run.width);
     }
     text = joinPieces(text, lineText);

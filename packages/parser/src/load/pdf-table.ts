@@ -14,7 +14,10 @@ const SAME_COLUMN = 8;
  * Finds a page's tables: drawn grids first, then (in the text left over) tables laid out in aligned
  * columns without rules. Returns them top to bottom with the runs that belong to no table.
  */
-export function findPageTables(runs: readonly TextRun[], rules: Rules): { tables: PdfTable[]; rest: TextRun[] } {
+export function findPageTables(
+  runs: readonly TextRun[],
+  rules: Rules,
+): { tables: PdfTable[]; rest: TextRun[] } {
   const ruled = findRuledTables(rules, runs);
   const columns = findColumnTables(ruled.rest);
   const tables = [...ruled.tables, ...columns.tables].sort((a, b) => b.top - a.top);
@@ -75,7 +78,12 @@ export function joinPages(pages: readonly (readonly PageEntry[])[]): PageEntry[]
   for (const page of pages) {
     page.forEach((entry, index) => {
       const last = result[result.length - 1];
-      if (index === 0 && entry.kind === 'table' && last?.kind === 'table' && sameColumns(last.table, entry.table))
+      if (
+        index === 0 &&
+        entry.kind === 'table' &&
+        last?.kind === 'table' &&
+        sameColumns(last.table, entry.table)
+      )
         result[result.length - 1] = { kind: 'table', table: appendContinuation(last.table, entry.table) };
       else result.push(entry);
     });

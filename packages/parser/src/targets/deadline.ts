@@ -40,7 +40,34 @@ const DEADLINE_SOURCE = [
   `(?<cur>(?:今|本)?年(?:度内|内|底|末)${SUFFIX}?|全年)`,
 ].join('|');
 
-const DEADLINE_RE = new RegExp(DEADLINE_SOURCE, 'gu');
+/**
+ * Sticky, tried only at the few positions an anchor allows (see findDeadlines). findDeadlines sets
+ * lastIndex before every exec, so nothing carries over between calls; one compiled regex is shared
+ * because building a copy per call costs more than the scan it serves.
+ */
+const DEADLINE_RE = new RegExp(DEADLINE_SOURCE, 'uy');
+
+/*
+ * Every alternative contains 年, 月 or 季 (季度), at most ANCHOR_BACK characters after the match start
+ * (到2025年: 5; 十二月, 上半年, 第三季度: 2). So a match can only start in the ANCHOR_BACK characters before
+ * an anchor, and trying the sticky regex there, left to right, finds the same matches as a global scan
+ * of the whole text while skipping the plain text between anchors.
+ */
+const ANCHOR_BACK = 5;
+const ANCHOR_CHARS = ['年', '月', '季'] as const;
+/** Per UTF-16 code: 1 for a character a match can start with (a digit, 一, 上, 第, 到, 今, 年, 全 …). */
+const OPENERS: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  for (const ch of '0123456789〇零一二三四五六七八九十上下第到至今本年全') table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+
+/** The smallest non-negative entry, or -1 when all are -1. */
+function nearest(positions: readonly number[]): number {
+  let best = -1;
+  for (const p of positions) if (p >= 0 && (best < 0 || p < best)) best = p;
+  return best;
+}
 
 function toNumber(s: string): number | null {
   if (/^[0-9]+$/u.test(s)) return Number(s);
@@ -126,10 +153,31 @@ export function findDeadlines(text: string, span: Span, year: number | null): De
   const end = Math.max(start, Math.min(span.end, text.length));
   const slice = text.slice(start, end);
   const out: Deadline[] = [];
-  for (const m of slice.matchAll(DEADLINE_RE)) {
+  const re = DEADLINE_RE;
+  // Positions below `tried` were already tried as match starts (and failed) or lie inside a match.
+  let tried = 0;
+  // The next 年, 月 and 季 at or after the cursor, by native indexOf (faster than a loop over every character).
+  const next = [slice.indexOf('年'), slice.indexOf('月'), slice.indexOf('季')];
+  for (let a = nearest(next); a >= 0; a = nearest(next)) {
+    for (let k = 0; k < next.length; k++) {
+      if (next[k] === a) next[k] = slice.indexOf(ANCHOR_CHARS[k] ?? '', a + 1);
+    }
+    let m: RegExpExecArray | null = null;
+    for (let s = Math.max(tried, a - ANCHOR_BACK); s <= a && m === null; s++) {
+      if (OPENERS[slice.charCodeAt(s)] === 0) continue;
+      re.lastIndex = s;
+      m = re.exec(slice);
+      tried = s + 1;
+    }
+    if (m === null) continue;
     const matched = m[0];
-    if (matched.length === 0) continue;
     const index = m.index;
+    tried = index + matched.length;
+    // Anchors inside the match are consumed with it, as a global scan would.
+    for (let k = 0; k < next.length; k++) {
+      const at = next[k] ?? -1;
+      if (at >= 0 && at < tried) next[k] = slice.indexOf(ANCHOR_CHARS[k] ?? '', tried);
+    }
     // A year glued to more digits (12021年) is not a year.
     if (/[0-9]/u.test(slice[index - 1] ?? '') && /^[0-9]/u.test(matched)) continue;
     if (isDurationOrRecurring(slice, index, matched)) continue;

@@ -293,9 +293,11 @@ export function extractTargets(text: string, span: Span, options: TargetScanOpti
   const start = Math.max(0, Math.min(span.start, text.length));
   const end = Math.max(start, Math.min(span.end, text.length));
   const bounds: Span = { start, end };
-  const quotes = new QuoteCursor(quotedSpans(text, start, end));
+  // Quotes and deadlines are read once per call, and only when a number (or a target) needs them.
+  let quotes: QuoteCursor | null = null;
+  let deadlines: readonly Deadline[] | null = null;
   const scan: Scan = {
-    deadlines: findDeadlines(text, bounds, options.year),
+    deadlines: () => (deadlines ??= findDeadlines(text, bounds, options.year)),
     sentences: new SentenceCursor(text, start, SENTENCE_BACK),
     year: options.year,
   };
@@ -312,6 +314,7 @@ export function extractTargets(text: string, span: Span, options: TargetScanOpti
       i++;
       continue;
     }
+    quotes ??= new QuoteCursor(quotedSpans(text, start, end));
     if (quotes.covers(tok.start)) {
       i = Math.max(tok.end, i + 1);
       continue;
@@ -367,7 +370,7 @@ function mayBePast(text: string, from: number, to: number): boolean {
 
 /** What one scan shares between the values it reads. */
 interface Scan {
-  deadlines: readonly Deadline[];
+  deadlines: () => readonly Deadline[];
   sentences: SentenceCursor;
   year: number | null;
 }
@@ -441,7 +444,7 @@ function buildTargets(text: string, first: Value, bounds: Span, floor: number, s
     const opValue = decideOp(v, op, ownSuffix);
     const sourceStart = Math.min(metric.start, op?.start ?? pos, pos);
     const source = { start: sourceStart, end: Math.max(sourceEnd, metric.end) };
-    const deadline = pickDeadline(scan.deadlines, text, v.start, bounds, sStart);
+    const deadline = pickDeadline(scan.deadlines(), text, v.start, bounds, sStart);
     targets.push({
       metric: text.slice(metric.start, metric.end),
       op: opValue,

@@ -228,6 +228,16 @@ const BY_LAST_CHAR: ReadonlyMap<number, readonly OpWord[]> = (() => {
   return map;
 })();
 
+/** Per UTF-16 code: 1 + the index of its list in LISTS when some op word ends with it, else 0. */
+const LISTS: readonly (readonly OpWord[])[] = [...BY_LAST_CHAR.values()];
+const LAST_CHAR_INDEX: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  [...BY_LAST_CHAR.keys()].forEach((code, k) => {
+    table[code] = k + 1;
+  });
+  return table;
+})();
+
 export interface OpMatch extends OpWord {
   start: number;
   end: number;
@@ -235,7 +245,9 @@ export interface OpMatch extends OpWord {
 
 /** The op word ending exactly at `end` (exclusive), not reaching before `floor`. */
 export function opWordEndingAt(text: string, end: number, floor: number): OpWord | null {
-  const list = BY_LAST_CHAR.get(text.charCodeAt(end - 1));
+  const index = LAST_CHAR_INDEX[text.charCodeAt(end - 1)] ?? 0;
+  if (index === 0) return null;
+  const list = LISTS[index - 1];
   if (list === undefined) return null;
   for (const w of list) {
     const start = end - w.word.length;

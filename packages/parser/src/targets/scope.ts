@@ -86,19 +86,31 @@ function isDigitAround(text: string, i: number): boolean {
   return a >= '0' && a <= '9' && b >= '0' && b <= '9';
 }
 
-const SENTENCE_ENDS = new Set(['。', '；', ';', '！', '？', '!', '?', '\n', '\r']);
-const CLAUSE_ENDS = new Set([...SENTENCE_ENDS, '，', '：', ':']);
+/** Per UTF-16 code: SENTENCE for a sentence end, CLAUSE for a clause end only, DOT/COMMA when digits decide. */
+const SENTENCE = 1;
+const CLAUSE = 2;
+const DOT = 3;
+const COMMA = 4;
+const ENDS: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  for (const ch of '。；;！？!?\n\r') table[ch.charCodeAt(0)] = SENTENCE;
+  for (const ch of '，：:') table[ch.charCodeAt(0)] = CLAUSE;
+  table['.'.charCodeAt(0)] = DOT;
+  table[','.charCodeAt(0)] = COMMA;
+  return table;
+})();
 
 export function isSentenceEnd(text: string, i: number): boolean {
-  const ch = text[i] ?? '';
-  if (SENTENCE_ENDS.has(ch)) return true;
-  return ch === '.' && !isDigitAround(text, i);
+  const kind = ENDS[text.charCodeAt(i)] ?? 0;
+  if (kind === SENTENCE) return true;
+  return kind === DOT && !isDigitAround(text, i);
 }
 
 export function isClauseEnd(text: string, i: number): boolean {
-  const ch = text[i] ?? '';
-  if (CLAUSE_ENDS.has(ch)) return true;
-  return (ch === ',' || ch === '.') && !isDigitAround(text, i);
+  const kind = ENDS[text.charCodeAt(i)] ?? 0;
+  if (kind === 0) return false;
+  if (kind === SENTENCE || kind === CLAUSE) return true;
+  return !isDigitAround(text, i);
 }
 
 /**

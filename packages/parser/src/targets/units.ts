@@ -15,7 +15,7 @@ export interface UnitMatch {
 
 const RATE_UNITS = ['个百分点', '百分点', '%', '％', '‰', '倍'];
 const PER_POPULATION = ['10万', '十万', '10000', '100000', '1000', '万', '千', '百'];
-const WEAK_UNITS = ['个工作日', '个月', '人次', '小时', '分钟', '天', '次', '期', '轮', '分'];
+const WEAK_UNITS = ['个工作日', '个月', '人次', '小时', '分钟', '天', '次', '期', '轮', '批', '类', '分'];
 const COUNT_UNITS = [
   '平方米',
   '剂次',
@@ -53,6 +53,7 @@ const COUNT_UNITS = [
   '篇',
   '剂',
   '管',
+  '颗',
 ];
 const SLASH_PERIODS = ['小时', '日', '天', '年', '月', '周', 'h'];
 /** Magnitude prefixes that belong to the unit as printed: 6万管/日, 3亿元, 10万人. */
@@ -67,11 +68,20 @@ function firstAt(text: string, pos: number, end: number, words: readonly string[
   return null;
 }
 
+/** What a compound unit is counted per (6万元/床, 3.2人/千人, 4张/千人口): a period, or a count of things. */
+const PER_THINGS = ['人口', ...COUNT_UNITS];
+const PER_MAGNITUDES = ['10万', '十万', '1000', '万', '千', '百'];
+
+/** The end of a `/period` or `/[magnitude]thing` printed right after a unit, or `pos` when there is none. */
 function withSlashPeriod(text: string, pos: number, end: number): number {
   const slash = text[pos];
   if (slash !== '/' && slash !== '／') return pos;
   const period = firstAt(text, pos + 1, end, SLASH_PERIODS);
-  return period === null ? pos : pos + 1 + period.length;
+  if (period !== null) return pos + 1 + period.length;
+  const magnitude = firstAt(text, pos + 1, end, PER_MAGNITUDES);
+  const at = pos + 1 + (magnitude?.length ?? 0);
+  const thing = firstAt(text, at, end, PER_THINGS);
+  return thing === null ? pos : at + thing.length;
 }
 
 /** First characters of every unit and magnitude: anything else after a number is no unit. */
@@ -96,7 +106,10 @@ export function readUnit(text: string, pos: number, end: number): UnitMatch | nu
   let q = p;
   const magnitude = firstAt(text, q, end, MAGNITUDES);
   if (magnitude !== null) q += magnitude.length;
-  if (startsWithAt(text, q, end, '元')) return { unit: text.slice(p, q + 1), kind: 'money', end: q + 1 };
+  if (startsWithAt(text, q, end, '元')) {
+    const e = withSlashPeriod(text, q + 1, end);
+    return { unit: text.slice(p, e), kind: 'money', end: e };
+  }
   const weak = firstAt(text, q, end, WEAK_UNITS);
   if (weak !== null) {
     const e = withSlashPeriod(text, q + weak.length, end);

@@ -463,6 +463,134 @@ const CLAUSES: Case[] = [
     clause: '规划信息科、医政医管科、市卫生信息中心',
     units: ['规划信息科', '医政医管科', '市卫生信息中心'],
   },
+  {
+    name: 'a 分管领导 field before 责任股室: the leader is skipped, the 股室 are units',
+    item: '推进乡镇卫生院等级评审，年内新增达标机构5家。（分管领导：王某某；责任股室：基层股、医政股）',
+    clause: '（分管领导：王某某；责任股室：基层股、医政股）',
+    units: ['基层股', '医政股'],
+  },
+  {
+    name: '责任股室 with a 时间节点 field after it',
+    item: '规范预防接种门诊建设。（责任股室：疾控股、公卫股；时间节点：9月底前）',
+    clause: '（责任股室：疾控股、公卫股；时间节点：9月底前）',
+    units: ['疾控股', '公卫股'],
+  },
+  {
+    name: '责任股 and a 完成时限 field',
+    item: '完成县级妇幼保健机构绩效评价。（责任股：妇幼股；完成时限：年内）',
+    clause: '（责任股：妇幼股；完成时限：年内）',
+    units: ['妇幼股'],
+  },
+  {
+    name: '承办股室 as a unit label',
+    item: '组织基层医务人员轮训。（承办股室：人事股、基层股）',
+    clause: '（承办股室：人事股、基层股）',
+    units: ['人事股', '基层股'],
+  },
+  {
+    name: '责任处室 as a unit label',
+    item: '修订医疗机构校验管理办法。（责任处室：医政处、法规处）',
+    clause: '（责任处室：医政处、法规处）',
+    units: ['医政处', '法规处'],
+  },
+  {
+    name: 'a deadline without a colon (时间节点6月底前) inside the clause',
+    item: '完成村卫生室标准化改造。（基层股牵头，规财股配合，时间节点6月底前）',
+    clause: '（基层股牵头，规财股配合，时间节点6月底前）',
+    units: ['基层股', '规财股'],
+    lead: ['基层股'],
+    support: ['规财股'],
+  },
+  {
+    name: '责任单位 then 牵头领导 on the last line: the leader is no unit and 牵头领导 is no role',
+    item: '开展母婴安全专项督查，全年覆盖全部助产机构。\n责任单位：妇幼健康科、市妇幼保健院；牵头领导：孙某某',
+    clause: '责任单位：妇幼健康科、市妇幼保健院；牵头领导：孙某某',
+    units: ['妇幼健康科', '市妇幼保健院'],
+  },
+  {
+    name: 'a 分管领导 field naming two people after the units',
+    item: '推进医养结合机构规范化建设。\n责任单位：老龄健康科、市康复医院；分管领导：钱某某、郑某某',
+    clause: '责任单位：老龄健康科、市康复医院；分管领导：钱某某、郑某某',
+    units: ['老龄健康科', '市康复医院'],
+  },
+  {
+    name: 'a leader named without a colon, then units with their roles after a comma',
+    item: '开展托育机构安全隐患排查。（包抓领导 冯某某，人口家庭股牵头，公卫股配合）',
+    clause: '（包抓领导 冯某某，人口家庭股牵头，公卫股配合）',
+    units: ['人口家庭股', '公卫股'],
+    lead: ['人口家庭股'],
+    support: ['公卫股'],
+  },
+  {
+    name: 'a 联系领导 field followed by a roled list in the same segment',
+    item: '推进健康县城建设。（联系领导：韩某某，健康促进股牵头，各乡镇卫生院配合）',
+    clause: '（联系领导：韩某某，健康促进股牵头，各乡镇卫生院配合）',
+    units: ['健康促进股', '各乡镇卫生院'],
+    lead: ['健康促进股'],
+    support: ['各乡镇卫生院'],
+  },
+  {
+    name: 'a (牵头) note on the second unit marks that unit only',
+    item: '推进院前急救体系建设。\n责任单位：财务科、医政科（牵头）、市急救中心',
+    clause: '责任单位：财务科、医政科（牵头）、市急救中心',
+    units: ['财务科', '医政科', '市急救中心'],
+    lead: ['医政科'],
+    support: ['财务科', '市急救中心'],
+  },
+  {
+    name: 'X、Y共同牵头: two leads, the 参与 unit supports',
+    item: '编制省级区域医疗中心建设方案。（医政处、规划处共同牵头，财务处参与）',
+    clause: '（医政处、规划处共同牵头，财务处参与）',
+    units: ['医政处', '规划处', '财务处'],
+    lead: ['医政处', '规划处'],
+    support: ['财务处'],
+  },
+  {
+    name: 'X、Y分别牵头 with a 协办 unit',
+    item: '实施急诊急救能力提升工程。（应急处、医政处分别牵头，财务处协办）',
+    clause: '（应急处、医政处分别牵头，财务处协办）',
+    units: ['应急处', '医政处', '财务处'],
+    lead: ['应急处', '医政处'],
+    support: ['财务处'],
+  },
+  {
+    name: 'X、Y联合牵头 alone',
+    item: '推进医学教育协同创新。（科教处、人事处联合牵头）',
+    clause: '（科教处、人事处联合牵头）',
+    units: ['科教处', '人事处'],
+    lead: ['科教处', '人事处'],
+  },
+  {
+    name: 'X牵头负责 with a 参与 unit',
+    item: '完善公立医院绩效考核指标体系。（财务处牵头负责，医政处参与）',
+    clause: '（财务处牵头负责，医政处参与）',
+    units: ['财务处', '医政处'],
+    lead: ['财务处'],
+    support: ['医政处'],
+  },
+  {
+    name: '由X牵头，Y、Z参与 at the start of the body, prose after it',
+    item: '由医政处牵头，财务处、人事处参与，年内完成区域医疗中心建设方案。',
+    clause: '由医政处牵头，财务处、人事处参与',
+    units: ['医政处', '财务处', '人事处'],
+    lead: ['医政处'],
+    support: ['财务处', '人事处'],
+  },
+  {
+    name: '由X、Y共同牵头，Z参与',
+    item: '由疾控处、应急办共同牵头，宣传处参与，组织开展传染病应急演练。',
+    clause: '由疾控处、应急办共同牵头，宣传处参与',
+    units: ['疾控处', '应急办', '宣传处'],
+    lead: ['疾控处', '应急办'],
+    support: ['宣传处'],
+  },
+  {
+    name: '由X牵头负责 before a verb',
+    item: '全市院感质控工作由医政科牵头负责，每季度通报一次。',
+    clause: '由医政科牵头负责',
+    units: ['医政科'],
+    lead: ['医政科'],
+  },
 ];
 
 // Parentheses that are not responsibility clauses.
@@ -494,11 +622,13 @@ const NOT_CLAUSES: { name: string; item: string }[] = [
   { name: 'prose that ends in 落实', item: '开展督导。各科室要按照分工抓好落实。' },
   { name: 'a facility note at the end of a sentence', item: '建设公共卫生中心（市疾控中心）。' },
   { name: 'a note that is one unit after a noun', item: '推进市中心医院港务区分院（市感染性疾病诊疗中心）' },
+  { name: 'a leader field alone', item: '开展行风专项整治。（分管领导：马某某）' },
+  { name: 'a person with a role word', item: '开展行风专项整治。（马某某牵头，黄某某配合）' },
 ];
 
 describe('findResponsibility', () => {
-  it('has at least 50 original clause cases', () => {
-    expect(CLAUSES.length).toBeGreaterThanOrEqual(50);
+  it('has at least 70 original clause cases', () => {
+    expect(CLAUSES.length).toBeGreaterThanOrEqual(70);
   });
 
   for (const c of CLAUSES) {
@@ -544,5 +674,78 @@ describe('findResponsibility', () => {
   it('prefers the clause at the end over a labelled clause earlier in the item', () => {
     const item = '牵头单位：医政科。推进远程医疗协作网建设。（规划信息科牵头，医政科配合）';
     expect(read(item)?.lead).toEqual(['规划信息科']);
+  });
+});
+
+describe('findResponsibility with a document convention', () => {
+  const FIRST = { firstListedLeads: true, responsibleLeads: false };
+  const RESPONSIBLE = { firstListedLeads: false, responsibleLeads: true };
+  const roles = (item: string, convention?: typeof FIRST) => {
+    const r = findResponsibility(item, { start: 0, end: item.length }, convention);
+    return r === null ? null : { units: r.units, lead: r.lead, support: r.support };
+  };
+
+  it('reads the first unit of a role-less list as lead when the document says the first one leads', () => {
+    expect(roles('推进老年友善医疗机构建设。（老龄健康科、医政科、中医科）', FIRST)).toEqual({
+      units: ['老龄健康科', '医政科', '中医科'],
+      lead: ['老龄健康科'],
+      support: ['医政科', '中医科'],
+    });
+  });
+
+  it('leaves the same role-less list without a lead when the document says nothing', () => {
+    expect(roles('推进老年友善医疗机构建设。（老龄健康科、医政科、中医科）')).toEqual({
+      units: ['老龄健康科', '医政科', '中医科'],
+      lead: [],
+      support: [],
+    });
+  });
+
+  it('applies the first-listed convention to a 责任科室 label and to 按职责分工负责 lists', () => {
+    expect(roles('完善职称评审办法。（责任科室：人事科、科教科）', FIRST)?.lead).toEqual(['人事科']);
+    expect(roles('做好汛期卫生防疫。（疾控科、卫生监督所按职责分工负责）', FIRST)?.lead).toEqual(['疾控科']);
+    expect(roles('由财务科、审计科负责，开展内部审计。', FIRST)?.lead).toEqual(['财务科']);
+  });
+
+  it('keeps printed roles over the first-listed convention', () => {
+    expect(roles('推进检验结果互认。（中医科、医政科牵头，规划信息科配合）', FIRST)).toEqual({
+      units: ['中医科', '医政科', '规划信息科'],
+      lead: ['中医科', '医政科'],
+      support: ['规划信息科'],
+    });
+  });
+
+  it('with the first-listed convention, a labelled 配合 list gets no lead of its own', () => {
+    expect(roles('开展控烟执法检查。（配合单位：卫生监督所）', FIRST)?.lead).toEqual([]);
+  });
+
+  it('reads every unit under a 责任单位 label as lead when the document says 责任单位 lead', () => {
+    expect(
+      roles('开展职业病危害专项治理。（责任单位：职业健康科、市职防院；配合单位：卫生监督所）', RESPONSIBLE),
+    ).toEqual({
+      units: ['职业健康科', '市职防院', '卫生监督所'],
+      lead: ['职业健康科', '市职防院'],
+      support: ['卫生监督所'],
+    });
+  });
+
+  it('reads 责任股室 units as lead under the 责任单位 convention', () => {
+    expect(
+      roles('开展学校卫生监督检查。（分管领导：何某某；责任股室：监督股、疾控股）', RESPONSIBLE)?.lead,
+    ).toEqual(['监督股', '疾控股']);
+  });
+
+  it('keeps a role printed inside a 责任单位 list over the 责任单位 convention', () => {
+    expect(
+      roles('推进院前急救体系建设。\n责任单位：医政科（牵头）、市急救中心、财务科', RESPONSIBLE),
+    ).toEqual({
+      units: ['医政科', '市急救中心', '财务科'],
+      lead: ['医政科'],
+      support: ['市急救中心', '财务科'],
+    });
+  });
+
+  it('does not read a list without a 责任 label as lead under the 责任单位 convention', () => {
+    expect(roles('推进院前急救体系建设。（医政科、市急救中心）', RESPONSIBLE)?.lead).toEqual([]);
   });
 });

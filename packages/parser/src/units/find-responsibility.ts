@@ -6,8 +6,9 @@
  */
 
 import type { Span } from '../plan.js';
-import { isDeadline, parseClauseContent, type ParsedClause } from './clause.js';
+import { UNIT_LABEL_ANYWHERE_SOURCE, isDeadline, parseClauseContent, type ParsedClause } from './clause.js';
 import type { Responsibility } from './responsibility.js';
+import { NO_CONVENTION, type RoleConvention } from './role-convention.js';
 import { isCloseBracket, isOpenBracket } from './unit-list.js';
 
 /** A clause is short; anything longer inside brackets is prose. */
@@ -73,7 +74,7 @@ function precededByBreak(text: string, open: number, floor: number): boolean {
   return i <= floor || SENTENCE_BREAK.has(text.charAt(i - 1));
 }
 
-const DEADLINE_FIELD = /^[\s。；;，,]{0,3}(?:完成)?(?:时限|时间|期限)\s{0,2}[:：]/;
+const DEADLINE_FIELD = /^[\s。；;，,]{0,3}(?:完成)?(?:时限|时间|期限)(?:节点|要求)?\s{0,2}[:：]/;
 
 /** …（医政科牵头）完成时限：2024年12月 — the clause ends the line but for a deadline after it. */
 function beforeDeadlineTail(text: string, end: number, floor: number): number {
@@ -92,13 +93,19 @@ function beforeDeadlineTail(text: string, end: number, floor: number): number {
 }
 
 /** Bracketed clauses standing at `lineEnd` (exclusive); `last` = the end of the item's text. */
-function bracketsAtLineEnd(text: string, lineEnd: number, floor: number, last: boolean): Candidate | null {
+function bracketsAtLineEnd(
+  text: string,
+  lineEnd: number,
+  floor: number,
+  last: boolean,
+  convention: RoleConvention,
+): Candidate | null {
   let end = beforeDeadlineTail(text, skipBack(text, lineEnd, floor, TRAILING_NOISE), floor);
   for (let group = 0; group < MAX_TRAILING_GROUPS; group += 1) {
     if (end <= floor || !isCloseBracket(text.charAt(end - 1))) return null;
     const open = matchOpen(text, end - 1, floor);
     if (open < 0) return null;
-    const clause = parseClauseContent(text.slice(open + 1, end - 1));
+    const clause = parseClauseContent(text.slice(open + 1, end - 1), convention);
     if (clause !== null && (clause.explicit || (last && precededByBreak(text, open, floor)))) {
       return { clause, span: { start: open, end } };
     }
@@ -108,7 +115,12 @@ function bracketsAtLineEnd(text: string, lineEnd: number, floor: number, last: b
 }
 
 /** The last line (before the item's last) that ends in a bracketed clause printing a role word. */
-function lastClauseAtLineEnd(text: string, floor: number, ceiling: number): Candidate | null {
+function lastClauseAtLineEnd(
+  text: string,
+  floor: number,
+  ceiling: number,
+  convention: RoleConvention,
+): Candidate | null {
   let attempts = 0;
   for (
     let nl = text.lastIndexOf('\n', ceiling - 1);
@@ -118,7 +130,7 @@ function lastClauseAtLineEnd(text: string, floor: number, ceiling: number): Cand
     const end = beforeDeadlineTail(text, skipBack(text, nl, floor, TRAILING_NOISE), floor);
     if (!isCloseBracket(text.charAt(end - 1))) continue;
     attempts += 1;
-    const found = bracketsAtLineEnd(text, nl, floor, false);
+    const found = bracketsAtLineEnd(text, nl, floor, false, convention);
     if (found !== null) return found;
   }
   return null;
@@ -126,7 +138,12 @@ function lastClauseAtLineEnd(text: string, floor: number, ceiling: number): Cand
 
 /** The item's last sentence or line, when it is a bare clause (it prints a role word or a label, or is a
  * line of its own listing several units). */
-function lastSentence(text: string, floor: number, ceiling: number): Candidate | null {
+function lastSentence(
+  text: string,
+  floor: number,
+  ceiling: number,
+  convention: RoleConvention,
+): Candidate | null {
   const end = skipBack(text, ceiling, floor, TRAILING_NOISE);
   let start = end;
   const limit = Math.max(floor, end - MAX_CLAUSE);
@@ -135,7 +152,7 @@ function lastSentence(text: string, floor: number, ceiling: number): Candidate |
   const raw = text.slice(start, end);
   const trimmed = raw.trimStart();
   if (trimmed.length === 0) return null;
-  const clause = parseClauseContent(trimmed);
+  const clause = parseClauseContent(trimmed, convention);
   if (clause === null) return null;
   // Without a role word only a line of its own listing several units reads as a clause; a lone name on
   // the last line is more often a signature.
@@ -144,28 +161,31 @@ function lastSentence(text: string, floor: number, ceiling: number): Candidate |
   return { clause, span: { start: start + raw.length - trimmed.length, end } };
 }
 
-const LABEL_ANYWHERE =
-  /(?:(?:牵头|主责|配合|协办|协助|参与|责任|负责|承办|实施)(?:单位|部门|科室|处室|机构|处|科)|牵头|配合|协办|参与)\s{0,2}[:：]/g;
 const LABEL_AT_START = /^\s{0,3}[^:：。，,；;\n]{1,10}[:：]/;
 
 /**
  * The last labelled clause (牵头单位：A；配合单位：B) of the item. Groups are delimited forwards (cheap, linear)
  * and read backwards, so only the groups after the winning one are parsed.
  */
-function lastLabelledClause(text: string, floor: number, ceiling: number): Candidate | null {
+function lastLabelledClause(
+  text: string,
+  floor: number,
+  ceiling: number,
+  convention: RoleConvention,
+): Candidate | null {
   const groups: number[] = [];
   const body = text.slice(floor, ceiling);
-  LABEL_ANYWHERE.lastIndex = 0;
-  for (let m = LABEL_ANYWHERE.exec(body); m !== null; m = LABEL_ANYWHERE.exec(body)) {
+  const labels = new RegExp(UNIT_LABEL_ANYWHERE_SOURCE, 'g');
+  for (let m = labels.exec(body); m !== null; m = labels.exec(body)) {
     const end = labelGroupEnd(body, m.index);
     groups.push(m.index, end);
-    LABEL_ANYWHERE.lastIndex = Math.max(end, m.index + 1);
+    labels.lastIndex = Math.max(end, m.index + 1);
   }
   const stopAt = Math.max(0, groups.length - 2 * MAX_ATTEMPTS);
   for (let g = groups.length - 2; g >= stopAt; g -= 2) {
     const start = groups[g] ?? 0;
     const end = groups[g + 1] ?? start;
-    const clause = parseClauseContent(body.slice(start, end).trimEnd());
+    const clause = parseClauseContent(body.slice(start, end).trimEnd(), convention);
     if (clause !== null) {
       return { clause, span: widenToBrackets(text, floor + start, floor + end, floor, ceiling) };
     }
@@ -214,7 +234,12 @@ const ROLE_AFTER_BY = /牵头负责|牵头|负责/;
  * The last 由X负责 / 由X牵头(，Y配合) of the item, X a unit list on its own. Searched from the end: only the
  * last one can win, and stopping there keeps repetitive input linear.
  */
-function lastByClause(text: string, floor: number, ceiling: number): Candidate | null {
+function lastByClause(
+  text: string,
+  floor: number,
+  ceiling: number,
+  convention: RoleConvention,
+): Candidate | null {
   let attempts = 0;
   for (
     let at = text.lastIndexOf('由', ceiling - 1);
@@ -230,7 +255,7 @@ function lastByClause(text: string, floor: number, ceiling: number): Candidate |
     const role = ROLE_AFTER_BY.exec(window);
     if (role === null || role.index === 0) continue;
     attempts += 1;
-    const clause = longestClausePrefix(window, role.index + role[0].length);
+    const clause = longestClausePrefix(window, role.index + role[0].length, convention);
     if (clause !== null) return { clause: clause.clause, span: { start: at, end: at + 1 + clause.length } };
   }
   return null;
@@ -244,6 +269,7 @@ function lastByClause(text: string, floor: number, ceiling: number): Candidate |
 function longestClausePrefix(
   window: string,
   roleEnd: number,
+  convention: RoleConvention,
 ): { clause: ParsedClause; length: number } | null {
   const ends: number[] = [];
   let depth = 0;
@@ -257,12 +283,12 @@ function longestClausePrefix(
   if (ends[0] === roleEnd || ends.length === 1) {
     for (let k = ends.length - 1; k >= 0; k -= 1) {
       const end = ends[k] ?? roleEnd;
-      const clause = parseClauseContent(window.slice(0, end));
+      const clause = parseClauseContent(window.slice(0, end), convention);
       if (clause?.explicit === true) return { clause, length: end };
     }
   }
   if (/^(?:组织|实施|落实|推进|开展|指导|统筹|协调|做好)/.test(window.slice(roleEnd))) {
-    const clause = parseClauseContent(window.slice(0, roleEnd));
+    const clause = parseClauseContent(window.slice(0, roleEnd), convention);
     if (clause?.explicit === true) return { clause, length: roleEnd };
   }
   return null;
@@ -277,22 +303,27 @@ function clampSpan(text: string, span: Span): Span | null {
 /**
  * Finds THE responsibility clause of one item's own text (`span`: the item's text without its numbering
  * marker). Returns null when the item prints none; it never looks outside `span` (no inheritance).
+ * `convention` is how the document says role-less lists read (readRoleConvention); by default none.
  */
-export function findResponsibility(text: string, span: Span): Responsibility | null {
+export function findResponsibility(
+  text: string,
+  span: Span,
+  convention: RoleConvention = NO_CONVENTION,
+): Responsibility | null {
   const range = clampSpan(text, span);
   if (range === null) return null;
   const { start: floor, end: ceiling } = range;
 
-  const trailing = bracketsAtLineEnd(text, ceiling, floor, true);
+  const trailing = bracketsAtLineEnd(text, ceiling, floor, true, convention);
   const candidates: Candidate[] = trailing === null ? [] : [trailing];
   if (trailing === null) {
-    const sentence = lastSentence(text, floor, ceiling);
+    const sentence = lastSentence(text, floor, ceiling, convention);
     if (sentence !== null) candidates.push(sentence);
-    const atLine = lastClauseAtLineEnd(text, floor, ceiling);
+    const atLine = lastClauseAtLineEnd(text, floor, ceiling, convention);
     if (atLine !== null) candidates.push(atLine);
-    const labelled = lastLabelledClause(text, floor, ceiling);
+    const labelled = lastLabelledClause(text, floor, ceiling, convention);
     if (labelled !== null) candidates.push(labelled);
-    const by = lastByClause(text, floor, ceiling);
+    const by = lastByClause(text, floor, ceiling, convention);
     if (by !== null) candidates.push(by);
   }
   let best: Candidate | undefined;

@@ -10,4 +10,5 @@ export interface Responsibility {
 }
 
 export { findResponsibility } from './find-responsibility.js';
-export { parseUnitCell } from './unit-cell.js';
+export { parseUnitCell, readUnitRow, type RowUnits, type UnitCells } from './unit-cell.js';
+export { NO_CONVENTION, readRoleConvention, type RoleConvention } from './role-convention.js';

@@ -19,12 +19,13 @@ export const NO_CONVENTION: RoleConvention = Object.freeze({
 
 // "The first one": 首位, 第一位, 第一个, 排名第一 … Bare 第一 is left out: 市第一人民医院为牵头单位 names a unit.
 const FIRST = '(?:首位|第一位|第1位|第一个|第1个|第一家|首个|首家|最前面?|排名第一|排序第一|排在第一|列第一)';
-// "… is the lead": 为牵头单位, 是牵头科室, 负总责. A short gap (的, 的单位, 的责任单位) stands between.
+// "… is the lead": 为牵头单位, 是牵头科室, 负总责. A short gap (的, 的单位, 的责任单位) stands between, within
+// one clause: 放在首位，牵头负责的科室… is two statements.
 const IS_LEAD = '(?:(?:为|是|即|系)(?:牵头|主责|主办)|牵头负责|负总责|负主责)';
-const FIRST_LEADS = new RegExp(`${FIRST}[^。；;\\n]{0,10}?${IS_LEAD}`);
+const FIRST_LEADS = new RegExp(`${FIRST}[^。；;，,\\n]{0,10}?${IS_LEAD}`);
 // The other order: 牵头单位列在首位, 牵头科室排在第一位.
 const LEAD_IS_FIRST = new RegExp(
-  `牵头(?:单位|部门|科室|处室|股室)[^。；;\\n]{0,4}?(?:列|排|放|写)(?:在|于)?${FIRST}`,
+  `牵头(?:单位|部门|科室|处室|股室)[^。；;，,\\n]{0,4}?(?:列|排|放|写)(?:在|于)?${FIRST}`,
 );
 // 责任单位为牵头单位, 责任科室即牵头科室. The verb must follow the label at once: 责任单位中第一个为牵头单位
 // is the other convention.

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseUnitCell } from './unit-cell.js';
+import { parseUnitCell, readUnitRow } from './unit-cell.js';
 
 const CELLS: { name: string; cell: string; units: string[] }[] = [
   { name: 'a 、 list', cell: '医政医管科、中医科', units: ['医政医管科', '中医科'] },
@@ -40,4 +40,67 @@ describe('parseUnitCell', () => {
       expect(parseUnitCell(c.cell)).toEqual(c.units);
     });
   }
+});
+
+describe('readUnitRow', () => {
+  const FIRST = { firstListedLeads: true, responsibleLeads: false };
+  const RESPONSIBLE = { firstListedLeads: false, responsibleLeads: true };
+
+  it('reads a 牵头 column as lead and every other unit of the row as support', () => {
+    expect(readUnitRow({ lead: ['疾控科'], support: ['市疾控中心、卫生监督所'], units: [] })).toEqual({
+      units: ['疾控科', '市疾控中心', '卫生监督所'],
+      lead: ['疾控科'],
+      support: ['市疾控中心', '卫生监督所'],
+    });
+  });
+
+  it('singles nobody out in a 责任单位 column when the document states no convention', () => {
+    expect(readUnitRow({ lead: [], support: ['财务科'], units: ['体改科、医政科'] })).toEqual({
+      units: ['体改科', '医政科', '财务科'],
+      lead: [],
+      support: ['财务科'],
+    });
+  });
+
+  it('reads every 责任单位 as lead when the document says 责任单位 lead', () => {
+    expect(readUnitRow({ lead: [], support: ['财务科'], units: ['体改科、医政科'] }, RESPONSIBLE)).toEqual({
+      units: ['体改科', '医政科', '财务科'],
+      lead: ['体改科', '医政科'],
+      support: ['财务科'],
+    });
+  });
+
+  it('reads only the first 责任单位 as lead when the document says the first one leads', () => {
+    expect(readUnitRow({ lead: [], support: [], units: ['体改科、医政科、财务科'] }, FIRST)).toEqual({
+      units: ['体改科', '医政科', '财务科'],
+      lead: ['体改科'],
+      support: ['医政科', '财务科'],
+    });
+  });
+
+  it('keeps a role printed in the cell over the convention', () => {
+    expect(
+      readUnitRow({ lead: [], support: [], units: ['市卫健委、市医保局（牵头）、市财政局'] }, RESPONSIBLE),
+    ).toEqual({
+      units: ['市医保局', '市卫健委', '市财政局'],
+      lead: ['市医保局'],
+      support: ['市卫健委', '市财政局'],
+    });
+  });
+
+  it('reads roles written after the names in a 责任单位 cell', () => {
+    expect(readUnitRow({ lead: [], support: [], units: ['中医科牵头，医政科、科教科配合'] })).toEqual({
+      units: ['中医科', '医政科', '科教科'],
+      lead: ['中医科'],
+      support: ['医政科', '科教科'],
+    });
+  });
+
+  it('reads an empty row as no units', () => {
+    expect(readUnitRow({ lead: ['—'], support: ['无'], units: [] }, FIRST)).toEqual({
+      units: [],
+      lead: [],
+      support: [],
+    });
+  });
 });

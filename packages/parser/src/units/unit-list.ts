@@ -72,11 +72,21 @@ const ROLE_TAILS: readonly (readonly [string, PrintedRole])[] = [
   ['按职责负责', 'duty'],
   ['按职责', 'duty'],
   ['各司其职', 'duty'],
+  // X、Y共同牵头 / 分别牵头: each of the run leads.
+  ['共同牵头负责', 'lead'],
+  ['分别牵头负责', 'lead'],
+  ['共同牵头', 'lead'],
+  ['分别牵头', 'lead'],
+  ['联合牵头', 'lead'],
   ['牵头负责', 'lead'],
   ['牵头落实', 'lead'],
   ['牵头抓总', 'lead'],
   ['牵头', 'lead'],
   ['配合落实', 'support'],
+  ['共同配合', 'support'],
+  ['分别配合', 'support'],
+  ['积极配合', 'support'],
+  ['共同参与', 'support'],
   ['配合', 'support'],
   ['协助', 'support'],
   ['协办', 'support'],
@@ -97,12 +107,15 @@ const COLLECTIVE_TAIL = /等(?:其他|其它)?(?:有关|相关|各)?(?:科室|�
 export interface CleanPart {
   name: string;
   role: PrintedRole;
+  /** The role is a bracketed note on this name alone (医政科（牵头）), not a role word closing a run. */
+  ownRole: boolean;
 }
 
 /** Strips role words and 等 tails from one list part. The role is the outermost role word printed. */
 export function cleanPart(part: string): CleanPart {
   let name = part.trim();
   let role: PrintedRole = 'none';
+  let ownRole = false;
   if (name.startsWith('由')) name = name.slice(1);
   // Bounded: every pass removes at least one character or stops.
   for (let pass = 0; pass < 4; pass += 1) {
@@ -127,9 +140,12 @@ export function cleanPart(part: string): CleanPart {
   const note = /[（(](牵头|配合|协办|参与|负责)[）)]$/.exec(name);
   if (note?.[1] !== undefined) {
     name = name.slice(0, name.length - note[0].length).trim();
-    if (role === 'none') role = ROLE_TAILS.find(([word]) => word === note[1])?.[1] ?? 'none';
+    if (role === 'none') {
+      role = ROLE_TAILS.find(([word]) => word === note[1])?.[1] ?? 'none';
+      ownRole = role !== 'none';
+    }
   }
-  return { name, role };
+  return { name, role, ownRole };
 }
 
 /**

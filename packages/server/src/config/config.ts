@@ -13,7 +13,11 @@ const EnvSchema = z.object({
   YAODIAN_NOW: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   YAODIAN_DEMO: z.enum(['0', '1']).default('1'),
   /** Largest plan document accepted for import, in bytes. */
-  YAODIAN_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  YAODIAN_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   NODE_ENV: z.string().optional(),
 });
 
@@ -45,7 +49,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`),
+      parsed.error.issues.map(
+        (issue) =>
+          `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`,
+      ),
     );
   }
   const e = parsed.data;

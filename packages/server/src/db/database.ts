@@ -19,13 +19,18 @@ export interface Database {
 }
 
 const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+// pg types its parsers by an enum of known OIDs; any OID the server sends is fine here.
+const defaultParser = pg.types.getTypeParser as (
+  oid: number,
+  format: 'text' | 'binary',
+) => (value: string) => unknown;
 
 /** Per-pool parsers (no global mutation): numbers as numbers, calendar dates as YYYY-MM-DD strings. */
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
     if (oid === OID.int8 || oid === OID.numeric) return (value: string) => Number(value);
     if (oid === OID.date) return (value: string) => value;
-    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+    return defaultParser(oid, format ?? 'text');
   },
 };
 
@@ -51,9 +56,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', schema: options.searchPath ?? null, close: () => db.destroy() };
   }
-  if (options.embeddedDir !== 'memory://') await fs.mkdir(path.dirname(options.embeddedDir), { recursive: true });
+  if (options.embeddedDir !== 'memory://')
+    await fs.mkdir(path.dirname(options.embeddedDir), { recursive: true });
   const pglite = await PGlite.create(options.embeddedDir);
-  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, types });
+  // PGlite has one connection; its config object carries a fake socket, so extend it rather than copy it.
+  const pool = new pg.Pool(Object.assign(createPgConfig(pglite), { max: 1, types }));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -27,7 +27,9 @@ export function buildTree(items: readonly ItemRow[]): PlanTree {
   const byPosition = (a: TreeNode, b: TreeNode): number => a.item.position - b.item.position;
   roots.sort(byPosition);
   const ordered: TreeNode[] = [];
-  const stack: { node: TreeNode; section: ItemRow }[] = roots.map((node) => ({ node, section: node.item })).reverse();
+  const stack: { node: TreeNode; section: ItemRow }[] = roots
+    .map((node) => ({ node, section: node.item }))
+    .reverse();
   while (stack.length > 0) {
     const next = stack.pop();
     if (!next) break;
@@ -65,7 +67,10 @@ export interface EffectiveAssignments {
 }
 
 /** An item without its own assignments inherits its nearest assigned ancestor's. */
-export function effectiveAssignments(tree: PlanTree, all: readonly AssignmentRecord[]): Map<string, EffectiveAssignments> {
+export function effectiveAssignments(
+  tree: PlanTree,
+  all: readonly AssignmentRecord[],
+): Map<string, EffectiveAssignments> {
   const own = new Map<string, { unitId: string; role: AssignmentRole }[]>();
   for (const a of all) own.set(a.itemId, [...(own.get(a.itemId) ?? []), { unitId: a.unitId, role: a.role }]);
   const out = new Map<string, EffectiveAssignments>();
@@ -76,7 +81,10 @@ export function effectiveAssignments(tree: PlanTree, all: readonly AssignmentRec
       continue;
     }
     const parent = node.item.parent_id ? out.get(node.item.parent_id) : undefined;
-    out.set(node.item.id, { assignments: parent?.assignments ?? [], inherited: (parent?.assignments.length ?? 0) > 0 });
+    out.set(node.item.id, {
+      assignments: parent?.assignments ?? [],
+      inherited: (parent?.assignments.length ?? 0) > 0,
+    });
   }
   return out;
 }

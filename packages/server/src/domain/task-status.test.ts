@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computeTaskStatus, elapsedPercent, offCourse, type StatusInput, type StatusTarget } from './task-status.js';
+import {
+  computeTaskStatus,
+  elapsedPercent,
+  offCourse,
+  type StatusInput,
+  type StatusTarget,
+} from './task-status.js';
 
 const base: StatusInput = {
   today: '2026-05-01',
@@ -11,7 +17,11 @@ const base: StatusInput = {
   targets: [],
   thresholds: { behindPoints: 20, atRiskPoints: 10 },
 };
-const report = (percent: number, state: 'submitted' | 'accepted' | 'draft' = 'accepted', periodId = 'p1') => ({ unitId: 'u1', periodId, state, percent, periodEndsOn: '2026-04-30' });
+const report = (
+  percent: number,
+  state: 'submitted' | 'accepted' | 'draft' = 'accepted',
+  periodId = 'p1',
+) => ({ unitId: 'u1', periodId, state, percent, periodEndsOn: '2026-04-30' });
 
 describe('task status', () => {
   it('computes elapsed time as a share of the task’s span', () => {
@@ -30,7 +40,11 @@ describe('task status', () => {
   });
 
   it('is behind when a closed period has no accepted report', () => {
-    const result = computeTaskStatus({ ...base, closedPeriodIds: ['p1', 'p2'], reports: [report(40, 'accepted', 'p1'), report(45, 'submitted', 'p2')] });
+    const result = computeTaskStatus({
+      ...base,
+      closedPeriodIds: ['p1', 'p2'],
+      reports: [report(40, 'accepted', 'p1'), report(45, 'submitted', 'p2')],
+    });
     expect(result.status).toBe('behind');
     expect(result.reason).toContain('1个');
   });
@@ -48,22 +62,44 @@ describe('task status', () => {
   });
 
   it('is at risk when a ceiling target’s latest actual is above it', () => {
-    const target: StatusTarget = { metric: '孕产妇死亡率', op: '<=', value: 10, lo: null, hi: null, direction: 'lower', baseline: null, latestActual: 12.5 };
+    const target: StatusTarget = {
+      metric: '孕产妇死亡率',
+      op: '<=',
+      value: 10,
+      lo: null,
+      hi: null,
+      direction: 'lower',
+      baseline: null,
+      latestActual: 12.5,
+    };
     const result = computeTaskStatus({ ...base, reports: [report(40)], targets: [target] });
     expect(result.status).toBe('at_risk');
     expect(result.reason).toContain('孕产妇死亡率');
-    expect(computeTaskStatus({ ...base, reports: [report(40)], targets: [{ ...target, latestActual: 8 }] }).status).toBe('on_track');
+    expect(
+      computeTaskStatus({ ...base, reports: [report(40)], targets: [{ ...target, latestActual: 8 }] }).status,
+    ).toBe('on_track');
   });
 
   it('judges a higher-is-better target against its pro-rata course from the baseline', () => {
-    const target: StatusTarget = { metric: '签约率', op: '>=', value: 80, lo: null, hi: null, direction: 'higher', baseline: 60, latestActual: 64 };
+    const target: StatusTarget = {
+      metric: '签约率',
+      op: '>=',
+      value: 80,
+      lo: null,
+      hi: null,
+      direction: 'higher',
+      baseline: 60,
+      latestActual: 64,
+    };
     expect(offCourse(target, 50)).toBe(true);
     expect(offCourse({ ...target, latestActual: 71 }, 50)).toBe(false);
   });
 
   it('is not started without any submitted report, and ignores drafts', () => {
     expect(computeTaskStatus({ ...base, today: '2026-01-20' }).status).toBe('not_started');
-    expect(computeTaskStatus({ ...base, today: '2026-01-20', reports: [report(50, 'draft')] }).status).toBe('not_started');
+    expect(computeTaskStatus({ ...base, today: '2026-01-20', reports: [report(50, 'draft')] }).status).toBe(
+      'not_started',
+    );
     expect(computeTaskStatus({ ...base, today: '2026-02-20' }).status).toBe('not_started');
     expect(computeTaskStatus({ ...base, today: '2026-03-31' }).status).toBe('behind');
   });

@@ -44,7 +44,8 @@ export interface StatusResult {
 }
 
 const DAY = 86_400_000;
-const days = (from: string, to: string): number => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY;
+const days = (from: string, to: string): number =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY;
 
 /** Share of the task's time gone by, 0–100 (序时进度). */
 export function elapsedPercent(startsOn: string, deadline: string, today: string): number {
@@ -57,7 +58,8 @@ export function elapsedPercent(startsOn: string, deadline: string, today: string
 export function offCourse(target: StatusTarget, elapsed: number): boolean {
   const actual = target.latestActual;
   if (actual === null) return false;
-  if (target.op === 'range') return target.lo !== null && target.hi !== null && (actual < target.lo || actual > target.hi);
+  if (target.op === 'range')
+    return target.lo !== null && target.hi !== null && (actual < target.lo || actual > target.hi);
   if (target.value === null) return false;
   if (target.direction === 'lower') {
     // A ceiling holds all year; a planned fall is expected pro rata from the baseline.
@@ -68,7 +70,10 @@ export function offCourse(target: StatusTarget, elapsed: number): boolean {
   return actual < from + (target.value - from) * (elapsed / 100);
 }
 
-function latestPerUnit(reports: readonly StatusReport[], unitIds: readonly string[]): Map<string, StatusReport> {
+function latestPerUnit(
+  reports: readonly StatusReport[],
+  unitIds: readonly string[],
+): Map<string, StatusReport> {
   const latest = new Map<string, StatusReport>();
   for (const r of reports) {
     if (r.state === 'draft' || !unitIds.includes(r.unitId)) continue;
@@ -80,26 +85,49 @@ function latestPerUnit(reports: readonly StatusReport[], unitIds: readonly strin
 
 /** done → overdue → behind → at risk → not started → on track, each with the reason shown to people. */
 export function computeTaskStatus(input: StatusInput): StatusResult {
-  const units = input.reportingUnitIds.length > 0 ? input.reportingUnitIds : [...new Set(input.reports.map((r) => r.unitId))];
+  const units =
+    input.reportingUnitIds.length > 0
+      ? input.reportingUnitIds
+      : [...new Set(input.reports.map((r) => r.unitId))];
   const latest = latestPerUnit(input.reports, units);
-  const percent = latest.size === 0 ? null : Math.round(units.reduce((sum, u) => sum + (latest.get(u)?.percent ?? 0), 0) / Math.max(units.length, 1));
+  const percent =
+    latest.size === 0
+      ? null
+      : Math.round(
+          units.reduce((sum, u) => sum + (latest.get(u)?.percent ?? 0), 0) / Math.max(units.length, 1),
+        );
   const acceptedFull = input.reports.some((r) => r.state === 'accepted' && r.percent === 100);
   if (acceptedFull) return { status: 'done', reason: '已有审核通过的完成报告（100%）', percent: 100 };
-  if (input.today > input.deadline) return { status: 'overdue', reason: `已过完成时限（${input.deadline}），尚未完成`, percent };
+  if (input.today > input.deadline)
+    return { status: 'overdue', reason: `已过完成时限（${input.deadline}），尚未完成`, percent };
 
   const elapsed = elapsedPercent(input.startsOn, input.deadline, input.today);
   const gap = elapsed - (percent ?? 0);
   const missing = input.closedPeriodIds.filter((periodId) =>
-    units.some((unitId) => !input.reports.some((r) => r.periodId === periodId && r.unitId === unitId && r.state === 'accepted')),
+    units.some(
+      (unitId) =>
+        !input.reports.some((r) => r.periodId === periodId && r.unitId === unitId && r.state === 'accepted'),
+    ),
   );
-  if (missing.length > 0) return { status: 'behind', reason: `有${missing.length}个已截止的报告期没有审核通过的报告`, percent };
-  if (gap > input.thresholds.behindPoints) return { status: 'behind', reason: `进度${percent ?? 0}%落后序时进度${elapsed}%超过${input.thresholds.behindPoints}个百分点`, percent };
+  if (missing.length > 0)
+    return { status: 'behind', reason: `有${missing.length}个已截止的报告期没有审核通过的报告`, percent };
+  if (gap > input.thresholds.behindPoints)
+    return {
+      status: 'behind',
+      reason: `进度${percent ?? 0}%落后序时进度${elapsed}%超过${input.thresholds.behindPoints}个百分点`,
+      percent,
+    };
   // Before its first report a task is "not started" rather than at risk, until it is plainly behind.
   if (gap >= input.thresholds.atRiskPoints && percent !== null) {
-    return { status: 'at_risk', reason: `进度${percent ?? 0}%落后序时进度${elapsed}%达${gap}个百分点`, percent };
+    return { status: 'at_risk', reason: `进度${percent}%落后序时进度${elapsed}%达${gap}个百分点`, percent };
   }
   const stray = input.targets.find((t) => offCourse(t, elapsed));
-  if (stray) return { status: 'at_risk', reason: `指标“${stray.metric}”最新值${stray.latestActual ?? ''}偏离目标`, percent };
+  if (stray)
+    return {
+      status: 'at_risk',
+      reason: `指标“${stray.metric}”最新值${stray.latestActual ?? ''}偏离目标`,
+      percent,
+    };
   if (percent === null || percent === 0) return { status: 'not_started', reason: '尚无进展报告', percent };
   return { status: 'on_track', reason: `进度${percent}%，序时进度${elapsed}%`, percent };
 }

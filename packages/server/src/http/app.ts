@@ -25,7 +25,11 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Yaodian API', version: '1.0.0', description: 'Plans, tasks and progress reports of a health commission' },
+      info: {
+        title: 'Yaodian API',
+        version: '1.0.0',
+        description: 'Plans, tasks and progress reports of a health commission',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'yd_session' },

@@ -27,7 +27,10 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) throw new AppError('unauthenticated', 'Sign in first');
     const session = await resolveSession(deps, cookie);
-    if (!SAFE_METHODS.has(request.method) && !csrfMatches(session.csrfToken, headerOf(request, CSRF_HEADER))) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !csrfMatches(session.csrfToken, headerOf(request, CSRF_HEADER))
+    ) {
       throw new AppError('csrf_failed', `Send the token from sign-in in the ${CSRF_HEADER} header`);
     }
     request.session = { actor: session.actor, sessionId: session.sessionId };

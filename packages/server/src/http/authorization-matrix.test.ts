@@ -26,7 +26,9 @@ const session = (who: Role | 'outsider'): Session => {
 
 async function draftPlan(): Promise<PlanDetail> {
   const { payload, headers } = multipartFile('plan.txt', 'plan');
-  return (await t.as(session('planner'), { method: 'POST', url: '/api/plans', payload, headers })).json<PlanDetail>();
+  return (
+    await t.as(session('planner'), { method: 'POST', url: '/api/plans', payload, headers })
+  ).json<PlanDetail>();
 }
 const itemOf = (plan: PlanDetail, title: string) => {
   const item = plan.items.find((i) => i.title === title);
@@ -37,7 +39,13 @@ async function report(plan: PublishedPlan, submit: boolean): Promise<ReportDto> 
   const response = await t.as(session('reporter'), {
     method: 'POST',
     url: '/api/reports',
-    payload: { itemId: plan.item('推进紧密型县域医共体建设').id, unitId: c.units.medical.id, periodId: plan.periods[0]?.id, percent: 40, submit },
+    payload: {
+      itemId: plan.item('推进紧密型县域医共体建设').id,
+      unitId: c.units.medical.id,
+      periodId: plan.periods[0]?.id,
+      percent: 40,
+      submit,
+    },
   });
   return response.json<{ report: ReportDto }>().report;
 }
@@ -56,29 +64,53 @@ const ALL = ROLES;
 const EDITORS: Role[] = ['admin', 'planner'];
 const COMMENTERS: Role[] = ['admin', 'leader', 'planner', 'reporter'];
 
-const get = (url: string): Call => (as) => t.as(as, { method: 'GET', url });
-const send = (method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object, headers?: Record<string, string>): Call => (as) =>
-  t.as(as, { method, url, ...(payload ? { payload } : {}), ...(headers ? { headers } : {}) });
+const get =
+  (url: string): Call =>
+  (as) =>
+    t.as(as, { method: 'GET', url });
+const send =
+  (
+    method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: object,
+    headers?: Record<string, string>,
+  ): Call =>
+  (as) =>
+    t.as(as, { method, url, ...(payload ? { payload } : {}), ...(headers ? { headers } : {}) });
 
 const cells: Cell[] = [
-  { endpoint: 'GET /api/auth/me', allowed: ALL, outsider: 'own', prepare: () => Promise.resolve(get('/api/auth/me')) },
+  {
+    endpoint: 'GET /api/auth/me',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/auth/me')),
+  },
   {
     endpoint: 'POST /api/auth/logout',
     allowed: ALL,
     outsider: 'own',
-    prepare: () => Promise.resolve(async (as) => {
-      const me = await t.as(as, { method: 'GET', url: '/api/auth/me' });
-      const fresh = await t.login({ username: me.json<{ username: string }>().username });
-      return t.as(fresh, { method: 'POST', url: '/api/auth/logout' });
-    }),
+    prepare: () =>
+      Promise.resolve(async (as) => {
+        const me = await t.as(as, { method: 'GET', url: '/api/auth/me' });
+        const fresh = await t.login({ username: me.json<{ username: string }>().username });
+        return t.as(fresh, { method: 'POST', url: '/api/auth/logout' });
+      }),
   },
   {
     endpoint: 'POST /api/auth/password',
     allowed: ALL,
     outsider: 'own',
-    prepare: () => Promise.resolve(send('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD })),
+    prepare: () =>
+      Promise.resolve(
+        send('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+      ),
   },
-  { endpoint: 'GET /api/plans', allowed: ALL, outsider: 'own', prepare: () => Promise.resolve(get('/api/plans')) },
+  {
+    endpoint: 'GET /api/plans',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/plans')),
+  },
   {
     endpoint: 'POST /api/plans',
     allowed: EDITORS,
@@ -88,7 +120,12 @@ const cells: Cell[] = [
       return Promise.resolve((as) => t.as(as, { method: 'POST', url: '/api/plans', payload, headers }));
     },
   },
-  { endpoint: 'GET /api/plans/{planId}', allowed: ALL, outsider: 404, prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}`)) },
+  {
+    endpoint: 'GET /api/plans/{planId}',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}`)),
+  },
   {
     endpoint: 'PATCH /api/plans/{planId}',
     allowed: EDITORS,
@@ -120,7 +157,10 @@ const cells: Cell[] = [
     prepare: async () => {
       const plan = await draftPlan();
       const item = itemOf(plan, '规范双向转诊流程');
-      return send('PATCH', `/api/plans/${plan.id}/items/${item.id}`, { version: item.version, title: '规范转诊' });
+      return send('PATCH', `/api/plans/${plan.id}/items/${item.id}`, {
+        version: item.version,
+        title: '规范转诊',
+      });
     },
   },
   {
@@ -130,7 +170,11 @@ const cells: Cell[] = [
     prepare: async () => {
       const plan = await draftPlan();
       const item = itemOf(plan, '规范双向转诊流程');
-      return send('POST', `/api/plans/${plan.id}/items/${item.id}/move`, { version: item.version, parentId: null, position: 0 });
+      return send('POST', `/api/plans/${plan.id}/items/${item.id}/move`, {
+        version: item.version,
+        parentId: null,
+        position: 0,
+      });
     },
   },
   {
@@ -141,7 +185,11 @@ const cells: Cell[] = [
       const plan = await draftPlan();
       const item = itemOf(plan, '规范双向转诊流程');
       const into = itemOf(plan, '扩大家庭医生签约服务覆盖面');
-      return send('POST', `/api/plans/${plan.id}/items/${item.id}/merge`, { version: item.version, intoId: into.id, intoVersion: into.version });
+      return send('POST', `/api/plans/${plan.id}/items/${item.id}/merge`, {
+        version: item.version,
+        intoId: into.id,
+        intoVersion: into.version,
+      });
     },
   },
   {
@@ -161,7 +209,10 @@ const cells: Cell[] = [
     prepare: async () => {
       const plan = await draftPlan();
       const item = itemOf(plan, '规范双向转诊流程');
-      return send('PUT', `/api/plans/${plan.id}/items/${item.id}/assignments`, { version: item.version, assignments: [{ unitId: c.units.planning.id, role: 'lead' }] });
+      return send('PUT', `/api/plans/${plan.id}/items/${item.id}/assignments`, {
+        version: item.version,
+        assignments: [{ unitId: c.units.planning.id, role: 'lead' }],
+      });
     },
   },
   {
@@ -170,7 +221,12 @@ const cells: Cell[] = [
     outsider: 404,
     prepare: async () => {
       const plan = await draftPlan();
-      return send('POST', `/api/plans/${plan.id}/targets`, { itemId: itemOf(plan, '规范双向转诊流程').id, metric: '转诊人次', op: '>=', value: 10 });
+      return send('POST', `/api/plans/${plan.id}/targets`, {
+        itemId: itemOf(plan, '规范双向转诊流程').id,
+        metric: '转诊人次',
+        op: '>=',
+        value: 10,
+      });
     },
   },
   {
@@ -193,24 +249,63 @@ const cells: Cell[] = [
       return send('DELETE', `/api/plans/${plan.id}/targets/${target?.id ?? ''}?version=1`);
     },
   },
-  { endpoint: 'GET /api/plans/{planId}/periods', allowed: ALL, outsider: 404, prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/periods`)) },
+  {
+    endpoint: 'GET /api/plans/{planId}/periods',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/periods`)),
+  },
   {
     endpoint: 'POST /api/plans/{planId}/periods',
     allowed: EDITORS,
     outsider: 404,
-    prepare: () => Promise.resolve(send('POST', `/api/plans/${shared.plan.id}/periods`, { kind: 'quarterly', dueDay: 20 })),
+    prepare: () =>
+      Promise.resolve(
+        send('POST', `/api/plans/${shared.plan.id}/periods`, { kind: 'quarterly', dueDay: 20 }),
+      ),
   },
-  { endpoint: 'GET /api/plans/{planId}/summary', allowed: ALL, outsider: 404, prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/summary`)) },
-  { endpoint: 'GET /api/plans/{planId}/export.xlsx', allowed: ALL, outsider: 404, prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/export.xlsx`)) },
-  { endpoint: 'GET /api/tasks (planId)', allowed: ALL, outsider: 404, prepare: () => Promise.resolve(get(`/api/tasks?planId=${shared.plan.id}`)) },
-  { endpoint: 'GET /api/tasks', allowed: ALL, outsider: 'own', prepare: () => Promise.resolve(get('/api/tasks')) },
-  { endpoint: 'GET /api/my/tasks', allowed: ALL, outsider: 'own', prepare: () => Promise.resolve(get('/api/my/tasks')) },
-  { endpoint: 'GET /api/reports', allowed: ALL, outsider: 'own', prepare: () => Promise.resolve(get(`/api/reports?itemId=${shared.item('推进紧密型县域医共体建设').id}`)) },
+  {
+    endpoint: 'GET /api/plans/{planId}/summary',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/summary`)),
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/export.xlsx',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/export.xlsx`)),
+  },
+  {
+    endpoint: 'GET /api/tasks (planId)',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/tasks?planId=${shared.plan.id}`)),
+  },
+  {
+    endpoint: 'GET /api/tasks',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/tasks')),
+  },
+  {
+    endpoint: 'GET /api/my/tasks',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/my/tasks')),
+  },
+  {
+    endpoint: 'GET /api/reports',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get(`/api/reports?itemId=${shared.item('推进紧密型县域医共体建设').id}`)),
+  },
   {
     endpoint: 'GET /api/reports/{id}',
     allowed: ALL,
     outsider: 404,
-    prepare: async () => get(`/api/reports/${(await report(await publishFixturePlan(t, session('planner')), true)).id}`),
+    prepare: async () =>
+      get(`/api/reports/${(await report(await publishFixturePlan(t, session('planner')), true)).id}`),
   },
   {
     endpoint: 'POST /api/reports',
@@ -218,7 +313,12 @@ const cells: Cell[] = [
     outsider: 403,
     prepare: async () => {
       const plan = await publishFixturePlan(t, session('planner'));
-      return send('POST', '/api/reports', { itemId: plan.item('推进紧密型县域医共体建设').id, unitId: c.units.medical.id, periodId: plan.periods[0]?.id, percent: 10 });
+      return send('POST', '/api/reports', {
+        itemId: plan.item('推进紧密型县域医共体建设').id,
+        unitId: c.units.medical.id,
+        periodId: plan.periods[0]?.id,
+        percent: 10,
+      });
     },
   },
   {
@@ -236,7 +336,12 @@ const cells: Cell[] = [
     outsider: 403,
     prepare: async () => {
       const draft = await report(await publishFixturePlan(t, session('planner')), false);
-      return send('POST', `/api/reports/${draft.id}/submit`, { version: draft.version }, { 'idempotency-key': `matrix-${draft.id}` });
+      return send(
+        'POST',
+        `/api/reports/${draft.id}/submit`,
+        { version: draft.version },
+        { 'idempotency-key': `matrix-${draft.id}` },
+      );
     },
   },
   {
@@ -245,7 +350,10 @@ const cells: Cell[] = [
     outsider: 404,
     prepare: async () => {
       const submitted = await report(await publishFixturePlan(t, session('planner')), true);
-      return send('POST', `/api/reports/${submitted.id}/return`, { version: submitted.version, reason: '数据不全' });
+      return send('POST', `/api/reports/${submitted.id}/return`, {
+        version: submitted.version,
+        reason: '数据不全',
+      });
     },
   },
   {
@@ -257,41 +365,86 @@ const cells: Cell[] = [
       return send('POST', `/api/reports/${submitted.id}/accept`, { version: submitted.version });
     },
   },
-  { endpoint: 'GET /api/tasks/{id}/comments', allowed: ALL, outsider: 404, prepare: () => Promise.resolve(get(`/api/tasks/${shared.item('强化妇幼健康服务').id}/comments`)) },
+  {
+    endpoint: 'GET /api/tasks/{id}/comments',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/tasks/${shared.item('强化妇幼健康服务').id}/comments`)),
+  },
   {
     endpoint: 'POST /api/tasks/{id}/comments',
     allowed: COMMENTERS,
     outsider: 404,
-    prepare: () => Promise.resolve(send('POST', `/api/tasks/${shared.item('强化妇幼健康服务').id}/comments`, { body: '请加快进度' })),
+    prepare: () =>
+      Promise.resolve(
+        send('POST', `/api/tasks/${shared.item('强化妇幼健康服务').id}/comments`, { body: '请加快进度' }),
+      ),
   },
   {
     endpoint: 'GET /api/reports/{id}/comments',
     allowed: ALL,
     outsider: 404,
-    prepare: async () => get(`/api/reports/${(await report(await publishFixturePlan(t, session('planner')), true)).id}/comments`),
+    prepare: async () =>
+      get(
+        `/api/reports/${(await report(await publishFixturePlan(t, session('planner')), true)).id}/comments`,
+      ),
   },
   {
     endpoint: 'POST /api/reports/{id}/comments',
     allowed: COMMENTERS,
     outsider: 404,
-    prepare: async () => send('POST', `/api/reports/${(await report(await publishFixturePlan(t, session('planner')), true)).id}/comments`, { body: '已阅' }),
+    prepare: async () =>
+      send(
+        'POST',
+        `/api/reports/${(await report(await publishFixturePlan(t, session('planner')), true)).id}/comments`,
+        { body: '已阅' },
+      ),
   },
-  { endpoint: 'GET /api/units', allowed: ALL, outsider: 'own', prepare: () => Promise.resolve(get('/api/units')) },
+  {
+    endpoint: 'GET /api/units',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/units')),
+  },
   {
     endpoint: 'POST /api/units',
     allowed: ['admin'],
     outsider: 'own',
-    prepare: () => Promise.resolve(send('POST', '/api/units', { name: `新单位${String(Math.random()).slice(2, 10)}`, kind: 'other', aliases: [] })),
+    prepare: () =>
+      Promise.resolve(
+        send('POST', '/api/units', {
+          name: `新单位${String(Math.random()).slice(2, 10)}`,
+          kind: 'other',
+          aliases: [],
+        }),
+      ),
   },
-  { endpoint: 'GET /api/users', allowed: ['admin'], outsider: 'own', prepare: () => Promise.resolve(get('/api/users')) },
+  {
+    endpoint: 'GET /api/users',
+    allowed: ['admin'],
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/users')),
+  },
   {
     endpoint: 'POST /api/users',
     allowed: ['admin'],
     outsider: 'own',
     prepare: () =>
-      Promise.resolve(send('POST', '/api/users', { username: `u${String(Math.random()).slice(2, 12)}`, displayName: '新用户', role: 'viewer', password: 'long-enough-password' })),
+      Promise.resolve(
+        send('POST', '/api/users', {
+          username: `u${String(Math.random()).slice(2, 12)}`,
+          displayName: '新用户',
+          role: 'viewer',
+          password: 'long-enough-password',
+        }),
+      ),
   },
-  { endpoint: 'GET /api/audit', allowed: ['admin'], outsider: 'own', prepare: () => Promise.resolve(get('/api/audit')) },
+  {
+    endpoint: 'GET /api/audit',
+    allowed: ['admin'],
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/audit')),
+  },
 ];
 
 beforeAll(async () => {
@@ -327,8 +480,16 @@ describe('authorisation matrix', () => {
       it(`${cell.endpoint} as ${role}: ${allowed ? 'allowed' : '403'}`, async () => {
         const call = await cell.prepare();
         const response = await call(session(role));
-        if (allowed) expect([response.statusCode, response.body.slice(0, 200)]).toEqual([expect.toSatisfy((s: number) => s >= 200 && s < 300), expect.anything()]);
-        else expect([response.statusCode, response.json<{ error: { code: string } }>().error.code]).toEqual([403, 'forbidden']);
+        if (allowed)
+          expect([response.statusCode, response.body.slice(0, 200)]).toEqual([
+            expect.toSatisfy((s: number) => s >= 200 && s < 300),
+            expect.anything(),
+          ]);
+        else
+          expect([response.statusCode, response.json<{ error: { code: string } }>().error.code]).toEqual([
+            403,
+            'forbidden',
+          ]);
       });
     }
     it(`${cell.endpoint} as another commission's admin: ${String(cell.outsider)}`, async () => {

@@ -9,7 +9,11 @@ function fieldOf(instancePath: string, context: string | undefined): string {
 }
 
 /** Every failure leaves as `{ error: { code, message, field? } }`; unknown errors log and say nothing inside. */
-export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function handleError(
+  error: FastifyError | AppError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   const send = (status: number, body: ErrorBody): FastifyReply => reply.status(status).send(body);
 
   if (error instanceof AppError) {
@@ -26,7 +30,10 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
         code: 'validation_failed',
         message: `${field}: ${first?.message ?? 'invalid'}`,
         field,
-        details: error.validation.map((v) => ({ field: fieldOf(v.instancePath, error.validationContext), message: v.message })),
+        details: error.validation.map((v) => ({
+          field: fieldOf(v.instancePath, error.validationContext),
+          message: v.message,
+        })),
       },
     });
   }

@@ -4,7 +4,8 @@ import type { Actor } from './actor.js';
 
 /** The first line of every service method: role × action from the core matrix. */
 export function authorize(actor: Actor, action: Action): void {
-  if (!can(actor.role, action)) throw new AppError('forbidden', `Your role (${actor.role}) may not ${action}`);
+  if (!can(actor.role, action))
+    throw new AppError('forbidden', `Your role (${actor.role}) may not ${action}`);
 }
 
 /** A reporter writes only for their own units. */

@@ -75,7 +75,10 @@ export function presentPlanDetail(parts: PlanParts): PlanDetail {
         isTask: item.is_task,
         deadline: item.deadline,
         deadlineText: item.deadline_text,
-        source: item.source_start === null || item.source_end === null ? null : { start: item.source_start, end: item.source_end },
+        source:
+          item.source_start === null || item.source_end === null
+            ? null
+            : { start: item.source_start, end: item.source_end },
         version: item.version,
         assignments: (eff?.assignments ?? []).map((a) => ({
           unitId: a.unitId,

@@ -15,7 +15,9 @@ export function presentReport(r: ReportRow, actuals: readonly ActualRecord[]): R
     state: r.state,
     returnReason: r.return_reason,
     version: r.version,
-    actuals: actuals.filter((a) => a.reportId === r.id).map((a) => ({ targetId: a.targetId, value: a.value, note: a.note })),
+    actuals: actuals
+      .filter((a) => a.reportId === r.id)
+      .map((a) => ({ targetId: a.targetId, value: a.value, note: a.note })),
     submittedAt: r.submitted_at?.toISOString() ?? null,
     reviewedAt: r.reviewed_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),

@@ -31,7 +31,11 @@ export async function appendAudit(db: Executor, entries: AuditEntry | AuditEntry
     .execute();
 }
 
-export function listAudit(db: Executor, tenantId: string, filter: { entity?: string; entityId?: string; limit: number }) {
+export function listAudit(
+  db: Executor,
+  tenantId: string,
+  filter: { entity?: string; entityId?: string; limit: number },
+) {
   let q = db.selectFrom('audit_log').selectAll().where('tenant_id', '=', tenantId);
   if (filter.entity) q = q.where('entity', '=', filter.entity);
   if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);

@@ -6,15 +6,31 @@ const BATCH = 1000;
 
 export async function insertItems(db: Executor, items: readonly NewItem[]): Promise<void> {
   // Pre-order, so a parent is always in an earlier or the same batch as its children.
-  for (let i = 0; i < items.length; i += BATCH) await db.insertInto('items').values(items.slice(i, i + BATCH)).execute();
+  for (let i = 0; i < items.length; i += BATCH)
+    await db
+      .insertInto('items')
+      .values(items.slice(i, i + BATCH))
+      .execute();
 }
 
 export function listItems(db: Executor, tenantId: string, planId: string): Promise<ItemRow[]> {
-  return db.selectFrom('items').selectAll().where('tenant_id', '=', tenantId).where('plan_id', '=', planId).orderBy('level').orderBy('position').execute();
+  return db
+    .selectFrom('items')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('plan_id', '=', planId)
+    .orderBy('level')
+    .orderBy('position')
+    .execute();
 }
 
 export function findItem(db: Executor, tenantId: string, itemId: string): Promise<ItemRow | undefined> {
-  return db.selectFrom('items').selectAll().where('tenant_id', '=', tenantId).where('id', '=', itemId).executeTakeFirst();
+  return db
+    .selectFrom('items')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', itemId)
+    .executeTakeFirst();
 }
 
 export function updateItemAtVersion(
@@ -35,8 +51,18 @@ export function updateItemAtVersion(
 }
 
 /** Structural fields that a move or merge recomputes; no version bump for the bystanders. */
-export async function placeItem(db: Executor, tenantId: string, itemId: string, place: { parent_id?: string | null; position?: number; level?: number }): Promise<void> {
-  await db.updateTable('items').set(place).where('tenant_id', '=', tenantId).where('id', '=', itemId).execute();
+export async function placeItem(
+  db: Executor,
+  tenantId: string,
+  itemId: string,
+  place: { parent_id?: string | null; position?: number; level?: number },
+): Promise<void> {
+  await db
+    .updateTable('items')
+    .set(place)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', itemId)
+    .execute();
 }
 
 export async function deleteItem(db: Executor, tenantId: string, itemId: string): Promise<void> {

@@ -2,19 +2,46 @@ import type { Executor } from '../db/database.js';
 import type { PeriodRow } from '../db/schema.js';
 import type { PeriodSpec } from '../domain/periods.js';
 
-export async function insertPeriods(db: Executor, tenantId: string, planId: string, specs: readonly PeriodSpec[]): Promise<void> {
+export async function insertPeriods(
+  db: Executor,
+  tenantId: string,
+  planId: string,
+  specs: readonly PeriodSpec[],
+): Promise<void> {
   if (specs.length === 0) return;
   await db
     .insertInto('reporting_periods')
-    .values(specs.map((s) => ({ tenant_id: tenantId, plan_id: planId, kind: s.kind, label: s.label, starts_on: s.startsOn, ends_on: s.endsOn, due_on: s.dueOn })))
+    .values(
+      specs.map((s) => ({
+        tenant_id: tenantId,
+        plan_id: planId,
+        kind: s.kind,
+        label: s.label,
+        starts_on: s.startsOn,
+        ends_on: s.endsOn,
+        due_on: s.dueOn,
+      })),
+    )
     .onConflict((oc) => oc.columns(['tenant_id', 'plan_id', 'kind', 'starts_on']).doNothing())
     .execute();
 }
 
 export function listPeriods(db: Executor, tenantId: string, planId: string): Promise<PeriodRow[]> {
-  return db.selectFrom('reporting_periods').selectAll().where('tenant_id', '=', tenantId).where('plan_id', '=', planId).orderBy('starts_on').orderBy('kind').execute();
+  return db
+    .selectFrom('reporting_periods')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('plan_id', '=', planId)
+    .orderBy('starts_on')
+    .orderBy('kind')
+    .execute();
 }
 
 export function findPeriod(db: Executor, tenantId: string, periodId: string): Promise<PeriodRow | undefined> {
-  return db.selectFrom('reporting_periods').selectAll().where('tenant_id', '=', tenantId).where('id', '=', periodId).executeTakeFirst();
+  return db
+    .selectFrom('reporting_periods')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', periodId)
+    .executeTakeFirst();
 }

@@ -65,10 +65,19 @@ export async function insertPlan(db: Executor, plan: NewPlan): Promise<PlanHeade
 }
 
 export function findPlan(db: Executor, tenantId: string, planId: string): Promise<PlanHeader | undefined> {
-  return db.selectFrom('plans').select(headerColumns).where('tenant_id', '=', tenantId).where('id', '=', planId).executeTakeFirst();
+  return db
+    .selectFrom('plans')
+    .select(headerColumns)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', planId)
+    .executeTakeFirst();
 }
 
-export function listPlans(db: Executor, tenantId: string, statuses?: readonly PlanRow['status'][]): Promise<PlanHeader[]> {
+export function listPlans(
+  db: Executor,
+  tenantId: string,
+  statuses?: readonly PlanRow['status'][],
+): Promise<PlanHeader[]> {
   let q = db.selectFrom('plans').select(headerColumns).where('tenant_id', '=', tenantId);
   if (statuses) q = q.where('status', 'in', statuses);
   return q.orderBy('year', 'desc').orderBy('created_at', 'desc').execute();
@@ -93,5 +102,10 @@ export function updatePlanAtVersion(
 }
 
 export async function touchPlan(db: Executor, tenantId: string, planId: string, at: Date): Promise<void> {
-  await db.updateTable('plans').set({ updated_at: at }).where('tenant_id', '=', tenantId).where('id', '=', planId).execute();
+  await db
+    .updateTable('plans')
+    .set({ updated_at: at })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', planId)
+    .execute();
 }

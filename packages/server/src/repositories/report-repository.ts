@@ -2,7 +2,11 @@ import type { Updateable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { ProgressReportTable, ReportRow } from '../db/schema.js';
 
-export async function countReportsForItems(db: Executor, tenantId: string, itemIds: readonly string[]): Promise<number> {
+export async function countReportsForItems(
+  db: Executor,
+  tenantId: string,
+  itemIds: readonly string[],
+): Promise<number> {
   if (itemIds.length === 0) return 0;
   const row = await db
     .selectFrom('progress_reports')
@@ -10,7 +14,7 @@ export async function countReportsForItems(db: Executor, tenantId: string, itemI
     .where('tenant_id', '=', tenantId)
     .where('item_id', 'in', itemIds)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export interface NewReport {
@@ -55,14 +59,30 @@ export function insertReport(db: Executor, r: NewReport): Promise<ReportRow> {
 }
 
 export function findReport(db: Executor, tenantId: string, reportId: string): Promise<ReportRow | undefined> {
-  return db.selectFrom('progress_reports').selectAll().where('tenant_id', '=', tenantId).where('id', '=', reportId).executeTakeFirst();
+  return db
+    .selectFrom('progress_reports')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', reportId)
+    .executeTakeFirst();
 }
 
 export function findReportByKey(db: Executor, tenantId: string, key: string): Promise<ReportRow | undefined> {
-  return db.selectFrom('progress_reports').selectAll().where('tenant_id', '=', tenantId).where('idempotency_key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('progress_reports')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
 }
 
-export function findReportFor(db: Executor, tenantId: string, itemId: string, unitId: string, periodId: string): Promise<ReportRow | undefined> {
+export function findReportFor(
+  db: Executor,
+  tenantId: string,
+  itemId: string,
+  unitId: string,
+  periodId: string,
+): Promise<ReportRow | undefined> {
   return db
     .selectFrom('progress_reports')
     .selectAll()
@@ -101,7 +121,11 @@ export interface ReportFilter {
 export function listReports(db: Executor, tenantId: string, filter: ReportFilter): Promise<ReportRow[]> {
   let q = db
     .selectFrom('progress_reports')
-    .innerJoin('items', (j) => j.onRef('items.tenant_id', '=', 'progress_reports.tenant_id').onRef('items.id', '=', 'progress_reports.item_id'))
+    .innerJoin('items', (j) =>
+      j
+        .onRef('items.tenant_id', '=', 'progress_reports.tenant_id')
+        .onRef('items.id', '=', 'progress_reports.item_id'),
+    )
     .selectAll('progress_reports')
     .where('progress_reports.tenant_id', '=', tenantId);
   if (filter.planId) q = q.where('items.plan_id', '=', filter.planId);
@@ -119,17 +143,43 @@ export interface ActualRecord {
   note: string;
 }
 
-export async function replaceActuals(db: Executor, tenantId: string, reportId: string, actuals: readonly Omit<ActualRecord, 'reportId'>[]): Promise<void> {
-  await db.deleteFrom('target_actuals').where('tenant_id', '=', tenantId).where('report_id', '=', reportId).execute();
+export async function replaceActuals(
+  db: Executor,
+  tenantId: string,
+  reportId: string,
+  actuals: readonly Omit<ActualRecord, 'reportId'>[],
+): Promise<void> {
+  await db
+    .deleteFrom('target_actuals')
+    .where('tenant_id', '=', tenantId)
+    .where('report_id', '=', reportId)
+    .execute();
   if (actuals.length === 0) return;
   await db
     .insertInto('target_actuals')
-    .values(actuals.map((a) => ({ tenant_id: tenantId, report_id: reportId, target_id: a.targetId, value: a.value, note: a.note })))
+    .values(
+      actuals.map((a) => ({
+        tenant_id: tenantId,
+        report_id: reportId,
+        target_id: a.targetId,
+        value: a.value,
+        note: a.note,
+      })),
+    )
     .execute();
 }
 
-export async function listActuals(db: Executor, tenantId: string, reportIds: readonly string[]): Promise<ActualRecord[]> {
+export async function listActuals(
+  db: Executor,
+  tenantId: string,
+  reportIds: readonly string[],
+): Promise<ActualRecord[]> {
   if (reportIds.length === 0) return [];
-  const rows = await db.selectFrom('target_actuals').selectAll().where('tenant_id', '=', tenantId).where('report_id', 'in', reportIds).execute();
+  const rows = await db
+    .selectFrom('target_actuals')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('report_id', 'in', reportIds)
+    .execute();
   return rows.map((r) => ({ reportId: r.report_id, targetId: r.target_id, value: r.value, note: r.note }));
 }

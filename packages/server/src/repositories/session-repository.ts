@@ -25,8 +25,17 @@ export async function insertSession(db: Executor, s: SessionRecord): Promise<voi
     .execute();
 }
 
-export async function findSession(db: Executor, tenantId: string, id: string): Promise<SessionRecord | undefined> {
-  const row = await db.selectFrom('sessions').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+export async function findSession(
+  db: Executor,
+  tenantId: string,
+  id: string,
+): Promise<SessionRecord | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return (
     row && {
       tenantId: row.tenant_id,
@@ -41,14 +50,24 @@ export async function findSession(db: Executor, tenantId: string, id: string): P
 }
 
 export async function touchSession(db: Executor, tenantId: string, id: string, at: Date): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: at }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: at })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteSession(db: Executor, tenantId: string, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
 
-export async function deleteUserSessions(db: Executor, tenantId: string, userId: string, exceptId?: string): Promise<void> {
+export async function deleteUserSessions(
+  db: Executor,
+  tenantId: string,
+  userId: string,
+  exceptId?: string,
+): Promise<void> {
   let q = db.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('user_id', '=', userId);
   if (exceptId) q = q.where('id', '<>', exceptId);
   await q.execute();

@@ -6,7 +6,13 @@ const BATCH = 1000;
 export async function insertTargets(db: Executor, rows: readonly NewTarget[]): Promise<TargetRow[]> {
   const out: TargetRow[] = [];
   for (let i = 0; i < rows.length; i += BATCH) {
-    out.push(...(await db.insertInto('targets').values(rows.slice(i, i + BATCH)).returningAll().execute()));
+    out.push(
+      ...(await db
+        .insertInto('targets')
+        .values(rows.slice(i, i + BATCH))
+        .returningAll()
+        .execute()),
+    );
   }
   return out;
 }
@@ -14,7 +20,9 @@ export async function insertTargets(db: Executor, rows: readonly NewTarget[]): P
 export function listPlanTargets(db: Executor, tenantId: string, planId: string): Promise<TargetRow[]> {
   return db
     .selectFrom('targets')
-    .innerJoin('items', (j) => j.onRef('items.tenant_id', '=', 'targets.tenant_id').onRef('items.id', '=', 'targets.item_id'))
+    .innerJoin('items', (j) =>
+      j.onRef('items.tenant_id', '=', 'targets.tenant_id').onRef('items.id', '=', 'targets.item_id'),
+    )
     .selectAll('targets')
     .where('targets.tenant_id', '=', tenantId)
     .where('items.plan_id', '=', planId)
@@ -24,14 +32,31 @@ export function listPlanTargets(db: Executor, tenantId: string, planId: string):
 }
 
 export function listItemTargets(db: Executor, tenantId: string, itemId: string): Promise<TargetRow[]> {
-  return db.selectFrom('targets').selectAll().where('tenant_id', '=', tenantId).where('item_id', '=', itemId).orderBy('position').execute();
+  return db
+    .selectFrom('targets')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('item_id', '=', itemId)
+    .orderBy('position')
+    .execute();
 }
 
 export function findTarget(db: Executor, tenantId: string, targetId: string): Promise<TargetRow | undefined> {
-  return db.selectFrom('targets').selectAll().where('tenant_id', '=', tenantId).where('id', '=', targetId).executeTakeFirst();
+  return db
+    .selectFrom('targets')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', targetId)
+    .executeTakeFirst();
 }
 
-export function updateTargetAtVersion(db: Executor, tenantId: string, targetId: string, version: number, changes: TargetUpdate): Promise<TargetRow | undefined> {
+export function updateTargetAtVersion(
+  db: Executor,
+  tenantId: string,
+  targetId: string,
+  version: number,
+  changes: TargetUpdate,
+): Promise<TargetRow | undefined> {
   return db
     .updateTable('targets')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
@@ -46,7 +71,13 @@ export async function deleteTarget(db: Executor, tenantId: string, targetId: str
   await db.deleteFrom('targets').where('tenant_id', '=', tenantId).where('id', '=', targetId).execute();
 }
 
-export async function reassignTargets(db: Executor, tenantId: string, fromItemId: string, toItemId: string, positionOffset: number): Promise<void> {
+export async function reassignTargets(
+  db: Executor,
+  tenantId: string,
+  fromItemId: string,
+  toItemId: string,
+  positionOffset: number,
+): Promise<void> {
   await db
     .updateTable('targets')
     .set((eb) => ({ item_id: toItemId, position: eb('position', '+', positionOffset) }))

@@ -2,18 +2,31 @@ import type { Executor } from '../db/database.js';
 import type { OrgUnitRow } from '../db/schema.js';
 
 export function listUnits(db: Executor, tenantId: string): Promise<OrgUnitRow[]> {
-  return db.selectFrom('org_units').selectAll().where('tenant_id', '=', tenantId).orderBy('kind').orderBy('name').execute();
+  return db
+    .selectFrom('org_units')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('kind')
+    .orderBy('name')
+    .execute();
 }
 
 export function listAliases(db: Executor, tenantId: string): Promise<{ alias: string; unit_id: string }[]> {
-  return db.selectFrom('org_unit_aliases').select(['alias', 'unit_id']).where('tenant_id', '=', tenantId).orderBy('alias').execute();
+  return db
+    .selectFrom('org_unit_aliases')
+    .select(['alias', 'unit_id'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('alias')
+    .execute();
 }
 
 export async function listGroupMembers(db: Executor, tenantId: string): Promise<Map<string, string[]>> {
   const rows = await db
     .selectFrom('unit_groups')
     .innerJoin('unit_group_members', (join) =>
-      join.onRef('unit_group_members.tenant_id', '=', 'unit_groups.tenant_id').onRef('unit_group_members.group_id', '=', 'unit_groups.id'),
+      join
+        .onRef('unit_group_members.tenant_id', '=', 'unit_groups.tenant_id')
+        .onRef('unit_group_members.group_id', '=', 'unit_groups.id'),
     )
     .select(['unit_groups.name', 'unit_group_members.unit_id'])
     .where('unit_groups.tenant_id', '=', tenantId)
@@ -23,17 +36,43 @@ export async function listGroupMembers(db: Executor, tenantId: string): Promise<
   return groups;
 }
 
-export function findUnitsByIds(db: Executor, tenantId: string, ids: readonly string[]): Promise<OrgUnitRow[]> {
+export function findUnitsByIds(
+  db: Executor,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<OrgUnitRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('org_units').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+  return db
+    .selectFrom('org_units')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
 }
 
-export function findUnitByName(db: Executor, tenantId: string, name: string): Promise<OrgUnitRow | undefined> {
-  return db.selectFrom('org_units').selectAll().where('tenant_id', '=', tenantId).where('name', '=', name).executeTakeFirst();
+export function findUnitByName(
+  db: Executor,
+  tenantId: string,
+  name: string,
+): Promise<OrgUnitRow | undefined> {
+  return db
+    .selectFrom('org_units')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('name', '=', name)
+    .executeTakeFirst();
 }
 
-export async function insertUnit(db: Executor, tenantId: string, unit: { name: string; kind: OrgUnitRow['kind']; aliases: readonly string[] }) {
-  const row = await db.insertInto('org_units').values({ tenant_id: tenantId, name: unit.name, kind: unit.kind }).returningAll().executeTakeFirstOrThrow();
+export async function insertUnit(
+  db: Executor,
+  tenantId: string,
+  unit: { name: string; kind: OrgUnitRow['kind']; aliases: readonly string[] },
+) {
+  const row = await db
+    .insertInto('org_units')
+    .values({ tenant_id: tenantId, name: unit.name, kind: unit.kind })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   if (unit.aliases.length > 0) {
     await db
       .insertInto('org_unit_aliases')
@@ -43,8 +82,17 @@ export async function insertUnit(db: Executor, tenantId: string, unit: { name: s
   return row;
 }
 
-export async function insertUnitGroup(db: Executor, tenantId: string, name: string, unitIds: readonly string[]): Promise<string> {
-  const group = await db.insertInto('unit_groups').values({ tenant_id: tenantId, name }).returning('id').executeTakeFirstOrThrow();
+export async function insertUnitGroup(
+  db: Executor,
+  tenantId: string,
+  name: string,
+  unitIds: readonly string[],
+): Promise<string> {
+  const group = await db
+    .insertInto('unit_groups')
+    .values({ tenant_id: tenantId, name })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   if (unitIds.length > 0) {
     await db
       .insertInto('unit_group_members')

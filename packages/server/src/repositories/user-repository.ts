@@ -7,7 +7,11 @@ export interface UserWithTenant extends UserRow {
 }
 
 /** Login is the one lookup across tenants: a user name, optionally narrowed by tenant code. */
-export function findUsersForLogin(db: Executor, username: string, tenantCode?: string): Promise<UserWithTenant[]> {
+export function findUsersForLogin(
+  db: Executor,
+  username: string,
+  tenantCode?: string,
+): Promise<UserWithTenant[]> {
   let q = db
     .selectFrom('users')
     .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
@@ -20,7 +24,12 @@ export function findUsersForLogin(db: Executor, username: string, tenantCode?: s
 }
 
 export function findUser(db: Executor, tenantId: string, userId: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId).where('id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
 }
 
 export async function findUserUnitIds(db: Executor, tenantId: string, userId: string): Promise<string[]> {
@@ -73,13 +82,22 @@ export function listUsers(db: Executor, tenantId: string): Promise<UserRow[]> {
 }
 
 export async function listUserUnits(db: Executor, tenantId: string): Promise<Map<string, string[]>> {
-  const rows = await db.selectFrom('user_units').select(['user_id', 'unit_id']).where('tenant_id', '=', tenantId).execute();
+  const rows = await db
+    .selectFrom('user_units')
+    .select(['user_id', 'unit_id'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
   const map = new Map<string, string[]>();
   for (const r of rows) map.set(r.user_id, [...(map.get(r.user_id) ?? []), r.unit_id]);
   return map;
 }
 
-export async function updatePasswordHash(db: Executor, tenantId: string, userId: string, passwordHash: string): Promise<void> {
+export async function updatePasswordHash(
+  db: Executor,
+  tenantId: string,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
   await db
     .updateTable('users')
     .set((eb) => ({ password_hash: passwordHash, version: eb('version', '+', 1) }))

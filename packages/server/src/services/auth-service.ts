@@ -3,7 +3,11 @@ import type { LoginRequest } from '@yaodian/core';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { appendAudit } from '../repositories/audit-repository.js';
-import { clearFailedLogins, countFailedLogins, recordFailedLogin } from '../repositories/login-attempt-repository.js';
+import {
+  clearFailedLogins,
+  countFailedLogins,
+  recordFailedLogin,
+} from '../repositories/login-attempt-repository.js';
 import {
   deleteSession,
   deleteUserSessions,
@@ -11,7 +15,12 @@ import {
   insertSession,
   touchSession,
 } from '../repositories/session-repository.js';
-import { findUser, findUserUnitIds, findUsersForLogin, updatePasswordHash } from '../repositories/user-repository.js';
+import {
+  findUser,
+  findUserUnitIds,
+  findUsersForLogin,
+  updatePasswordHash,
+} from '../repositories/user-repository.js';
 import type { Deps } from './deps.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
 
@@ -45,7 +54,11 @@ async function actorFor(deps: Deps, tenantId: string, userId: string): Promise<A
 export async function login(deps: Deps, input: LoginRequest, ip: string): Promise<SessionHandle> {
   const candidates = await findUsersForLogin(deps.db, input.username, input.tenant);
   if (candidates.length > 1) {
-    throw new AppError('tenant_required', 'This user name exists in more than one commission; give its code', { field: 'tenant' });
+    throw new AppError(
+      'tenant_required',
+      'This user name exists in more than one commission; give its code',
+      { field: 'tenant' },
+    );
   }
   const user = candidates[0];
   const now = deps.clock.now();

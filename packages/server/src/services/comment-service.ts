@@ -8,7 +8,15 @@ import { visiblePlan } from './plan-loader.js';
 import { getReport } from './report-service.js';
 
 function present(c: CommentView) {
-  return { id: c.id, itemId: c.item_id, reportId: c.report_id, authorId: c.author_id, authorName: c.author_name, body: c.body, createdAt: c.created_at.toISOString() };
+  return {
+    id: c.id,
+    itemId: c.item_id,
+    reportId: c.report_id,
+    authorId: c.author_id,
+    authorName: c.author_name,
+    body: c.body,
+    createdAt: c.created_at.toISOString(),
+  };
 }
 
 type Target = { itemId: string } | { reportId: string };
@@ -42,7 +50,15 @@ export async function addComment(deps: Deps, actor: Actor, on: Target, body: str
       body,
       at,
     });
-    await appendAudit(trx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'comment.create', entity: 'comment', entityId: id, after: { ...on, body }, at });
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'comment.create',
+      entity: 'comment',
+      entityId: id,
+      after: { ...on, body },
+      at,
+    });
   });
   return { comments: (await listComments(deps.db, actor.tenantId, on)).map(present) };
 }

@@ -3,7 +3,10 @@ import type { Clock } from '../config/clock.js';
 import type { Db } from '../db/database.js';
 
 /** Reads a plan document; the real one is the plan engine's parsePlan, tests may pass their own. */
-export type PlanReader = (bytes: Uint8Array, options: { fileName?: string; maxBytes?: number }) => Promise<Plan>;
+export type PlanReader = (
+  bytes: Uint8Array,
+  options: { fileName?: string; maxBytes?: number },
+) => Promise<Plan>;
 
 /** What every service function receives; nothing reaches for globals. */
 export interface Deps {

@@ -15,30 +15,63 @@ export const STATUS_LABELS: Record<TaskStatus, string> = {
   not_started: '未启动',
 };
 
-export const SHEET_HEADERS = ['序号', '重点工作', '具体内容', '牵头单位', '配合单位', '目标', '完成时限', '进展情况', '状态'] as const;
+export const SHEET_HEADERS = [
+  '序号',
+  '重点工作',
+  '具体内容',
+  '牵头单位',
+  '配合单位',
+  '目标',
+  '完成时限',
+  '进展情况',
+  '状态',
+] as const;
 const WIDTHS = [6, 22, 48, 16, 22, 26, 12, 40, 10];
+// ExcelJS declares PaperSize as a const enum, which isolatedModules cannot inline; 9 is A4.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
+const A4 = 9 as ExcelJS.PaperSize.A4;
 
 const names = (units: readonly { name: string }[]): string => units.map((u) => u.name).join('、');
 
 /** The plan's 推进表: a title row, Chinese headers, merged section rows, one row per task; A4 landscape. */
-export async function exportPlanWorkbook(deps: Deps, actor: Actor, planId: string): Promise<{ fileName: string; bytes: Buffer }> {
+export async function exportPlanWorkbook(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+): Promise<{ fileName: string; bytes: Buffer }> {
   authorize(actor, 'plan.export');
   const plan = await visiblePlan(deps.db, actor, planId);
   const board = await loadTaskBoard(deps.db, plan, deps.clock.now());
   const targetsByItem = new Map<string, string[]>();
-  for (const t of board.parts.targets) targetsByItem.set(t.item_id, [...(targetsByItem.get(t.item_id) ?? []), t.text || `${t.metric}${t.op}${String(t.value ?? `${String(t.lo)}–${String(t.hi)}`)}${t.unit}`]);
+  for (const t of board.parts.targets)
+    targetsByItem.set(t.item_id, [
+      ...(targetsByItem.get(t.item_id) ?? []),
+      t.text || `${t.metric}${t.op}${String(t.value ?? `${String(t.lo)}–${String(t.hi)}`)}${t.unit}`,
+    ]);
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Yaodian';
   workbook.created = deps.clock.now();
   const sheet = workbook.addWorksheet('推进表', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
+    pageSetup: {
+      paperSize: A4,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+    },
     views: [{ state: 'frozen', ySplit: 2 }],
   });
   sheet.pageSetup.printTitlesRow = '1:2';
   sheet.columns = WIDTHS.map((width) => ({ width }));
   const font = { name: '宋体', size: 10 };
-  const border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } } as const;
+  const border = {
+    top: { style: 'thin' },
+    left: { style: 'thin' },
+    bottom: { style: 'thin' },
+    right: { style: 'thin' },
+  } as const;
 
   const title = sheet.addRow([`${plan.title}推进表`]);
   sheet.mergeCells(title.number, 1, title.number, SHEET_HEADERS.length);

@@ -13,7 +13,13 @@ import {
   listItemAssignments,
   moveAssignments,
 } from '../repositories/assignment-repository.js';
-import { deleteItem, findItem, listItems, placeItem, updateItemAtVersion } from '../repositories/item-repository.js';
+import {
+  deleteItem,
+  findItem,
+  listItems,
+  placeItem,
+  updateItemAtVersion,
+} from '../repositories/item-repository.js';
 import { countReportsForItems } from '../repositories/report-repository.js';
 import { findPlan, touchPlan } from '../repositories/plan-repository.js';
 import { listItemTargets, reassignTargets } from '../repositories/target-repository.js';
@@ -21,7 +27,9 @@ import { findUnitsByIds } from '../repositories/unit-repository.js';
 import type { Deps } from './deps.js';
 import { editablePlan, loadPlanDetail } from './plan-loader.js';
 
-type ItemChanges = Partial<Pick<ItemRow, 'number' | 'title' | 'text' | 'is_task' | 'deadline' | 'deadline_text'>>;
+type ItemChanges = Partial<
+  Pick<ItemRow, 'number' | 'title' | 'text' | 'is_task' | 'deadline' | 'deadline_text'>
+>;
 
 async function itemOfPlan(db: Executor, actor: Actor, planId: string, itemId: string): Promise<ItemRow> {
   const item = await findItem(db, actor.tenantId, itemId);
@@ -37,7 +45,16 @@ async function finish(db: Executor, deps: Deps, actor: Actor, planId: string): P
 }
 
 function audit(deps: Deps, actor: Actor, action: string, itemId: string, before: unknown, after: unknown) {
-  return { tenantId: actor.tenantId, actorId: actor.userId, action, entity: 'item', entityId: itemId, before, after, at: deps.clock.now() };
+  return {
+    tenantId: actor.tenantId,
+    actorId: actor.userId,
+    action,
+    entity: 'item',
+    entityId: itemId,
+    before,
+    after,
+    at: deps.clock.now(),
+  };
 }
 
 export async function updateItem(
@@ -45,7 +62,15 @@ export async function updateItem(
   actor: Actor,
   planId: string,
   itemId: string,
-  input: { version: number; number?: string; title?: string; text?: string; isTask?: boolean; deadline?: string | null; deadlineText?: string | null },
+  input: {
+    version: number;
+    number?: string;
+    title?: string;
+    text?: string;
+    isTask?: boolean;
+    deadline?: string | null;
+    deadlineText?: string | null;
+  },
 ): Promise<PlanDetail> {
   authorize(actor, 'plan.edit');
   return deps.db.transaction().execute(async (trx) => {
@@ -60,14 +85,21 @@ export async function updateItem(
     if (input.deadlineText !== undefined) changes.deadline_text = input.deadlineText;
     const after = await updateItemAtVersion(trx, actor.tenantId, itemId, input.version, changes);
     if (!after) throw versionConflict('The item');
-    const pick = (row: ItemRow) => Object.fromEntries(Object.keys(changes).map((k) => [k, row[k as keyof ItemChanges]]));
+    const pick = (row: ItemRow) =>
+      Object.fromEntries(Object.keys(changes).map((k) => [k, row[k as keyof ItemChanges]]));
     await appendAudit(trx, audit(deps, actor, 'item.update', itemId, pick(before), pick(after)));
     return finish(trx, deps, actor, planId);
   });
 }
 
 /** Rewrites sibling positions 0..n-1 in the given order, and levels below `node`. */
-async function renumber(db: Executor, tenantId: string, siblings: readonly TreeNode[], parentId: string | null, level: number): Promise<void> {
+async function renumber(
+  db: Executor,
+  tenantId: string,
+  siblings: readonly TreeNode[],
+  parentId: string | null,
+  level: number,
+): Promise<void> {
   for (const [position, node] of siblings.entries()) {
     if (node.item.position !== position || node.item.parent_id !== parentId || node.item.level !== level) {
       await placeItem(db, tenantId, node.item.id, { position, parent_id: parentId, level });
@@ -77,7 +109,8 @@ async function renumber(db: Executor, tenantId: string, siblings: readonly TreeN
 
 async function relevel(db: Executor, tenantId: string, node: TreeNode, level: number): Promise<void> {
   for (const child of node.children) {
-    if (child.item.level !== level + 1) await placeItem(db, tenantId, child.item.id, { level: Math.min(level + 1, 20) });
+    if (child.item.level !== level + 1)
+      await placeItem(db, tenantId, child.item.id, { level: Math.min(level + 1, 20) });
     await relevel(db, tenantId, child, level + 1);
   }
 }
@@ -98,7 +131,8 @@ export async function moveItem(
     const node = tree.byId.get(itemId);
     if (!node) throw notFound('Item');
     const newParent = input.parentId ? tree.byId.get(input.parentId) : null;
-    if (input.parentId && !newParent) throw new AppError('validation_failed', 'The new parent is not in this plan', { field: 'parentId' });
+    if (input.parentId && !newParent)
+      throw new AppError('validation_failed', 'The new parent is not in this plan', { field: 'parentId' });
     if (input.parentId && subtreeIds(node).includes(input.parentId)) {
       throw new AppError('validation_failed', 'An item cannot move under itself', { field: 'parentId' });
     }
@@ -111,10 +145,18 @@ export async function moveItem(
     const level = newParent ? Math.min(newParent.item.level + 1, 20) : 1;
     await renumber(trx, actor.tenantId, targetSiblings, input.parentId, level);
     await relevel(trx, actor.tenantId, node, level);
-    if (!(await updateItemAtVersion(trx, actor.tenantId, itemId, input.version, {}))) throw versionConflict('The item');
+    if (!(await updateItemAtVersion(trx, actor.tenantId, itemId, input.version, {})))
+      throw versionConflict('The item');
     await appendAudit(
       trx,
-      audit(deps, actor, 'item.move', itemId, { parentId: item.parent_id, position: item.position }, { parentId: input.parentId, position }),
+      audit(
+        deps,
+        actor,
+        'item.move',
+        itemId,
+        { parentId: item.parent_id, position: item.position },
+        { parentId: input.parentId, position },
+      ),
     );
     return finish(trx, deps, actor, planId);
   });
@@ -135,19 +177,25 @@ export async function mergeItem(
   input: { version: number; intoId: string; intoVersion: number },
 ): Promise<PlanDetail> {
   authorize(actor, 'plan.edit');
-  if (input.intoId === itemId) throw new AppError('validation_failed', 'An item cannot merge into itself', { field: 'intoId' });
+  if (input.intoId === itemId)
+    throw new AppError('validation_failed', 'An item cannot merge into itself', { field: 'intoId' });
   return deps.db.transaction().execute(async (trx) => {
     await editablePlan(trx, actor, planId, true);
     const item = await itemOfPlan(trx, actor, planId, itemId);
     const into = await itemOfPlan(trx, actor, planId, input.intoId).catch(() => {
-      throw new AppError('validation_failed', 'The item to merge into is not in this plan', { field: 'intoId' });
+      throw new AppError('validation_failed', 'The item to merge into is not in this plan', {
+        field: 'intoId',
+      });
     });
     if (item.version !== input.version) throw versionConflict('The item');
     const tree = buildTree(await listItems(trx, actor.tenantId, planId));
     const node = tree.byId.get(itemId);
     const intoNode = tree.byId.get(into.id);
     if (!node || !intoNode) throw notFound('Item');
-    if (subtreeIds(node).includes(into.id)) throw new AppError('validation_failed', 'An item cannot merge into its own descendant', { field: 'intoId' });
+    if (subtreeIds(node).includes(into.id))
+      throw new AppError('validation_failed', 'An item cannot merge into its own descendant', {
+        field: 'intoId',
+      });
     await assertNoReports(trx, actor.tenantId, [itemId]);
 
     const merged = await updateItemAtVersion(trx, actor.tenantId, into.id, input.intoVersion, {
@@ -156,18 +204,43 @@ export async function mergeItem(
     if (!merged) throw versionConflict('The item merged into');
     const children = [...intoNode.children, ...node.children];
     await renumber(trx, actor.tenantId, children, into.id, Math.min(into.level + 1, 20));
-    for (const child of node.children) await relevel(trx, actor.tenantId, child, Math.min(into.level + 1, 20));
+    for (const child of node.children)
+      await relevel(trx, actor.tenantId, child, Math.min(into.level + 1, 20));
     await moveAssignments(trx, actor.tenantId, itemId, into.id);
-    await reassignTargets(trx, actor.tenantId, itemId, into.id, (await listItemTargets(trx, actor.tenantId, into.id)).length);
+    await reassignTargets(
+      trx,
+      actor.tenantId,
+      itemId,
+      into.id,
+      (await listItemTargets(trx, actor.tenantId, into.id)).length,
+    );
     await deleteItem(trx, actor.tenantId, itemId);
-    const oldSiblings = ((item.parent_id ? tree.byId.get(item.parent_id)?.children : tree.roots) ?? []).filter((s) => s.item.id !== itemId);
+    const oldSiblings = (
+      (item.parent_id ? tree.byId.get(item.parent_id)?.children : tree.roots) ?? []
+    ).filter((s) => s.item.id !== itemId);
     await renumber(trx, actor.tenantId, oldSiblings, item.parent_id, item.level);
-    await appendAudit(trx, audit(deps, actor, 'item.merge', itemId, { title: item.title, text: item.text }, { mergedInto: into.id }));
+    await appendAudit(
+      trx,
+      audit(
+        deps,
+        actor,
+        'item.merge',
+        itemId,
+        { title: item.title, text: item.text },
+        { mergedInto: into.id },
+      ),
+    );
     return finish(trx, deps, actor, planId);
   });
 }
 
-export async function removeItem(deps: Deps, actor: Actor, planId: string, itemId: string, version: number): Promise<PlanDetail> {
+export async function removeItem(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+  itemId: string,
+  version: number,
+): Promise<PlanDetail> {
   authorize(actor, 'plan.edit');
   return deps.db.transaction().execute(async (trx) => {
     await editablePlan(trx, actor, planId, true);
@@ -179,9 +252,21 @@ export async function removeItem(deps: Deps, actor: Actor, planId: string, itemI
     const removed = subtreeIds(node);
     await assertNoReports(trx, actor.tenantId, removed);
     await deleteItem(trx, actor.tenantId, itemId);
-    const siblings = ((item.parent_id ? tree.byId.get(item.parent_id)?.children : tree.roots) ?? []).filter((s) => s.item.id !== itemId);
+    const siblings = ((item.parent_id ? tree.byId.get(item.parent_id)?.children : tree.roots) ?? []).filter(
+      (s) => s.item.id !== itemId,
+    );
     await renumber(trx, actor.tenantId, siblings, item.parent_id, item.level);
-    await appendAudit(trx, audit(deps, actor, 'item.delete', itemId, { title: item.title, number: item.number, descendants: removed.length - 1 }, null));
+    await appendAudit(
+      trx,
+      audit(
+        deps,
+        actor,
+        'item.delete',
+        itemId,
+        { title: item.title, number: item.number, descendants: removed.length - 1 },
+        null,
+      ),
+    );
     return finish(trx, deps, actor, planId);
   });
 }
@@ -197,7 +282,9 @@ export async function setAssignments(
   authorize(actor, 'plan.edit');
   const unitIds = input.assignments.map((a) => a.unitId);
   if (new Set(unitIds).size !== unitIds.length) {
-    throw new AppError('validation_failed', 'A unit can be assigned only once per item', { field: 'assignments' });
+    throw new AppError('validation_failed', 'A unit can be assigned only once per item', {
+      field: 'assignments',
+    });
   }
   return deps.db.transaction().execute(async (trx) => {
     await editablePlan(trx, actor, planId, false);
@@ -206,9 +293,14 @@ export async function setAssignments(
       throw new AppError('validation_failed', 'Unknown unit', { field: 'assignments' });
     }
     const before = await listItemAssignments(trx, actor.tenantId, itemId);
-    if (!(await updateItemAtVersion(trx, actor.tenantId, itemId, input.version, {}))) throw versionConflict('The item');
+    if (!(await updateItemAtVersion(trx, actor.tenantId, itemId, input.version, {})))
+      throw versionConflict('The item');
     await deleteItemAssignments(trx, actor.tenantId, itemId);
-    await insertAssignments(trx, actor.tenantId, input.assignments.map((a) => ({ ...a, itemId })));
+    await insertAssignments(
+      trx,
+      actor.tenantId,
+      input.assignments.map((a) => ({ ...a, itemId })),
+    );
     await deleteUnmatched(trx, actor.tenantId, [itemId]);
     await appendAudit(
       trx,

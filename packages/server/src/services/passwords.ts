@@ -14,4 +14,5 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 /** Verified against when the user name is unknown, so timing does not reveal which names exist. */
-export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$KSW2QFnmAoAL0YY5C1KnTg$FLeMEGFPS6vBwPN/H23s7otjZbV8fJgW3cqlMDTso2Q';
+export const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$KSW2QFnmAoAL0YY5C1KnTg$FLeMEGFPS6vBwPN/H23s7otjZbV8fJgW3cqlMDTso2Q';

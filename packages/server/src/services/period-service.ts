@@ -8,7 +8,15 @@ import type { Deps } from './deps.js';
 import { editablePlan, visiblePlan } from './plan-loader.js';
 
 export function presentPeriod(p: PeriodRow) {
-  return { id: p.id, planId: p.plan_id, kind: p.kind, label: p.label, startsOn: p.starts_on, endsOn: p.ends_on, dueOn: p.due_on };
+  return {
+    id: p.id,
+    planId: p.plan_id,
+    kind: p.kind,
+    label: p.label,
+    startsOn: p.starts_on,
+    endsOn: p.ends_on,
+    dueOn: p.due_on,
+  };
 }
 
 export async function listPlanPeriods(deps: Deps, actor: Actor, planId: string) {
@@ -18,12 +26,25 @@ export async function listPlanPeriods(deps: Deps, actor: Actor, planId: string) 
 }
 
 /** Creates the plan year's monthly or quarterly periods; ones that exist are left as they are. */
-export async function generatePeriods(deps: Deps, actor: Actor, planId: string, input: { kind: 'monthly' | 'quarterly'; dueDay: number }) {
+export async function generatePeriods(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+  input: { kind: 'monthly' | 'quarterly'; dueDay: number },
+) {
   authorize(actor, 'plan.edit');
   return deps.db.transaction().execute(async (trx) => {
     const plan = await editablePlan(trx, actor, planId, false);
     await insertPeriods(trx, actor.tenantId, planId, periodsOfYear(plan.year, input.kind, input.dueDay));
-    await appendAudit(trx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'periods.generate', entity: 'plan', entityId: planId, after: input, at: deps.clock.now() });
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'periods.generate',
+      entity: 'plan',
+      entityId: planId,
+      after: input,
+      at: deps.clock.now(),
+    });
     return { periods: (await listPeriods(trx, actor.tenantId, planId)).map(presentPeriod) };
   });
 }

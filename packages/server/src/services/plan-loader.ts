@@ -18,10 +18,16 @@ export async function visiblePlan(db: Executor, actor: Actor, planId: string): P
 }
 
 /** A plan the actor may change; `structural` changes (move, merge, delete) need a draft. */
-export async function editablePlan(db: Executor, actor: Actor, planId: string, structural: boolean): Promise<PlanHeader> {
+export async function editablePlan(
+  db: Executor,
+  actor: Actor,
+  planId: string,
+  structural: boolean,
+): Promise<PlanHeader> {
   const plan = await visiblePlan(db, actor, planId);
   if (plan.status === 'archived') throw new AppError('state_conflict', 'An archived plan cannot be changed');
-  if (structural && plan.status !== 'draft') throw new AppError('state_conflict', 'Only a draft plan can be restructured');
+  if (structural && plan.status !== 'draft')
+    throw new AppError('state_conflict', 'Only a draft plan can be restructured');
   return plan;
 }
 

@@ -11,7 +11,12 @@ import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
 import { presentPlanSummary } from '../presenters/plan-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
-import { deleteUnmatched, insertAssignments, insertUnmatched, listPlanUnmatched } from '../repositories/assignment-repository.js';
+import {
+  deleteUnmatched,
+  insertAssignments,
+  insertUnmatched,
+  listPlanUnmatched,
+} from '../repositories/assignment-repository.js';
 import { insertItems } from '../repositories/item-repository.js';
 import { findPlan, insertPlan, listPlans, updatePlanAtVersion } from '../repositories/plan-repository.js';
 import { insertTargets } from '../repositories/target-repository.js';
@@ -29,22 +34,35 @@ async function readUpload(deps: Deps, upload: Upload): Promise<Plan> {
     return await deps.readPlan(upload.bytes, { fileName: upload.fileName, maxBytes: deps.maxUploadBytes });
   } catch (error) {
     if (isParseError(error)) {
-      if (error.code === 'too_large') throw new AppError('payload_too_large', 'The document is too large', { field: 'file' });
-      throw new AppError('invalid_document', `The document could not be read: ${error.message}`, { field: 'file', details: { reason: error.code } });
+      if (error.code === 'too_large')
+        throw new AppError('payload_too_large', 'The document is too large', { field: 'file' });
+      throw new AppError('invalid_document', `The document could not be read: ${error.message}`, {
+        field: 'file',
+        details: { reason: error.code },
+      });
     }
     throw error;
   }
 }
 
-async function unitDirectory(db: Executor, tenantId: string, planAliases: UnitDirectory['planAliases']): Promise<UnitDirectory> {
-  const [units, aliases, groups] = await Promise.all([listUnits(db, tenantId), listAliases(db, tenantId), listGroupMembers(db, tenantId)]);
+async function unitDirectory(
+  db: Executor,
+  tenantId: string,
+  planAliases: UnitDirectory['planAliases'],
+): Promise<UnitDirectory> {
+  const [units, aliases, groups] = await Promise.all([
+    listUnits(db, tenantId),
+    listAliases(db, tenantId),
+    listGroupMembers(db, tenantId),
+  ]);
   return { units, aliases, groups, planAliases };
 }
 
 /** Upload → plan engine → a draft plan with its items, assignments and targets, in one transaction. */
 export async function importPlan(deps: Deps, actor: Actor, upload: Upload): Promise<PlanDetail> {
   authorize(actor, 'plan.import');
-  if (upload.bytes.length === 0) throw new AppError('invalid_document', 'The file is empty', { field: 'file' });
+  if (upload.bytes.length === 0)
+    throw new AppError('invalid_document', 'The file is empty', { field: 'file' });
   const parsed = await readUpload(deps, upload);
   const now = deps.clock.now();
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
@@ -52,7 +70,10 @@ export async function importPlan(deps: Deps, actor: Actor, upload: Upload): Prom
     const plan = await insertPlan(trx, {
       tenantId: actor.tenantId,
       title: (parsed.meta.title ?? upload.fileName).slice(0, 300) || '未命名计划',
-      year: parsed.meta.year && parsed.meta.year >= 2000 && parsed.meta.year <= 2100 ? parsed.meta.year : Number(localDate(now).slice(0, 4)),
+      year:
+        parsed.meta.year && parsed.meta.year >= 2000 && parsed.meta.year <= 2100
+          ? parsed.meta.year
+          : Number(localDate(now).slice(0, 4)),
       sourceFileName: upload.fileName,
       sourceBytes: upload.bytes,
       sourceSha256: sha256,
@@ -76,7 +97,14 @@ export async function importPlan(deps: Deps, actor: Actor, upload: Upload): Prom
       action: 'plan.import',
       entity: 'plan',
       entityId: plan.id,
-      after: { title: plan.title, fileName: upload.fileName, sha256, items: rows.items.length, targets: rows.targets.length, unmatched: rows.unmatched.length },
+      after: {
+        title: plan.title,
+        fileName: upload.fileName,
+        sha256,
+        items: rows.items.length,
+        targets: rows.targets.length,
+        unmatched: rows.unmatched.length,
+      },
       at: now,
     });
     return loadPlanDetail(trx, plan);
@@ -99,18 +127,27 @@ export async function updatePlan(
   deps: Deps,
   actor: Actor,
   planId: string,
-  input: { version: number; title?: string; year?: number; thresholds?: { behindPoints: number; atRiskPoints: number } },
+  input: {
+    version: number;
+    title?: string;
+    year?: number;
+    thresholds?: { behindPoints: number; atRiskPoints: number };
+  },
 ): Promise<PlanDetail> {
   authorize(actor, 'plan.edit');
   if (input.thresholds && input.thresholds.atRiskPoints >= input.thresholds.behindPoints) {
-    throw new AppError('validation_failed', 'atRiskPoints must be below behindPoints', { field: 'thresholds.atRiskPoints' });
+    throw new AppError('validation_failed', 'atRiskPoints must be below behindPoints', {
+      field: 'thresholds.atRiskPoints',
+    });
   }
   return deps.db.transaction().execute(async (trx) => {
     const before = await editablePlan(trx, actor, planId, false);
     const after = await updatePlanAtVersion(trx, actor.tenantId, planId, input.version, {
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.year !== undefined ? { year: input.year } : {}),
-      ...(input.thresholds ? { behind_points: input.thresholds.behindPoints, at_risk_points: input.thresholds.atRiskPoints } : {}),
+      ...(input.thresholds
+        ? { behind_points: input.thresholds.behindPoints, at_risk_points: input.thresholds.atRiskPoints }
+        : {}),
       updated_at: deps.clock.now(),
     });
     if (!after) throw versionConflict('The plan');
@@ -120,22 +157,42 @@ export async function updatePlan(
       action: 'plan.update',
       entity: 'plan',
       entityId: planId,
-      before: { title: before.title, year: before.year, behindPoints: before.behind_points, atRiskPoints: before.at_risk_points },
-      after: { title: after.title, year: after.year, behindPoints: after.behind_points, atRiskPoints: after.at_risk_points },
+      before: {
+        title: before.title,
+        year: before.year,
+        behindPoints: before.behind_points,
+        atRiskPoints: before.at_risk_points,
+      },
+      after: {
+        title: after.title,
+        year: after.year,
+        behindPoints: after.behind_points,
+        atRiskPoints: after.at_risk_points,
+      },
       at: deps.clock.now(),
     });
     return loadPlanDetail(trx, after);
   });
 }
 
-export async function publishPlan(deps: Deps, actor: Actor, planId: string, version: number): Promise<PlanDetail> {
+export async function publishPlan(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+  version: number,
+): Promise<PlanDetail> {
   authorize(actor, 'plan.publish');
   return deps.db.transaction().execute(async (trx) => {
     const plan = await editablePlan(trx, actor, planId, true);
     const parts = await loadPlanParts(trx, plan);
-    if (taskNodes(parts.tree).length === 0) throw new AppError('state_conflict', 'A plan without tasks cannot be published');
+    if (taskNodes(parts.tree).length === 0)
+      throw new AppError('state_conflict', 'A plan without tasks cannot be published');
     const now = deps.clock.now();
-    const after = await updatePlanAtVersion(trx, actor.tenantId, planId, version, { status: 'published', published_at: now, updated_at: now });
+    const after = await updatePlanAtVersion(trx, actor.tenantId, planId, version, {
+      status: 'published',
+      published_at: now,
+      updated_at: now,
+    });
     if (!after) throw versionConflict('The plan');
     await appendAudit(trx, {
       tenantId: actor.tenantId,
@@ -158,15 +215,25 @@ export async function rematchUnits(deps: Deps, actor: Actor, planId: string): Pr
     const plan = await editablePlan(trx, actor, planId, false);
     const match = createUnitMatcher(await unitDirectory(trx, actor.tenantId, plan.aliases));
     const unmatched = await listPlanUnmatched(trx, actor.tenantId, planId);
-    const resolved = unmatched.flatMap((u) => (match(u.name) ?? []).map((unitId) => ({ itemId: u.itemId, unitId, role: u.role, name: u.name })));
+    const resolved = unmatched.flatMap((u) =>
+      (match(u.name) ?? []).map((unitId) => ({ itemId: u.itemId, unitId, role: u.role, name: u.name })),
+    );
     const resolvedNames = new Set(resolved.map((r) => `${r.itemId}\u0000${r.name}`));
     const parts = await loadPlanParts(trx, plan);
     const existing = new Set(parts.assignments.map((a) => `${a.itemId}\u0000${a.unitId}`));
-    const fresh = resolved.filter((r, i) => !existing.has(`${r.itemId}\u0000${r.unitId}`) && resolved.findIndex((o) => o.itemId === r.itemId && o.unitId === r.unitId) === i);
+    const fresh = resolved.filter(
+      (r, i) =>
+        !existing.has(`${r.itemId}\u0000${r.unitId}`) &&
+        resolved.findIndex((o) => o.itemId === r.itemId && o.unitId === r.unitId) === i,
+    );
     await insertAssignments(trx, actor.tenantId, fresh);
     const touched = [...new Set(resolved.map((r) => r.itemId))];
     await deleteUnmatched(trx, actor.tenantId, touched);
-    await insertUnmatched(trx, actor.tenantId, unmatched.filter((u) => touched.includes(u.itemId) && !resolvedNames.has(`${u.itemId}\u0000${u.name}`)));
+    await insertUnmatched(
+      trx,
+      actor.tenantId,
+      unmatched.filter((u) => touched.includes(u.itemId) && !resolvedNames.has(`${u.itemId}\u0000${u.name}`)),
+    );
     await appendAudit(trx, {
       tenantId: actor.tenantId,
       actorId: actor.userId,

@@ -34,23 +34,40 @@ interface ReportBody {
 }
 
 /** The task a report is about: in a published plan, a task, with the units assigned to it. */
-async function taskFor(db: Executor, tenantId: string, itemId: string): Promise<{ planId: string; unitIds: string[] }> {
+async function taskFor(
+  db: Executor,
+  tenantId: string,
+  itemId: string,
+): Promise<{ planId: string; unitIds: string[] }> {
   const item = await findItem(db, tenantId, itemId);
   const plan = item && (await findPlan(db, tenantId, item.plan_id));
-  if (!item || plan?.status !== 'published') throw new AppError('validation_failed', 'No such task in a published plan', { field: 'itemId' });
+  if (!item || plan?.status !== 'published')
+    throw new AppError('validation_failed', 'No such task in a published plan', { field: 'itemId' });
   const tree = buildTree(await listItems(db, tenantId, plan.id));
-  if (!taskNodes(tree).some((n) => n.item.id === itemId)) throw new AppError('validation_failed', 'This item is not a task', { field: 'itemId' });
-  const assigned = effectiveAssignments(tree, await listPlanAssignments(db, tenantId, plan.id)).get(itemId)?.assignments ?? [];
+  if (!taskNodes(tree).some((n) => n.item.id === itemId))
+    throw new AppError('validation_failed', 'This item is not a task', { field: 'itemId' });
+  const assigned =
+    effectiveAssignments(tree, await listPlanAssignments(db, tenantId, plan.id)).get(itemId)?.assignments ??
+    [];
   return { planId: plan.id, unitIds: assigned.map((a) => a.unitId) };
 }
 
-async function checkActuals(db: Executor, tenantId: string, itemId: string, actuals: ReportBody['actuals']): Promise<void> {
+async function checkActuals(
+  db: Executor,
+  tenantId: string,
+  itemId: string,
+  actuals: ReportBody['actuals'],
+): Promise<void> {
   if (!actuals || actuals.length === 0) return;
   const allowed = new Set((await listItemTargets(db, tenantId, itemId)).map((t) => t.id));
   const ids = actuals.map((a) => a.targetId);
-  if (new Set(ids).size !== ids.length) throw new AppError('validation_failed', 'One actual per target', { field: 'actuals' });
+  if (new Set(ids).size !== ids.length)
+    throw new AppError('validation_failed', 'One actual per target', { field: 'actuals' });
   const stray = actuals.findIndex((a) => !allowed.has(a.targetId));
-  if (stray >= 0) throw new AppError('validation_failed', 'This target is not the task’s', { field: `actuals.${stray}.targetId` });
+  if (stray >= 0)
+    throw new AppError('validation_failed', 'This target is not the task’s', {
+      field: `actuals.${stray}.targetId`,
+    });
 }
 
 async function present(db: Executor, tenantId: string, report: ReportRow): Promise<ReportDto> {
@@ -58,8 +75,23 @@ async function present(db: Executor, tenantId: string, report: ReportRow): Promi
 }
 
 function auditOf(deps: Deps, actor: Actor, action: string, before: ReportRow | null, after: ReportRow) {
-  const view = (r: ReportRow) => ({ state: r.state, percent: r.percent, narrative: r.narrative, returnReason: r.return_reason, version: r.version });
-  return { tenantId: actor.tenantId, actorId: actor.userId, action, entity: 'report', entityId: after.id, before: before ? view(before) : null, after: view(after), at: deps.clock.now() };
+  const view = (r: ReportRow) => ({
+    state: r.state,
+    percent: r.percent,
+    narrative: r.narrative,
+    returnReason: r.return_reason,
+    version: r.version,
+  });
+  return {
+    tenantId: actor.tenantId,
+    actorId: actor.userId,
+    action,
+    entity: 'report',
+    entityId: after.id,
+    before: before ? view(before) : null,
+    after: view(after),
+    at: deps.clock.now(),
+  };
 }
 
 export interface CreateResult {
@@ -80,18 +112,29 @@ export async function createReport(
     if (idempotencyKey) {
       const earlier = await findReportByKey(trx, actor.tenantId, idempotencyKey);
       if (earlier) {
-        if (earlier.item_id !== input.itemId || earlier.unit_id !== input.unitId || earlier.period_id !== input.periodId) {
-          throw new AppError('duplicate', 'This Idempotency-Key was used for another report', { field: 'Idempotency-Key' });
+        if (
+          earlier.item_id !== input.itemId ||
+          earlier.unit_id !== input.unitId ||
+          earlier.period_id !== input.periodId
+        ) {
+          throw new AppError('duplicate', 'This Idempotency-Key was used for another report', {
+            field: 'Idempotency-Key',
+          });
         }
         return { report: await present(trx, actor.tenantId, earlier), created: false };
       }
     }
     const task = await taskFor(trx, actor.tenantId, input.itemId);
-    if (!task.unitIds.includes(input.unitId)) throw new AppError('forbidden', 'This unit is not assigned to the task');
+    if (!task.unitIds.includes(input.unitId))
+      throw new AppError('forbidden', 'This unit is not assigned to the task');
     const period = await findPeriod(trx, actor.tenantId, input.periodId);
-    if (period?.plan_id !== task.planId) throw new AppError('validation_failed', 'No such period in the task’s plan', { field: 'periodId' });
+    if (period?.plan_id !== task.planId)
+      throw new AppError('validation_failed', 'No such period in the task’s plan', { field: 'periodId' });
     const existing = await findReportFor(trx, actor.tenantId, input.itemId, input.unitId, input.periodId);
-    if (existing) throw new AppError('duplicate', 'This unit already has a report for the task and period', { details: { reportId: existing.id } });
+    if (existing)
+      throw new AppError('duplicate', 'This unit already has a report for the task and period', {
+        details: { reportId: existing.id },
+      });
     await checkActuals(trx, actor.tenantId, input.itemId, input.actuals);
     const report = await insertReport(trx, {
       tenantId: actor.tenantId,
@@ -108,7 +151,10 @@ export async function createReport(
       at: deps.clock.now(),
     });
     await replaceActuals(trx, actor.tenantId, report.id, input.actuals ?? []);
-    await appendAudit(trx, auditOf(deps, actor, input.submit ? 'report.submit' : 'report.create', null, report));
+    await appendAudit(
+      trx,
+      auditOf(deps, actor, input.submit ? 'report.submit' : 'report.create', null, report),
+    );
     return { report: await present(trx, actor.tenantId, report), created: true };
   });
 }
@@ -120,11 +166,17 @@ async function ownReport(db: Executor, actor: Actor, reportId: string): Promise<
   return report;
 }
 
-export async function updateReport(deps: Deps, actor: Actor, reportId: string, input: ReportBody & { version: number }): Promise<ReportDto> {
+export async function updateReport(
+  deps: Deps,
+  actor: Actor,
+  reportId: string,
+  input: ReportBody & { version: number },
+): Promise<ReportDto> {
   authorize(actor, 'report.write');
   return deps.db.transaction().execute(async (trx) => {
     const before = await ownReport(trx, actor, reportId);
-    if (before.state !== 'draft' && before.state !== 'returned') throw stateConflict(`A ${before.state} report cannot be edited`);
+    if (before.state !== 'draft' && before.state !== 'returned')
+      throw stateConflict(`A ${before.state} report cannot be edited`);
     await checkActuals(trx, actor.tenantId, before.item_id, input.actuals);
     const after = await updateReportAtVersion(trx, actor.tenantId, reportId, input.version, {
       ...(input.percent !== undefined ? { percent: input.percent } : {}),
@@ -140,15 +192,25 @@ export async function updateReport(deps: Deps, actor: Actor, reportId: string, i
   });
 }
 
-export async function submitReport(deps: Deps, actor: Actor, reportId: string, version: number, idempotencyKey: string | null): Promise<ReportDto> {
+export async function submitReport(
+  deps: Deps,
+  actor: Actor,
+  reportId: string,
+  version: number,
+  idempotencyKey: string | null,
+): Promise<ReportDto> {
   authorize(actor, 'report.write');
   return deps.db.transaction().execute(async (trx) => {
     const before = await ownReport(trx, actor, reportId);
     // A retry of a submission that went through answers with the report as it is now.
-    if (idempotencyKey && before.idempotency_key === idempotencyKey && before.state !== 'draft') return present(trx, actor.tenantId, before);
-    if (before.state !== 'draft' && before.state !== 'returned') throw stateConflict(`A ${before.state} report cannot be submitted`);
+    if (idempotencyKey && before.idempotency_key === idempotencyKey && before.state !== 'draft')
+      return present(trx, actor.tenantId, before);
+    if (before.state !== 'draft' && before.state !== 'returned')
+      throw stateConflict(`A ${before.state} report cannot be submitted`);
     if (idempotencyKey && (await findReportByKey(trx, actor.tenantId, idempotencyKey))) {
-      throw new AppError('duplicate', 'This Idempotency-Key was used for another report', { field: 'Idempotency-Key' });
+      throw new AppError('duplicate', 'This Idempotency-Key was used for another report', {
+        field: 'Idempotency-Key',
+      });
     }
     const now = deps.clock.now();
     const after = await updateReportAtVersion(trx, actor.tenantId, reportId, version, {
@@ -163,12 +225,19 @@ export async function submitReport(deps: Deps, actor: Actor, reportId: string, v
   });
 }
 
-async function review(deps: Deps, actor: Actor, reportId: string, version: number, outcome: { state: 'returned'; reason: string } | { state: 'accepted' }): Promise<ReportDto> {
+async function review(
+  deps: Deps,
+  actor: Actor,
+  reportId: string,
+  version: number,
+  outcome: { state: 'returned'; reason: string } | { state: 'accepted' },
+): Promise<ReportDto> {
   authorize(actor, 'report.review');
   return deps.db.transaction().execute(async (trx) => {
     const before = await findReport(trx, actor.tenantId, reportId);
     if (!before) throw notFound('Report');
-    if (before.state !== 'submitted') throw stateConflict(`Only a submitted report can be ${outcome.state}; this one is ${before.state}`);
+    if (before.state !== 'submitted')
+      throw stateConflict(`Only a submitted report can be ${outcome.state}; this one is ${before.state}`);
     const now = deps.clock.now();
     const after = await updateReportAtVersion(trx, actor.tenantId, reportId, version, {
       state: outcome.state,
@@ -178,20 +247,34 @@ async function review(deps: Deps, actor: Actor, reportId: string, version: numbe
       updated_at: now,
     });
     if (!after) throw versionConflict('The report');
-    await appendAudit(trx, auditOf(deps, actor, outcome.state === 'returned' ? 'report.return' : 'report.accept', before, after));
+    await appendAudit(
+      trx,
+      auditOf(deps, actor, outcome.state === 'returned' ? 'report.return' : 'report.accept', before, after),
+    );
     return present(trx, actor.tenantId, after);
   });
 }
 
-export const returnReport = (deps: Deps, actor: Actor, reportId: string, version: number, reason: string): Promise<ReportDto> =>
-  review(deps, actor, reportId, version, { state: 'returned', reason });
+export const returnReport = (
+  deps: Deps,
+  actor: Actor,
+  reportId: string,
+  version: number,
+  reason: string,
+): Promise<ReportDto> => review(deps, actor, reportId, version, { state: 'returned', reason });
 
-export const acceptReport = (deps: Deps, actor: Actor, reportId: string, version: number): Promise<ReportDto> =>
-  review(deps, actor, reportId, version, { state: 'accepted' });
+export const acceptReport = (
+  deps: Deps,
+  actor: Actor,
+  reportId: string,
+  version: number,
+): Promise<ReportDto> => review(deps, actor, reportId, version, { state: 'accepted' });
 
 /** Drafts are private to their unit until submitted (reviewers see them too). */
 function visible(actor: Actor, report: ReportRow): boolean {
-  return report.state !== 'draft' || actor.unitIds.includes(report.unit_id) || can(actor.role, 'report.review');
+  return (
+    report.state !== 'draft' || actor.unitIds.includes(report.unit_id) || can(actor.role, 'report.review')
+  );
 }
 
 export async function getReport(deps: Deps, actor: Actor, reportId: string): Promise<ReportDto> {
@@ -201,9 +284,17 @@ export async function getReport(deps: Deps, actor: Actor, reportId: string): Pro
   return present(deps.db, actor.tenantId, report);
 }
 
-export async function findReports(deps: Deps, actor: Actor, filter: ReportFilter): Promise<{ reports: ReportDto[] }> {
+export async function findReports(
+  deps: Deps,
+  actor: Actor,
+  filter: ReportFilter,
+): Promise<{ reports: ReportDto[] }> {
   authorize(actor, 'report.read');
   const rows = (await listReports(deps.db, actor.tenantId, filter)).filter((r) => visible(actor, r));
-  const actuals = await listActuals(deps.db, actor.tenantId, rows.map((r) => r.id));
+  const actuals = await listActuals(
+    deps.db,
+    actor.tenantId,
+    rows.map((r) => r.id),
+  );
   return { reports: rows.map((r) => presentReport(r, actuals)) };
 }

@@ -9,7 +9,13 @@ import { presentTarget } from '../presenters/plan-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { findItem } from '../repositories/item-repository.js';
 import { findPlan, touchPlan } from '../repositories/plan-repository.js';
-import { deleteTarget, findTarget, insertTargets, listItemTargets, updateTargetAtVersion } from '../repositories/target-repository.js';
+import {
+  deleteTarget,
+  findTarget,
+  insertTargets,
+  listItemTargets,
+  updateTargetAtVersion,
+} from '../repositories/target-repository.js';
 import type { Deps } from './deps.js';
 import { editablePlan, loadPlanDetail } from './plan-loader.js';
 
@@ -39,7 +45,12 @@ function checkShape(op: TargetOp, value: number | null, lo: number | null, hi: n
   }
 }
 
-async function targetOfPlan(db: Executor, actor: Actor, planId: string, targetId: string): Promise<TargetRow> {
+async function targetOfPlan(
+  db: Executor,
+  actor: Actor,
+  planId: string,
+  targetId: string,
+): Promise<TargetRow> {
   const target = await findTarget(db, actor.tenantId, targetId);
   const item = target && (await findItem(db, actor.tenantId, target.item_id));
   if (!target || item?.plan_id !== planId) throw notFound('Target');
@@ -53,7 +64,12 @@ async function finish(db: Executor, deps: Deps, actor: Actor, planId: string): P
   return loadPlanDetail(db, plan);
 }
 
-export async function createTarget(deps: Deps, actor: Actor, planId: string, input: TargetFields & { itemId: string; metric: string; op: TargetOp }) {
+export async function createTarget(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+  input: TargetFields & { itemId: string; metric: string; op: TargetOp },
+) {
   authorize(actor, 'plan.edit');
   const value = input.op === 'range' ? null : (input.value ?? null);
   const lo = input.op === 'range' ? (input.lo ?? null) : null;
@@ -62,7 +78,8 @@ export async function createTarget(deps: Deps, actor: Actor, planId: string, inp
   return deps.db.transaction().execute(async (trx) => {
     await editablePlan(trx, actor, planId, false);
     const item = await findItem(trx, actor.tenantId, input.itemId);
-    if (item?.plan_id !== planId) throw new AppError('validation_failed', 'The item is not in this plan', { field: 'itemId' });
+    if (item?.plan_id !== planId)
+      throw new AppError('validation_failed', 'The item is not in this plan', { field: 'itemId' });
     const text = input.text ?? '';
     const [row] = await insertTargets(trx, [
       {
@@ -86,12 +103,26 @@ export async function createTarget(deps: Deps, actor: Actor, planId: string, inp
       },
     ]);
     if (!row) throw new Error('target insert returned nothing');
-    await appendAudit(trx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'target.create', entity: 'target', entityId: row.id, after: presentTarget(row), at: deps.clock.now() });
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'target.create',
+      entity: 'target',
+      entityId: row.id,
+      after: presentTarget(row),
+      at: deps.clock.now(),
+    });
     return finish(trx, deps, actor, planId);
   });
 }
 
-export async function updateTarget(deps: Deps, actor: Actor, planId: string, targetId: string, input: TargetFields & { version: number }) {
+export async function updateTarget(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+  targetId: string,
+  input: TargetFields & { version: number },
+) {
   authorize(actor, 'plan.edit');
   return deps.db.transaction().execute(async (trx) => {
     await editablePlan(trx, actor, planId, false);
@@ -112,19 +143,43 @@ export async function updateTarget(deps: Deps, actor: Actor, planId: string, tar
     if (input.text !== undefined) changes.text = input.text;
     const after = await updateTargetAtVersion(trx, actor.tenantId, targetId, input.version, changes);
     if (!after) throw versionConflict('The target');
-    await appendAudit(trx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'target.update', entity: 'target', entityId: targetId, before: presentTarget(before), after: presentTarget(after), at: deps.clock.now() });
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'target.update',
+      entity: 'target',
+      entityId: targetId,
+      before: presentTarget(before),
+      after: presentTarget(after),
+      at: deps.clock.now(),
+    });
     return finish(trx, deps, actor, planId);
   });
 }
 
-export async function removeTarget(deps: Deps, actor: Actor, planId: string, targetId: string, version: number) {
+export async function removeTarget(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+  targetId: string,
+  version: number,
+) {
   authorize(actor, 'plan.edit');
   return deps.db.transaction().execute(async (trx) => {
     await editablePlan(trx, actor, planId, false);
     const before = await targetOfPlan(trx, actor, planId, targetId);
     if (before.version !== version) throw versionConflict('The target');
     await deleteTarget(trx, actor.tenantId, targetId);
-    await appendAudit(trx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'target.delete', entity: 'target', entityId: targetId, before: presentTarget(before), after: null, at: deps.clock.now() });
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'target.delete',
+      entity: 'target',
+      entityId: targetId,
+      before: presentTarget(before),
+      after: null,
+      at: deps.clock.now(),
+    });
     return finish(trx, deps, actor, planId);
   });
 }

@@ -24,11 +24,17 @@ export async function loadTaskBoard(db: Executor, plan: PlanHeader, now: Date): 
     listPeriods(db, plan.tenant_id, plan.id),
     listReports(db, plan.tenant_id, { planId: plan.id }),
   ]);
-  const actuals = await listActuals(db, plan.tenant_id, reports.map((r) => r.id));
+  const actuals = await listActuals(
+    db,
+    plan.tenant_id,
+    reports.map((r) => r.id),
+  );
   const today = localDate(now);
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const publishedOn = plan.published_at ? localDate(plan.published_at) : null;
-  const closedPeriodIds = publishedOn ? periods.filter((p) => p.due_on < today && p.due_on >= publishedOn).map((p) => p.id) : [];
+  const closedPeriodIds = publishedOn
+    ? periods.filter((p) => p.due_on < today && p.due_on >= publishedOn).map((p) => p.id)
+    : [];
   const unitName = new Map(parts.units.map((u) => [u.id, u.name]));
   const effective = effectiveAssignments(parts.tree, parts.assignments);
   const reportsByItem = new Map<string, ReportRow[]>();
@@ -57,12 +63,20 @@ export async function loadTaskBoard(db: Executor, plan: PlanHeader, now: Date): 
       startsOn: `${plan.year}-01-01`,
       deadline: item.deadline ?? `${plan.year}-12-31`,
       reportingUnitIds: reportingIds,
-      reports: itemReports.map((r) => ({ unitId: r.unit_id, periodId: r.period_id, state: r.state, percent: r.percent, periodEndsOn: reportPeriodEnd(r) })),
+      reports: itemReports.map((r) => ({
+        unitId: r.unit_id,
+        periodId: r.period_id,
+        state: r.state,
+        percent: r.percent,
+        periodEndsOn: reportPeriodEnd(r),
+      })),
       closedPeriodIds,
       targets: targets.map((t) => ({ ...t, latestActual: latestActual.get(t.id)?.value ?? null })),
       thresholds: { behindPoints: plan.behind_points, atRiskPoints: plan.at_risk_points },
     });
-    const latest = itemReports.filter((r) => r.state !== 'draft').sort((a, b) => reportPeriodEnd(b).localeCompare(reportPeriodEnd(a)))[0];
+    const latest = itemReports
+      .filter((r) => r.state !== 'draft')
+      .sort((a, b) => reportPeriodEnd(b).localeCompare(reportPeriodEnd(a)))[0];
     const section = node.section.id === item.id ? null : node.section;
     return {
       id: item.id,

@@ -33,7 +33,9 @@ function matches(task: TaskDto, filter: TaskFilter, actor: Actor): boolean {
 /** Tasks of published plans (or of one visible plan), with status, filtered. */
 export async function listTasks(deps: Deps, actor: Actor, filter: TaskFilter): Promise<{ tasks: TaskDto[] }> {
   authorize(actor, 'task.read');
-  const plans: PlanHeader[] = filter.planId ? [await visiblePlan(deps.db, actor, filter.planId)] : await listPlans(deps.db, actor.tenantId, ['published']);
+  const plans: PlanHeader[] = filter.planId
+    ? [await visiblePlan(deps.db, actor, filter.planId)]
+    : await listPlans(deps.db, actor.tenantId, ['published']);
   const now = deps.clock.now();
   const tasks: TaskDto[] = [];
   for (const plan of plans) {

@@ -8,22 +8,44 @@ import type { Deps } from './deps.js';
 
 export async function listTenantUnits(deps: Deps, actor: Actor): Promise<{ units: Unit[] }> {
   authorize(actor, 'unit.read');
-  const [units, aliases] = await Promise.all([listUnits(deps.db, actor.tenantId), listAliases(deps.db, actor.tenantId)]);
+  const [units, aliases] = await Promise.all([
+    listUnits(deps.db, actor.tenantId),
+    listAliases(deps.db, actor.tenantId),
+  ]);
   return {
-    units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, aliases: aliases.filter((a) => a.unit_id === u.id).map((a) => a.alias) })),
+    units: units.map((u) => ({
+      id: u.id,
+      name: u.name,
+      kind: u.kind,
+      aliases: aliases.filter((a) => a.unit_id === u.id).map((a) => a.alias),
+    })),
   };
 }
 
-export async function createUnit(deps: Deps, actor: Actor, input: { name: string; kind: UnitKind; aliases: string[] }): Promise<Unit> {
+export async function createUnit(
+  deps: Deps,
+  actor: Actor,
+  input: { name: string; kind: UnitKind; aliases: string[] },
+): Promise<Unit> {
   authorize(actor, 'unit.manage');
   const aliases = [...new Set(input.aliases.filter((a) => a !== input.name))];
   return deps.db.transaction().execute(async (trx) => {
-    if (await findUnitByName(trx, actor.tenantId, input.name)) throw new AppError('duplicate', 'A unit with this name exists', { field: 'name' });
+    if (await findUnitByName(trx, actor.tenantId, input.name))
+      throw new AppError('duplicate', 'A unit with this name exists', { field: 'name' });
     const taken = (await listAliases(trx, actor.tenantId)).find((a) => aliases.includes(a.alias));
-    if (taken) throw new AppError('duplicate', `The alias ${taken.alias} is already used`, { field: 'aliases' });
+    if (taken)
+      throw new AppError('duplicate', `The alias ${taken.alias} is already used`, { field: 'aliases' });
     const unit = await insertUnit(trx, actor.tenantId, { name: input.name, kind: input.kind, aliases });
     const dto = { id: unit.id, name: unit.name, kind: unit.kind, aliases };
-    await appendAudit(trx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'unit.create', entity: 'unit', entityId: unit.id, after: dto, at: deps.clock.now() });
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'unit.create',
+      entity: 'unit',
+      entityId: unit.id,
+      after: dto,
+      at: deps.clock.now(),
+    });
     return dto;
   });
 }

@@ -11,7 +11,10 @@ import { hashPassword } from './passwords.js';
 
 export async function listTenantUsers(deps: Deps, actor: Actor) {
   authorize(actor, 'user.manage');
-  const [users, units] = await Promise.all([listUsers(deps.db, actor.tenantId), listUserUnits(deps.db, actor.tenantId)]);
+  const [users, units] = await Promise.all([
+    listUsers(deps.db, actor.tenantId),
+    listUserUnits(deps.db, actor.tenantId),
+  ]);
   return { users: users.map((u) => presentUser(u, units.get(u.id) ?? [])) };
 }
 
@@ -30,13 +33,32 @@ export async function createUser(
     if ((await findUnitsByIds(trx, actor.tenantId, unitIds)).length !== unitIds.length) {
       throw new AppError('validation_failed', 'Unknown unit', { field: 'unitIds' });
     }
-    const tenantCode = await trx.selectFrom('tenants').select('code').where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
+    const tenantCode = await trx
+      .selectFrom('tenants')
+      .select('code')
+      .where('id', '=', actor.tenantId)
+      .executeTakeFirstOrThrow();
     if ((await findUsersForLogin(trx, input.username, tenantCode.code)).length > 0) {
       throw new AppError('duplicate', 'This user name is taken', { field: 'username' });
     }
-    const user = await insertUser(trx, { tenantId: actor.tenantId, username: input.username, displayName: input.displayName, passwordHash, role: input.role, unitIds });
+    const user = await insertUser(trx, {
+      tenantId: actor.tenantId,
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash,
+      role: input.role,
+      unitIds,
+    });
     const dto = presentUser(user, unitIds);
-    await appendAudit(trx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'user.create', entity: 'user', entityId: user.id, after: dto, at: deps.clock.now() });
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'user.create',
+      entity: 'user',
+      entityId: user.id,
+      after: dto,
+      at: deps.clock.now(),
+    });
     return dto;
   });
 }

@@ -28,11 +28,19 @@ export async function createTenant(db: Db, fields: { name?: string; code?: strin
 export async function createUnit(
   db: Db,
   tenantId: string,
-  fields: { name?: string; kind?: 'department' | 'affiliated' | 'county' | 'facility' | 'other'; aliases?: string[] } = {},
+  fields: {
+    name?: string;
+    kind?: 'department' | 'affiliated' | 'county' | 'facility' | 'other';
+    aliases?: string[];
+  } = {},
 ) {
   const unit = await db
     .insertInto('org_units')
-    .values({ tenant_id: tenantId, name: fields.name ?? `科室${suffix()}`, kind: fields.kind ?? 'department' })
+    .values({
+      tenant_id: tenantId,
+      name: fields.name ?? `科室${suffix()}`,
+      kind: fields.kind ?? 'department',
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   if (fields.aliases?.length) {

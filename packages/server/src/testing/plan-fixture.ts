@@ -4,8 +4,25 @@ import { PLAN_SCHEMA_ID } from '@yaodian/parser';
 // An original plan in the genre, as the plan engine would hand it over.
 const span = { start: 0, end: 10 };
 
-function target(metric: string, op: Target['op'], value: Target['value'], unit: string, text: string, deadline: string | null = null): Target {
-  return { metric, op, value, unit, basis: 'level', text, source: span, deadline, deadlineText: deadline ? '年底前' : null };
+function target(
+  metric: string,
+  op: Target['op'],
+  value: Target['value'],
+  unit: string,
+  text: string,
+  deadline: string | null = null,
+): Target {
+  return {
+    metric,
+    op,
+    value,
+    unit,
+    basis: 'level',
+    text,
+    source: span,
+    deadline,
+    deadlineText: deadline ? '年底前' : null,
+  };
 }
 
 function item(number: string, level: number, title: string, fields: Partial<Item> = {}): Item {
@@ -74,9 +91,17 @@ export function planFixture(): Plan {
 }
 
 /** A multipart body with one file field, for fastify.inject. */
-export function multipartFile(fileName: string, content: Buffer | string, field = 'file'): { payload: Buffer; headers: Record<string, string> } {
+export function multipartFile(
+  fileName: string,
+  content: Buffer | string,
+  field = 'file',
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----yaodianTestBoundary7MA4YWxkTrZu0gW';
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head), Buffer.isBuffer(content) ? content : Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const payload = Buffer.concat([
+    Buffer.from(head),
+    Buffer.isBuffer(content) ? content : Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

@@ -14,9 +14,17 @@ export async function publishFixturePlan(t: TestApp, planner: Session): Promise<
   const imported = await t.as(planner, { method: 'POST', url: '/api/plans', payload, headers });
   if (imported.statusCode !== 201) throw new Error(`import failed: ${imported.body}`);
   const draft = imported.json<PlanDetail>();
-  const published = await t.as(planner, { method: 'POST', url: `/api/plans/${draft.id}/publish`, payload: { version: draft.version } });
+  const published = await t.as(planner, {
+    method: 'POST',
+    url: `/api/plans/${draft.id}/publish`,
+    payload: { version: draft.version },
+  });
   if (published.statusCode !== 200) throw new Error(`publish failed: ${published.body}`);
-  const periods = await t.as(planner, { method: 'POST', url: `/api/plans/${draft.id}/periods`, payload: { kind: 'monthly', dueDay: 25 } });
+  const periods = await t.as(planner, {
+    method: 'POST',
+    url: `/api/plans/${draft.id}/periods`,
+    payload: { kind: 'monthly', dueDay: 25 },
+  });
   const plan = published.json<PlanDetail>();
   return {
     plan,

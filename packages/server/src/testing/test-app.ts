@@ -47,7 +47,12 @@ const unusedReader: PlanReader = () => Promise.reject(new Error('this test gave 
 export async function createTestApp(options: { readPlan?: PlanReader; now?: string } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = mutableClock(options.now ?? '2026-05-20T02:00:00Z');
-  const deps: Deps = { db: database.db, clock, readPlan: options.readPlan ?? unusedReader, maxUploadBytes: 2 * 1024 * 1024 };
+  const deps: Deps = {
+    db: database.db,
+    clock,
+    readPlan: options.readPlan ?? unusedReader,
+    maxUploadBytes: 2 * 1024 * 1024,
+  };
   const app = await buildApp(deps, { secureCookies: false });
   await app.ready();
 
@@ -60,14 +65,17 @@ export async function createTestApp(options: { readPlan?: PlanReader; now?: stri
     if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
     const cookie = response.cookies.find((c) => c.name === 'yd_session');
     if (!cookie) throw new Error('login set no cookie');
-    return { cookie: cookie.value, csrfToken: (response.json<{ csrfToken: string }>()).csrfToken };
+    return { cookie: cookie.value, csrfToken: response.json<{ csrfToken: string }>().csrfToken };
   };
 
   const as = (session: Session, injectOptions: InjectOptions): Promise<LightMyRequestResponse> =>
     app.inject({
       ...injectOptions,
-      cookies: { ...(injectOptions.cookies ?? {}), yd_session: session.cookie },
-      headers: { 'x-csrf-token': session.csrfToken, ...(injectOptions.headers ?? {}) },
+      cookies: Object.assign({}, injectOptions.cookies, { yd_session: session.cookie }),
+      headers: {
+        'x-csrf-token': session.csrfToken,
+        ...(injectOptions.headers as Record<string, string> | undefined),
+      },
     });
 
   return {

@@ -19,7 +19,12 @@ export async function openTestDatabase(): Promise<Database & { drop(): Promise<v
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
-  const database = await openDatabase({ url, embeddedDir: 'memory://', searchPath: schema, maxConnections: 4 });
+  const database = await openDatabase({
+    url,
+    embeddedDir: 'memory://',
+    searchPath: schema,
+    maxConnections: 4,
+  });
   await migrateToLatest(database.db, schema);
   return {
     ...database,

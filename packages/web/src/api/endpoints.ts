@@ -165,3 +165,10 @@ export const api = {
   updateUser: (id: string, patch: { displayName?: string; role?: Role; unitIds?: string[] }) =>
     request('PATCH', `/api/users/${enc(id)}`, { body: patch, schema: User }),
 };
+
+/** The cleaned document text the items' spans index into (see NEEDS-SERVER.md). */
+export async function planSource(planId: string): Promise<string> {
+  const body = await request<{ text: string }>('GET', `/api/plans/${encodeURIComponent(planId)}/source`);
+  if (typeof body.text !== 'string') throw new Error('no source text');
+  return body.text;
+}

@@ -4,9 +4,9 @@ export interface Loaded<T> {
   data: T | undefined;
   error: unknown;
   loading: boolean;
-  reload(): void;
+  reload: () => void;
   /** Replaces the data with what a write returned, without another round trip. */
-  set(data: T): void;
+  set: (data: T) => void;
 }
 
 /** Runs `load` when `deps` change and keeps the latest answer; a stale answer never overwrites a newer one. */

@@ -8,9 +8,9 @@ import { setUnauthenticatedHandler } from '../api/http.js';
 interface AuthValue {
   /** undefined while the first check runs; null when signed out. */
   user: MeDto | null | undefined;
-  signIn(username: string, password: string): Promise<void>;
-  signOut(): Promise<void>;
-  allowed(action: Action): boolean;
+  signIn: (username: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+  allowed: (action: Action) => boolean;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);

@@ -12,7 +12,7 @@ export function pickPlan(plans: readonly PlanSummaryDto[], remembered: string | 
   return newest.find((p) => p.status === 'published') ?? newest[0];
 }
 
-export function useCurrentPlan(): { plans: Loaded<PlanSummaryDto[]>; planId: string | undefined; setPlanId(id: string): void } {
+export function useCurrentPlan(): { plans: Loaded<PlanSummaryDto[]>; planId: string | undefined; setPlanId: (id: string) => void } {
   const plans = useLoad(() => api.plans(), []);
   const [planId, setPlanIdState] = useState<string | undefined>(undefined);
   useEffect(() => {

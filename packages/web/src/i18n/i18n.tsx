@@ -22,7 +22,7 @@ export function translator(lang: Lang): Translate {
 interface I18nValue {
   lang: Lang;
   t: Translate;
-  setLang(lang: Lang): void;
+  setLang: (lang: Lang) => void;
 }
 
 const I18nContext = createContext<I18nValue>({ lang: 'zh-CN', t: translator('zh-CN'), setLang: () => undefined });

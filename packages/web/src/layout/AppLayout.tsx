@@ -66,7 +66,7 @@ export function AppLayout(): ReactNode {
           </Typography.Text>
           <Space size="middle" wrap>
             <Tooltip title={t('lang.label')}>
-              <Button type="text" icon={<TranslationOutlined />} onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
+              <Button type="text" icon={<TranslationOutlined />} onClick={() => { setLang(lang === 'en' ? 'zh-CN' : 'en'); }}>
                 {t('lang.switch')}
               </Button>
             </Tooltip>

@@ -279,6 +279,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
 
-export async function down(): Promise<void> {
-  throw new Error('0001 is the first schema; restore from a backup instead of migrating down');
+export function down(): Promise<void> {
+  return Promise.reject(
+    new Error('0001 is the first schema; restore from a backup instead of migrating down'),
+  );
 }

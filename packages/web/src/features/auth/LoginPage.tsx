@@ -43,7 +43,7 @@ export function LoginPage(): ReactNode {
         </Typography.Title>
         <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', fontSize: 16 }}>{t('app.tagline')}</Typography.Text>
       </div>
-      <Card className="yd-login-card" title={t('login.title')} extra={<Button type="link" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>{t('lang.switch')}</Button>}>
+      <Card className="yd-login-card" title={t('login.title')} extra={<Button type="link" onClick={() => { setLang(lang === 'en' ? 'zh-CN' : 'en'); }}>{t('lang.switch')}</Button>}>
         {params.get('expired') ? <Alert type="warning" showIcon title={t('login.expired')} style={{ marginBottom: 16 }} /> : null}
         {error ? <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 16 }} role="alert" /> : null}
         <Form<LoginForm> layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false} size="large">

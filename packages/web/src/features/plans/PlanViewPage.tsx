@@ -13,7 +13,7 @@ import { StatusTag } from '../../components/StatusTag.js';
 import { STATUS_COLOR } from '../../components/status.js';
 import { useT } from '../../i18n/i18n.js';
 import { exportFileName } from './PlanListPage.js';
-import { allIds, buildTree, filterTree, type TreeNode } from './tree.js';
+import { allIds, buildTree, filterTree, type TreeDatum, type TreeNode } from './tree.js';
 
 interface Filters {
   sectionId?: string;
@@ -39,7 +39,7 @@ export function PlanViewPage(): ReactNode {
   const shown = useMemo(() => filterTree(tree, (item) => taskById.has(item.id)), [tree, taskById]);
   const sections = tree.map((n) => n.item);
 
-  const toTreeData = (nodes: TreeNode[]): { key: string; title: ReactNode; children: ReturnType<typeof toTreeData> }[] =>
+  const toTreeData = (nodes: TreeNode[]): TreeDatum[] =>
     nodes.map((node) => {
       const task = taskById.get(node.item.id);
       return {
@@ -86,31 +86,31 @@ export function PlanViewPage(): ReactNode {
         <Row gutter={[12, 12]}>
           <Col xs={24} md={12} xl={6}>
             <Select allowClear style={{ width: '100%' }} placeholder={t('planView.section')} aria-label={t('planView.section')} value={filters.sectionId}
-              onChange={(sectionId?: string) => setFilters({ ...filters, sectionId })}
+              onChange={(sectionId?: string) => { setFilters({ ...filters, sectionId }); }}
               options={sections.map((s) => ({ value: s.id, label: `${s.number} ${s.title}` }))} />
           </Col>
           <Col xs={24} md={12} xl={5}>
             <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: '100%' }} placeholder={t('planView.unit')} aria-label={t('planView.unit')} value={filters.unitId}
-              onChange={(unitId?: string) => setFilters({ ...filters, unitId })}
+              onChange={(unitId?: string) => { setFilters({ ...filters, unitId }); }}
               options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
           </Col>
           <Col xs={12} md={8} xl={4}>
             <Select allowClear style={{ width: '100%' }} placeholder={t('planView.status')} aria-label={t('planView.status')} value={filters.status}
-              onChange={(status?: TaskStatus) => setFilters({ ...filters, status })}
+              onChange={(status?: TaskStatus) => { setFilters({ ...filters, status }); }}
               options={TASK_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
           </Col>
           <Col xs={12} md={8} xl={4}>
             <DatePicker style={{ width: '100%' }} placeholder={t('planView.dueBefore')} aria-label={t('planView.dueBefore')}
-              onChange={(day: Dayjs | null) => setFilters({ ...filters, dueBefore: day ? day.format('YYYY-MM-DD') : undefined })} />
+              onChange={(day: Dayjs | null) => { setFilters({ ...filters, dueBefore: day ? day.format('YYYY-MM-DD') : undefined }); }} />
           </Col>
           <Col xs={24} md={8} xl={5}>
             <Input.Search allowClear placeholder={t('planView.search')} aria-label={t('planView.search')} value={search}
-              onChange={(e) => setSearch(e.target.value)} onSearch={(q) => setFilters({ ...filters, q: q.trim() || undefined })} />
+              onChange={(e) => { setSearch(e.target.value); }} onSearch={(q) => { setFilters({ ...filters, q: q.trim() || undefined }); }} />
           </Col>
         </Row>
         <Space wrap style={{ marginTop: 12 }}>
           {statusCounts.map(({ status, n }) => (
-            <Button key={status} size="small" type={filters.status === status ? 'primary' : 'default'} onClick={() => setFilters({ ...filters, status: filters.status === status ? undefined : status })}>
+            <Button key={status} size="small" type={filters.status === status ? 'primary' : 'default'} onClick={() => { setFilters({ ...filters, status: filters.status === status ? undefined : status }); }}>
               <span aria-hidden style={{ width: 8, height: 8, borderRadius: 4, background: STATUS_COLOR[status], display: 'inline-block' }} /> {`${t(`status.${status}`)} ${n}`}
             </Button>
           ))}
@@ -119,7 +119,7 @@ export function PlanViewPage(): ReactNode {
       </Card>
       <Card
         title={view === 'tree' ? t('planView.tree') : t('planView.list')}
-        extra={<Segmented value={view} onChange={(v) => setView(v)} options={[{ value: 'tree', label: t('planView.tree') }, { value: 'list', label: t('planView.list') }]} />}
+        extra={<Segmented<'tree' | 'list'> value={view} onChange={(v) => { setView(v); }} options={[{ value: 'tree', label: t('planView.tree') }, { value: 'list', label: t('planView.list') }]} />}
         loading={plan.loading}
       >
         {view === 'tree' ? (
@@ -146,7 +146,7 @@ export function PlanViewPage(): ReactNode {
   );
 }
 
-export function TaskTable({ tasks, loading, onOpen }: { tasks: TaskDto[]; loading: boolean; onOpen(task: TaskDto): void }): ReactNode {
+export function TaskTable({ tasks, loading, onOpen }: { tasks: TaskDto[]; loading: boolean; onOpen: (task: TaskDto) => void }): ReactNode {
   const t = useT();
   return (
     <Table<TaskDto>
@@ -155,10 +155,10 @@ export function TaskTable({ tasks, loading, onOpen }: { tasks: TaskDto[]; loadin
       loading={loading}
       dataSource={tasks}
       pagination={{ pageSize: 20, showTotal: (n) => t('common.total', { n }) }}
-      onRow={(task) => ({ onClick: () => onOpen(task), style: { cursor: 'pointer' } })}
+      onRow={(task) => ({ onClick: () => { onOpen(task); }, style: { cursor: 'pointer' } })}
       columns={[
         { title: '#', dataIndex: 'number', width: 70 },
-        { title: t('planView.tasks'), dataIndex: 'title', render: (title: string, task) => <a onClick={() => onOpen(task)}>{title}</a> },
+        { title: t('planView.tasks'), dataIndex: 'title', render: (title: string, task) => <a onClick={() => { onOpen(task); }}>{title}</a> },
         { title: t('planView.lead'), width: 160, render: (_: unknown, task) => task.leadUnits.map((u) => u.name).join(t('common.sep')) },
         { title: t('planView.deadline'), width: 120, render: (_: unknown, task) => task.deadlineText ?? task.deadline ?? '' },
         { title: t('planView.progress'), width: 150, render: (_: unknown, task) => <Progress percent={task.percent ?? 0} size="small" strokeColor={STATUS_COLOR[task.status]} /> },

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ItemDto } from '../../api/endpoints.js';
 
 export interface TreeNode {
@@ -42,4 +43,11 @@ export function allIds(nodes: readonly TreeNode[]): string[] {
 export function siblingsOf(items: readonly ItemDto[], item: ItemDto): { siblings: ItemDto[]; index: number } {
   const siblings = items.filter((i) => i.parentId === item.parentId).sort((a, b) => a.position - b.position);
   return { siblings, index: siblings.findIndex((s) => s.id === item.id) };
+}
+
+/** The node shape antd's Tree takes. */
+export interface TreeDatum {
+  key: string;
+  title: ReactNode;
+  children: TreeDatum[];
 }

@@ -12,14 +12,32 @@ const AuditQuery = z.object({
 });
 const AuditList = z.object({
   entries: z.array(
-    z.object({ id: z.number(), at: z.string(), actorId: z.string().nullable(), action: z.string(), entity: z.string(), entityId: z.string(), before: z.unknown(), after: z.unknown() }),
+    z.object({
+      id: z.number(),
+      at: z.string(),
+      actorId: z.string().nullable(),
+      action: z.string(),
+      entity: z.string(),
+      entityId: z.string(),
+      before: z.unknown(),
+      after: z.unknown(),
+    }),
   ),
 });
 
 export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
   return (app) => {
-    app.get('/api/audit', { schema: { tags: ['audit'], summary: 'The audit log, newest first (read-only)', querystring: AuditQuery, response: { 200: AuditList, 403: ErrorResponse } } }, (request) =>
-      readAudit(deps, actorOf(request), request.query),
+    app.get(
+      '/api/audit',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'The audit log, newest first (read-only)',
+          querystring: AuditQuery,
+          response: { 200: AuditList, 403: ErrorResponse },
+        },
+      },
+      (request) => readAudit(deps, actorOf(request), request.query),
     );
     return Promise.resolve();
   };

@@ -24,7 +24,11 @@ describe('auth', () => {
 
   it('signs in with an HttpOnly SameSite=Lax cookie and returns a CSRF token', async () => {
     const user = await newUser();
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((c) => c.name === 'yd_session');
     expect(cookie?.httpOnly).toBe(true);
@@ -35,8 +39,16 @@ describe('auth', () => {
 
   it('answers 401 invalid_credentials for a wrong password without saying which part was wrong', async () => {
     const user = await newUser();
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: 'nope' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody-here', password: 'nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: 'nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody-here', password: 'nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
     expect(wrong.json<{ error: { code: string } }>().error.code).toBe('invalid_credentials');
@@ -45,25 +57,48 @@ describe('auth', () => {
   it('rate-limits an account from one address after five failures, even with the right password', async () => {
     const user = await newUser();
     for (let i = 0; i < 5; i++) {
-      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: 'wrong' } });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user.username, password: 'wrong' },
+      });
     }
-    const blocked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+    const blocked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
     expect(blocked.statusCode).toBe(429);
     t.clock.advance(16 * 60_000);
-    const later = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+    const later = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
     expect(later.statusCode).toBe(200);
   });
 
   it('names the field when the login body is invalid', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { password: 'x' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { password: 'x' },
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json<{ error: { field: string; code: string } }>().error).toMatchObject({ code: 'validation_failed', field: 'username' });
+    expect(response.json<{ error: { field: string; code: string } }>().error).toMatchObject({
+      code: 'validation_failed',
+      field: 'username',
+    });
   });
 
   it('rejects a state-changing request without the CSRF token and accepts it with the token', async () => {
     const user = await newUser();
     const session = await t.login(user);
-    const without = await t.as(session, { method: 'POST', url: '/api/auth/logout', headers: { 'x-csrf-token': '' } });
+    const without = await t.as(session, {
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { 'x-csrf-token': '' },
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json<{ error: { code: string } }>().error.code).toBe('csrf_failed');
     const withToken = await t.as(session, { method: 'POST', url: '/api/auth/logout' });
@@ -110,9 +145,17 @@ describe('auth', () => {
     expect(change.statusCode).toBe(200);
     expect((await t.as(second, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     expect((await t.as(first, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
-    const old = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+    const old = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
     expect(old.statusCode).toBe(401);
-    const fresh = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: 'a-new-long-password' } });
+    const fresh = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: 'a-new-long-password' },
+    });
     expect(fresh.statusCode).toBe(200);
   });
 
@@ -121,7 +164,11 @@ describe('auth', () => {
     const b = await createTenant(t.db);
     await createUser(t.db, a.id, { role: 'viewer', username: 'shared.name' });
     await createUser(t.db, b.id, { role: 'viewer', username: 'shared.name' });
-    const ambiguous = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'shared.name', password: TEST_PASSWORD } });
+    const ambiguous = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'shared.name', password: TEST_PASSWORD },
+    });
     expect(ambiguous.json<{ error: { code: string } }>().error.code).toBe('tenant_required');
     const named = await t.app.inject({
       method: 'POST',

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../services/deps.js';
 
-const Health = z.object({ status: z.enum(['ok', 'degraded']), database: z.enum(['ok', 'unreachable']), time: z.string() });
+const Health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.enum(['ok', 'unreachable']),
+  time: z.string(),
+});
 
 export function healthRoutes(deps: Deps): FastifyPluginAsyncZod {
   return (app) => {

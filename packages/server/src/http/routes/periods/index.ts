@@ -6,12 +6,29 @@ import { actorOf } from '../../auth-hook.js';
 
 export function periodRoutes(deps: Deps): FastifyPluginAsyncZod {
   return (app) => {
-    app.get('/api/plans/:planId/periods', { schema: { tags: ['periods'], params: PlanParams, response: { 200: PeriodList, 404: ErrorResponse } } }, (request) =>
-      listPlanPeriods(deps, actorOf(request), request.params.planId),
+    app.get(
+      '/api/plans/:planId/periods',
+      {
+        schema: { tags: ['periods'], params: PlanParams, response: { 200: PeriodList, 404: ErrorResponse } },
+      },
+      (request) => listPlanPeriods(deps, actorOf(request), request.params.planId),
     );
     app.post(
       '/api/plans/:planId/periods',
-      { schema: { tags: ['periods'], params: PlanParams, body: GeneratePeriodsRequest, response: { 200: PeriodList, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse } } },
+      {
+        schema: {
+          tags: ['periods'],
+          params: PlanParams,
+          body: GeneratePeriodsRequest,
+          response: {
+            200: PeriodList,
+            400: ErrorResponse,
+            403: ErrorResponse,
+            404: ErrorResponse,
+            409: ErrorResponse,
+          },
+        },
+      },
       (request) => generatePeriods(deps, actorOf(request), request.params.planId, request.body),
     );
     return Promise.resolve();

@@ -17,7 +17,9 @@ beforeAll(async () => {
   t = await createTestApp({
     now: '2026-03-10T02:00:00Z',
     readPlan: (bytes) =>
-      Buffer.from(bytes).toString() === 'boom' ? Promise.reject(new Error('connect ECONNREFUSED secret-host:5432')) : Promise.resolve(planFixture()),
+      Buffer.from(bytes).toString() === 'boom'
+        ? Promise.reject(new Error('connect ECONNREFUSED secret-host:5432'))
+        : Promise.resolve(planFixture()),
   });
   c = await createCommission(t.db);
   planner = await t.login(c.users.planner);
@@ -27,10 +29,22 @@ beforeAll(async () => {
     const response = await t.as(reporter, {
       method: 'POST',
       url: '/api/reports',
-      payload: { itemId: p.item(title).id, unitId: c.units.medical.id, periodId: p.periods[month - 1]?.id, percent, narrative: `${title}已推进${percent}%`, submit: true },
+      payload: {
+        itemId: p.item(title).id,
+        unitId: c.units.medical.id,
+        periodId: p.periods[month - 1]?.id,
+        percent,
+        narrative: `${title}已推进${percent}%`,
+        submit: true,
+      },
     });
     const report = response.json<{ report: ReportDto }>().report;
-    if (accept) await t.as(planner, { method: 'POST', url: `/api/reports/${report.id}/accept`, payload: { version: report.version } });
+    if (accept)
+      await t.as(planner, {
+        method: 'POST',
+        url: `/api/reports/${report.id}/accept`,
+        payload: { version: report.version },
+      });
   };
   await submit('推进医保支付方式改革', 2, 100, true);
   await submit('推进紧密型县域医共体建设', 2, 20, false);
@@ -51,8 +65,20 @@ describe('plan summary', () => {
     expect(Object.values(summary.statusCounts).reduce((a, b) => a + b, 0)).toBe(5);
     expect(summary.statusCounts.done).toBe(1);
     expect(summary.bySection).toEqual([
-      { sectionId: p.item('深化医药卫生体制改革').id, title: '深化医药卫生体制改革', tasks: 3, done: 0, averagePercent: 6.7 },
-      { sectionId: p.item('提升公共卫生服务能力').id, title: '提升公共卫生服务能力', tasks: 2, done: 1, averagePercent: 50 },
+      {
+        sectionId: p.item('深化医药卫生体制改革').id,
+        title: '深化医药卫生体制改革',
+        tasks: 3,
+        done: 0,
+        averagePercent: 6.7,
+      },
+      {
+        sectionId: p.item('提升公共卫生服务能力').id,
+        title: '提升公共卫生服务能力',
+        tasks: 2,
+        done: 1,
+        averagePercent: 50,
+      },
     ]);
     expect(summary.byUnit.find((u) => u.name === '医政医管科')).toMatchObject({ tasks: 2, done: 1 });
   });
@@ -69,7 +95,18 @@ describe('推进表 export', () => {
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('推进表');
     if (!sheet) throw new Error('no sheet');
-    expect(sheet.getRow(2).values).toEqual([undefined, '序号', '重点工作', '具体内容', '牵头单位', '配合单位', '目标', '完成时限', '进展情况', '状态']);
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      '序号',
+      '重点工作',
+      '具体内容',
+      '牵头单位',
+      '配合单位',
+      '目标',
+      '完成时限',
+      '进展情况',
+      '状态',
+    ]);
     expect(sheet.getCell('A3').value).toBe('一、深化医药卫生体制改革');
     expect(sheet.getCell('A3').isMerged && sheet.getCell('I3').isMerged).toBe(true);
     expect(sheet.getRow(4).values).toEqual([
@@ -86,7 +123,10 @@ describe('推进表 export', () => {
       '正常推进',
     ]);
     const lastTask = sheet.getRow(sheet.rowCount);
-    expect([lastTask.getCell(2).value, lastTask.getCell(9).value]).toEqual(['推进医保支付方式改革', '已完成']);
+    expect([lastTask.getCell(2).value, lastTask.getCell(9).value]).toEqual([
+      '推进医保支付方式改革',
+      '已完成',
+    ]);
     expect(sheet.pageSetup.orientation).toBe('landscape');
     expect(sheet.pageSetup.paperSize).toBe(9);
   });
@@ -95,12 +135,21 @@ describe('推进表 export', () => {
 describe('comments', () => {
   it('lets a reporter comment on a task and a viewer read but not write', async () => {
     const taskId = p.item('推进紧密型县域医共体建设').id;
-    const created = await t.as(reporter, { method: 'POST', url: `/api/tasks/${taskId}/comments`, payload: { body: '本月已召开推进会' } });
+    const created = await t.as(reporter, {
+      method: 'POST',
+      url: `/api/tasks/${taskId}/comments`,
+      payload: { body: '本月已召开推进会' },
+    });
     expect(created.statusCode).toBe(201);
     const viewer = await t.login(c.users.viewer);
     const list = await t.as(viewer, { method: 'GET', url: `/api/tasks/${taskId}/comments` });
-    expect(list.json<{ comments: { body: string; authorName: string }[] }>().comments).toEqual([expect.objectContaining({ body: '本月已召开推进会', authorName: 'reporter user' })]);
-    expect((await t.as(viewer, { method: 'POST', url: `/api/tasks/${taskId}/comments`, payload: { body: 'x' } })).statusCode).toBe(403);
+    expect(list.json<{ comments: { body: string; authorName: string }[] }>().comments).toEqual([
+      expect.objectContaining({ body: '本月已召开推进会', authorName: 'reporter user' }),
+    ]);
+    expect(
+      (await t.as(viewer, { method: 'POST', url: `/api/tasks/${taskId}/comments`, payload: { body: 'x' } }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
@@ -119,7 +168,14 @@ describe('audit log and API surface', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     const doc = response.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/plans', '/api/reports/{id}/submit', '/api/plans/{planId}/export.xlsx', '/api/health']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/plans',
+        '/api/reports/{id}/submit',
+        '/api/plans/{planId}/export.xlsx',
+        '/api/health',
+      ]),
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
   });
 
@@ -127,7 +183,9 @@ describe('audit log and API surface', () => {
     const { payload, headers } = multipartFile('x.txt', 'boom');
     const response = await t.as(planner, { method: 'POST', url: '/api/plans', payload, headers });
     expect(response.statusCode).toBe(500);
-    expect(response.json()).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side' } });
+    expect(response.json()).toEqual({
+      error: { code: 'internal', message: 'Something went wrong on our side' },
+    });
     expect(response.body).not.toContain('secret-host');
   });
 });

@@ -1,15 +1,31 @@
-import { ErrorResponse, PlanDetail, PlanList, PlanParams, PublishPlanRequest, UpdatePlanRequest } from '@yaodian/core';
+import {
+  ErrorResponse,
+  PlanDetail,
+  PlanList,
+  PlanParams,
+  PublishPlanRequest,
+  UpdatePlanRequest,
+} from '@yaodian/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../errors/app-error.js';
 import type { Deps } from '../../../services/deps.js';
-import { getPlan, importPlan, listVisiblePlans, publishPlan, rematchUnits, updatePlan } from '../../../services/plan-service.js';
+import {
+  getPlan,
+  importPlan,
+  listVisiblePlans,
+  publishPlan,
+  rematchUnits,
+  updatePlan,
+} from '../../../services/plan-service.js';
 import { actorOf } from '../../auth-hook.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 export function planRoutes(deps: Deps): FastifyPluginAsyncZod {
   return (app) => {
-    app.get('/api/plans', { schema: { tags: ['plans'], response: { 200: PlanList } } }, (request) => listVisiblePlans(deps, actorOf(request)));
+    app.get('/api/plans', { schema: { tags: ['plans'], response: { 200: PlanList } } }, (request) =>
+      listVisiblePlans(deps, actorOf(request)),
+    );
 
     app.post(
       '/api/plans',
@@ -23,34 +39,63 @@ export function planRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        if (!request.isMultipart()) throw new AppError('validation_failed', 'Send the document as multipart/form-data', { field: 'file' });
+        if (!request.isMultipart())
+          throw new AppError('validation_failed', 'Send the document as multipart/form-data', {
+            field: 'file',
+          });
         const file = await request.file();
-        if (file?.fieldname !== 'file') throw new AppError('validation_failed', 'Attach the document in the "file" field', { field: 'file' });
+        if (file?.fieldname !== 'file')
+          throw new AppError('validation_failed', 'Attach the document in the "file" field', {
+            field: 'file',
+          });
         const bytes = await file.toBuffer();
         const plan = await importPlan(deps, actor, { fileName: file.filename, bytes });
         return reply.status(201).send(plan);
       },
     );
 
-    app.get('/api/plans/:planId', { schema: { tags: ['plans'], params: PlanParams, response: { 200: PlanDetail, 404: ErrorResponse } } }, (request) =>
-      getPlan(deps, actorOf(request), request.params.planId),
+    app.get(
+      '/api/plans/:planId',
+      { schema: { tags: ['plans'], params: PlanParams, response: { 200: PlanDetail, 404: ErrorResponse } } },
+      (request) => getPlan(deps, actorOf(request), request.params.planId),
     );
 
     app.patch(
       '/api/plans/:planId',
-      { schema: { tags: ['plans'], params: PlanParams, body: UpdatePlanRequest, response: { 200: PlanDetail, ...errors } } },
+      {
+        schema: {
+          tags: ['plans'],
+          params: PlanParams,
+          body: UpdatePlanRequest,
+          response: { 200: PlanDetail, ...errors },
+        },
+      },
       (request) => updatePlan(deps, actorOf(request), request.params.planId, request.body),
     );
 
     app.post(
       '/api/plans/:planId/publish',
-      { schema: { tags: ['plans'], params: PlanParams, body: PublishPlanRequest, response: { 200: PlanDetail, ...errors } } },
+      {
+        schema: {
+          tags: ['plans'],
+          params: PlanParams,
+          body: PublishPlanRequest,
+          response: { 200: PlanDetail, ...errors },
+        },
+      },
       (request) => publishPlan(deps, actorOf(request), request.params.planId, request.body.version),
     );
 
     app.post(
       '/api/plans/:planId/rematch',
-      { schema: { tags: ['plans'], summary: 'Match unmatched unit names again after adding units or aliases', params: PlanParams, response: { 200: PlanDetail, ...errors } } },
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Match unmatched unit names again after adding units or aliases',
+          params: PlanParams,
+          response: { 200: PlanDetail, ...errors },
+        },
+      },
       (request) => rematchUnits(deps, actorOf(request), request.params.planId),
     );
     return Promise.resolve();

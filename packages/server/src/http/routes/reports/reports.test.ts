@@ -29,12 +29,25 @@ const period = (month: number) => {
   return found;
 };
 
-async function draft(itemTitle: string, month: number, extra: Record<string, unknown> = {}, session = reporter, headers: Record<string, string> = {}) {
+async function draft(
+  itemTitle: string,
+  month: number,
+  extra: Record<string, unknown> = {},
+  session = reporter,
+  headers: Record<string, string> = {},
+) {
   return t.as(session, {
     method: 'POST',
     url: '/api/reports',
     headers,
-    payload: { itemId: p.item(itemTitle).id, unitId: c.units.medical.id, periodId: period(month).id, percent: 30, narrative: '已完成方案起草', ...extra },
+    payload: {
+      itemId: p.item(itemTitle).id,
+      unitId: c.units.medical.id,
+      periodId: period(month).id,
+      percent: 30,
+      narrative: '已完成方案起草',
+      ...extra,
+    },
   });
 }
 
@@ -46,9 +59,16 @@ describe('progress reports', () => {
 
   it('creates a draft for the reporter’s own unit with target actuals', async () => {
     const target = p.item('推进紧密型县域医共体建设').targets[0];
-    const response = await draft('推进紧密型县域医共体建设', 1, { actuals: [{ targetId: target?.id, value: 82.5 }] });
+    const response = await draft('推进紧密型县域医共体建设', 1, {
+      actuals: [{ targetId: target?.id, value: 82.5 }],
+    });
     expect(response.statusCode).toBe(201);
-    expect(response.json<{ report: ReportDto }>().report).toMatchObject({ state: 'draft', percent: 30, version: 1, actuals: [{ targetId: target?.id, value: 82.5, note: '' }] });
+    expect(response.json<{ report: ReportDto }>().report).toMatchObject({
+      state: 'draft',
+      percent: 30,
+      version: 1,
+      actuals: [{ targetId: target?.id, value: 82.5, note: '' }],
+    });
   });
 
   it('returns 403 when a reporter submits for another unit’s task', async () => {
@@ -58,7 +78,12 @@ describe('progress reports', () => {
     const maternalUnitOnWrongTask = await t.as(other, {
       method: 'POST',
       url: '/api/reports',
-      payload: { itemId: p.item('推进紧密型县域医共体建设').id, unitId: c.units.maternal.id, periodId: period(2).id, percent: 10 },
+      payload: {
+        itemId: p.item('推进紧密型县域医共体建设').id,
+        unitId: c.units.maternal.id,
+        periodId: period(2).id,
+        percent: 10,
+      },
     });
     expect(maternalUnitOnWrongTask.statusCode).toBe(403);
   });
@@ -77,14 +102,23 @@ describe('progress reports', () => {
     expect(first.statusCode).toBe(201);
     expect(retry.statusCode).toBe(200);
     expect(retry.json<{ report: ReportDto }>().report.id).toBe(first.json<{ report: ReportDto }>().report.id);
-    const count = await t.db.selectFrom('progress_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('period_id', '=', period(3).id).executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(1);
+    const count = await t.db
+      .selectFrom('progress_reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('period_id', '=', period(3).id)
+      .executeTakeFirstOrThrow();
+    expect(count.n).toBe(1);
   });
 
   it('submits a draft once; the same Idempotency-Key on a retry returns the same report', async () => {
     const created = (await draft('推进紧密型县域医共体建设', 4)).json<{ report: ReportDto }>().report;
     const submit = () =>
-      t.as(reporter, { method: 'POST', url: `/api/reports/${created.id}/submit`, headers: { 'idempotency-key': 'submit-key-0004' }, payload: { version: created.version } });
+      t.as(reporter, {
+        method: 'POST',
+        url: `/api/reports/${created.id}/submit`,
+        headers: { 'idempotency-key': 'submit-key-0004' },
+        payload: { version: created.version },
+      });
     const first = await submit();
     const retry = await submit();
     expect(first.statusCode).toBe(200);
@@ -94,25 +128,77 @@ describe('progress reports', () => {
   });
 
   it('lets the planner return a report with a reason, the reporter fix and resubmit it, and the planner accept it', async () => {
-    const created = (await draft('推进紧密型县域医共体建设', 5, { submit: true })).json<{ report: ReportDto }>().report;
-    const noReason = await t.as(planner, { method: 'POST', url: `/api/reports/${created.id}/return`, payload: { version: created.version, reason: ' ' } });
+    const created = (await draft('推进紧密型县域医共体建设', 5, { submit: true })).json<{
+      report: ReportDto;
+    }>().report;
+    const noReason = await t.as(planner, {
+      method: 'POST',
+      url: `/api/reports/${created.id}/return`,
+      payload: { version: created.version, reason: ' ' },
+    });
     expect(noReason.json()).toMatchObject({ error: { code: 'validation_failed', field: 'reason' } });
-    const returned = await t.as(planner, { method: 'POST', url: `/api/reports/${created.id}/return`, payload: { version: created.version, reason: '请补充佐证材料' } });
-    expect(returned.json<{ report: ReportDto }>().report).toMatchObject({ state: 'returned', returnReason: '请补充佐证材料' });
-    const edited = await t.as(reporter, { method: 'PATCH', url: `/api/reports/${created.id}`, payload: { version: created.version + 1, narrative: '已补充会议纪要', percent: 45 } });
+    const returned = await t.as(planner, {
+      method: 'POST',
+      url: `/api/reports/${created.id}/return`,
+      payload: { version: created.version, reason: '请补充佐证材料' },
+    });
+    expect(returned.json<{ report: ReportDto }>().report).toMatchObject({
+      state: 'returned',
+      returnReason: '请补充佐证材料',
+    });
+    const edited = await t.as(reporter, {
+      method: 'PATCH',
+      url: `/api/reports/${created.id}`,
+      payload: { version: created.version + 1, narrative: '已补充会议纪要', percent: 45 },
+    });
     expect(edited.statusCode).toBe(200);
-    const resubmitted = await t.as(reporter, { method: 'POST', url: `/api/reports/${created.id}/submit`, payload: { version: created.version + 2 } });
+    const resubmitted = await t.as(reporter, {
+      method: 'POST',
+      url: `/api/reports/${created.id}/submit`,
+      payload: { version: created.version + 2 },
+    });
     expect(resubmitted.json<{ report: ReportDto }>().report.state).toBe('submitted');
-    const accepted = await t.as(planner, { method: 'POST', url: `/api/reports/${created.id}/accept`, payload: { version: created.version + 3 } });
-    expect(accepted.json<{ report: ReportDto }>().report).toMatchObject({ state: 'accepted', percent: 45, narrative: '已补充会议纪要' });
-    const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', created.id).orderBy('id').execute();
-    expect(audit.map((a) => a.action)).toEqual(['report.submit', 'report.return', 'report.update', 'report.submit', 'report.accept']);
+    const accepted = await t.as(planner, {
+      method: 'POST',
+      url: `/api/reports/${created.id}/accept`,
+      payload: { version: created.version + 3 },
+    });
+    expect(accepted.json<{ report: ReportDto }>().report).toMatchObject({
+      state: 'accepted',
+      percent: 45,
+      narrative: '已补充会议纪要',
+    });
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', created.id)
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'report.submit',
+      'report.return',
+      'report.update',
+      'report.submit',
+      'report.accept',
+    ]);
   });
 
   it('answers 409 to accepting a draft and to a stale version', async () => {
     const created = (await draft('推进紧密型县域医共体建设', 6)).json<{ report: ReportDto }>().report;
-    expect((await t.as(planner, { method: 'POST', url: `/api/reports/${created.id}/accept`, payload: { version: created.version } })).json()).toMatchObject({ error: { code: 'state_conflict' } });
-    const stale = await t.as(reporter, { method: 'PATCH', url: `/api/reports/${created.id}`, payload: { version: created.version + 3, percent: 50 } });
+    expect(
+      (
+        await t.as(planner, {
+          method: 'POST',
+          url: `/api/reports/${created.id}/accept`,
+          payload: { version: created.version },
+        })
+      ).json(),
+    ).toMatchObject({ error: { code: 'state_conflict' } });
+    const stale = await t.as(reporter, {
+      method: 'PATCH',
+      url: `/api/reports/${created.id}`,
+      payload: { version: created.version + 3, percent: 50 },
+    });
     expect(stale.json()).toMatchObject({ error: { code: 'version_conflict' } });
   });
 
@@ -120,8 +206,12 @@ describe('progress reports', () => {
     const tooMuch = await draft('推进紧密型县域医共体建设', 7, { percent: 120 });
     expect(tooMuch.json()).toMatchObject({ error: { code: 'validation_failed', field: 'percent' } });
     const foreign = p.item('强化妇幼健康服务').targets[0];
-    const wrongTarget = await draft('推进紧密型县域医共体建设', 7, { actuals: [{ targetId: foreign?.id, value: 1 }] });
-    expect(wrongTarget.json()).toMatchObject({ error: { code: 'validation_failed', field: 'actuals.0.targetId' } });
+    const wrongTarget = await draft('推进紧密型县域医共体建设', 7, {
+      actuals: [{ targetId: foreign?.id, value: 1 }],
+    });
+    expect(wrongTarget.json()).toMatchObject({
+      error: { code: 'validation_failed', field: 'actuals.0.targetId' },
+    });
   });
 
   it('hides another unit’s drafts from a reporter but shows them to the planner', async () => {
@@ -136,28 +226,62 @@ describe('tasks', () => {
   it('lists leaf tasks with lead and support units, inherited where a child has none', async () => {
     const response = await t.as(planner, { method: 'GET', url: `/api/tasks?planId=${p.plan.id}` });
     const tasks = response.json<{ tasks: TaskDto[] }>().tasks;
-    expect(tasks.map((x) => x.title)).toEqual(['推进紧密型县域医共体建设', '扩大家庭医生签约服务覆盖面', '规范双向转诊流程', '强化妇幼健康服务', '推进医保支付方式改革']);
+    expect(tasks.map((x) => x.title)).toEqual([
+      '推进紧密型县域医共体建设',
+      '扩大家庭医生签约服务覆盖面',
+      '规范双向转诊流程',
+      '强化妇幼健康服务',
+      '推进医保支付方式改革',
+    ]);
     const child = tasks.find((x) => x.title === '规范双向转诊流程');
-    expect(child).toMatchObject({ sectionTitle: '深化医药卫生体制改革', leadUnits: [{ name: '体制改革科' }] });
+    expect(child).toMatchObject({
+      sectionTitle: '深化医药卫生体制改革',
+      leadUnits: [{ name: '体制改革科' }],
+    });
   });
 
   it('filters by unit, status and text, and lists the caller’s own tasks', async () => {
-    const byUnit = (await t.as(planner, { method: 'GET', url: `/api/tasks?planId=${p.plan.id}&unitId=${c.units.maternal.id}` })).json<{ tasks: TaskDto[] }>().tasks;
+    const byUnit = (
+      await t.as(planner, {
+        method: 'GET',
+        url: `/api/tasks?planId=${p.plan.id}&unitId=${c.units.maternal.id}`,
+      })
+    ).json<{ tasks: TaskDto[] }>().tasks;
     expect(byUnit.map((x) => x.title)).toEqual(['强化妇幼健康服务']);
-    const byText = (await t.as(planner, { method: 'GET', url: `/api/tasks?planId=${p.plan.id}&q=${encodeURIComponent('转诊')}` })).json<{ tasks: TaskDto[] }>().tasks;
+    const byText = (
+      await t.as(planner, {
+        method: 'GET',
+        url: `/api/tasks?planId=${p.plan.id}&q=${encodeURIComponent('转诊')}`,
+      })
+    ).json<{ tasks: TaskDto[] }>().tasks;
     expect(byText.map((x) => x.title)).toEqual(['规范双向转诊流程']);
-    const mine = (await t.as(reporter, { method: 'GET', url: '/api/my/tasks' })).json<{ tasks: TaskDto[] }>().tasks;
-    expect(mine.map((x) => x.title).sort()).toEqual(['推进医保支付方式改革', '推进紧密型县域医共体建设'].sort());
-    const notStarted = (await t.as(planner, { method: 'GET', url: `/api/tasks?planId=${p.plan.id}&status=not_started` })).json<{ tasks: TaskDto[] }>().tasks;
+    const mine = (await t.as(reporter, { method: 'GET', url: '/api/my/tasks' })).json<{ tasks: TaskDto[] }>()
+      .tasks;
+    expect(mine.map((x) => x.title).sort()).toEqual(
+      ['推进医保支付方式改革', '推进紧密型县域医共体建设'].sort(),
+    );
+    const notStarted = (
+      await t.as(planner, { method: 'GET', url: `/api/tasks?planId=${p.plan.id}&status=not_started` })
+    ).json<{ tasks: TaskDto[] }>().tasks;
     expect(notStarted.map((x) => x.title)).toContain('强化妇幼健康服务');
   });
 
   it('marks a task behind once a period closes without an accepted report, by the injected clock', async () => {
-    const before = (await t.as(planner, { method: 'GET', url: `/api/tasks?planId=${p.plan.id}&unitId=${c.units.maternal.id}` })).json<{ tasks: TaskDto[] }>().tasks[0];
+    const before = (
+      await t.as(planner, {
+        method: 'GET',
+        url: `/api/tasks?planId=${p.plan.id}&unitId=${c.units.maternal.id}`,
+      })
+    ).json<{ tasks: TaskDto[] }>().tasks[0];
     expect(before?.status).toBe('not_started');
     t.clock.set('2026-02-26T02:00:00Z');
     planner = await t.login(c.users.planner);
-    const after = (await t.as(planner, { method: 'GET', url: `/api/tasks?planId=${p.plan.id}&unitId=${c.units.maternal.id}` })).json<{ tasks: TaskDto[] }>().tasks[0];
+    const after = (
+      await t.as(planner, {
+        method: 'GET',
+        url: `/api/tasks?planId=${p.plan.id}&unitId=${c.units.maternal.id}`,
+      })
+    ).json<{ tasks: TaskDto[] }>().tasks[0];
     expect(after).toMatchObject({ status: 'behind' });
     expect(after?.statusReason).toContain('报告期');
     t.clock.set('2026-02-10T02:00:00Z');
@@ -169,11 +293,26 @@ describe('tasks', () => {
     const response = await t.as(reporter, {
       method: 'POST',
       url: '/api/reports',
-      payload: { itemId: p.item('推进医保支付方式改革').id, unitId: c.units.medical.id, periodId: period(2).id, percent: 100, narrative: '已全面完成', submit: true },
+      payload: {
+        itemId: p.item('推进医保支付方式改革').id,
+        unitId: c.units.medical.id,
+        periodId: period(2).id,
+        percent: 100,
+        narrative: '已全面完成',
+        submit: true,
+      },
     });
     const report = response.json<{ report: ReportDto }>().report;
-    await t.as(planner, { method: 'POST', url: `/api/reports/${report.id}/accept`, payload: { version: report.version } });
-    const done = (await t.as(planner, { method: 'GET', url: `/api/tasks?planId=${p.plan.id}&status=done` })).json<{ tasks: TaskDto[] }>().tasks;
-    expect(done.map((x) => [x.title, x.percent, x.latestNarrative])).toEqual([['推进医保支付方式改革', 100, '已全面完成']]);
+    await t.as(planner, {
+      method: 'POST',
+      url: `/api/reports/${report.id}/accept`,
+      payload: { version: report.version },
+    });
+    const done = (
+      await t.as(planner, { method: 'GET', url: `/api/tasks?planId=${p.plan.id}&status=done` })
+    ).json<{ tasks: TaskDto[] }>().tasks;
+    expect(done.map((x) => [x.title, x.percent, x.latestNarrative])).toEqual([
+      ['推进医保支付方式改革', 100, '已全面完成'],
+    ]);
   });
 });

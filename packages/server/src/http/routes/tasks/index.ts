@@ -6,12 +6,26 @@ import { actorOf } from '../../auth-hook.js';
 
 export function taskRoutes(deps: Deps): FastifyPluginAsyncZod {
   return (app) => {
-    app.get('/api/tasks', { schema: { tags: ['tasks'], querystring: TaskQuery, response: { 200: TaskList, 404: ErrorResponse } } }, (request) => {
-      const { mine, ...rest } = request.query;
-      return listTasks(deps, actorOf(request), { ...rest, mine: mine === 'true' });
-    });
-    app.get('/api/my/tasks', { schema: { tags: ['tasks'], summary: 'Tasks assigned to the caller’s units', response: { 200: TaskList } } }, (request) =>
-      listTasks(deps, actorOf(request), { mine: true }),
+    app.get(
+      '/api/tasks',
+      {
+        schema: { tags: ['tasks'], querystring: TaskQuery, response: { 200: TaskList, 404: ErrorResponse } },
+      },
+      (request) => {
+        const { mine, ...rest } = request.query;
+        return listTasks(deps, actorOf(request), { ...rest, mine: mine === 'true' });
+      },
+    );
+    app.get(
+      '/api/my/tasks',
+      {
+        schema: {
+          tags: ['tasks'],
+          summary: 'Tasks assigned to the caller’s units',
+          response: { 200: TaskList },
+        },
+      },
+      (request) => listTasks(deps, actorOf(request), { mine: true }),
     );
     return Promise.resolve();
   };

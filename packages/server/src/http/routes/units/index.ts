@@ -6,11 +6,20 @@ import { actorOf } from '../../auth-hook.js';
 
 export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {
   return (app) => {
-    app.get('/api/units', { schema: { tags: ['units'], response: { 200: UnitList } } }, (request) => listTenantUnits(deps, actorOf(request)));
+    app.get('/api/units', { schema: { tags: ['units'], response: { 200: UnitList } } }, (request) =>
+      listTenantUnits(deps, actorOf(request)),
+    );
     app.post(
       '/api/units',
-      { schema: { tags: ['units'], body: CreateUnitRequest, response: { 201: Unit, 400: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse } } },
-      async (request, reply) => reply.status(201).send(await createUnit(deps, actorOf(request), request.body)),
+      {
+        schema: {
+          tags: ['units'],
+          body: CreateUnitRequest,
+          response: { 201: Unit, 400: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createUnit(deps, actorOf(request), request.body)),
     );
     return Promise.resolve();
   };

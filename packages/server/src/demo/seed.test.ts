@@ -1,0 +1,58 @@
+import { parsePlan } from '@yaodian/parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../config/clock.js';
+import { buildApp } from '../http/app.js';
+import type { Deps } from '../services/deps.js';
+import { DB_HOOK_TIMEOUT, openTestDatabase } from '../testing/test-database.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './seed.js';
+
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
+let deps: Deps;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  deps = {
+    db: database.db,
+    clock: fixedClock(new Date('2026-06-10T02:00:00Z')),
+    readPlan: parsePlan,
+    maxUploadBytes: 5_000_000,
+  };
+  await seedDemo(deps);
+}, DB_HOOK_TIMEOUT);
+afterAll(async () => {
+  await database.drop();
+}, DB_HOOK_TIMEOUT);
+
+describe('demo seed', () => {
+  it('fills an empty database once', async () => {
+    expect(await isEmpty(database.db)).toBe(false);
+  });
+
+  it('lets every demo account sign in with the listed password', async () => {
+    const app = await buildApp(deps, { secureCookies: false });
+    for (const account of DEMO_ACCOUNTS) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: account.username, password: DEMO_PASSWORD },
+      });
+      expect([account.username, response.statusCode]).toEqual([account.username, 200]);
+    }
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(
+      new Set(['admin', 'leader', 'planner', 'reporter', 'viewer']),
+    );
+    await app.close();
+  });
+
+  it('publishes the 2026 plan with tasks assigned to units and reports in several review states', async () => {
+    const plans = await database.db.selectFrom('plans').select(['status', 'year', 'title']).execute();
+    expect(plans).toEqual([expect.objectContaining({ status: 'published', year: 2026 })]);
+    const assignments = await database.db
+      .selectFrom('assignments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(assignments.n).toBeGreaterThan(10);
+    const states = await database.db.selectFrom('progress_reports').select('state').distinct().execute();
+    expect(states.map((s) => s.state).sort()).toEqual(['accepted', 'draft', 'returned', 'submitted']);
+  });
+});

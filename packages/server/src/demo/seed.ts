@@ -1,0 +1,212 @@
+import type { Role } from '@yaodian/core';
+import { fixedClock, localDate } from '../config/clock.js';
+import type { Db } from '../db/database.js';
+import type { Actor } from '../policies/actor.js';
+import { insertUnit, insertUnitGroup } from '../repositories/unit-repository.js';
+import { insertUser } from '../repositories/user-repository.js';
+import type { Deps } from '../services/deps.js';
+import { hashPassword } from '../services/passwords.js';
+import { generatePeriods } from '../services/period-service.js';
+import { importPlan, publishPlan } from '../services/plan-service.js';
+import { acceptReport, createReport, returnReport } from '../services/report-service.js';
+import { listTasks } from '../services/task-service.js';
+import { DEMO_PLAN_FILE_NAME, DEMO_PLAN_TEXT } from './plan-text.js';
+
+export const DEMO_TENANT_CODE = 'linjiang';
+export const DEMO_PASSWORD = 'Yaodian@2026';
+
+type UnitKind = 'department' | 'affiliated' | 'county' | 'facility' | 'other';
+const UNITS: [name: string, kind: UnitKind, aliases: string[]][] = [
+  ['办公室', 'department', []],
+  ['规划信息科', 'department', ['规信科']],
+  ['体制改革科', 'department', ['体改科']],
+  ['医政医管科', 'department', ['医政科']],
+  ['疾病预防控制科', 'department', ['疾控科']],
+  ['基层卫生健康科', 'department', ['基卫科']],
+  ['妇幼健康科', 'department', []],
+  ['中医药管理科', 'department', ['中医科']],
+  ['财务审计科', 'department', []],
+  ['人事科', 'department', []],
+  ['综合监督科', 'department', []],
+  ['机关党委', 'department', []],
+  ['爱国卫生运动委员会办公室', 'department', ['爱卫办']],
+  ['临江市疾病预防控制中心', 'affiliated', ['市疾控中心']],
+  ['临江市中心医院', 'affiliated', ['市中心医院']],
+  ['临江市第三人民医院', 'affiliated', ['市第三人民医院']],
+  ['临江市120急救指挥中心', 'affiliated', ['市120急救指挥中心', '120指挥中心']],
+  ['临水县卫生健康局', 'county', []],
+  ['青石县卫生健康局', 'county', []],
+  ['云溪区卫生健康局', 'county', []],
+  ['南湖区卫生健康局', 'county', []],
+];
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  units: string[];
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'admin', displayName: '系统管理员', role: 'admin', units: [] },
+  { username: 'leader', displayName: '王立群（分管副主任）', role: 'leader', units: [] },
+  { username: 'planner', displayName: '李敏（规划信息科）', role: 'planner', units: ['规划信息科'] },
+  {
+    username: 'reporter.yizheng',
+    displayName: '陈晓（医政医管科）',
+    role: 'reporter',
+    units: ['医政医管科'],
+  },
+  {
+    username: 'reporter.jikong',
+    displayName: '周宁（疾病预防控制科）',
+    role: 'reporter',
+    units: ['疾病预防控制科'],
+  },
+  {
+    username: 'reporter.jiwei',
+    displayName: '赵磊（基层卫生健康科）',
+    role: 'reporter',
+    units: ['基层卫生健康科'],
+  },
+  {
+    username: 'reporter.linshui',
+    displayName: '孙芳（临水县卫生健康局）',
+    role: 'reporter',
+    units: ['临水县卫生健康局'],
+  },
+  { username: 'viewer', displayName: '刘洋（查看）', role: 'viewer', units: [] },
+];
+
+const NARRATIVES = [
+  '已制定年度实施方案，明确责任分工和时间节点。',
+  '召开专题推进会，督促各责任单位按计划推进。',
+  '完成阶段性任务，形成工作台账，正在开展自查。',
+  '重点指标稳步提升，已完成序时进度要求。',
+  '组织现场督导，对发现的问题逐项整改。',
+];
+
+/** Whether the database has no commission yet (seed only then). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  return (await db.selectFrom('tenants').select('id').limit(1).execute()).length === 0;
+}
+
+/**
+ * The demo commission: units, one user per role (reporters for four units), the 2026 plan imported
+ * through the plan engine and published in February, monthly periods, and reports up to `now`
+ * in every review state. Runs through the services, so the audit log tells the same story.
+ */
+export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: string | null }> {
+  const now = deps.clock.now();
+  const { db } = deps;
+  const tenant = await db
+    .insertInto('tenants')
+    .values({ code: DEMO_TENANT_CODE, name: '临江市卫生健康委员会', level: 'city', parent_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const unitIds = new Map<string, string>();
+  for (const [name, kind, aliases] of UNITS)
+    unitIds.set(name, (await insertUnit(db, tenant.id, { name, kind, aliases })).id);
+  const ofKind = (kind: UnitKind) => UNITS.filter((u) => u[1] === kind).map((u) => unitIds.get(u[0]) ?? '');
+  await insertUnitGroup(db, tenant.id, '各县市区卫生健康局', ofKind('county'));
+  await insertUnitGroup(db, tenant.id, '委直属各单位', ofKind('affiliated'));
+  await insertUnitGroup(db, tenant.id, '委机关各科室', ofKind('department'));
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const actors = new Map<string, Actor>();
+  for (const account of DEMO_ACCOUNTS) {
+    const ids = account.units.map((u) => unitIds.get(u) ?? '');
+    const user = await insertUser(db, {
+      tenantId: tenant.id,
+      username: account.username,
+      displayName: account.displayName,
+      passwordHash,
+      role: account.role,
+      unitIds: ids,
+    });
+    actors.set(account.username, { tenantId: tenant.id, userId: user.id, role: account.role, unitIds: ids });
+  }
+  const actor = (username: string): Actor => {
+    const found = actors.get(username);
+    if (!found) throw new Error(`no demo user ${username}`);
+    return found;
+  };
+  const at = (iso: string): Deps => ({ ...deps, clock: fixedClock(new Date(iso)) });
+
+  // The plan arrives and is published in February, as a real one would be.
+  const importedOn = new Date('2026-02-18T01:30:00Z') < now ? '2026-02-18T01:30:00Z' : now.toISOString();
+  const plan = await importPlan(at(importedOn), actor('planner'), {
+    fileName: DEMO_PLAN_FILE_NAME,
+    bytes: Buffer.from(DEMO_PLAN_TEXT, 'utf8'),
+  });
+  await publishPlan(at(importedOn), actor('planner'), plan.id, plan.version);
+  const periods = (
+    await generatePeriods(at(importedOn), actor('planner'), plan.id, { kind: 'monthly', dueDay: 25 })
+  ).periods;
+
+  const today = localDate(now);
+  const reporters = DEMO_ACCOUNTS.filter((a) => a.role === 'reporter').map((a) => a.username);
+  for (const [r, username] of reporters.entries()) {
+    const reporter = actor(username);
+    const unitId = reporter.unitIds[0] ?? '';
+    const { tasks } = await listTasks(deps, reporter, { planId: plan.id });
+    const mine = tasks.filter((t) => t.reportingUnits.some((u) => u.id === unitId));
+    for (const [i, task] of mine.entries()) {
+      // The last task of each reporter is left unreported: the dashboard then shows a laggard.
+      if (i === mine.length - 1 && mine.length > 1) continue;
+      const finishing = r === 0 && i === 0;
+      const due = periods.filter((p) => p.dueOn <= today && p.startsOn >= '2026-02-01');
+      for (const [k, period] of due.entries()) {
+        const last = k === due.length - 1;
+        const percent = finishing ? Math.min(100, 30 * (k + 1)) : Math.min(95, 8 * (k + 1) + 4 * i);
+        const when = at(`${period.dueOn}T02:00:00Z`);
+        const { report } = await createReport(
+          when,
+          reporter,
+          {
+            itemId: task.id,
+            unitId,
+            periodId: period.id,
+            percent,
+            narrative: `${period.label}：${NARRATIVES[(k + i) % NARRATIVES.length] ?? ''}`,
+            problems: k % 3 === 2 ? '部分县区进度不均衡，资金到位偏慢。' : '',
+            nextSteps: '继续按月调度，加强督导，确保按期完成。',
+            actuals: [],
+            submit: true,
+          },
+          `demo-${task.id}-${period.id}`,
+        );
+        const review = at(`${period.dueOn}T08:00:00Z`);
+        if (last && i % 3 === 1)
+          await returnReport(
+            review,
+            actor('planner'),
+            report.id,
+            report.version,
+            '请补充佐证材料和量化数据。',
+          );
+        else if (!last || finishing) await acceptReport(review, actor('planner'), report.id, report.version);
+      }
+      const open = periods.find((p) => p.startsOn <= today && today <= p.endsOn && p.dueOn >= today);
+      if (open && i === 0 && !finishing) {
+        await createReport(
+          deps,
+          reporter,
+          {
+            itemId: task.id,
+            unitId,
+            periodId: open.id,
+            percent: 50,
+            narrative: '（草稿）本月进展整理中。',
+            problems: '',
+            nextSteps: '',
+            actuals: [],
+            submit: false,
+          },
+          null,
+        );
+      }
+    }
+  }
+  return { tenantId: tenant.id, planId: plan.id };
+}

@@ -1,0 +1,13 @@
+export { loadConfig, ConfigError } from './config/config.js';
+export type { Config } from './config/config.js';
+export { clockFrom, fixedClock, systemClock } from './config/clock.js';
+export type { Clock } from './config/clock.js';
+export { openDatabase } from './db/database.js';
+export type { Database, Db } from './db/database.js';
+export { migrateToLatest, LATEST_MIGRATION } from './db/migrate.js';
+export { buildApp } from './http/app.js';
+export { startServer } from './server.js';
+export type { RunningServer } from './server.js';
+export { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT_CODE } from './demo/seed.js';
+export type { Deps, PlanReader } from './services/deps.js';
+export { main } from './main.js';

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { parsePlan } from '@yaodian/parser';
+import type { FastifyInstance } from 'fastify';
+import { clockFrom } from './config/clock.js';
+import type { Config } from './config/config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.js';
+import { buildApp } from './http/app.js';
+import type { Deps } from './services/deps.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it, seeds the demo on an empty one, and listens. */
+export async function startServer(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<RunningServer> {
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    embeddedDir: path.join(config.dataDir, 'pgdata'),
+  });
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length > 0) log(`yaodian: applied migrations ${applied.join(', ')}`);
+    const deps: Deps = {
+      db: database.db,
+      clock: clockFrom(config.now),
+      readPlan: parsePlan,
+      maxUploadBytes: config.maxUploadBytes,
+    };
+    let seeded = false;
+    if (config.seedDemo && (await isEmpty(database.db))) {
+      log('yaodian: seeding the demo commission (临江市卫生健康委员会)…');
+      await seedDemo(deps);
+      seeded = true;
+    }
+    const app = await buildApp(deps, {
+      secureCookies: config.secureCookies,
+      logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+    });
+    await app.listen({ port: config.port, host: config.host });
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${String(config.port)}`;
+    log(
+      `yaodian: serving ${url} on the ${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'}`,
+    );
+    log(`yaodian: API ${url}/api/docs · OpenAPI ${url}/api/openapi.json`);
+    if (seeded || config.seedDemo) {
+      log(
+        `yaodian: demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`).join(', ')}`,
+      );
+    }
+    return {
+      app,
+      database,
+      url,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import { Card, Tabs } from 'antd';
+import type { ReactNode } from 'react';
+import { PageHeader } from '../../components/PageHeader.js';
+import { useT } from '../../i18n/i18n.js';
+import { GroupsTab } from './GroupsTab.js';
+import { PeriodsTab } from './PeriodsTab.js';
+import { RolesTab } from './RolesTab.js';
+import { UnitsTab } from './UnitsTab.js';
+import { UsersTab } from './UsersTab.js';
+
+export function AdminPage(): ReactNode {
+  const t = useT();
+  return (
+    <>
+      <PageHeader title={t('admin.title')} />
+      <Card>
+        <Tabs
+          items={[
+            { key: 'users', label: t('admin.users'), children: <UsersTab /> },
+            { key: 'roles', label: t('admin.roles'), children: <RolesTab /> },
+            { key: 'units', label: t('admin.units'), children: <UnitsTab /> },
+            { key: 'groups', label: t('admin.groups'), children: <GroupsTab /> },
+            { key: 'periods', label: t('admin.periods'), children: <PeriodsTab /> },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { BarChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import type { ReactNode } from 'react';
+
+echarts.use([BarChart, LineChart, PieChart, HeatmapChart, GridComponent, TooltipComponent, LegendComponent, VisualMapComponent, CanvasRenderer]);
+
+/** The one place ECharts is imported, so it loads only with the dashboard. */
+export function Chart({ option, height = 320, label }: { option: Record<string, unknown>; height?: number; label: string }): ReactNode {
+  return (
+    <div role="img" aria-label={label}>
+      <ReactEChartsCore echarts={echarts} option={option} style={{ height }} notMerge lazyUpdate />
+    </div>
+  );
+}

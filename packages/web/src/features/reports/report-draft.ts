@@ -1,0 +1,59 @@
+import type { ReportDto, ReportFields } from '../../api/endpoints.js';
+
+/** What the report form holds; kept in sessionStorage while the user types. */
+export interface ReportDraft {
+  percent: number;
+  narrative: string;
+  problems: string;
+  nextSteps: string;
+  /** Actual values by target id; null where the user has not entered one. */
+  actuals: Record<string, { value: number | null; note: string }>;
+  /** One key per submission attempt, so a retried submit never creates a second report. */
+  idempotencyKey: string;
+}
+
+export function draftKey(params: { reportId?: string; itemId?: string; unitId?: string; periodId?: string }): string {
+  return params.reportId ? `report:${params.reportId}` : `report:${params.itemId ?? ''}:${params.unitId ?? ''}:${params.periodId ?? ''}`;
+}
+
+export function isReportDraft(value: unknown): value is ReportDraft {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.percent === 'number' &&
+    typeof v.narrative === 'string' &&
+    typeof v.problems === 'string' &&
+    typeof v.nextSteps === 'string' &&
+    typeof v.idempotencyKey === 'string' &&
+    typeof v.actuals === 'object' &&
+    v.actuals !== null
+  );
+}
+
+export function emptyDraft(newKey: () => string): ReportDraft {
+  return { percent: 0, narrative: '', problems: '', nextSteps: '', actuals: {}, idempotencyKey: newKey() };
+}
+
+export function draftFromReport(report: ReportDto, newKey: () => string): ReportDraft {
+  return {
+    percent: report.percent,
+    narrative: report.narrative,
+    problems: report.problems,
+    nextSteps: report.nextSteps,
+    actuals: Object.fromEntries(report.actuals.map((a) => [a.targetId, { value: a.value, note: a.note }])),
+    idempotencyKey: newKey(),
+  };
+}
+
+/** The request fields: only actuals with a value, clamped percent. */
+export function fieldsOf(draft: ReportDraft): ReportFields {
+  return {
+    percent: Math.max(0, Math.min(100, Math.round(draft.percent))),
+    narrative: draft.narrative,
+    problems: draft.problems,
+    nextSteps: draft.nextSteps,
+    actuals: Object.entries(draft.actuals)
+      .filter((entry): entry is [string, { value: number; note: string }] => entry[1].value !== null && Number.isFinite(entry[1].value))
+      .map(([targetId, a]) => ({ targetId, value: a.value, note: a.note })),
+  };
+}
