@@ -62,4 +62,18 @@ describe('readMeta', () => {
     expect(r.meta.issuer).toBe('青山县卫生健康局');
     expect(r.meta.issuedOn).toBe('2026-01-20');
   });
+
+  it('does not join a document number, signature or date into the title', () => {
+    expect(meta(['临卫疾控发〔2026〕2号', '临江市2026年疾病预防控制工作计划', '一、甲']).meta.title).toBe('临江市2026年疾病预防控制工作计划');
+    const r = meta(['各区卫生健康局，委属各单位：', '临江市卫生健康委员会', '2026年4月8日', '临江市2026年卫生健康行动方案', '第一章 总体要求']);
+    expect(r.meta.title).toBe('临江市2026年卫生健康行动方案');
+    expect(r.meta.recipients).toEqual(['各区卫生健康局', '委属各单位']);
+    expect(r.meta.issuer).toBe('临江市卫生健康委员会');
+  });
+
+  it('reads a 主送 line under the title as the recipients', () => {
+    const r = meta(['临江市2026年疾病预防控制工作计划', '主送：各县（市、区）卫生健康局，市卫生健康综合监督执法支队', '一、甲']);
+    expect(r.meta.recipients).toEqual(['各县（市、区）卫生健康局', '市卫生健康综合监督执法支队']);
+    expect(r.lines[r.bodyStart]).toBe('一、甲');
+  });
 });

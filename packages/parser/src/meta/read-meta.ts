@@ -63,9 +63,18 @@ export function readMeta(
   if (title) bodyStart = Math.max(title.end, signatureHead && signatureHead.start >= title.end ? signatureHead.end : 0);
   else if (signatureHead) bodyStart = signatureHead.end;
   else if (transmittal >= 0) bodyStart = transmittal + 1;
-  // A plan without a notice may still open with its recipients (各乡镇卫生院，局机关各科室：).
-  const openingRecipients = notice || bodyStart >= headEnd ? [] : readRecipientsLine(lines[bodyStart] ?? null);
-  if (openingRecipients.length > 0) bodyStart++;
+  // A plan without a notice may still address its recipients (各乡镇卫生院，局机关各科室：), before its title
+  // or right under it.
+  let openingRecipients: string[] = [];
+  if (!notice) {
+    for (let i = 0; i < Math.min(headEnd, bodyStart + 1); i++) {
+      const found = readRecipientsLine(lines[i] ?? null);
+      if (found.length === 0) continue;
+      openingRecipients = found;
+      if (i === bodyStart) bodyStart++;
+      break;
+    }
+  }
   const bodyEnd = signatureTail ? signatureTail.start : lines.length;
 
   const headText = lines.slice(0, Math.max(bodyStart, 1)).filter((l): l is string => l !== null).join('\n');
@@ -139,13 +148,14 @@ function findTitle(
     if (!line || isMarked(i) || /^(附\s*件|关于|现将)/.test(line) || /[。；;，,：:]$/.test(line)) continue;
     let text = line;
     let end = i + 1;
-    // A title broken over two or three short lines.
+    // A title broken over two or three short lines; a signature, date or document number is no part of one.
     while (!PLAN_KIND.test(text) && end < Math.min(i + 3, headEnd) && text.length <= 40) {
       const next = lines[end];
-      if (!next || next.length > 30 || isMarked(end)) break;
+      if (!next || next.length > 30 || isMarked(end) || isFurniture(next)) break;
       text += next;
       end++;
     }
+    if (isFurniture(line)) continue;
     if (text.length < 4 || text.length > 80 || !PLAN_KIND.test(text)) continue;
     candidates.push({ start: i, end, text: text.replace(/\s+/g, '') === text ? text : text.trim() });
   }
@@ -157,13 +167,21 @@ function findTitle(
   return candidates[0] ?? null;
 }
 
-const ORG_WORD = /[各委局科院室办站所中心单位部门]/;
+const ORG_WORD = /[各委局科院室办站所中心单位部门队处股会组厅部]/;
 
 /** A line that only addresses organisations and ends with a colon. */
 function readRecipientsLine(line: string | null): string[] {
-  if (!line || !/[:：]\s*$/.test(line) || line.length > 200 || /[。；;]/.test(line)) return [];
-  const parts = splitTopLevel(line.replace(/[:：]\s*$/, '')).map((p) => p.trim()).filter((p) => p.length > 0);
+  if (!line || line.length > 200) return [];
+  const labelled = /^主\s*送\s*[:：]/.test(line);
+  if (!labelled && (!/[:：]\s*$/.test(line) || /[。；;]/.test(line))) return [];
+  const list = line.replace(/^主\s*送\s*[:：]/, '').replace(/[:：。；;]\s*$/, '');
+  const parts = splitTopLevel(list).map((p) => p.trim()).filter((p) => p.length > 0);
   return parts.length > 0 && parts.every((p) => p.length <= 40 && ORG_WORD.test(p)) ? parts : [];
+}
+
+/** Lines that stand near a title but are none: an issuer, a date, a document number. */
+function isFurniture(line: string): boolean {
+  return isIssuerLine(line) || isDateLine(line) || DOC_NUMBER.test(line);
 }
 
 function readRecipients(lines: readonly (string | null)[], from: number, to: number): string[] {

@@ -19,6 +19,8 @@ describe('readMarker', () => {
     ['③推进试点', 'circled', '③', 3],
     ['第二部分 重点任务', 'part', '二', 2],
     ['【三】强化基层服务', 'cn-bracket', '三', 3],
+    ['第一章　总体要求', 'part', '一', 1],
+    ['第二节 医疗服务', 'part-section', '二', 2],
     ['〔四〕加强队伍建设', 'cn-bracket', '四', 4],
     ['2.2026年全市卫生健康重点工作任务推进表', 'arabic-dot', '2', 2],
   ])('reads %s as %s number %s', (line, style, number, value) => {

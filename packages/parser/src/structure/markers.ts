@@ -3,6 +3,7 @@ import { CHINESE_NUMERAL_CHARS, chineseToInt, circledToInt } from './chinese-num
 /** A numbering style as printed; nesting is inferred from the order styles appear in, never from a ladder. */
 export type MarkerStyle =
   | 'part' // 第一部分 / 第一章
+  | 'part-section' // 第一节, under a chapter
   | 'cn' // 一、
   | 'cn-paren' // （一） (一)
   | 'cn-bracket' // 【一】 〔一〕 [一]
@@ -27,6 +28,7 @@ const CN = `[${CHINESE_NUMERAL_CHARS}]{1,4}`;
 // Matched on the width-folded copy: （ ） ． ， ： are already ( ) . , :
 const PATTERNS: readonly { style: MarkerStyle; re: RegExp }[] = [
   { style: 'part', re: new RegExp(`^第(${CN})(部分|章|篇)[\\s、.:,]*`) },
+  { style: 'part-section', re: new RegExp(`^第(${CN})节[\\s、.:,]*`) },
   { style: 'cn', re: new RegExp(`^(${CN})[、.][\\s]*`) },
   { style: 'cn-paren', re: new RegExp(`^\\((${CN})\\)[\\s、.]*`) },
   { style: 'cn-bracket', re: new RegExp(`^[【〔\\[](${CN})[】〕\\]][\\s、.]*`) },

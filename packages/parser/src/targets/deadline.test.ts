@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDeadlines, parseDeadline } from './deadline.js';
+import { DEADLINE_SOURCE, deadlineMatches, findDeadlines, parseDeadline } from './deadline.js';
 
 const FOUND: [string, number | null, [string, string | null][]][] = [
   ['年内完成全部建设任务', 2024, [['年内', '2024-12-31']]],
@@ -79,5 +80,63 @@ describe('parseDeadline', () => {
     expect(parseDeadline('   ', 2024)).toBeNull();
     expect(parseDeadline('—', 2024)).toBeNull();
     expect(parseDeadline('/', 2024)).toBeNull();
+  });
+});
+
+describe('deadlineMatches', () => {
+  const PIECES = [
+    '2024',
+    '年',
+    '月',
+    '底',
+    '前',
+    '内',
+    '6',
+    '12',
+    '十二',
+    '一',
+    '二〇二五',
+    '季度',
+    '第',
+    '三',
+    '上半年',
+    '下半年',
+    '到',
+    '至',
+    '今',
+    '本',
+    '全年',
+    '年内',
+    '每',
+    '完工',
+    '投入使用',
+    '，',
+    '日',
+    '号',
+    '份',
+    '1',
+    '0',
+  ];
+
+  /** The plain global scan the anchored one must agree with. */
+  function globalScan(s: string): [number, string][] {
+    return [...s.matchAll(new RegExp(DEADLINE_SOURCE, 'gu'))].map((m) => [m.index, m[0]]);
+  }
+
+  it('finds the same matches as a global scan of the whole text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }), (parts) => {
+        const s = parts.join('');
+        expect(deadlineMatches(s).map((m) => [m.index, m[0]])).toEqual(globalScan(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees with a global scan on a sentence with several deadlines and plain text between', () => {
+    const s =
+      '上半年完成方案，到2025年底前全面建成，第三季度末开展评估，十二月份总结，二〇二六年完工投入使用。';
+    expect(deadlineMatches(s).map((m) => m[0])).toEqual(globalScan(s).map(([, text]) => text));
+    expect(deadlineMatches(s).length).toBeGreaterThanOrEqual(5);
   });
 });

@@ -27,7 +27,7 @@ const MILESTONE =
   '(?:完工|竣工验收|竣工|投入使用|投入运营|建成投用|建成投运|建成运营|建成|投用|投运|开工建设|开工|动工建设|动工|主体封顶|封顶|启用|开业|完成|实现|上线|运行|验收)';
 const SUFFIX = '(?:以前|之前|前|内|止)';
 
-const DEADLINE_SOURCE = [
+export const DEADLINE_SOURCE = [
   // 2025年6月30日前 / 6月底前 / 六月底 / 2024年12月份
   `(?<my>${YEAR}年)?(?<m>${NUM})月(?:(?<d>${DAY})[日号]|(?<mp>底|末|上旬|中旬|下旬|份))?(?<msuf>${SUFFIX})?`,
   // 2024年上半年 / 上半年
@@ -54,7 +54,7 @@ const DEADLINE_RE = new RegExp(DEADLINE_SOURCE, 'uy');
  * of the whole text while skipping the plain text between anchors.
  */
 const ANCHOR_BACK = 5;
-const ANCHOR_CHARS = ['年', '月', '季'] as const;
+const ANCHOR_CHARS: readonly string[] = ['年', '月', '季'];
 /** Per UTF-16 code: 1 for a character a match can start with (a digit, 一, 上, 第, 到, 今, 年, 全 …). */
 const OPENERS: Uint8Array = (() => {
   const table = new Uint8Array(65536);
@@ -147,37 +147,49 @@ function isDurationOrRecurring(text: string, index: number, matched: string): bo
   return false;
 }
 
+/**
+ * Every match of the deadline pattern in `s`, left to right and not overlapping: the same matches as a
+ * global scan (see ANCHOR_BACK), found by trying the pattern only just before each 年, 月 and 季.
+ */
+export function deadlineMatches(s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const re = DEADLINE_RE;
+  // Positions below `tried` were already tried as match starts (and failed) or lie inside a match.
+  let tried = 0;
+  // The next 年, 月 and 季 at or after the cursor, by native indexOf (faster than a loop over every character).
+  const next = ANCHOR_CHARS.map((ch) => s.indexOf(ch));
+  for (let a = nearest(next); a >= 0; a = nearest(next)) {
+    for (let k = 0; k < next.length; k++) {
+      if (next[k] === a) next[k] = s.indexOf(ANCHOR_CHARS[k] ?? '', a + 1);
+    }
+    let m: RegExpExecArray | null = null;
+    for (let at = Math.max(tried, a - ANCHOR_BACK); at <= a && m === null; at++) {
+      if (OPENERS[s.charCodeAt(at)] === 0) continue;
+      re.lastIndex = at;
+      m = re.exec(s);
+      tried = at + 1;
+    }
+    if (m === null) continue;
+    tried = m.index + m[0].length;
+    // Anchors inside the match are consumed with it, as a global scan would.
+    for (let k = 0; k < next.length; k++) {
+      const at = next[k] ?? -1;
+      if (at >= 0 && at < tried) next[k] = s.indexOf(ANCHOR_CHARS[k] ?? '', tried);
+    }
+    out.push(m);
+  }
+  return out;
+}
+
 /** Every deadline printed in text.slice(span.start, span.end), in order, with absolute sources. */
 export function findDeadlines(text: string, span: Span, year: number | null): Deadline[] {
   const start = Math.max(0, Math.min(span.start, text.length));
   const end = Math.max(start, Math.min(span.end, text.length));
   const slice = text.slice(start, end);
   const out: Deadline[] = [];
-  const re = DEADLINE_RE;
-  // Positions below `tried` were already tried as match starts (and failed) or lie inside a match.
-  let tried = 0;
-  // The next 年, 月 and 季 at or after the cursor, by native indexOf (faster than a loop over every character).
-  const next = [slice.indexOf('年'), slice.indexOf('月'), slice.indexOf('季')];
-  for (let a = nearest(next); a >= 0; a = nearest(next)) {
-    for (let k = 0; k < next.length; k++) {
-      if (next[k] === a) next[k] = slice.indexOf(ANCHOR_CHARS[k] ?? '', a + 1);
-    }
-    let m: RegExpExecArray | null = null;
-    for (let s = Math.max(tried, a - ANCHOR_BACK); s <= a && m === null; s++) {
-      if (OPENERS[slice.charCodeAt(s)] === 0) continue;
-      re.lastIndex = s;
-      m = re.exec(slice);
-      tried = s + 1;
-    }
-    if (m === null) continue;
+  for (const m of deadlineMatches(slice)) {
     const matched = m[0];
     const index = m.index;
-    tried = index + matched.length;
-    // Anchors inside the match are consumed with it, as a global scan would.
-    for (let k = 0; k < next.length; k++) {
-      const at = next[k] ?? -1;
-      if (at >= 0 && at < tried) next[k] = slice.indexOf(ANCHOR_CHARS[k] ?? '', tried);
-    }
     // A year glued to more digits (12021年) is not a year.
     if (/[0-9]/u.test(slice[index - 1] ?? '') && /^[0-9]/u.test(matched)) continue;
     if (isDurationOrRecurring(slice, index, matched)) continue;

@@ -290,6 +290,120 @@ const CASES: Case[] = [
   c('a share before its noun', '推动90%以上的乡镇卫生院达到服务能力推荐标准。', [
     ['乡镇卫生院', '>=', 90, '%'],
   ]),
+
+  // units that are targets only after a level word
+  c('岁 after 提高到 is a life-expectancy target', '全区人均预期寿命提高到80.5岁以上。', [
+    ['人均预期寿命', '>=', 80.5, '岁'],
+  ]),
+  c('岁 after 达到 with the clause going on', '居民人均预期寿命达到78岁，健康素养水平提高到30%。', [
+    ['居民人均预期寿命', '>=', 78, '岁'],
+    ['健康素养水平', '>=', 30, '%'],
+  ]),
+  c(
+    'an age with a population noun after it stays a qualifier',
+    '重点做好3岁以下婴幼儿和65岁及以上老年人健康服务。',
+    [],
+  ),
+  c('an age after 为 is no target', '筛查对象年龄为35岁以上居民。', []),
+  c('分 after 在…以上 is a score target', '患者就医满意度在88分以上。', [['患者就医满意度', '>=', 88, '分']]),
+  c('分 after 不低于', '公立医院绩效考核得分不低于90分。', [['公立医院绩效考核得分', '>=', 90, '分']]),
+  c('在 a count of places is a scope, not a level', '在30个以上乡镇推行家庭病床服务。', []),
+  c('级 after 达到 is a target', '二级以上医院电子病历应用水平平均级别达到4级以上。', [
+    ['二级以上医院电子病历应用水平平均级别', '>=', 4, '级'],
+  ]),
+  c('a hospital grade after 达到 stays a grade', '推动县中医院达到二级甲等医院标准。', []),
+  c('类 counts kinds of services after a verb', '每个乡镇卫生院推广8类以上中医适宜技术。', [
+    ['中医适宜技术', '>=', 8, '类'],
+  ]),
+  c('至少 before a verb makes a round count a target', '年内至少组织一轮基层医疗机构巡查。', [
+    ['基层医疗机构巡查', '>=', 1, '轮', 'level', '2024-12-31', '年内'],
+  ]),
+  c('至少 before 开设 names the thing after the count', '每个县区至少开设3个儿童友好门诊。', [
+    ['儿童友好门诊', '>=', 3, '个'],
+  ]),
+  c('一成 after 减少 is a change of 1 成', '重点人群肺结核发病数较上年减少一成。', [
+    ['重点人群肺结核发病数', '>=', 1, '成', 'change'],
+  ]),
+  c('a Latin unit after 控制在', '门诊抗菌药物使用强度控制在30DDDs以下。', [
+    ['门诊抗菌药物使用强度', '<=', 30, 'DDDs'],
+  ]),
+  c('one Latin letter stays a model', '建成5G远程会诊系统。', []),
+  c('a money unit per bed', '改扩建床位补助标准不低于5万元/床。', [
+    ['改扩建床位补助标准', '>=', 5, '万元/床'],
+  ]),
+  c('a count per thousand people', '每千人口护士数达到3.6人/千人。', [
+    ['每千人口护士数', '>=', 3.6, '人/千人'],
+  ]),
+  c('beds per thousand people', '医疗卫生机构床位达到6.8张/千人口。', [
+    ['医疗卫生机构床位', '>=', 6.8, '张/千人口'],
+  ]),
+  c('颗 counts teeth', '年内完成2.5万颗适龄儿童窝沟封闭。', [
+    ['适龄儿童窝沟封闭', '>=', 2.5, '万颗', 'level', '2024-12-31', '年内'],
+  ]),
+
+  // ops
+  c('完成 with money is >=', '全年完成医疗卫生项目投资4.2亿元。', [
+    ['医疗卫生项目投资', '>=', 4.2, '亿元', 'level', '2024-12-31', '全年'],
+  ]),
+  c('a per-head standard after 按 is exact', '城乡居民医保财政补助标准按每人每年670元执行。', [
+    ['城乡居民医保财政补助标准', '=', 670, '元'],
+  ]),
+  c(
+    'a per-head standard after 为 keeps the noun with a verb in it',
+    '家庭医生签约服务补助标准为每人每年15元。',
+    [['家庭医生签约服务补助标准', '=', 15, '元']],
+  ),
+  c('a per-head standard after 提高到 is a level to reach', '人均健康教育经费提高到每人每年8元。', [
+    ['人均健康教育经费', '>=', 8, '元'],
+  ]),
+  c('约 inside 预约 is not 约', '二级以上医院分时段预约诊疗率100%。', [
+    ['二级以上医院分时段预约诊疗率', '=', 100, '%'],
+  ]),
+  c('达 inside 达标 is not 达', '医疗废物规范处置达标率100%。', [['医疗废物规范处置达标率', '=', 100, '%']]),
+
+  // one value shared by a list of measures
+  c('均 after two rates gives one target each', '产前筛查率、新生儿听力筛查率均保持在90%以上。', [
+    ['产前筛查率', '>=', 90, '%'],
+    ['新生儿听力筛查率', '>=', 90, '%'],
+  ]),
+  c('都 after rates joined by 和', '院感监测覆盖率和手卫生依从率都达到95%。', [
+    ['院感监测覆盖率', '>=', 95, '%'],
+    ['手卫生依从率', '>=', 95, '%'],
+  ]),
+  c('subjects of one measure stay one metric', '孕妇、产妇和新生儿系统管理率均达到90%以上。', [
+    ['孕妇、产妇和新生儿系统管理率', '>=', 90, '%'],
+  ]),
+  c(
+    'subjects before the last measure go with it',
+    '食品安全标准备案率、企业负责人和从业人员培训率达到90%。',
+    [
+      ['食品安全标准备案率', '>=', 90, '%'],
+      ['企业负责人和从业人员培训率', '>=', 90, '%'],
+    ],
+  ),
+
+  // metrics
+  c(
+    'an adverb before the op of the previous clause gives way to its object',
+    '合理提高护理人员占卫生技术人员的比例，逐步达到50%。',
+    [['护理人员占卫生技术人员的比例', '>=', 50, '%']],
+  ),
+  c('sub-groups after a measure share it', '全人群丙肝抗体检测比例城区达到22%、乡镇达到15%。', [
+    ['全人群丙肝抗体检测比例', '>=', 22, '%'],
+    ['全人群丙肝抗体检测比例', '>=', 15, '%'],
+  ]),
+  c(
+    'groups with their own per-head amounts keep their own names',
+    '按城镇人口每人每年60元、农村人口每人每年55元的标准安排经费。',
+    [
+      ['城镇人口', '=', 60, '元'],
+      ['农村人口', '=', 55, '元'],
+    ],
+  ),
+  c('a leading verb is cut from the metric before 不少于', '推出家庭医生特色服务包不少于6类。', [
+    ['家庭医生特色服务包', '>=', 6, '类'],
+  ]),
+  c('a count after 等 sums up a list', '做好食道癌、胃癌等18种重大疾病的专项救治。', []),
 ];
 
 function checkConsistency(text: string, start: number, end: number, targets: Target[]): void {

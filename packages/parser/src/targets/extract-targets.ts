@@ -1,9 +1,20 @@
 import type { Span, Target, TargetBasis, TargetOp } from '../plan.js';
 import { findDeadlines, type Deadline } from './deadline.js';
-import { metricAfter, narrowMetric } from './metric.js';
+import {
+  endsWithMeasure,
+  metricAfter,
+  narrowMetric,
+  sharedMetrics,
+  splitList,
+  trimToMeasure,
+} from './metric.js';
 import { isChineseNumeralChar, isDigit, mayStartNumber, readNumber, type NumberToken } from './numerals.js';
+import { readContextUnit } from './context-units.js';
 import {
   isConnectorGap,
+  isConnectorGapAt,
+  isWordInside,
+  levelWordBefore,
   opEndingAt,
   opWordEndingAt,
   readSuffix,
@@ -46,7 +57,12 @@ interface Value {
 
 type ReadResult = { value: Value } | { skipTo: number };
 
-const NOUN_MAKERS = new Set(['率', '比', '数', '量', '度', '值', '额', '费', '面', '例', '者']);
+const NOUN_MAKERS = new Set(['率', '比', '数', '量', '度', '值', '额', '费', '面', '例', '者', '标']);
+const NOUN_MAKER_CODES: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  for (const ch of NOUN_MAKERS) table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
 const RANGE_SEPARATORS = new Set(['-', '－', '~', '～', '〜', '—', '–', '到', '至']);
 const LIST_SEPARATORS = new Set(['、', '和', '及', '与', '/']);
 const BASELINE_BEFORE = new Set(['由', '从', '每', '第', '+', '＋', '/', '／', '#', '№', '.', '．']);
@@ -57,19 +73,27 @@ function isAsciiLetter(ch: string | undefined): boolean {
   return ch !== undefined && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'));
 }
 
-function unitOf(tok: NumberToken, text: string, end: number): UnitMatch | null {
+function unitOf(tok: NumberToken, text: string, end: number, floor: number): UnitMatch | null {
   if (tok.impliedUnit !== null) return { unit: tok.impliedUnit, kind: 'rate', end: tok.end };
-  return readUnit(text, tok.end, end);
+  const unit = readUnit(text, tok.end, end);
+  if (unit !== null) return unit;
+  // 岁, 级, 成 and Latin units only after a level word: ask for it only when one of them may follow.
+  const next = text.charCodeAt(tok.end);
+  if (!(CONTEXT_UNIT_FIRST.has(next) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122)))
+    return null;
+  return readContextUnit(text, tok.end, end, levelWordBefore(text, tok.start, floor));
 }
 
+const CONTEXT_UNIT_FIRST = new Set(Array.from('周岁级成', (ch) => ch.charCodeAt(0)));
+
 /** Reads the value starting with `tok`: its unit, a range partner (5-10个, 1到2个) or a ratio (1:1.5). */
-function readValue(text: string, tok: NumberToken, end: number): ReadResult {
+function readValue(text: string, tok: NumberToken, end: number, floor: number): ReadResult {
   const before = text[tok.start - 1];
   if (!tok.chinese && (isAsciiLetter(before) || isDigit(before))) return { skipTo: tok.end };
   if (before !== undefined && BASELINE_BEFORE.has(before)) {
     return { skipTo: tok.end };
   }
-  const unit = unitOf(tok, text, end);
+  const unit = unitOf(tok, text, end, floor);
   if (unit === null && isNonQuantityFollower(text, tok.end, end)) return { skipTo: tok.end };
   let after = unit?.end ?? tok.end;
   const sep = text[after];
@@ -79,7 +103,7 @@ function readValue(text: string, tok: NumberToken, end: number): ReadResult {
     const startsNumber = tok.chinese ? isChineseNumeralChar(text[hiStart]) : isDigit(text[hiStart]);
     const hi = startsNumber ? readNumber(text, hiStart, end) : null;
     if (hi !== null && hi.chinese === tok.chinese) {
-      const hiUnit = unitOf(hi, text, end);
+      const hiUnit = unitOf(hi, text, end, floor);
       if (hiUnit === null && isNonQuantityFollower(text, hi.end, end)) return { skipTo: hi.end };
       if (hi.value > tok.value && (unit === null || hiUnit === null || unit.unit === hiUnit.unit)) {
         const u = hiUnit ?? unit;
@@ -109,18 +133,40 @@ function findOp(text: string, pos: number, floor: number): OpMatch | null {
   for (let e = pos; e > limit; e--) {
     const w = opWordEndingAt(text, e, limit);
     if (w === null) continue;
-    const m: OpMatch = { ...w, start: e - w.word.length, end: e };
-    if (m.kind === 'tight' && e !== pos) continue;
-    if ((m.kind === 'verb' || m.kind === 'change') && e !== pos && NOUN_MAKERS.has(text[e] ?? '')) continue;
-    // 达 inside 到达/下达/表达 is not 达到.
-    if (m.word === '达' && /[到下表传抵发]/u.test(text[m.start - 1] ?? '')) continue;
-    if (found !== null && m.kind !== 'verb' && m.kind !== 'change') break;
-    found = m;
+    const start = e - w.word.length;
+    const loose = w.kind === 'verb' || w.kind === 'change';
+    if (w.kind === 'tight' && e !== pos) continue;
+    if (loose && e !== pos && NOUN_MAKER_CODES[text.charCodeAt(e)] === 1) continue;
+    // 达 inside 到达/下达 and 约 inside 预约/签约 are not op words; one of them standing away from its
+    // number is the end of another word (达标率100%: 达 is inside 达标, and 标率 is no metric).
+    if (
+      w.word.length === 1 &&
+      w.kind === 'explicit' &&
+      (isWordInside(text, start) || !isConnectorGapAt(text, e, pos))
+    )
+      continue;
+    if (found !== null && !loose) break;
+    found = { ...w, start, end: e };
     // A verb with words between it and the number may sit inside the object (新增[家庭医生签约]服务对象2万人):
     // keep looking for an outer verb that governs the whole object.
-    if (m.kind !== 'verb' && m.kind !== 'change') break;
-    if (isConnectorGap(text.slice(m.end, pos))) break;
-    e = m.start + 1;
+    if (!loose) break;
+    if (isConnectorGapAt(text, e, pos)) break;
+    e = start + 1;
+  }
+  // 至少启动一轮, 至少开设2个: "at least" before the verb makes the verb's count a level to reach, whether
+  // or not the verb is one we know (至少组织一轮).
+  if (
+    found?.word === '至少' &&
+    pos - found.end === 2 &&
+    /^\p{Script=Han}{2}$/u.test(text.slice(found.end, pos))
+  ) {
+    return { ...found, word: text.slice(found.start, pos), strong: true, end: pos };
+  }
+  if (found !== null && found.kind === 'verb') {
+    const atLeast = opWordEndingAt(text, found.start, limit);
+    if (atLeast?.word === '至少') {
+      return { ...found, word: `至少${found.word}`, kind: 'explicit', strong: true, start: found.start - 2 };
+    }
   }
   return found;
 }
@@ -134,7 +180,64 @@ function worthBuilding(text: string, v: Value, floor: number): boolean {
   if (v.lo.chinese && kind === 'none' && v.lo.impliedUnit === null) return false;
   if (!v.lo.chinese && !v.ratio && (kind === 'rate' || kind === 'money' || kind === 'count')) return true;
   if (v.lo.impliedUnit !== null) return true;
-  return findOp(text, v.start, Math.max(floor, v.start - OP_WINDOW)) !== null;
+  return levelOp(text, v, Math.max(floor, v.start - OP_WINDOW), text.length) !== null;
+}
+
+/**
+ * 满意度在90分以上: 在 right before a value whose comparison suffix closes the clause states a level. Without
+ * the suffix, or with a noun after it (在6个试点县, 在30个以上乡镇推行), 在 names a scope instead.
+ */
+function levelAfterZai(text: string, v: Value, floor: number, end: number): OpMatch | null {
+  const at = v.start - 1;
+  if (at < floor || text[at] !== '在' || opWordEndingAt(text, v.start, floor) !== null) return null;
+  const suffix = readSuffix(text, v.end, end);
+  if (suffix === null || !(suffix.end >= end || isClauseEnd(text, suffix.end))) return null;
+  return { word: '在', op: '>=', basis: 'level', kind: 'explicit', strong: true, start: at, end: v.start };
+}
+
+/** 每人每年99元, 每床6万元: an amount per head, printed right before the number. */
+const PER_HEAD = /每(?:人|床|户|例)(?:每(?:年|月|日|天))?$/u;
+const EVERY = '每'.charCodeAt(0);
+
+/**
+ * A standard per head (补助标准为每人每年94元, 按每人每年99元落实) is a level to meet exactly, and what names it
+ * is the noun before 为/按, not a verb inside it (补助 in 补助标准): the op spans from there to the number.
+ * A level word before the per-head phrase keeps its own op (提高到每人每年100元).
+ */
+function perHeadOp(text: string, pos: number, floor: number): OpMatch | null {
+  const from = Math.max(floor, pos - 6);
+  // Most numbers have no 每 just before them: look for it before building a slice for the regex.
+  let hasEvery = false;
+  for (let i = from; i < pos && !hasEvery; i++) hasEvery = text.charCodeAt(i) === EVERY;
+  if (!hasEvery) return null;
+  const m = PER_HEAD.exec(text.slice(from, pos));
+  if (m === null) return null;
+  const at = pos - m[0].length;
+  const level = opEndingAt(text, at, floor);
+  if (
+    level !== null &&
+    level.kind === 'explicit' &&
+    !(level.word.length === 1 && isWordInside(text, level.start))
+  ) {
+    return { ...level, word: text.slice(level.start, pos), end: pos };
+  }
+  const start = at > floor && '按为是'.includes(text[at - 1] ?? ' ') ? at - 1 : at;
+  return {
+    word: text.slice(start, pos),
+    op: '=',
+    basis: 'level',
+    kind: 'explicit',
+    strong: true,
+    start,
+    end: pos,
+  };
+}
+
+/** The op of a value: a per-head standard, a level after 在, or the nearest op word before it. */
+function levelOp(text: string, v: Value, floor: number, end: number): OpMatch | null {
+  return (
+    perHeadOp(text, v.start, floor) ?? levelAfterZai(text, v, floor, end) ?? findOp(text, v.start, floor)
+  );
 }
 
 function unitKind(v: Value): UnitKind | 'none' {
@@ -148,8 +251,9 @@ function qualifies(
   op: OpMatch | null,
   gapIsConnector: boolean,
   inBrackets: boolean,
-  hasSuffix: boolean,
+  suffixEnd: number | null,
 ): boolean {
+  const hasSuffix = suffixEnd !== null;
   const kind = unitKind(v);
   // A bracketed count without a verb explains a name (1+6方案（一个总体方案加6个子方案）); with one it is a task (（新增6家…）).
   if (inBrackets && op === null && (kind === 'count' || kind === 'weak')) return false;
@@ -159,6 +263,8 @@ function qualifies(
   // 每年开展一次: a frequency, not an amount.
   if (kind === 'weak' && text.slice(Math.max(0, v.start - 6), v.start).includes('每')) return false;
   if (SCOPE_BEFORE.has(before) && !opRightBefore && (kind === 'count' || kind === 'weak')) return false;
+  // …等25种重大疾病, 等四个中心: a count after 等 sums up the list before it; it sets no amount.
+  if (before === '等' && (kind === 'count' || kind === 'weak' || kind === 'none')) return false;
   // 全市12家三级医院…: a count of what exists, unless a verb or 以上 makes it a commitment (全市30个以上…).
   if (
     kind === 'count' &&
@@ -175,7 +281,8 @@ function qualifies(
     if (kind === 'rate' || kind === 'money') return tight || op?.kind === 'explicit' || op?.kind === 'change';
     if (op === null || kind === 'none') return false;
     // 培训家庭照护者两万人。: a strong verb, its object, then the count closing the clause.
-    const closesClause = isClauseEnd(text, v.end) || v.end >= text.length;
+    const valueEnd = suffixEnd ?? v.end;
+    const closesClause = isClauseEnd(text, valueEnd) || valueEnd >= text.length;
     if (!tight && !(op.strong && op.kind !== 'tight' && closesClause)) return false;
     // 一个/一支 after a verb is mostly an article (建成一个平台); small Chinese counts after 落实/推进 are slogans.
     if (op.kind === 'verb' && (v.lo.value === 1 || !op.strong)) return false;
@@ -213,20 +320,9 @@ function decideOp(v: Value, op: OpMatch | null, suffix: SuffixMatch | null): Tar
 
 /** Splits a 分别 list's metric (A、B和C) into its members, as spans. */
 function splitMetrics(text: string, span: Span): Span[] {
-  const out: Span[] = [];
-  let depth = 0;
-  let from = span.start;
-  for (let i = span.start; i < span.end; i++) {
-    const ch = text[i] ?? '';
-    if (ch === '（' || ch === '(' || ch === '“') depth++;
-    else if (ch === '）' || ch === ')' || ch === '”') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (ch === '、' || ch === '和' || ch === '及' || ch === '与')) {
-      out.push({ start: from, end: i });
-      from = i + 1;
-    }
-  }
-  out.push({ start: from, end: span.end });
-  return out.map((s) => narrowMetric(text, s)).filter((s) => s.end > s.start);
+  return splitList(text, span)
+    .map((s) => narrowMetric(text, s))
+    .filter((s) => s.end > s.start);
 }
 
 function pickDeadline(
@@ -275,7 +371,12 @@ function metricOfPreviousClause(text: string, cStart: number, sStart: number): S
     const m = opEndingAt(text, e, pStart);
     if (m === null || m.kind === 'tight' || m.kind === 'verb') continue;
     const metric = narrowMetric(text, { start: pStart, end: m.start });
-    return metric.end - metric.start >= 2 ? metric : null;
+    if (metric.end - metric.start >= 2) return metric;
+    // 合理提高人员支出的比例，逐步达到45%: nothing but an adverb before the op, so its object is the metric.
+    const object = narrowMetric(text, { start: m.end, end: cStart - 1 });
+    return object.end - object.start >= 2 && endsWithMeasure(text.slice(object.start, object.end))
+      ? object
+      : null;
   }
   return null;
 }
@@ -300,6 +401,7 @@ export function extractTargets(text: string, span: Span, options: TargetScanOpti
     deadlines: () => (deadlines ??= findDeadlines(text, bounds, options.year)),
     sentences: new SentenceCursor(text, start, SENTENCE_BACK),
     year: options.year,
+    previous: null,
   };
   const out: Target[] = [];
   let floor = start;
@@ -319,7 +421,7 @@ export function extractTargets(text: string, span: Span, options: TargetScanOpti
       i = Math.max(tok.end, i + 1);
       continue;
     }
-    const read = readValue(text, tok, end);
+    const read = readValue(text, tok, end, start);
     if ('skipTo' in read) {
       i = Math.max(read.skipTo, i + 1);
       continue;
@@ -338,7 +440,7 @@ export function extractTargets(text: string, span: Span, options: TargetScanOpti
   return out;
 }
 
-function readList(text: string, first: Value, end: number): Value[] {
+function readList(text: string, first: Value, end: number, floor: number): Value[] {
   const list = [first];
   let at = first.end;
   while (list.length < 12 && at < end && LIST_SEPARATORS.has(text[at] ?? '')) {
@@ -346,7 +448,7 @@ function readList(text: string, first: Value, end: number): Value[] {
     if (!(first.lo.chinese ? isChineseNumeralChar(next) : isDigit(next))) break;
     const tok = readNumber(text, at + 1, end);
     if (tok === null) break;
-    const read = readValue(text, tok, end);
+    const read = readValue(text, tok, end, floor);
     if ('skipTo' in read) break;
     const v = read.value;
     const prevUnit = list[list.length - 1]?.unit ?? null;
@@ -373,17 +475,48 @@ interface Scan {
   deadlines: () => readonly Deadline[];
   sentences: SentenceCursor;
   year: number | null;
+  /** The metric and end of the last target built in this call (a later sub-group may share the metric). */
+  previous: Previous | null;
+}
+
+interface Previous {
+  metric: Span;
+  end: number;
+  unit: string;
+  /** The targets built with that metric (built in this call, so still ours to rename). */
+  targets: Target[];
+}
+
+/**
+ * True when the lead-in of a value is a sub-group joined by 、 to the previous target (比例县区达到19%、
+ * 开发区达到17%): a short name that measures nothing itself, a level word, and the same unit.
+ */
+function isSubGroup(
+  text: string,
+  previous: Previous,
+  cStart: number,
+  metric: Span,
+  op: OpMatch | null,
+  value: Value,
+): boolean {
+  if (op === null || op.kind !== 'explicit' || cStart !== previous.end || text[cStart] !== '、') return false;
+  if ((value.unit?.unit ?? '') !== previous.unit) return false;
+  // Only a measure is shared (检测比例); 农村服务人口…、城区… are two groups, each named by itself.
+  const shared = trimToMeasure(text, previous.metric);
+  if (!endsWithMeasure(text.slice(shared.start, shared.end))) return false;
+  const length = metric.end - metric.start;
+  return length > 0 && length <= 6 && !endsWithMeasure(text.slice(metric.start, metric.end));
 }
 
 function buildTargets(text: string, first: Value, bounds: Span, floor: number, scan: Scan): Built | null {
   const pos = first.start;
   const cStart = clauseStart(text, pos, floor, CLAUSE_BACK);
-  const op = findOp(text, pos, cStart);
+  const op = levelOp(text, first, cStart, bounds.end);
   const gap = op === null ? '' : text.slice(op.end, pos);
   const gapIsConnector = op !== null && isConnectorGap(gap);
   const opener = text[cStart - 1];
-  const hasSuffix = readSuffix(text, first.end, bounds.end) !== null;
-  if (!qualifies(text, first, op, gapIsConnector, opener === '（' || opener === '(', hasSuffix)) return null;
+  const suffixEnd = readSuffix(text, first.end, bounds.end)?.end ?? null;
+  if (!qualifies(text, first, op, gapIsConnector, opener === '（' || opener === '(', suffixEnd)) return null;
 
   const sStart = scan.sentences.start(pos);
   if (
@@ -393,7 +526,7 @@ function buildTargets(text: string, first: Value, bounds: Span, floor: number, s
     return null;
   }
 
-  const values = first.ratio ? [first] : readList(text, first, bounds.end);
+  const values = first.ratio ? [first] : readList(text, first, bounds.end, bounds.start);
   const last = values[values.length - 1] ?? first;
   const suffix = readSuffix(text, last.end, bounds.end);
   const listEnd = suffix?.end ?? last.end;
@@ -405,9 +538,17 @@ function buildTargets(text: string, first: Value, bounds: Span, floor: number, s
   const respectively = text.slice(cStart, leadEnd).lastIndexOf('分别');
   let metrics: Span[];
   let sourceEnd = listEnd;
+  let shared: Span[] = [];
   if (respectively >= 0 && values.length > 1) {
     const members = splitMetrics(text, { start: cStart, end: cStart + respectively });
-    metrics = members.length === values.length ? members : values.map(() => narrowMetric(text, lead));
+    metrics = members.length === values.length ? members : [narrowMetric(text, lead)];
+  } else if (
+    values.length === 1 &&
+    (op === null || gapIsConnector) &&
+    (shared = sharedMetrics(text, lead)).length > 1
+  ) {
+    // 申报率、检测率均达到95%: one value shared by different metrics gives one target each.
+    metrics = shared;
   } else {
     let metric: Span | null = null;
     if (op !== null && !gapIsConnector && op.kind !== 'tight') {
@@ -434,12 +575,22 @@ function buildTargets(text: string, first: Value, bounds: Span, floor: number, s
     if (metric.end - metric.start < 2 && isClauseEnd(text, cStart - 1)) {
       metric = metricOfPreviousClause(text, cStart, sStart) ?? metric;
     }
-    metrics = values.map(() => metric);
+    // 检测比例县区达到19%、开发区达到17%: a sub-group coordinated with the previous target shares its metric.
+    const previous = scan.previous;
+    if (previous !== null && values.length === 1 && isSubGroup(text, previous, cStart, metric, op, first)) {
+      metric = trimToMeasure(text, previous.metric);
+      // The previous target named the measure with its own sub-group (比例县区): name the measure alone.
+      for (const t of previous.targets) t.metric = text.slice(metric.start, metric.end);
+    }
+    metrics = [metric];
   }
 
   const targets: Target[] = [];
-  values.forEach((v, k) => {
+  // One target per value, or per metric when a list of measures shares one value.
+  const count = Math.max(metrics.length, values.length);
+  for (let k = 0; k < count; k++) {
     const metric = metrics[k] ?? metrics[0] ?? { start: pos, end: pos };
+    const v = values[k] ?? first;
     const ownSuffix = v === last ? suffix : (readSuffix(text, v.end, bounds.end) ?? suffix);
     const opValue = decideOp(v, op, ownSuffix);
     const sourceStart = Math.min(metric.start, op?.start ?? pos, pos);
@@ -456,6 +607,11 @@ function buildTargets(text: string, first: Value, bounds: Span, floor: number, s
       deadline: deadline?.deadline ?? null,
       deadlineText: deadline?.deadlineText ?? null,
     });
-  });
+  }
+  const lastMetric = metrics[metrics.length - 1];
+  scan.previous =
+    lastMetric === undefined
+      ? null
+      : { metric: lastMetric, end: Math.max(listEnd, sourceEnd), unit: last.unit?.unit ?? '', targets };
   return { targets, end: Math.max(listEnd, sourceEnd) };
 }

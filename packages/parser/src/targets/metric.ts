@@ -24,6 +24,16 @@ const LEADING_WORDS = [
   '不断',
   '有效',
   '切实',
+  '合理',
+  '稳妥',
+  '大力',
+  '积极',
+  '着力',
+  '有序',
+  '加快',
+  '显著',
+  '明显',
+  '大幅',
   '保证',
   '同时',
   '其中',
@@ -88,7 +98,7 @@ const TRAILING_WORDS = [
 ];
 
 /** Verbs after which a lead-in ends and the metric starts (每个县区建成|各类示范点, 确保|接种率). */
-const LEAD_IN_VERBS = ['确保', '力争', '争取', '实现', '推动', '要求', '建成'];
+const LEAD_IN_VERBS = ['确保', '力争', '争取', '实现', '推动', '要求', '建成', '推出', '推广', '开设'];
 
 /** Characters that turn a verb into part of a noun (完成率, 建成数): then it is not a lead-in verb. */
 const NOUN_MAKERS = new Set(['率', '比', '数', '量', '度', '值', '额', '费', '面', '例', '者', '后', '前']);
@@ -101,16 +111,31 @@ const LEADING_TIME =
 const SPACE = /^[\s\u3000]+/u;
 const TRAILING_SPACE = /[\s\u3000]+$/u;
 
+/** First characters of everything isLeadingNoise strips; any other first character means no noise. */
+const LEADING_FIRST = new Set([
+  ...LEADING_WORDS.map((w) => w.charAt(0)),
+  ...Array.from('一二三四五六七八九十（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳以到至在于'),
+]);
+const TRAILING_LAST = new Set(TRAILING_WORDS.map((w) => w.charAt(w.length - 1)));
+
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\u3000' || ch === '\t' || ch === '\n' || ch === '\r' || /\s/u.test(ch);
+}
+
 function isLeadingNoise(s: string): number {
-  const m = SPACE.exec(s) ?? ENUMERATOR.exec(s) ?? PER_UNIT_LEAD.exec(s) ?? LEADING_TIME.exec(s);
+  const first = s.charAt(0);
+  if (isSpace(first)) return SPACE.exec(s)?.[0].length ?? 0;
+  if (!LEADING_FIRST.has(first)) return 0;
+  const m = ENUMERATOR.exec(s) ?? PER_UNIT_LEAD.exec(s) ?? LEADING_TIME.exec(s);
   if (m !== null) return m[0].length;
   for (const w of LEADING_WORDS) if (s.startsWith(w)) return w.length;
   return 0;
 }
 
 function trailingNoise(s: string): number {
-  const m = TRAILING_SPACE.exec(s);
-  if (m !== null) return m[0].length;
+  const last = s.charAt(s.length - 1);
+  if (last !== '' && isSpace(last)) return TRAILING_SPACE.exec(s)?.[0].length ?? 0;
+  if (!TRAILING_LAST.has(last)) return 0;
   for (const w of TRAILING_WORDS) if (s.endsWith(w)) return w.length;
   return 0;
 }
@@ -302,4 +327,91 @@ export function metricAfter(text: string, pos: number, limit: number): Span {
   // Trailing partial brackets or particles are not part of the noun.
   while (end > start && /[的（(\s]/u.test(text[end - 1] ?? '')) end--;
   return { start, end };
+}
+
+/** Endings of a phrase that names something measured (接种率, 占比, 床位数, 诊疗量, 人均预期寿命, 补助标准). */
+const MEASURE_ENDINGS = [
+  '率',
+  '比例',
+  '比重',
+  '比',
+  '数',
+  '量',
+  '度',
+  '值',
+  '额',
+  '费用',
+  '经费',
+  '水平',
+  '寿命',
+  '标准',
+  '时间',
+  '人次',
+];
+
+/** True when `s` ends with a word that names a measure: it can stand alone as a metric. */
+export function endsWithMeasure(s: string): boolean {
+  for (const w of MEASURE_ENDINGS) if (s.endsWith(w)) return true;
+  return false;
+}
+
+/**
+ * Cuts a short sub-group printed after the measure (检测比例|县区 → 检测比例), so a metric shared by
+ * coordinated sub-groups names the measure only. Returns the span unchanged when it ends with a measure.
+ */
+export function trimToMeasure(text: string, span: Span): Span {
+  const s = text.slice(span.start, span.end);
+  if (endsWithMeasure(s)) return span;
+  for (let cut = s.length - 1; cut >= Math.max(2, s.length - 4); cut--) {
+    if (endsWithMeasure(s.slice(0, cut))) return { start: span.start, end: span.start + cut };
+  }
+  return span;
+}
+
+const LIST_MARKS = new Set(['、', '和', '及', '与']);
+
+/** Splits a list (A、B和C) at its separators outside brackets and quotes, as spans. */
+export function splitList(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  let depth = 0;
+  let from = span.start;
+  for (let i = span.start; i < span.end; i++) {
+    const ch = text[i] ?? '';
+    if (ch === '（' || ch === '(' || ch === '“') depth++;
+    else if (ch === '）' || ch === ')' || ch === '”') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && LIST_MARKS.has(ch)) {
+      out.push({ start: from, end: i });
+      from = i + 1;
+    }
+  }
+  out.push({ start: from, end: span.end });
+  return out;
+}
+
+/**
+ * The metrics of a lead-in that lists several measures sharing one value (申报率、检测率均达到95%), or []
+ * when it names one. Members that measure nothing themselves are subjects of the next measure
+ * (高血压、糖尿病患者规范管理率; 负责人、管理人员和劳动者培训率) and stay with it, so a list of subjects of one
+ * metric is one metric; a trailing member that measures nothing means the list is not one of measures.
+ */
+export function sharedMetrics(text: string, lead: Span): Span[] {
+  // Cheap first look: some member before the last must end with a measure right at its separator.
+  let measureBeforeMark = false;
+  for (let i = lead.start; i < lead.end && !measureBeforeMark; i++) {
+    measureBeforeMark =
+      LIST_MARKS.has(text[i] ?? '') && endsWithMeasure(text.slice(Math.max(lead.start, i - 2), i));
+  }
+  if (!measureBeforeMark) return [];
+  const members = splitList(text, lead)
+    .map((m) => narrowMetric(text, m))
+    .filter((m) => m.end > m.start);
+  const groups: Span[] = [];
+  let groupStart: number | null = null;
+  for (const m of members) {
+    groupStart ??= m.start;
+    if (!endsWithMeasure(text.slice(m.start, m.end))) continue;
+    groups.push({ start: groupStart, end: m.end });
+    groupStart = null;
+  }
+  return groupStart === null && groups.length > 1 ? groups : [];
 }

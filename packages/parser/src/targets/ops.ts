@@ -205,6 +205,9 @@ const OP_WORDS: readonly OpWord[] = [
       '补助',
       '资助',
       '培植',
+      '推广',
+      '推出',
+      '开设',
       '入选',
       '通过',
       '有',
@@ -266,9 +269,13 @@ export function opEndingAt(text: string, end: number, floor: number): OpMatch | 
 const CONNECTORS = new Set(['到', '至', '在', '为', '了', '再', '约', '有', '要', '达', '将', '共', '计']);
 
 export function isConnectorGap(gap: string): boolean {
-  if (gap.length === 0) return true;
-  if (gap.length > 3) return false;
-  for (const ch of gap) if (!CONNECTORS.has(ch)) return false;
+  return isConnectorGapAt(gap, 0, gap.length);
+}
+
+/** isConnectorGap of text.slice(from, to), without building the slice (the scan asks this for every op word). */
+export function isConnectorGapAt(text: string, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let i = from; i < to; i++) if (!CONNECTORS.has(text[i] ?? '')) return false;
   return true;
 }
 
@@ -295,4 +302,28 @@ export function readSuffix(text: string, pos: number, end: number): SuffixMatch 
       return { op: s.op, end: pos + s.word.length };
   }
   return null;
+}
+
+/**
+ * True when a level or change word (达到, 提高到, 控制在, 减少 …) ends right before `pos`, with at most two
+ * connector characters between (达到了). What makes 79.5岁 or 4级 an amount rather than an age or a grade.
+ */
+export function levelWordBefore(text: string, pos: number, floor: number): boolean {
+  let e = pos;
+  for (let skipped = 0; ; skipped++) {
+    const w = opWordEndingAt(text, e, floor);
+    if (w !== null && (w.kind === 'explicit' || w.kind === 'change')) {
+      return !(w.word.length === 1 && isWordInside(text, e - 1));
+    }
+    if (skipped === 2 || e - 1 < floor || !CONNECTORS.has(text[e - 1] ?? '')) return false;
+    e--;
+  }
+}
+
+/** Characters that, before a one-character op word (达, 约), make it the end of another word (到达, 预约). */
+const WORD_BEFORE_ONE_CHAR_OP = new Set(Array.from('到下表传抵发送转预节签制公契合违履特邀集婚隐相缔'));
+
+/** True when the one-character op word at `at` ends another word (到达, 下达, 预约, 签约). */
+export function isWordInside(text: string, at: number): boolean {
+  return WORD_BEFORE_ONE_CHAR_OP.has(text[at - 1] ?? '');
 }
