@@ -35,7 +35,8 @@ export function classifyChrome(line: string, ctx: ChromeContext): ChromeKind | n
   const text = line.trim();
   if (text.length === 0) return null;
   const short = text.length <= 150;
-  const profile = portalKeyProfile(text);
+  // Plan paragraphs are long; chrome is short. Only short lines are worth the key scan.
+  const profile = text.length <= 200 ? portalKeyProfile(text) : { keys: 0, startsWithKey: false };
   if (profile.keys >= 2 && text.length <= 200) return 'portal_meta';
   if (profile.keys === 1 && profile.startsWithKey && text.length <= 120 && ctx.fromStart < 40) return 'portal_meta';
   if (short && NAVIGATION.test(text)) return 'navigation';

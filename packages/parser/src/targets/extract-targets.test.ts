@@ -246,6 +246,45 @@ const CASES: Case[] = [
     null,
   ),
 
+  // past results that a later clause turns away from
+  c(
+    'a clause after one that turns to this year is not past',
+    '2023年已建成示范社区卫生服务站6个，今年新建站点10个，每个街道至少配备2名心理咨询师。',
+    [
+      ['站点', '>=', 10, '个'],
+      ['心理咨询师', '>=', 2, '名'],
+    ],
+  ),
+  c('回顾 a past year is not a target', '回顾2023年，全市婴儿死亡率降至3.9‰，各项工作稳步推进。', []),
+
+  // printed comparison signs
+  c('≥ right before the number is >=', '二级医院门诊电子病历使用率≥85%。', [
+    ['二级医院门诊电子病历使用率', '>=', 85, '%'],
+  ]),
+  c('≤ after 控制在 keeps 控制在 out of the metric', '住院患者抗菌药物使用强度控制在≤40DDDs。', [
+    ['住院患者抗菌药物使用强度', '<=', 40, 'DDDs'],
+  ]),
+  c('＜ after 降至 is <=', '新生儿死亡率降至＜3‰。', [['新生儿死亡率', '<=', 3, '‰']]),
+  c('≦ in a run of targets', '甲类传染病报告及时率达到100%，急诊留观时间≦72小时。', [
+    ['甲类传染病报告及时率', '=', 100, '%'],
+    ['急诊留观时间', '<=', 72, '小时'],
+  ]),
+
+  // per-population denominators printed before the number
+  c('每千人口 before the number belongs to the measure', '养老机构护理型床位数达到每千名老年人12张。', [
+    ['养老机构护理型床位数', '>=', 12, '张'],
+  ]),
+  c('每万常住人口 before the number', '注册护士数提高到每千常住人口4.1人。', [
+    ['注册护士数', '>=', 4.1, '人'],
+  ]),
+  c('a per-population metric keeps its own 每万人口', '每万人口拥有公共卫生人员数达到8.2名。', [
+    ['每万人口拥有公共卫生人员数', '>=', 8.2, '名'],
+  ]),
+  c('a count per facility after 至少有', '每个社区卫生服务中心至少有2名康复治疗师。', [
+    ['康复治疗师', '>=', 2, '名'],
+  ]),
+  c('a count per facility after 不少于', '每个村卫生室乡村医生不少于1名。', [['乡村医生', '>=', 1, '名']]),
+
   // not targets
   c(
     'a document number',

@@ -11,6 +11,7 @@ import {
 import { isChineseNumeralChar, isDigit, mayStartNumber, readNumber, type NumberToken } from './numerals.js';
 import { readContextUnit } from './context-units.js';
 import {
+  isComparisonSign,
   isConnectorGap,
   isConnectorGapAt,
   isWordInside,
@@ -21,6 +22,7 @@ import {
   type OpMatch,
   type SuffixMatch,
 } from './ops.js';
+import { indicatorColonBefore, indicatorLine, type IndicatorLine } from './indicator-line.js';
 import { isPastResult } from './past.js';
 import {
   clauseEnd,
@@ -81,7 +83,9 @@ function unitOf(tok: NumberToken, text: string, end: number, floor: number): Uni
   const next = text.charCodeAt(tok.end);
   if (!(CONTEXT_UNIT_FIRST.has(next) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122)))
     return null;
-  return readContextUnit(text, tok.end, end, levelWordBefore(text, tok.start, floor));
+  // An indicator line (人均预期寿命：79.2岁) states a level with its colon, as a level word would.
+  const stated = levelWordBefore(text, tok.start, floor) || indicatorColonBefore(text, tok.start, floor) >= 0;
+  return readContextUnit(text, tok.end, end, stated);
 }
 
 const CONTEXT_UNIT_FIRST = new Set(Array.from('周岁级成', (ch) => ch.charCodeAt(0)));
@@ -153,6 +157,17 @@ function findOp(text: string, pos: number, floor: number): OpMatch | null {
     if (isConnectorGapAt(text, e, pos)) break;
     e = start + 1;
   }
+  // 控制在≤5%, 降到≤10/10万: the word before a sign is part of the op, not of the metric; the sign says which bound.
+  if (found !== null && isComparisonSign(found.word)) {
+    const word = opWordEndingAt(text, found.start, limit);
+    if (word !== null && word.kind !== 'verb' && word.kind !== 'tight') {
+      return {
+        ...found,
+        start: found.start - word.word.length,
+        word: text.slice(found.start - word.word.length, found.end),
+      };
+    }
+  }
   // 至少启动一轮, 至少开设2个: "at least" before the verb makes the verb's count a level to reach, whether
   // or not the verb is one we know (至少组织一轮).
   if (
@@ -180,6 +195,7 @@ function worthBuilding(text: string, v: Value, floor: number): boolean {
   if (v.lo.chinese && kind === 'none' && v.lo.impliedUnit === null) return false;
   if (!v.lo.chinese && !v.ratio && (kind === 'rate' || kind === 'money' || kind === 'count')) return true;
   if (v.lo.impliedUnit !== null) return true;
+  if (indicatorOf(text, v, floor, text.length) !== null) return true;
   return levelOp(text, v, Math.max(floor, v.start - OP_WINDOW), text.length) !== null;
 }
 
@@ -238,6 +254,12 @@ function levelOp(text: string, v: Value, floor: number, end: number): OpMatch | 
   return (
     perHeadOp(text, v.start, floor) ?? levelAfterZai(text, v, floor, end) ?? findOp(text, v.start, floor)
   );
+}
+
+/** The value as the level of an indicator line (孕产妇死亡率：≤12/10万), or null. */
+function indicatorOf(text: string, v: Value, floor: number, end: number): IndicatorLine | null {
+  if (v.lo.chinese || v.ratio) return null;
+  return indicatorLine(text, { start: v.start, end: v.end, hasUnit: v.unit !== null }, floor, end);
 }
 
 function unitKind(v: Value): UnitKind | 'none' {
@@ -511,7 +533,8 @@ function isSubGroup(
 function buildTargets(text: string, first: Value, bounds: Span, floor: number, scan: Scan): Built | null {
   const pos = first.start;
   const cStart = clauseStart(text, pos, floor, CLAUSE_BACK);
-  const op = levelOp(text, first, cStart, bounds.end);
+  const indicator = indicatorOf(text, first, floor, bounds.end);
+  const op = indicator?.op ?? levelOp(text, first, cStart, bounds.end);
   const gap = op === null ? '' : text.slice(op.end, pos);
   const gapIsConnector = op !== null && isConnectorGap(gap);
   const opener = text[cStart - 1];
@@ -539,7 +562,9 @@ function buildTargets(text: string, first: Value, bounds: Span, floor: number, s
   let metrics: Span[];
   let sourceEnd = listEnd;
   let shared: Span[] = [];
-  if (respectively >= 0 && values.length > 1) {
+  if (indicator !== null) {
+    metrics = [indicator.metric];
+  } else if (respectively >= 0 && values.length > 1) {
     const members = splitMetrics(text, { start: cStart, end: cStart + respectively });
     metrics = members.length === values.length ? members : [narrowMetric(text, lead)];
   } else if (

@@ -122,8 +122,48 @@ function isSpace(ch: string): boolean {
   return ch === ' ' || ch === '\u3000' || ch === '\t' || ch === '\n' || ch === '\r' || /\s/u.test(ch);
 }
 
+/** 每个乡镇卫生院…, 每家医院…: the facility a count is per is its scope, not what is counted. */
+const PER_FACILITY = /^每一?[个家所座]/u;
+const FACILITY_WORDS = [
+  '卫生院',
+  '卫生室',
+  '卫生所',
+  '卫生站',
+  '服务站',
+  '医共体',
+  '医院',
+  '中心',
+  '机构',
+  '社区',
+  '街道',
+  '乡镇',
+  '学校',
+  '科室',
+  '县区',
+  '单位',
+];
+const MAX_FACILITY = 16;
+
+/** Length of a leading 每个<facility> (the last facility word within reach), or 0. */
+function perFacilityLead(s: string): number {
+  const m = PER_FACILITY.exec(s);
+  if (m === null) return 0;
+  let best = 0;
+  const limit = Math.min(s.length - 2, MAX_FACILITY);
+  for (let e = m[0].length + 2; e <= limit; e++) {
+    for (const w of FACILITY_WORDS) {
+      if (e - w.length >= m[0].length && s.startsWith(w, e - w.length)) {
+        best = e;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
 function isLeadingNoise(s: string): number {
   const first = s.charAt(0);
+  if (first === '每') return perFacilityLead(s);
   if (isSpace(first)) return SPACE.exec(s)?.[0].length ?? 0;
   if (!LEADING_FIRST.has(first)) return 0;
   const m = ENUMERATOR.exec(s) ?? PER_UNIT_LEAD.exec(s) ?? LEADING_TIME.exec(s);

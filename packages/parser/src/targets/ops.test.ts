@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWordInside, levelWordBefore } from './ops.js';
+import { isComparisonSign, isConnectorGap, isWordInside, levelWordBefore } from './ops.js';
 
 function before(s: string, n: string): boolean {
   return levelWordBefore(s, s.indexOf(n), 0);
@@ -36,5 +36,33 @@ describe('isWordInside', () => {
     expect(isWordInside('到达现场', 1)).toBe(true);
     expect(isWordInside('率约90%', 1)).toBe(false);
     expect(isWordInside('达到', 0)).toBe(false);
+  });
+});
+
+describe('comparison signs', () => {
+  it('knows the printed signs and treats one after 到 as a sign, not the end of a word', () => {
+    for (const sign of ['≥', '≧', '＞', '>', '≤', '≦', '＜', '<']) expect(isComparisonSign(sign)).toBe(true);
+    expect(isComparisonSign('=')).toBe(false);
+    expect(isWordInside('降到≤3', 2)).toBe(false);
+  });
+
+  it('counts a sign after a level word as a level word for 岁', () => {
+    expect(before('寿命≥81岁', '81')).toBe(true);
+  });
+});
+
+describe('isConnectorGap', () => {
+  it('accepts a population the value is counted per', () => {
+    expect(isConnectorGap('每千人口')).toBe(true);
+    expect(isConnectorGap('每万常住人口')).toBe(true);
+    expect(isConnectorGap('每千名老年人')).toBe(true);
+    expect(isConnectorGap('每10万人')).toBe(true);
+  });
+
+  it('rejects other 每 phrases and nouns', () => {
+    expect(isConnectorGap('每人每年')).toBe(false);
+    expect(isConnectorGap('每个乡镇')).toBe(false);
+    expect(isConnectorGap('每千人口医疗机构')).toBe(false);
+    expect(isConnectorGap('床位')).toBe(false);
   });
 });

@@ -121,6 +121,10 @@ const OP_WORDS: readonly OpWord[] = [
     'level',
     'explicit',
   ),
+  // Printed comparison signs (≤12/10万, 控制在≤5%). A strict sign reads as the level it bounds: plans mean
+  // "at least" by ＞95% as often as "more than", and TargetOp has no strict comparison.
+  ...words(['≥', '≧', '＞', '>'], GE, 'level', 'explicit'),
+  ...words(['≤', '≦', '＜', '<'], LE, 'level', 'explicit'),
   ...words(['约为', '大约', '约'], '~', 'level', 'explicit'),
   ...words(['等于'], '=', 'level', 'explicit'),
   ...words(['为', '是'], '=', 'level', 'tight'),
@@ -265,6 +269,26 @@ export function opEndingAt(text: string, end: number, floor: number): OpMatch | 
   return w === null ? null : { ...w, start: end - w.word.length, end };
 }
 
+const SIGNS = new Set(['≥', '≧', '＞', '>', '≤', '≦', '＜', '<']);
+
+/** True for a printed comparison sign (≥, ＜ …) rather than a word. */
+export function isComparisonSign(word: string): boolean {
+  return SIGNS.has(word);
+}
+
+const EVERY = '每'.charCodeAt(0);
+/**
+ * A population the value is counted per, printed between the level word and the number (托位数达到每千人口4.2个,
+ * 达到每万名老年人3张): part of the measure, so the metric is still the phrase before the level word.
+ */
+const PER_POPULATION =
+  /^每(?:[0-9]{1,6}[十百千万]?|[十百千万]{1,2})(?:名|个)?(?:常住|户籍|服务)?(?:人口|人|居民|老年人|老人|儿童|妇女|育龄妇女|新生儿|活产儿|活产)$/u;
+const MAX_PER_POPULATION = 14;
+
+function isPerPopulationAt(text: string, from: number, to: number): boolean {
+  return to - from <= MAX_PER_POPULATION && PER_POPULATION.test(text.slice(from, to));
+}
+
 /** Small words allowed between an op word and its number without changing its meaning (达到了, 再提升, 实现有1家). */
 const CONNECTORS = new Set(['到', '至', '在', '为', '了', '再', '约', '有', '要', '达', '将', '共', '计']);
 
@@ -274,6 +298,7 @@ export function isConnectorGap(gap: string): boolean {
 
 /** isConnectorGap of text.slice(from, to), without building the slice (the scan asks this for every op word). */
 export function isConnectorGapAt(text: string, from: number, to: number): boolean {
+  if (to > from && text.charCodeAt(from) === EVERY) return isPerPopulationAt(text, from, to);
   if (to - from > 3) return false;
   for (let i = from; i < to; i++) if (!CONNECTORS.has(text[i] ?? '')) return false;
   return true;
@@ -325,5 +350,6 @@ const WORD_BEFORE_ONE_CHAR_OP = new Set(Array.from('到下表传抵发送转预�
 
 /** True when the one-character op word at `at` ends another word (到达, 下达, 预约, 签约). */
 export function isWordInside(text: string, at: number): boolean {
+  if (SIGNS.has(text[at] ?? '')) return false;
   return WORD_BEFORE_ONE_CHAR_OP.has(text[at - 1] ?? '');
 }

@@ -36,12 +36,15 @@ export function isPastResult(sentence: string, clause: string, planYear: number 
   if (planYear === null) return false;
   // A year that frames the whole sentence (2020年，全市…) or sits in the number's own clause.
   const lead = LEAD_NOISE.exec(sentence)?.[0].length ?? 0;
-  const opening = sentence.slice(lead, lead + 12);
-  // …unless the number's own clause turns to this year (2023年，…下降到4.2‰，今年要控制在4‰以内).
-  const turnsToNow = /今年|本年|年内|年底前|力争|确保|争取|要|将/u.test(clause);
+  const opening = sentence.slice(lead, lead + 14);
+  // …unless the number's own clause turns to this year (2023年，…下降到4.2‰，今年要控制在4‰以内), or an
+  // earlier clause already did (2025年已完成12家，今年再改造20家，…每个乡镇卫生院至少培养1名).
+  const turnsToNow =
+    /今年|本年|年内|年底前|力争|确保|争取|要|将/u.test(clause) ||
+    /今年|本年|年内|年底前/u.test(sentence.slice(0, sentence.length - clause.length));
   if (
     !turnsToNow &&
-    /^(?:截至|截止|截止到)?(?:19|20)[0-9]{2}年/u.test(opening) &&
+    /^(?:回顾|回首)?(?:截至|截止|截止到)?(?:19|20)[0-9]{2}年/u.test(opening) &&
     pastYearIn(opening, planYear)
   ) {
     return true;

@@ -80,3 +80,19 @@ describe('findAliases', () => {
     expect(findAliases(['规划信息科'], '规划信息科牵头，规划信息科配合')).toEqual([]);
   });
 });
+
+describe('findAliases with parents printed inside department names', () => {
+  it('links a short form of the parent organisation that a department name starts with', () => {
+    const text =
+      '（县卫生健康委员会医政股牵头，县人民政府办公室配合）。注：“县卫健委”即县卫生健康委员会，“县政府办”即县人民政府办公室。';
+    const aliases = findAliases(['县卫生健康委员会医政股', '县人民政府办公室'], text);
+    expect(aliases).toContainEqual({ short: '县卫健委', full: '县卫生健康委员会' });
+    expect(aliases).toContainEqual({ short: '县政府办', full: '县人民政府办公室' });
+  });
+
+  it('does not take a parent from a name whose rest is not a unit', () => {
+    const aliases = findAliases(['市卫生健康委员会'], '“市卫健委”即市卫生健康委员会。');
+    expect(aliases).toEqual([{ short: '市卫健委', full: '市卫生健康委员会' }]);
+    expect(findAliases(['市人民政府大楼'], '市政府')).toEqual([]);
+  });
+});

@@ -24,10 +24,26 @@ interface FullName {
   body: string;
 }
 
+/**
+ * A department printed with its parent's full name (市卫生健康委员会疾病预防控制处, 县人民政府办公室) also prints
+ * the parent, which the document may abbreviate elsewhere (市卫健委): the parent is a full name too.
+ */
+const PARENT_PREFIX = /^(.{2,12}?(?:委员会|人民政府))(.{2,})$/u;
+
+function withParents(unitNames: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const name of unitNames.slice(0, MAX_NAMES)) {
+    out.push(name);
+    const m = PARENT_PREFIX.exec(name);
+    if (m?.[1] !== undefined && m[2] !== undefined && isUnitName(m[2])) out.push(m[1]);
+  }
+  return out;
+}
+
 function fullNames(unitNames: readonly string[]): FullName[] {
   const seen = new Set<string>();
   const names: FullName[] = [];
-  for (const name of unitNames.slice(0, MAX_NAMES)) {
+  for (const name of withParents(unitNames).slice(0, MAX_NAMES)) {
     if (seen.has(name) || name.length > MAX_NAME_LENGTH || isCollectiveName(name)) continue;
     seen.add(name);
     const suffix = unitSuffix(name);

@@ -749,3 +749,47 @@ describe('findResponsibility with a document convention', () => {
     expect(roles('推进院前急救体系建设。（医政科、市急救中心）', RESPONSIBLE)?.lead).toEqual([]);
   });
 });
+
+describe('findResponsibility with full names and more support roles', () => {
+  it('reads 协同单位 as a support label after 牵头单位', () => {
+    const r = read(
+      '开展重点场所消毒质量抽检。（牵头单位：县卫生健康局疾病预防控制股；协同单位：县疾病预防控制中心、县卫生监督所）',
+    );
+    expect(r?.lead).toEqual(['县卫生健康局疾病预防控制股']);
+    expect(r?.support).toEqual(['县疾病预防控制中心', '县卫生监督所']);
+  });
+
+  it('keeps names that begin with another organisation whole (委员会…处, 政府办公室)', () => {
+    const r = read(
+      '完善院前急救网络。（市卫生健康委员会医政医管处牵头，市人民政府办公室、市卫生健康委员会规划发展处协同）',
+    );
+    expect(r?.units).toEqual([
+      '市卫生健康委员会医政医管处',
+      '市人民政府办公室',
+      '市卫生健康委员会规划发展处',
+    ]);
+    expect(r?.lead).toEqual(['市卫生健康委员会医政医管处']);
+    expect(r?.support).toEqual(['市人民政府办公室', '市卫生健康委员会规划发展处']);
+  });
+
+  it('reads 参与 and 协助 after a 牵头 part as support', () => {
+    expect(read('推进医防融合。（县人民政府办公室牵头，县医保局参与）')?.support).toEqual(['县医保局']);
+    expect(read('推进医防融合。（县卫生健康委员会基层卫生科牵头，县中医院协助）')?.support).toEqual([
+      '县中医院',
+    ]);
+  });
+
+  it('reads a clause in full-width square brackets', () => {
+    const item = '年内建成卒中中心2家。［牵头单位：医政医管处；配合单位：市急救中心、规划发展处］';
+    const r = read(item);
+    expect(r?.lead).toEqual(['医政医管处']);
+    expect(r?.support).toEqual(['市急救中心', '规划发展处']);
+    expect(r === null ? '' : item.slice(r.span.start, r.span.end)).toBe(
+      '［牵头单位：医政医管处；配合单位：市急救中心、规划发展处］',
+    );
+  });
+
+  it('does not read a 协同 in prose as a clause', () => {
+    expect(read('推动医疗机构与疾控机构协同开展监测。')).toBeNull();
+  });
+});

@@ -8,8 +8,9 @@ import { isUnitName } from './unit-name.js';
 /** The role a clause prints for a unit: 牵头 (lead), 配合/参与/协办 (support), 负责 (duty), none. */
 export type PrintedRole = 'lead' | 'support' | 'duty' | 'none';
 
-const OPEN_BRACKETS = '（(【[';
-const CLOSE_BRACKETS = '）)】]';
+// Clauses are also printed in full-width square brackets (［牵头单位：…］) and in 〖〗.
+const OPEN_BRACKETS = '（(【[［〖';
+const CLOSE_BRACKETS = '）)】]］〗';
 
 export function isOpenBracket(ch: string | undefined): boolean {
   return ch !== undefined && ch.length === 1 && OPEN_BRACKETS.includes(ch);
@@ -86,6 +87,7 @@ const ROLE_TAILS: readonly (readonly [string, PrintedRole])[] = [
   ['共同配合', 'support'],
   ['分别配合', 'support'],
   ['积极配合', 'support'],
+  ['协同配合', 'support'],
   ['共同参与', 'support'],
   ['配合', 'support'],
   ['协助', 'support'],
