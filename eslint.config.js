@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 // Layering (docs/ARCHITECTURE.md): parser imports nothing of ours; cli uses core and parser.
 const layer = (pkg, banned) => ({
-  files: [`packages/${pkg}/**/*.ts`],
+  files: [`packages/${pkg}/**/*.{ts,tsx}`],
   rules: {
     'no-restricted-imports': [
       'error',
@@ -13,7 +13,7 @@ const layer = (pkg, banned) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/fixtures/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/fixtures/**', 'coverage/**', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -27,10 +27,19 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
     },
   },
+  {
+    // The web app type-checks through its own tsconfig (DOM, JSX, bundler resolution).
+    files: ['packages/web/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { project: ['./packages/web/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+    },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   { files: ['**/bin/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
-  { files: ['eslint.config.js', 'vitest.config.ts', '**/vite.config.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  { files: ['eslint.config.js', 'vitest.config.ts', 'packages/*/*.config.ts'], rules: { 'no-restricted-syntax': 'off' } },
   layer('parser', ['core', 'server', 'web', 'cli']),
   layer('core', ['server', 'web', 'cli']),
+  layer('server', ['web', 'cli']),
   layer('cli', ['server', 'web']),
+  { ...layer('web', ['parser', 'server', 'cli']), ignores: ['packages/web/e2e/**'] },
 );

@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.js';
 import { buildApp } from './http/app.js';
+import { diskFileStore } from './repositories/file-store.js';
 import type { Deps } from './services/deps.js';
 
 export interface RunningServer {
@@ -33,6 +34,8 @@ export async function startServer(
       clock: clockFrom(config.now),
       readPlan: parsePlan,
       maxUploadBytes: config.maxUploadBytes,
+      files: diskFileStore(path.join(config.dataDir, 'attachments')),
+      maxAttachmentBytes: config.maxAttachmentBytes,
     };
     let seeded = false;
     if (config.seedDemo && (await isEmpty(database.db))) {

@@ -21,6 +21,9 @@ export const Me = z.object({
 
 export const LoginResponse = z.object({ user: Me, csrfToken: z.string() });
 
+/** The session's CSRF token again, for a new tab of a signed-in browser. */
+export const CsrfResponse = z.object({ csrfToken: z.string() });
+
 export const ChangePasswordRequest = z.object({
   currentPassword: z.string().min(1).max(256),
   newPassword: z.string().min(10).max(256),

@@ -64,3 +64,26 @@ export const ReportQuery = z.object({
 
 export type ReportState = (typeof REPORT_STATES)[number];
 export type ReportDto = z.infer<typeof Report>;
+
+export const ATTACHMENT_MEDIA_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/msword',
+] as const;
+
+/** Evidence (佐证材料) attached to a report; the type is read from the content, not the name. */
+export const Attachment = z.object({
+  id: Id,
+  reportId: Id,
+  fileName: z.string(),
+  mediaType: z.enum(ATTACHMENT_MEDIA_TYPES),
+  sizeBytes: z.int(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+});
+
+export const AttachmentList = z.object({ attachments: z.array(Attachment) });
+export type AttachmentMediaType = (typeof ATTACHMENT_MEDIA_TYPES)[number];

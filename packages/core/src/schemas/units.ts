@@ -20,3 +20,11 @@ export const CreateUnitRequest = z.object({
 
 export type Unit = z.infer<typeof Unit>;
 export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const UnitGroup = z.object({ id: z.uuid(), name: z.string(), unitIds: z.array(z.uuid()) });
+export const UnitGroupList = z.object({ groups: z.array(UnitGroup) });
+/** Creates the group or replaces its members (collective names such as 各县市区卫生健康局). */
+export const PutUnitGroupRequest = z.object({
+  name: z.string().trim().min(1).max(100),
+  unitIds: z.array(z.uuid()).max(500),
+});

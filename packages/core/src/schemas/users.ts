@@ -8,6 +8,8 @@ export const User = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
   unitIds: z.array(Id),
+  active: z.boolean(),
+  version: z.int(),
 });
 
 export const UserList = z.object({ users: z.array(User) });
@@ -21,4 +23,13 @@ export const CreateUserRequest = z.object({
   role: z.enum(ROLES),
   password: z.string().min(10).max(256),
   unitIds: z.array(Id).max(50).default([]),
+});
+
+export const UpdateUserRequest = z.object({
+  version: z.int().min(1),
+  displayName: z.string().trim().min(1).max(100).optional(),
+  role: z.enum(ROLES).optional(),
+  unitIds: z.array(Id).max(50).optional(),
+  /** False signs the user out everywhere and refuses new sign-ins. */
+  active: z.boolean().optional(),
 });

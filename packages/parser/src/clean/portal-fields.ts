@@ -37,7 +37,11 @@ interface KeyHit {
   at: number;
 }
 
+// Most lines hold no key at all: one pass of this answers them before the per-key search.
+const ANY_KEY = new RegExp(STRONG_KEYS.join('|'));
+
 function keyHits(squeezed: string): KeyHit[] {
+  if (!ANY_KEY.test(squeezed)) return [];
   const hits: KeyHit[] = [];
   for (const key of STRONG_KEYS) {
     let from = 0;

@@ -46,8 +46,7 @@ export function unwrapHardWraps(blocks: readonly Block[]): Block[] {
     }
     const text = block.text.trim();
     const marker = readMarker(foldWidth(text.slice(0, 24)));
-    const continues = pending !== null && runsOn(pending, wrap) && !(marker && continuesSequence(marker, lastValue));
-    if (continues) {
+    if (pending !== null && runsOn(pending, wrap) && !(marker && continuesSequence(marker, lastValue))) {
       pending += text;
       continue;
     }

@@ -61,20 +61,46 @@ function fullNames(unitNames: readonly string[]): FullName[] {
  */
 function shortFormsIn(source: string, full: FullName, out: Set<string>): void {
   const first = full.name.charAt(0);
-  for (let i = source.indexOf(first); i >= 0; i = source.indexOf(first, i + 1)) {
-    let p = 1;
-    // Bounded by the body's length: each step consumes one character of F's body or stops.
-    for (let j = i + 1; j - i < full.name.length; j += 1) {
-      const bodyLength = j - i;
-      if (bodyLength >= 2) {
-        for (const suffix of full.suffixes) {
-          if (source.startsWith(suffix, j)) out.add(source.slice(i, j + suffix.length));
-        }
+  for (let i = source.indexOf(first); i >= 0; i = source.indexOf(first, i + 1)) shortFormsAt(source, i, full, out);
+}
+
+/** shortFormsIn for the occurrences of F's first character already listed in `positions` (ascending). */
+function shortFormsAtEach(source: string, positions: readonly number[], full: FullName, out: Set<string>): void {
+  for (const i of positions) shortFormsAt(source, i, full, out);
+}
+
+/**
+ * Every first-character position of `text` the full names may need, in one pass: the text is long and
+ * there may be hundreds of full names, so each must not scan the text again.
+ */
+function positionsOf(text: string, fulls: readonly FullName[]): Map<string, number[]> {
+  const positions = new Map<string, number[]>();
+  const wanted = new Uint8Array(65536);
+  for (const full of fulls) {
+    const first = full.name.charAt(0);
+    positions.set(first, []);
+    wanted[first.charCodeAt(0)] = 1;
+  }
+  for (let i = 0; i < text.length; i += 1) {
+    if (wanted[text.charCodeAt(i)] === 1) positions.get(text.charAt(i))?.push(i);
+  }
+  return positions;
+}
+
+/** The short forms of F that start at `i` in `source` (where F's first character stands). */
+function shortFormsAt(source: string, i: number, full: FullName, out: Set<string>): void {
+  let p = 1;
+  // Bounded by the body's length: each step consumes one character of F's body or stops.
+  for (let j = i + 1; j - i < full.name.length; j += 1) {
+    const bodyLength = j - i;
+    if (bodyLength >= 2) {
+      for (const suffix of full.suffixes) {
+        if (source.startsWith(suffix, j)) out.add(source.slice(i, j + suffix.length));
       }
-      const next = full.body.indexOf(source.charAt(j), p);
-      if (next < 0) break;
-      p = next + 1;
     }
+    const next = full.body.indexOf(source.charAt(j), p);
+    if (next < 0) break;
+    p = next + 1;
   }
 }
 
@@ -97,9 +123,10 @@ export function findAliases(unitNames: readonly string[], text: string): Alias[]
   const fulls = fullNames(unitNames);
   const candidates = new Map<string, string[]>();
   const sources = [...new Set(unitNames.slice(0, MAX_NAMES))];
+  const positions = positionsOf(text, fulls);
   for (const full of fulls) {
     const shorts = new Set<string>();
-    shortFormsIn(text, full, shorts);
+    shortFormsAtEach(text, positions.get(full.name.charAt(0)) ?? [], full, shorts);
     for (const source of sources) shortFormsIn(source, full, shorts);
     for (const short of shorts) {
       if (!abbreviates(short, full)) continue;

@@ -6,7 +6,7 @@
 
 import { NO_CONVENTION, type RoleConvention } from './role-convention.js';
 import { isUnitName } from './unit-name.js';
-import { cleanPart, splitConjunction, splitList, type PrintedRole } from './unit-list.js';
+import { cleanPart, listParts, splitConjunction, type PrintedRole } from './unit-list.js';
 
 export interface ParsedClause {
   units: string[];
@@ -79,7 +79,7 @@ export function parseClauseContent(
     for (const entry of run) entry.role = role;
     run = [];
   };
-  for (const part of splitList(content)) {
+  for (const part of listParts(content)) {
     if (part.afterSemicolon) skipping = false;
     let text = part.text;
     const label = UNIT_LABEL.exec(text);

@@ -229,6 +229,7 @@ function widenToBrackets(text: string, start: number, end: number, floor: number
 }
 
 const ROLE_AFTER_BY = /牵头负责|牵头|负责/;
+const BY_CODE = '由'.charCodeAt(0);
 
 /**
  * The last 由X负责 / 由X牵头(，Y配合) of the item, X a unit list on its own. Searched from the end: only the
@@ -241,11 +242,10 @@ function lastByClause(
   convention: RoleConvention,
 ): Candidate | null {
   let attempts = 0;
-  for (
-    let at = text.lastIndexOf('由', ceiling - 1);
-    at >= floor && attempts < MAX_ATTEMPTS;
-    at = at > 0 ? text.lastIndexOf('由', at - 1) : -1
-  ) {
+  // A backwards scan that stops at `floor`: text.lastIndexOf would run on past the item, through the whole
+  // document before it, whenever the item prints no 由 (quadratic over a long plan).
+  for (let at = ceiling - 1; at >= floor && attempts < MAX_ATTEMPTS; at -= 1) {
+    if (text.charCodeAt(at) !== BY_CODE) continue;
     // 由于, 自由, 理由 are words, not "by".
     if (text.charAt(at + 1) === '于' || (at > floor && /[自理缘经事]/.test(text.charAt(at - 1)))) continue;
     let stop = at + 1;

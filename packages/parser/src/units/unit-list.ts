@@ -12,12 +12,20 @@ export type PrintedRole = 'lead' | 'support' | 'duty' | 'none';
 const OPEN_BRACKETS = '（(【[［〖';
 const CLOSE_BRACKETS = '）)】]］〗';
 
+// Per UTF-16 code: 1 opens a bracket, 2 closes one. The clause scans test every character they pass.
+const BRACKET_KIND: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  for (const ch of OPEN_BRACKETS) table[ch.charCodeAt(0)] = 1;
+  for (const ch of CLOSE_BRACKETS) table[ch.charCodeAt(0)] = 2;
+  return table;
+})();
+
 export function isOpenBracket(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length === 1 && OPEN_BRACKETS.includes(ch);
+  return ch !== undefined && ch.length === 1 && BRACKET_KIND[ch.charCodeAt(0)] === 1;
 }
 
 export function isCloseBracket(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length === 1 && CLOSE_BRACKETS.includes(ch);
+  return ch !== undefined && ch.length === 1 && BRACKET_KIND[ch.charCodeAt(0)] === 2;
 }
 
 export interface ListPart {
@@ -30,35 +38,53 @@ export interface ListPart {
 
 const LIST_SEPARATORS = new Set(['、', '，', ',', '；', ';', ' ', '\t', '\n', '\r', '\u3000', '\u00a0']);
 
+const NO_EXTRA: ReadonlySet<string> = new Set();
+
 /**
  * Splits at separators outside brackets, so 各县（市、区）卫生健康局 stays one part. `extra` adds separators
  * (table cells also use / and ／).
  */
-export function splitList(s: string, extra: ReadonlySet<string> = new Set()): ListPart[] {
-  const parts: ListPart[] = [];
+export function splitList(s: string, extra: ReadonlySet<string> = NO_EXTRA): ListPart[] {
+  return [...listParts(s, extra)];
+}
+
+/**
+ * splitList one part at a time: a reader that rejects the list at its first part (most bracketed or
+ * trailing text is prose, not a clause) never splits the rest.
+ */
+export function* listParts(s: string, extra: ReadonlySet<string> = NO_EXTRA): Generator<ListPart, void, undefined> {
   let depth = 0;
   let partStart = 0;
   let semicolon = false;
-  const flush = (end: number, nextSemicolon: boolean): void => {
-    const raw = s.slice(partStart, end);
+  for (let i = 0; i <= s.length; i += 1) {
+    let nextSemicolon = false;
+    if (i < s.length) {
+      const kind = BRACKET_KIND[s.charCodeAt(i)];
+      if (kind === 1) {
+        depth += 1;
+        continue;
+      }
+      if (kind === 2) {
+        depth = Math.max(0, depth - 1);
+        continue;
+      }
+      if (depth > 0) continue;
+      const ch = s.charAt(i);
+      if (!LIST_SEPARATORS.has(ch) && !extra.has(ch)) continue;
+      nextSemicolon = ch === '；' || ch === ';';
+    }
+    const raw = s.slice(partStart, i);
     const text = raw.trim();
     if (text.length > 0) {
-      parts.push({ text, start: partStart + raw.indexOf(text), afterSemicolon: semicolon });
-      semicolon = false;
-    }
-    semicolon = semicolon || nextSemicolon;
-  };
-  for (let i = 0; i < s.length; i += 1) {
-    const ch = s.charAt(i);
-    if (isOpenBracket(ch)) depth += 1;
-    else if (isCloseBracket(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (LIST_SEPARATORS.has(ch) || extra.has(ch))) {
-      flush(i, ch === '；' || ch === ';');
+      const part: ListPart = { text, start: partStart + raw.indexOf(text), afterSemicolon: semicolon };
+      semicolon = nextSemicolon;
+      partStart = i + 1;
+      yield part;
+    } else {
+      semicolon = semicolon || nextSemicolon;
       partStart = i + 1;
     }
   }
-  flush(s.length, false);
-  return parts;
 }
 
 /** Role words printed after a unit or a run of units, longest first; the first one stripped is the role. */
@@ -104,6 +130,22 @@ const ROLE_TAILS: readonly (readonly [string, PrintedRole])[] = [
 ];
 
 // 医政医管科、疾控科等有关科室 names three units; the tail only says "and others".
+/** ROLE_TAILS by their last character, each list in ROLE_TAILS order, so a lookup tries only words that can end there. */
+const ROLE_TAILS_BY_LAST: ReadonlyMap<string, readonly (readonly [string, PrintedRole])[]> = (() => {
+  const map = new Map<string, (readonly [string, PrintedRole])[]>();
+  for (const tail of ROLE_TAILS) {
+    const last = tail[0].charAt(tail[0].length - 1);
+    const list = map.get(last) ?? [];
+    list.push(tail);
+    map.set(last, list);
+  }
+  return map;
+})();
+
+function roleTailOf(name: string): readonly [string, PrintedRole] | undefined {
+  return ROLE_TAILS_BY_LAST.get(name.charAt(name.length - 1))?.find(([word]) => name.endsWith(word));
+}
+
 const COLLECTIVE_TAIL = /等(?:其他|其它)?(?:有关|相关|各)?(?:科室|处室|单位|部门|机构|医疗机构|医院)?$/;
 
 export interface CleanPart {
@@ -122,7 +164,7 @@ export function cleanPart(part: string): CleanPart {
   // Bounded: every pass removes at least one character or stops.
   for (let pass = 0; pass < 4; pass += 1) {
     const before = name;
-    const tail = ROLE_TAILS.find(([word]) => name.endsWith(word));
+    const tail = roleTailOf(name);
     if (tail !== undefined) {
       name = name.slice(0, name.length - tail[0].length);
       if (role === 'none') role = tail[1];

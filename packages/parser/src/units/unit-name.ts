@@ -65,9 +65,23 @@ const NOT_A_NAME_START =
 // Sentence punctuation or quotes never occur inside a printed unit name.
 const NOT_IN_NAME = /[。！？!?：:；;，,、“”"‘’《》\s]/;
 
+/** UNIT_SUFFIXES by their last character, each list in UNIT_SUFFIXES order (longest first). */
+const SUFFIXES_BY_LAST: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const suffix of UNIT_SUFFIXES) {
+    const last = suffix.charAt(suffix.length - 1);
+    const list = map.get(last) ?? [];
+    list.push(suffix);
+    map.set(last, list);
+  }
+  return map;
+})();
+
 /** The organisational suffix the name ends with (longest match), or null. */
 export function unitSuffix(name: string): string | null {
-  for (const suffix of UNIT_SUFFIXES) {
+  const suffixes = SUFFIXES_BY_LAST.get(name.charAt(name.length - 1));
+  if (suffixes === undefined) return null;
+  for (const suffix of suffixes) {
     if (name.length > suffix.length && name.endsWith(suffix)) return suffix;
   }
   return null;
@@ -98,7 +112,8 @@ function bracketsBalanced(name: string): boolean {
 export function isUnitName(name: string, lenient = false): boolean {
   if (name.length < 2 || name.length > 30) return false;
   // 各县（市、区）卫生健康局: punctuation inside brackets belongs to the name.
-  const outside = name.replace(/[（(][^（()）]{0,12}[）)]/g, '');
+  const outside =
+    name.includes('（') || name.includes('(') ? name.replace(/[（(][^（()）]{0,12}[）)]/g, '') : name;
   if (NOT_IN_NAME.test(outside) || NOT_A_NAME_START.test(name)) return false;
   if (!bracketsBalanced(name)) return false;
   if (unitSuffix(name) !== null) return true;

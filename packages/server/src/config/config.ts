@@ -18,6 +18,13 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
+  /** Largest evidence file attached to a report, in bytes (at most 20 MiB, the database's limit). */
+  YAODIAN_MAX_ATTACHMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(20 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   NODE_ENV: z.string().optional(),
 });
 
@@ -29,6 +36,7 @@ export interface Config {
   now: Date | null;
   seedDemo: boolean;
   maxUploadBytes: number;
+  maxAttachmentBytes: number;
   /** Send cookies with `Secure` (off on plain-HTTP loopback). */
   secureCookies: boolean;
 }
@@ -64,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     now: e.YAODIAN_NOW ? new Date(e.YAODIAN_NOW) : null,
     seedDemo: e.YAODIAN_DEMO === '1',
     maxUploadBytes: e.YAODIAN_MAX_UPLOAD_BYTES,
+    maxAttachmentBytes: e.YAODIAN_MAX_ATTACHMENT_BYTES,
     secureCookies: e.NODE_ENV === 'production' && e.HOST !== '127.0.0.1' && e.HOST !== 'localhost',
   };
 }

@@ -219,6 +219,18 @@ export interface AuditLogTable {
   after: Json<unknown> | null;
 }
 
+export interface AttachmentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  report_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: Date;
+}
+
 export interface DB {
   tenants: TenantTable;
   org_units: OrgUnitTable;
@@ -239,6 +251,7 @@ export interface DB {
   target_actuals: TargetActualTable;
   comments: CommentTable;
   audit_log: AuditLogTable;
+  attachments: AttachmentTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -16,6 +16,13 @@ beforeAll(async () => {
     clock: fixedClock(new Date('2026-06-10T02:00:00Z')),
     readPlan: parsePlan,
     maxUploadBytes: 5_000_000,
+    // The seed attaches no files; a store that refuses would show it if it tried.
+    files: {
+      put: () => Promise.reject(new Error('no files')),
+      get: () => Promise.reject(new Error('no files')),
+      remove: () => Promise.resolve(),
+    },
+    maxAttachmentBytes: 1024,
   };
   await seedDemo(deps);
 }, DB_HOOK_TIMEOUT);

@@ -1,4 +1,4 @@
-import type { Role } from '@yaodian/core';
+import type { ReportDto, Role } from '@yaodian/core';
 import { fixedClock, localDate } from '../config/clock.js';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../policies/actor.js';
@@ -55,19 +55,25 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     username: 'reporter.yizheng',
     displayName: '陈晓（医政医管科）',
     role: 'reporter',
-    units: ['医政医管科'],
+    units: ['医政医管科', '体制改革科'],
   },
   {
     username: 'reporter.jikong',
     displayName: '周宁（疾病预防控制科）',
     role: 'reporter',
-    units: ['疾病预防控制科'],
+    units: ['疾病预防控制科', '妇幼健康科', '爱国卫生运动委员会办公室'],
   },
   {
     username: 'reporter.jiwei',
     displayName: '赵磊（基层卫生健康科）',
     role: 'reporter',
-    units: ['基层卫生健康科'],
+    units: ['基层卫生健康科', '人事科', '中医药管理科'],
+  },
+  {
+    username: 'reporter.guixin',
+    displayName: '吴桐（规划信息科）',
+    role: 'reporter',
+    units: ['规划信息科', '办公室', '机关党委'],
   },
   {
     username: 'reporter.linshui',
@@ -77,6 +83,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
   { username: 'viewer', displayName: '刘洋（查看）', role: 'viewer', units: [] },
 ];
+
+/** How a demo task's year went, so the dashboard shows every status. */
+type Story = 'done' | 'steady' | 'at_risk' | 'lagging' | 'returned' | 'silent';
+const STORIES: Story[] = ['done', 'steady', 'at_risk', 'steady', 'lagging', 'returned', 'steady', 'silent'];
 
 const NARRATIVES = [
   '已制定年度实施方案，明确责任分工和时间节点。',
@@ -145,67 +155,78 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
   ).periods;
 
   const today = localDate(now);
-  const reporters = DEMO_ACCOUNTS.filter((a) => a.role === 'reporter').map((a) => a.username);
-  for (const [r, username] of reporters.entries()) {
-    const reporter = actor(username);
-    const unitId = reporter.unitIds[0] ?? '';
-    const { tasks } = await listTasks(deps, reporter, { planId: plan.id });
-    const mine = tasks.filter((t) => t.reportingUnits.some((u) => u.id === unitId));
-    for (const [i, task] of mine.entries()) {
-      // The last task of each reporter is left unreported: the dashboard then shows a laggard.
-      if (i === mine.length - 1 && mine.length > 1) continue;
-      const finishing = r === 0 && i === 0;
-      const due = periods.filter((p) => p.dueOn <= today && p.startsOn >= '2026-02-01');
-      for (const [k, period] of due.entries()) {
-        const last = k === due.length - 1;
-        const percent = finishing ? Math.min(100, 30 * (k + 1)) : Math.min(95, 8 * (k + 1) + 4 * i);
-        const when = at(`${period.dueOn}T02:00:00Z`);
-        const { report } = await createReport(
-          when,
-          reporter,
-          {
-            itemId: task.id,
-            unitId,
-            periodId: period.id,
-            percent,
-            narrative: `${period.label}：${NARRATIVES[(k + i) % NARRATIVES.length] ?? ''}`,
-            problems: k % 3 === 2 ? '部分县区进度不均衡，资金到位偏慢。' : '',
-            nextSteps: '继续按月调度，加强督导，确保按期完成。',
-            actuals: [],
-            submit: true,
-          },
-          `demo-${task.id}-${period.id}`,
-        );
-        const review = at(`${period.dueOn}T08:00:00Z`);
-        if (last && i % 3 === 1)
-          await returnReport(
-            review,
-            actor('planner'),
-            report.id,
-            report.version,
-            '请补充佐证材料和量化数据。',
-          );
-        else if (!last || finishing) await acceptReport(review, actor('planner'), report.id, report.version);
-      }
-      const open = periods.find((p) => p.startsOn <= today && today <= p.endsOn && p.dueOn >= today);
-      if (open && i === 0 && !finishing) {
-        await createReport(
-          deps,
-          reporter,
-          {
-            itemId: task.id,
-            unitId,
-            periodId: open.id,
-            percent: 50,
-            narrative: '（草稿）本月进展整理中。',
-            problems: '',
-            nextSteps: '',
-            actuals: [],
-            submit: false,
-          },
-          null,
-        );
-      }
+  const yearStart = Date.parse('2026-01-01T00:00:00Z');
+  const elapsedAt = (isoDate: string): number =>
+    Math.round(((Date.parse(`${isoDate}T00:00:00Z`) - yearStart) / (365 * 86_400_000)) * 100);
+  const planner = actor('planner');
+  const { tasks } = await listTasks(deps, planner, { planId: plan.id });
+  const closed = periods.filter((p) => p.dueOn < today && p.startsOn >= '2026-02-01');
+  const open = periods.find((p) => p.dueOn >= today && p.startsOn <= today);
+  let storyIndex = 0;
+  for (const task of tasks) {
+    const unit = task.reportingUnits.find((u) =>
+      DEMO_ACCOUNTS.some((a) => a.role === 'reporter' && a.units.includes(u.name)),
+    );
+    const account = unit && DEMO_ACCOUNTS.find((a) => a.role === 'reporter' && a.units.includes(unit.name));
+    if (!unit || !account) continue;
+    const story = STORIES[storyIndex % STORIES.length] ?? 'steady';
+    storyIndex += 1;
+    if (story === 'silent') continue;
+    const reporter = actor(account.username);
+    const percentAt = (endsOn: string, k: number): number => {
+      const elapsed = elapsedAt(endsOn);
+      if (story === 'done') return Math.min(100, 25 * (k + 1));
+      if (story === 'at_risk') return Math.max(0, elapsed - 15);
+      if (story === 'lagging') return Math.max(0, Math.round(elapsed / 2));
+      return Math.min(100, elapsed + 2);
+    };
+    const submit = async (period: (typeof periods)[number], k: number): Promise<ReportDto> => {
+      const { report } = await createReport(
+        at(`${period.dueOn}T02:00:00Z`),
+        reporter,
+        {
+          itemId: task.id,
+          unitId: unit.id,
+          periodId: period.id,
+          percent: percentAt(period.endsOn, k),
+          narrative: `${period.label}：${NARRATIVES[(k + storyIndex) % NARRATIVES.length] ?? ''}`,
+          problems: k % 3 === 2 ? '部分县区进度不均衡，资金到位偏慢。' : '',
+          nextSteps: '继续按月调度，加强督导，确保按期完成。',
+          actuals: [],
+          submit: true,
+        },
+        `demo-${task.id}-${period.id}`,
+      );
+      return report;
+    };
+    for (const [k, period] of closed.entries()) {
+      const report = await submit(period, k);
+      await acceptReport(at(`${period.dueOn}T08:00:00Z`), planner, report.id, report.version);
+      if (story === 'done' && report.percent === 100) break;
+    }
+    if (!open || story === 'done') continue;
+    if (story === 'returned') {
+      const report = await submit(open, closed.length);
+      await returnReport(deps, planner, report.id, report.version, '请补充佐证材料和量化数据。');
+    } else if (story === 'steady' && storyIndex % 2 === 0) {
+      await submit(open, closed.length);
+    } else if (story === 'steady') {
+      await createReport(
+        deps,
+        reporter,
+        {
+          itemId: task.id,
+          unitId: unit.id,
+          periodId: open.id,
+          percent: percentAt(open.endsOn, closed.length),
+          narrative: '（草稿）本月进展整理中。',
+          problems: '',
+          nextSteps: '',
+          actuals: [],
+          submit: false,
+        },
+        null,
+      );
     }
   }
   return { tenantId: tenant.id, planId: plan.id };

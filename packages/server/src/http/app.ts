@@ -21,7 +21,9 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   app.setErrorHandler(handleError);
 
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: deps.maxUploadBytes, files: 1, fields: 10 } });
+  await app.register(multipart, {
+    limits: { fileSize: Math.max(deps.maxUploadBytes, deps.maxAttachmentBytes), files: 1, fields: 10 },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

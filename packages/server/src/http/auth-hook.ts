@@ -9,7 +9,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    session: { actor: Actor; sessionId: string } | null;
+    session: { actor: Actor; sessionId: string; csrfToken: string } | null;
   }
   interface FastifyContextConfig {
     /** Reachable without a session (login, health, API docs). */
@@ -22,6 +22,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Every /api route needs a live session, and every state-changing one its CSRF token, unless marked public. */
 export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('session', null);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('x-frame-options', 'DENY');
+    void reply.header('referrer-policy', 'same-origin');
+    // API answers are per user: never kept by a shared cache.
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs'))
+      void reply.header('cache-control', 'no-store');
+  });
   app.addHook('onRequest', async (request) => {
     if (request.routeOptions.config.public || !request.url.startsWith('/api/')) return;
     const cookie = request.cookies[SESSION_COOKIE];
@@ -33,7 +41,7 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
     ) {
       throw new AppError('csrf_failed', `Send the token from sign-in in the ${CSRF_HEADER} header`);
     }
-    request.session = { actor: session.actor, sessionId: session.sessionId };
+    request.session = { actor: session.actor, sessionId: session.sessionId, csrfToken: session.csrfToken };
   });
 }
 
@@ -46,6 +54,11 @@ function headerOf(request: FastifyRequest, name: string): string | undefined {
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.session) throw new AppError('unauthenticated', 'Sign in first');
   return request.session.actor;
+}
+
+export function csrfTokenOf(request: FastifyRequest): string {
+  if (!request.session) throw new AppError('unauthenticated', 'Sign in first');
+  return request.session.csrfToken;
 }
 
 export function sessionIdOf(request: FastifyRequest): string {

@@ -86,6 +86,12 @@ const cells: Cell[] = [
     prepare: () => Promise.resolve(get('/api/auth/me')),
   },
   {
+    endpoint: 'GET /api/auth/csrf',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/auth/csrf')),
+  },
+  {
     endpoint: 'POST /api/auth/logout',
     allowed: ALL,
     outsider: 'own',
@@ -142,6 +148,15 @@ const cells: Cell[] = [
     prepare: async () => {
       const plan = await draftPlan();
       return send('POST', `/api/plans/${plan.id}/publish`, { version: plan.version });
+    },
+  },
+  {
+    endpoint: 'POST /api/plans/{planId}/archive',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = (await publishFixturePlan(t, session('planner'))).plan;
+      return send('POST', `/api/plans/${plan.id}/archive`, { version: plan.version });
     },
   },
   {
@@ -401,6 +416,77 @@ const cells: Cell[] = [
       ),
   },
   {
+    endpoint: 'GET /api/reports/{id}/attachments',
+    allowed: ALL,
+    outsider: 404,
+    prepare: async () =>
+      get(
+        `/api/reports/${(await report(await publishFixturePlan(t, session('planner')), true)).id}/attachments`,
+      ),
+  },
+  {
+    endpoint: 'POST /api/reports/{id}/attachments',
+    allowed: ['reporter'],
+    outsider: 403,
+    prepare: async () => {
+      const draft = await report(await publishFixturePlan(t, session('planner')), false);
+      const { payload, headers } = multipartFile('evidence.pdf', '%PDF-1.7\n%%EOF');
+      return (as) =>
+        t.as(as, { method: 'POST', url: `/api/reports/${draft.id}/attachments`, payload, headers });
+    },
+  },
+  {
+    endpoint: 'GET /api/attachments/{id}',
+    allowed: ALL,
+    outsider: 404,
+    prepare: async () => {
+      const draft = await report(await publishFixturePlan(t, session('planner')), false);
+      const { payload, headers } = multipartFile('evidence.pdf', '%PDF-1.7\n%%EOF');
+      const created = await t.as(session('reporter'), {
+        method: 'POST',
+        url: `/api/reports/${draft.id}/attachments`,
+        payload,
+        headers,
+      });
+      await t.as(session('reporter'), {
+        method: 'POST',
+        url: `/api/reports/${draft.id}/submit`,
+        payload: { version: draft.version },
+      });
+      return get(`/api/attachments/${created.json<{ id: string }>().id}`);
+    },
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/attainment',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/attainment`)),
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/text',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/text`)),
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/source',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/source`)),
+  },
+  {
+    endpoint: 'GET /api/unit-groups',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/unit-groups')),
+  },
+  {
+    endpoint: 'PUT /api/unit-groups',
+    allowed: ['admin'],
+    outsider: 'own',
+    prepare: () => Promise.resolve(send('PUT', '/api/unit-groups', { name: '委直属各单位', unitIds: [] })),
+  },
+  {
     endpoint: 'GET /api/units',
     allowed: ALL,
     outsider: 'own',
@@ -438,6 +524,15 @@ const cells: Cell[] = [
           password: 'long-enough-password',
         }),
       ),
+  },
+  {
+    endpoint: 'PATCH /api/users/{id}',
+    allowed: ['admin'],
+    outsider: 404,
+    prepare: async () => {
+      const user = await createUser(t.db, c.tenant.id, { role: 'viewer' });
+      return send('PATCH', `/api/users/${user.id}`, { version: user.version, displayName: '改名后的用户' });
+    },
   },
   {
     endpoint: 'GET /api/audit',

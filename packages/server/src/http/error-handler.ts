@@ -1,6 +1,15 @@
 import type { ErrorBody } from '@yaodian/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import {
+  CHECK_VIOLATION,
+  DEADLOCK_DETECTED,
+  FOREIGN_KEY_VIOLATION,
+  NOT_NULL_VIOLATION,
+  SERIALIZATION_FAILURE,
+  sqlState,
+  UNIQUE_VIOLATION,
+} from '../db/pg-errors.js';
 import { AppError } from '../errors/app-error.js';
 
 function fieldOf(instancePath: string, context: string | undefined): string {
@@ -36,6 +45,27 @@ export function handleError(
         })),
       },
     });
+  }
+  const state = sqlState(error);
+  if (state) {
+    // A constraint the database enforces caught what the services did not (a race, most likely).
+    request.log.warn({ err: error }, 'database constraint');
+    if (state === UNIQUE_VIOLATION)
+      return send(409, { error: { code: 'duplicate', message: 'This conflicts with an existing record' } });
+    if (state === SERIALIZATION_FAILURE || state === DEADLOCK_DETECTED) {
+      return send(409, {
+        error: { code: 'state_conflict', message: 'Someone else changed this at the same time; try again' },
+      });
+    }
+    if (state === FOREIGN_KEY_VIOLATION || state === CHECK_VIOLATION || state === NOT_NULL_VIOLATION) {
+      return send(400, {
+        error: {
+          code: 'validation_failed',
+          message:
+            'The change breaks a rule of the data (a missing or still-used record, or a value out of range)',
+        },
+      });
+    }
   }
   const fastifyError = error as FastifyError;
   const status = fastifyError.statusCode ?? 500;

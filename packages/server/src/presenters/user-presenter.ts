@@ -9,9 +9,19 @@ export function presentUser(user: UserRow, unitIds: readonly string[]) {
     displayName: user.display_name,
     role: user.role,
     unitIds: [...unitIds],
+    active: user.active,
+    version: user.version,
   };
 }
 
 export function presentMe(user: UserRow, unitIds: readonly string[], tenantName: string): Me {
-  return { ...presentUser(user, unitIds), tenantId: user.tenant_id, tenantName };
+  return {
+    id: user.id,
+    tenantId: user.tenant_id,
+    tenantName,
+    username: user.username,
+    displayName: user.display_name,
+    role: user.role,
+    unitIds: [...unitIds],
+  };
 }

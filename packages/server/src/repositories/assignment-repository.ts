@@ -157,3 +157,18 @@ export async function moveAssignments(
     unmatched.map((u) => ({ itemId: toItemId, name: u.name, role: u.role })),
   );
 }
+
+export async function deleteUnmatchedNames(
+  db: Executor,
+  tenantId: string,
+  rows: readonly { itemId: string; name: string }[],
+): Promise<void> {
+  for (const row of rows) {
+    await db
+      .deleteFrom('unmatched_units')
+      .where('tenant_id', '=', tenantId)
+      .where('item_id', '=', row.itemId)
+      .where('name', '=', row.name)
+      .execute();
+  }
+}

@@ -101,3 +101,54 @@ export async function insertUnitGroup(
   }
   return group.id;
 }
+
+export async function listUnitGroups(
+  db: Executor,
+  tenantId: string,
+): Promise<{ id: string; name: string; unitIds: string[] }[]> {
+  const groups = await db
+    .selectFrom('unit_groups')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('name')
+    .execute();
+  const members = await db
+    .selectFrom('unit_group_members')
+    .select(['group_id', 'unit_id'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('unit_id')
+    .execute();
+  return groups.map((g) => ({
+    id: g.id,
+    name: g.name,
+    unitIds: members.filter((m) => m.group_id === g.id).map((m) => m.unit_id),
+  }));
+}
+
+/** Creates the group or replaces its members. */
+export async function putUnitGroup(
+  db: Executor,
+  tenantId: string,
+  name: string,
+  unitIds: readonly string[],
+): Promise<string> {
+  const existing = await db
+    .selectFrom('unit_groups')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (!existing) return insertUnitGroup(db, tenantId, name, unitIds);
+  await db
+    .deleteFrom('unit_group_members')
+    .where('tenant_id', '=', tenantId)
+    .where('group_id', '=', existing.id)
+    .execute();
+  if (unitIds.length > 0) {
+    await db
+      .insertInto('unit_group_members')
+      .values(unitIds.map((unitId) => ({ tenant_id: tenantId, group_id: existing.id, unit_id: unitId })))
+      .execute();
+  }
+  return existing.id;
+}

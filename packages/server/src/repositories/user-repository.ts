@@ -105,3 +105,34 @@ export async function updatePasswordHash(
     .where('id', '=', userId)
     .execute();
 }
+
+export function updateUserAtVersion(
+  db: Executor,
+  tenantId: string,
+  userId: string,
+  version: number,
+  changes: Partial<Pick<UserRow, 'display_name' | 'role' | 'active'>>,
+): Promise<UserRow | undefined> {
+  return db
+    .updateTable('users')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function replaceUserUnits(
+  db: Executor,
+  tenantId: string,
+  userId: string,
+  unitIds: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('user_units').where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
+  if (unitIds.length === 0) return;
+  await db
+    .insertInto('user_units')
+    .values(unitIds.map((unitId) => ({ tenant_id: tenantId, user_id: userId, unit_id: unitId })))
+    .execute();
+}

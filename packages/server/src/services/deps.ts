@@ -1,6 +1,7 @@
 import type { Plan } from '@yaodian/parser';
 import type { Clock } from '../config/clock.js';
 import type { Db } from '../db/database.js';
+import type { FileStore } from '../repositories/file-store.js';
 
 /** Reads a plan document; the real one is the plan engine's parsePlan, tests may pass their own. */
 export type PlanReader = (
@@ -14,4 +15,6 @@ export interface Deps {
   clock: Clock;
   readPlan: PlanReader;
   maxUploadBytes: number;
+  files: FileStore;
+  maxAttachmentBytes: number;
 }

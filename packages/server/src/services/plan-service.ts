@@ -12,10 +12,12 @@ import { authorize } from '../policies/authorize.js';
 import { presentPlanSummary } from '../presenters/plan-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import {
-  deleteUnmatched,
+  deleteUnmatchedNames,
   insertAssignments,
   insertUnmatched,
+  listPlanAssignments,
   listPlanUnmatched,
+  type AssignmentRecord,
 } from '../repositories/assignment-repository.js';
 import { insertItems } from '../repositories/item-repository.js';
 import { findPlan, insertPlan, listPlans, updatePlanAtVersion } from '../repositories/plan-repository.js';
@@ -214,36 +216,64 @@ export async function rematchUnits(deps: Deps, actor: Actor, planId: string): Pr
   return deps.db.transaction().execute(async (trx) => {
     const plan = await editablePlan(trx, actor, planId, false);
     const match = createUnitMatcher(await unitDirectory(trx, actor.tenantId, plan.aliases));
-    const unmatched = await listPlanUnmatched(trx, actor.tenantId, planId);
-    const resolved = unmatched.flatMap((u) =>
-      (match(u.name) ?? []).map((unitId) => ({ itemId: u.itemId, unitId, role: u.role, name: u.name })),
+    const settled = (await listPlanUnmatched(trx, actor.tenantId, planId)).flatMap((u) => {
+      const unitIds = match(u.name);
+      return unitIds ? [{ ...u, unitIds }] : [];
+    });
+    const assigned = new Set(
+      (await listPlanAssignments(trx, actor.tenantId, planId)).map((a) => `${a.itemId} ${a.unitId}`),
     );
-    const resolvedNames = new Set(resolved.map((r) => `${r.itemId}\u0000${r.name}`));
-    const parts = await loadPlanParts(trx, plan);
-    const existing = new Set(parts.assignments.map((a) => `${a.itemId}\u0000${a.unitId}`));
-    const fresh = resolved.filter(
-      (r, i) =>
-        !existing.has(`${r.itemId}\u0000${r.unitId}`) &&
-        resolved.findIndex((o) => o.itemId === r.itemId && o.unitId === r.unitId) === i,
-    );
-    await insertAssignments(trx, actor.tenantId, fresh);
-    const touched = [...new Set(resolved.map((r) => r.itemId))];
-    await deleteUnmatched(trx, actor.tenantId, touched);
-    await insertUnmatched(
-      trx,
-      actor.tenantId,
-      unmatched.filter((u) => touched.includes(u.itemId) && !resolvedNames.has(`${u.itemId}\u0000${u.name}`)),
-    );
+    const fresh = new Map<string, AssignmentRecord>();
+    for (const u of settled) {
+      for (const unitId of u.unitIds) {
+        const key = `${u.itemId} ${unitId}`;
+        if (!assigned.has(key) && !fresh.has(key)) fresh.set(key, { itemId: u.itemId, unitId, role: u.role });
+      }
+    }
+    await insertAssignments(trx, actor.tenantId, [...fresh.values()]);
+    await deleteUnmatchedNames(trx, actor.tenantId, settled);
     await appendAudit(trx, {
       tenantId: actor.tenantId,
       actorId: actor.userId,
       action: 'plan.rematch',
       entity: 'plan',
       entityId: planId,
-      after: { matched: [...new Set(resolved.map((r) => r.name))] },
+      after: { matched: [...new Set(settled.map((u) => u.name))] },
       at: deps.clock.now(),
     });
     const current = await findPlan(trx, actor.tenantId, planId);
     return loadPlanDetail(trx, current ?? plan);
+  });
+}
+
+/** Closes a published plan's year: it leaves the task lists and cannot change any more. */
+export async function archivePlan(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+  version: number,
+): Promise<PlanDetail> {
+  authorize(actor, 'plan.publish');
+  return deps.db.transaction().execute(async (trx) => {
+    const plan = await visiblePlan(trx, actor, planId);
+    if (plan.status !== 'published')
+      throw new AppError('state_conflict', 'Only a published plan can be archived');
+    const now = deps.clock.now();
+    const after = await updatePlanAtVersion(trx, actor.tenantId, planId, version, {
+      status: 'archived',
+      updated_at: now,
+    });
+    if (!after) throw versionConflict('The plan');
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'plan.archive',
+      entity: 'plan',
+      entityId: planId,
+      before: { status: plan.status },
+      after: { status: after.status },
+      at: now,
+    });
+    return loadPlanDetail(trx, after);
   });
 }

@@ -1,5 +1,6 @@
 import { can, type ReportDto } from '@yaodian/core';
 import type { Executor } from '../db/database.js';
+import { sqlState, UNIQUE_VIOLATION } from '../db/pg-errors.js';
 import type { ReportRow } from '../db/schema.js';
 import { buildTree, effectiveAssignments, taskNodes } from '../domain/plan-tree.js';
 import { AppError, notFound, stateConflict, versionConflict } from '../errors/app-error.js';
@@ -108,22 +109,43 @@ export async function createReport(
 ): Promise<CreateResult> {
   authorize(actor, 'report.write');
   assertActsForUnit(actor, input.unitId);
-  return deps.db.transaction().execute(async (trx) => {
-    if (idempotencyKey) {
-      const earlier = await findReportByKey(trx, actor.tenantId, idempotencyKey);
-      if (earlier) {
-        if (
-          earlier.item_id !== input.itemId ||
-          earlier.unit_id !== input.unitId ||
-          earlier.period_id !== input.periodId
-        ) {
-          throw new AppError('duplicate', 'This Idempotency-Key was used for another report', {
-            field: 'Idempotency-Key',
-          });
-        }
-        return { report: await present(trx, actor.tenantId, earlier), created: false };
-      }
+  const replay = async (db: Executor): Promise<CreateResult | null> => {
+    if (!idempotencyKey) return null;
+    const earlier = await findReportByKey(db, actor.tenantId, idempotencyKey);
+    if (!earlier) return null;
+    if (
+      earlier.item_id !== input.itemId ||
+      earlier.unit_id !== input.unitId ||
+      earlier.period_id !== input.periodId
+    ) {
+      throw new AppError('duplicate', 'This Idempotency-Key was used for another report', {
+        field: 'Idempotency-Key',
+      });
     }
+    return { report: await present(db, actor.tenantId, earlier), created: false };
+  };
+  try {
+    return await createOnce(deps, actor, input, idempotencyKey, replay);
+  } catch (error) {
+    // Two copies of one request raced past the replay check: the loser answers with the winner's report.
+    if (sqlState(error) === UNIQUE_VIOLATION) {
+      const replayed = await replay(deps.db);
+      if (replayed) return replayed;
+    }
+    throw error;
+  }
+}
+
+function createOnce(
+  deps: Deps,
+  actor: Actor,
+  input: ReportBody & { itemId: string; unitId: string; periodId: string; percent: number; submit: boolean },
+  idempotencyKey: string | null,
+  replay: (db: Executor) => Promise<CreateResult | null>,
+): Promise<CreateResult> {
+  return deps.db.transaction().execute(async (trx) => {
+    const replayed = await replay(trx);
+    if (replayed) return replayed;
     const task = await taskFor(trx, actor.tenantId, input.itemId);
     if (!task.unitIds.includes(input.unitId))
       throw new AppError('forbidden', 'This unit is not assigned to the task');
@@ -131,6 +153,10 @@ export async function createReport(
     if (period?.plan_id !== task.planId)
       throw new AppError('validation_failed', 'No such period in the task’s plan', { field: 'periodId' });
     const existing = await findReportFor(trx, actor.tenantId, input.itemId, input.unitId, input.periodId);
+    // Committed by a copy of this request since the replay check above (READ COMMITTED sees it now).
+    if (existing && idempotencyKey && existing.idempotency_key === idempotencyKey) {
+      return { report: await present(trx, actor.tenantId, existing), created: false };
+    }
     if (existing)
       throw new AppError('duplicate', 'This unit already has a report for the task and period', {
         details: { reportId: existing.id },
@@ -207,10 +233,16 @@ export async function submitReport(
       return present(trx, actor.tenantId, before);
     if (before.state !== 'draft' && before.state !== 'returned')
       throw stateConflict(`A ${before.state} report cannot be submitted`);
-    if (idempotencyKey && (await findReportByKey(trx, actor.tenantId, idempotencyKey))) {
-      throw new AppError('duplicate', 'This Idempotency-Key was used for another report', {
-        field: 'Idempotency-Key',
-      });
+    if (idempotencyKey) {
+      const holder = await findReportByKey(trx, actor.tenantId, idempotencyKey);
+      if (holder && holder.id !== reportId) {
+        throw new AppError('duplicate', 'This Idempotency-Key was used for another report', {
+          field: 'Idempotency-Key',
+        });
+      }
+      // Committed by a copy of this request since `before` was read.
+      if (holder && holder.state !== 'draft' && holder.state !== 'returned')
+        return present(trx, actor.tenantId, holder);
     }
     const now = deps.clock.now();
     const after = await updateReportAtVersion(trx, actor.tenantId, reportId, version, {
@@ -219,7 +251,13 @@ export async function submitReport(
       updated_at: now,
       ...(idempotencyKey ? { idempotency_key: idempotencyKey } : {}),
     });
-    if (!after) throw versionConflict('The report');
+    if (!after) {
+      // A copy of this submission may have won the race; it answers with the same report.
+      const current = await findReport(trx, actor.tenantId, reportId);
+      if (idempotencyKey && current?.idempotency_key === idempotencyKey)
+        return present(trx, actor.tenantId, current);
+      throw versionConflict('The report');
+    }
     await appendAudit(trx, auditOf(deps, actor, 'report.submit', before, after));
     return present(trx, actor.tenantId, after);
   });

@@ -3,7 +3,15 @@ import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
 import { appendAudit } from '../repositories/audit-repository.js';
-import { findUnitByName, insertUnit, listAliases, listUnits } from '../repositories/unit-repository.js';
+import {
+  findUnitByName,
+  findUnitsByIds,
+  insertUnit,
+  listAliases,
+  listUnitGroups,
+  listUnits,
+  putUnitGroup,
+} from '../repositories/unit-repository.js';
 import type { Deps } from './deps.js';
 
 export async function listTenantUnits(deps: Deps, actor: Actor): Promise<{ units: Unit[] }> {
@@ -47,5 +55,34 @@ export async function createUnit(
       at: deps.clock.now(),
     });
     return dto;
+  });
+}
+
+export async function listGroups(deps: Deps, actor: Actor) {
+  authorize(actor, 'unit.read');
+  return { groups: await listUnitGroups(deps.db, actor.tenantId) };
+}
+
+/** Sets who a collective name (各县市区卫生健康局, 委机关各科室) stands for; the next import or re-match uses it. */
+export async function setGroup(deps: Deps, actor: Actor, input: { name: string; unitIds: string[] }) {
+  authorize(actor, 'unit.manage');
+  const unitIds = [...new Set(input.unitIds)];
+  return deps.db.transaction().execute(async (trx) => {
+    if ((await findUnitsByIds(trx, actor.tenantId, unitIds)).length !== unitIds.length) {
+      throw new AppError('validation_failed', 'Unknown unit', { field: 'unitIds' });
+    }
+    const before = (await listUnitGroups(trx, actor.tenantId)).find((g) => g.name === input.name) ?? null;
+    const id = await putUnitGroup(trx, actor.tenantId, input.name, unitIds);
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'unit_group.put',
+      entity: 'unit_group',
+      entityId: id,
+      before,
+      after: { name: input.name, unitIds },
+      at: deps.clock.now(),
+    });
+    return { id, name: input.name, unitIds };
   });
 }

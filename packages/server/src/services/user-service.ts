@@ -1,11 +1,21 @@
 import type { Role } from '@yaodian/core';
-import { AppError } from '../errors/app-error.js';
+import { AppError, notFound, stateConflict, versionConflict } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
 import { presentUser } from '../presenters/user-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { findUnitsByIds } from '../repositories/unit-repository.js';
-import { findUsersForLogin, insertUser, listUserUnits, listUsers } from '../repositories/user-repository.js';
+import { deleteUserSessions } from '../repositories/session-repository.js';
+import {
+  findUser,
+  findUserUnitIds,
+  findUsersForLogin,
+  insertUser,
+  listUserUnits,
+  listUsers,
+  replaceUserUnits,
+  updateUserAtVersion,
+} from '../repositories/user-repository.js';
 import type { Deps } from './deps.js';
 import { hashPassword } from './passwords.js';
 
@@ -60,5 +70,55 @@ export async function createUser(
       at: deps.clock.now(),
     });
     return dto;
+  });
+}
+
+/** Changes a user's name, role, units or whether they may sign in; deactivation ends their sessions. */
+export async function updateUser(
+  deps: Deps,
+  actor: Actor,
+  userId: string,
+  input: { version: number; displayName?: string; role?: Role; unitIds?: string[]; active?: boolean },
+) {
+  authorize(actor, 'user.manage');
+  if (
+    userId === actor.userId &&
+    (input.active === false || (input.role !== undefined && input.role !== 'admin'))
+  ) {
+    throw stateConflict('You cannot deactivate yourself or give up your own admin role');
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await findUser(trx, actor.tenantId, userId);
+    if (!before) throw notFound('User');
+    const beforeUnits = await findUserUnitIds(trx, actor.tenantId, userId);
+    const unitIds = input.unitIds ? [...new Set(input.unitIds)] : beforeUnits;
+    if ((await findUnitsByIds(trx, actor.tenantId, unitIds)).length !== unitIds.length) {
+      throw new AppError('validation_failed', 'Unknown unit', { field: 'unitIds' });
+    }
+    if ((input.role ?? before.role) === 'reporter' && unitIds.length === 0) {
+      throw new AppError('validation_failed', 'A reporter needs at least one unit', { field: 'unitIds' });
+    }
+    const after = await updateUserAtVersion(trx, actor.tenantId, userId, input.version, {
+      ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+      ...(input.role !== undefined ? { role: input.role } : {}),
+      ...(input.active !== undefined ? { active: input.active } : {}),
+    });
+    if (!after) throw versionConflict('The user');
+    if (input.unitIds) await replaceUserUnits(trx, actor.tenantId, userId, unitIds);
+    // A changed role or deactivation must not wait for old sessions to expire.
+    if (!after.active || after.role !== before.role) await deleteUserSessions(trx, actor.tenantId, userId);
+    const beforeDto = presentUser(before, beforeUnits);
+    const afterDto = presentUser(after, unitIds);
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'user.update',
+      entity: 'user',
+      entityId: userId,
+      before: beforeDto,
+      after: afterDto,
+      at: deps.clock.now(),
+    });
+    return afterDto;
   });
 }

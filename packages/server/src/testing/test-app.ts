@@ -1,8 +1,12 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Clock } from '../config/clock.js';
 import type { Db } from '../db/database.js';
 import type { UserRow } from '../db/schema.js';
 import { buildApp } from '../http/app.js';
+import { diskFileStore } from '../repositories/file-store.js';
 import type { Deps, PlanReader } from '../services/deps.js';
 import { TEST_PASSWORD } from './factories.js';
 import { openTestDatabase } from './test-database.js';
@@ -47,11 +51,14 @@ const unusedReader: PlanReader = () => Promise.reject(new Error('this test gave 
 export async function createTestApp(options: { readPlan?: PlanReader; now?: string } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = mutableClock(options.now ?? '2026-05-20T02:00:00Z');
+  const filesRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'yaodian-files-'));
   const deps: Deps = {
     db: database.db,
     clock,
     readPlan: options.readPlan ?? unusedReader,
     maxUploadBytes: 2 * 1024 * 1024,
+    files: diskFileStore(filesRoot),
+    maxAttachmentBytes: 64 * 1024,
   };
   const app = await buildApp(deps, { secureCookies: false });
   await app.ready();
@@ -88,6 +95,7 @@ export async function createTestApp(options: { readPlan?: PlanReader; now?: stri
     close: async () => {
       await app.close();
       await database.drop();
+      await fs.rm(filesRoot, { recursive: true, force: true });
     },
   };
 }

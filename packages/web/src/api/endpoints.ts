@@ -1,5 +1,4 @@
 import {
-  Comment,
   CommentList,
   LoginResponse,
   Me,
@@ -34,7 +33,7 @@ export type ReportDto = z.infer<typeof ReportResponse>['report'];
 export type PeriodDto = z.infer<typeof PeriodList>['periods'][number];
 export type UnitDto = z.infer<typeof Unit>;
 export type UserDto = z.infer<typeof User>;
-export type CommentDto = z.infer<typeof Comment>;
+export type CommentDto = z.infer<typeof CommentList>['comments'][number];
 
 export interface ReportFields {
   percent: number;
@@ -142,10 +141,9 @@ export const api = {
   },
   attachmentUrl: (id: string) => `/api/attachments/${enc(id)}`,
 
-  comments: async (planId: string, itemId: string) =>
-    (await request('GET', `/api/plans/${enc(planId)}/items/${enc(itemId)}/comments`, { schema: CommentList })).comments,
-  addComment: (planId: string, itemId: string, body: string) =>
-    request('POST', `/api/plans/${enc(planId)}/items/${enc(itemId)}/comments`, { body: { body }, schema: Comment }),
+  comments: async (itemId: string) => (await request('GET', `/api/tasks/${enc(itemId)}/comments`, { schema: CommentList })).comments,
+  addComment: async (itemId: string, body: string) =>
+    (await request('POST', `/api/tasks/${enc(itemId)}/comments`, { body: { body }, schema: CommentList })).comments,
 
   exportXlsx: (planId: string, fallbackName: string) => download(`/api/plans/${enc(planId)}/export.xlsx`, fallbackName),
 
@@ -154,10 +152,9 @@ export const api = {
   updateUnit: (id: string, patch: { name?: string; kind?: UnitKind; aliases?: string[] }) =>
     request('PATCH', `/api/units/${enc(id)}`, { body: patch, schema: Unit }),
   unitGroups: async () => (await request('GET', '/api/unit-groups', { schema: UnitGroupList })).groups,
-  saveUnitGroup: (group: { id?: string; name: string; memberIds: string[] }) =>
-    group.id
-      ? request('PUT', `/api/unit-groups/${enc(group.id)}`, { body: { name: group.name, memberIds: group.memberIds }, schema: UnitGroup })
-      : request('POST', '/api/unit-groups', { body: { name: group.name, memberIds: group.memberIds }, schema: UnitGroup }),
+  /** Creates or replaces the group of that name. */
+  saveUnitGroup: (group: { name: string; unitIds: string[] }) =>
+    request('PUT', '/api/unit-groups', { body: { name: group.name, unitIds: group.unitIds }, schema: UnitGroup }),
 
   users: async () => (await request('GET', '/api/users', { schema: UserList })).users,
   createUser: (fields: { username: string; displayName: string; role: Role; password: string; unitIds: string[] }) =>
@@ -168,7 +165,7 @@ export const api = {
 
 /** The cleaned document text the items' spans index into (see NEEDS-SERVER.md). */
 export async function planSource(planId: string): Promise<string> {
-  const body = await request<{ text: string }>('GET', `/api/plans/${encodeURIComponent(planId)}/source`);
+  const body = await request<{ text: string }>('GET', `/api/plans/${encodeURIComponent(planId)}/text`);
   if (typeof body.text !== 'string') throw new Error('no source text');
   return body.text;
 }

@@ -1,9 +1,17 @@
 import type { Translate } from '../i18n/i18n.js';
+import { zhCN, type MessageKey } from '../i18n/zh-CN.js';
 import { ApiError } from './api-error.js';
+
+function messageKey(code: string): MessageKey | null {
+  const key = `error.${code}`;
+  return key in zhCN ? (key as MessageKey) : null;
+}
 
 /** What to tell the user about a failed call: the message for its stable code, plus the field when the server named one. */
 export function errorMessage(error: unknown, t: Translate): string {
   if (!(error instanceof ApiError)) return t('error.internal');
-  const text = t(`error.${error.code}`);
+  // A code newer than this build still gets a sensible message, chosen by its HTTP status.
+  const key = messageKey(error.code) ?? (error.status >= 500 ? 'error.internal' : error.status === 403 ? 'error.forbidden' : 'error.validation_failed');
+  const text = t(key);
   return error.field && error.code === 'validation_failed' ? text + t('error.field', { field: error.field }) : text;
 }

@@ -2,8 +2,8 @@ import { Id } from '@yaodian/core';
 import { z } from 'zod';
 
 /*
- * Shapes the web app needs that @yaodian/core does not define yet; each one is listed with its
- * endpoint in packages/web/NEEDS-SERVER.md. Move them to core when the server adds them.
+ * Shapes the server answers with that the web app reads before they reach the built @yaodian/core
+ * it compiles against; they mirror core's schemas and can be replaced by them.
  */
 
 export const Health = z.object({ status: z.string(), database: z.string(), time: z.string() });
@@ -12,13 +12,14 @@ export const Attachment = z.object({
   id: Id,
   reportId: Id,
   fileName: z.string(),
-  size: z.int(),
-  contentType: z.string(),
-  createdAt: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.int(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
 });
 export const AttachmentList = z.object({ attachments: z.array(Attachment) });
 
-export const UnitGroup = z.object({ id: Id, name: z.string(), memberIds: z.array(Id) });
+export const UnitGroup = z.object({ id: Id, name: z.string(), unitIds: z.array(Id) });
 export const UnitGroupList = z.object({ groups: z.array(UnitGroup) });
 
 export type Health = z.infer<typeof Health>;

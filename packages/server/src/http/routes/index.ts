@@ -10,6 +10,7 @@ import { healthRoutes } from './health/index.js';
 import { itemRoutes } from './items/index.js';
 import { planRoutes } from './plans/index.js';
 import { periodRoutes } from './periods/index.js';
+import { attachmentRoutes } from './reports/attachments.js';
 import { reportRoutes } from './reports/index.js';
 import { targetRoutes } from './targets/index.js';
 import { taskRoutes } from './tasks/index.js';
@@ -26,6 +27,7 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps, options: 
   await typed.register(periodRoutes(deps));
   await typed.register(taskRoutes(deps));
   await typed.register(reportRoutes(deps));
+  await typed.register(attachmentRoutes(deps));
   await typed.register(commentRoutes(deps));
   await typed.register(planReportRoutes(deps));
   await typed.register(auditRoutes(deps));

@@ -15,11 +15,11 @@ export function GroupsTab(): ReactNode {
   const { message } = App.useApp();
   const groups = useLoad(() => api.unitGroups(), []);
   const units = useUnits();
-  const [editing, setEditing] = useState<{ id?: string; name: string; memberIds: string[] } | null>(null);
+  const [editing, setEditing] = useState<{ id?: string; name: string; unitIds: string[] } | null>(null);
   const save = async (): Promise<void> => {
     if (!editing) return;
     try {
-      await api.saveUnitGroup(editing);
+      await api.saveUnitGroup({ name: editing.name.trim(), unitIds: editing.unitIds });
       setEditing(null);
       groups.reload();
       void message.success(t('common.saved'));
@@ -30,14 +30,14 @@ export function GroupsTab(): ReactNode {
   return (
     <>
       <ErrorAlert error={groups.error} onRetry={groups.reload} />
-      <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => { setEditing({ name: '', memberIds: [] }); }}>{t('admin.newGroup')}</Button>
+      <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => { setEditing({ name: '', unitIds: [] }); }}>{t('admin.newGroup')}</Button>
       <Table<UnitGroup>
         rowKey="id"
         loading={groups.loading}
         dataSource={groups.data ?? []}
         columns={[
           { title: t('admin.groupName'), dataIndex: 'name' },
-          { title: t('admin.members'), render: (_: unknown, g) => <Space wrap size={4}>{g.memberIds.map((id) => <Tag key={id}>{units.nameOf(id)}</Tag>)}</Space> },
+          { title: t('admin.members'), render: (_: unknown, g) => <Space wrap size={4}>{g.unitIds.map((id) => <Tag key={id}>{units.nameOf(id)}</Tag>)}</Space> },
           { title: t('common.actions'), width: 100, render: (_: unknown, g) => <Button type="link" onClick={() => { setEditing(g); }}>{t('common.edit')}</Button> },
         ]}
       />
@@ -45,7 +45,7 @@ export function GroupsTab(): ReactNode {
         {editing ? (
           <Form layout="vertical">
             <Form.Item label={t('admin.groupName')} htmlFor="group-name"><Input id="group-name" value={editing.name} onChange={(e) => { setEditing({ ...editing, name: e.target.value }); }} /></Form.Item>
-            <Form.Item label={t('admin.members')}><Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} value={editing.memberIds} onChange={(memberIds: string[]) => { setEditing({ ...editing, memberIds }); }} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} /></Form.Item>
+            <Form.Item label={t('admin.members')}><Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} value={editing.unitIds} onChange={(unitIds: string[]) => { setEditing({ ...editing, unitIds }); }} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} /></Form.Item>
           </Form>
         ) : null}
       </Modal>

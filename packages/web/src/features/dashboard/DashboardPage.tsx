@@ -46,7 +46,7 @@ export function DashboardPage(): ReactNode {
   ];
   const barOption = (rows: Completion[]): Record<string, unknown> => ({
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('dashboard.avgPercent'), t('dashboard.completion')] },
+    legend: { top: 0, data: [t('dashboard.avgPercent'), t('dashboard.completion')] },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { width: 180, overflow: 'truncate' } },
@@ -80,7 +80,7 @@ export function DashboardPage(): ReactNode {
           <Card data-testid="stat-percent"><Statistic title={t('dashboard.avgPercent')} value={overallPercent} suffix="%" /></Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card><Statistic title={t('workbench.overdue')} value={counts.overdue + counts.behind} styles={{ content: { color: STATUS_COLOR.behind } }} /></Card>
+          <Card><Statistic title={t('dashboard.lagging')} value={counts.overdue + counts.behind} styles={{ content: { color: STATUS_COLOR.behind } }} /></Card>
         </Col>
       </Row>
       <Row gutter={16}>
@@ -91,7 +91,7 @@ export function DashboardPage(): ReactNode {
             option={{
               tooltip: { trigger: 'item' },
               legend: { bottom: 0 },
-              series: [{ type: 'pie', radius: ['40%', '68%'], data: STATUS_ORDER.map((s) => ({ name: t(`status.${s}`), value: counts[s], itemStyle: { color: STATUS_COLOR[s] } })) }],
+              series: [{ type: 'pie', radius: ['40%', '68%'], data: STATUS_ORDER.filter((s) => counts[s] > 0).map((s) => ({ name: t(`status.${s}`), value: counts[s], itemStyle: { color: STATUS_COLOR[s] } })) }],
             }}
             table={
               <Table size="small" pagination={false} rowKey="status" dataSource={STATUS_ORDER.map((s) => ({ status: s, n: counts[s] }))}

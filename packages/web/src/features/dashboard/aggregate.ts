@@ -29,7 +29,7 @@ function completion(key: string, name: string, tasks: readonly TaskDto[]): Compl
 /** Completion per top-level section, in plan order; a task that is itself a section counts under itself. */
 export function bySection(tasks: readonly TaskDto[], sections: readonly Pick<ItemDto, 'id' | 'number' | 'title'>[]): Completion[] {
   return sections
-    .map((s) => completion(s.id, `${s.number}${s.title}`, tasks.filter((x) => (x.sectionId ?? x.id) === s.id)))
+    .map((s) => completion(s.id, `${s.number} ${s.title}`, tasks.filter((x) => (x.sectionId ?? x.id) === s.id)))
     .filter((c) => c.tasks > 0);
 }
 

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { api, type PlanDetailDto, type UnitDto } from '../../api/endpoints.js';
 import { ApiError } from '../../api/api-error.js';
 import { errorMessage } from '../../api/error-message.js';
+import { useAuth } from '../../auth/auth.js';
 import { useT } from '../../i18n/i18n.js';
 import { guessKind, splitAliases, suggestUnits } from './unit-suggest.js';
 
@@ -22,6 +23,9 @@ export function UnmatchedPanel({ plan, units, editable, onPlan, onUnitsChanged }
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [creating, setCreating] = useState<{ name: string; kind: UnitKind; aliases: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const { allowed } = useAuth();
+  // Creating org units is the administrator's right; planners map names to existing units.
+  const canCreate = allowed('unit.manage');
 
   const matchTo = async (name: string, unitId: string): Promise<void> => {
     const unit = units.find((u) => u.id === unitId);
@@ -34,7 +38,7 @@ export function UnmatchedPanel({ plan, units, editable, onPlan, onUnitsChanged }
         onPlan(await api.rematch(plan.id));
       } catch (error) {
         // Without unit editing on the server, assign the unit on each item that printed the name.
-        if (!(error instanceof ApiError) || error.code !== 'not_found') throw error;
+        if (!(error instanceof ApiError) || (error.code !== 'not_found' && error.code !== 'forbidden')) throw error;
         let current = plan;
         const itemIds = current.unmatchedUnits.find((u) => u.name === name)?.itemIds ?? [];
         for (const itemId of itemIds) {
@@ -106,7 +110,9 @@ export function UnmatchedPanel({ plan, units, editable, onPlan, onUnitsChanged }
               return (
                 <Space>
                   <Button size="small" type="primary" disabled={!editable || !picked} loading={busy === row.name} onClick={() => picked && void matchTo(row.name, picked)}>{t('common.confirm')}</Button>
-                  <Button size="small" disabled={!editable} onClick={() => { setCreating({ name: row.name, kind: guessKind(row.name), aliases: '' }); }}>{t('importReview.createUnit')}</Button>
+                  {canCreate ? (
+                    <Button size="small" disabled={!editable} onClick={() => { setCreating({ name: row.name, kind: guessKind(row.name), aliases: '' }); }}>{t('importReview.createUnit')}</Button>
+                  ) : null}
                 </Space>
               );
             },

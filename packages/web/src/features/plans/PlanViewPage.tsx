@@ -7,6 +7,7 @@ import { TASK_STATUSES, type TaskStatus } from '@yaodian/core';
 import { api, type TaskDto } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/error-message.js';
 import { useLoad } from '../../api/use-load.js';
+import { useAuth } from '../../auth/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { StatusTag } from '../../components/StatusTag.js';
@@ -34,6 +35,9 @@ export function PlanViewPage(): ReactNode {
   const plan = useLoad(() => api.plan(planId), [planId]);
   const units = useLoad(() => api.units(), []);
   const tasks = useLoad(() => api.tasks({ planId, ...filters }), [planId, filters]);
+  const periods = useLoad(() => api.periods(planId), [planId]);
+  const { allowed } = useAuth();
+  const canSetPeriods = allowed('plan.edit') && periods.data?.length === 0;
   const taskById = useMemo(() => new Map((tasks.data ?? []).map((task) => [task.id, task])), [tasks.data]);
   const tree = useMemo(() => buildTree(plan.data?.items ?? []), [plan.data]);
   const shown = useMemo(() => filterTree(tree, (item) => taskById.has(item.id)), [tree, taskById]);
@@ -76,6 +80,9 @@ export function PlanViewPage(): ReactNode {
         sub={plan.data ? `${plan.data.year} · ${t(`planStatus.${plan.data.status}`)}` : undefined}
         extra={
           <>
+            {canSetPeriods ? (
+              <Button onClick={() => void api.generatePeriods(planId, 'monthly', 25).then(periods.set, (error: unknown) => void message.error(errorMessage(error, t)))}>{t('admin.generate')}</Button>
+            ) : null}
             <Button icon={<PrinterOutlined />} onClick={() => window.open(`/plans/${planId}/print`, '_blank')}>{t('plans.print')}</Button>
             <Button type="primary" icon={<DownloadOutlined />} onClick={() => void exportPlan()}>{t('plans.export')}</Button>
           </>

@@ -100,7 +100,7 @@ export function TaskDetailPage(): ReactNode {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
-          <Comments planId={planId} itemId={taskId} />
+          <Comments itemId={taskId} />
         </Col>
       </Row>
     </>
@@ -130,19 +130,18 @@ function HistoryEntry({ report, period, unit }: { report: ReportDto; period: str
   );
 }
 
-function Comments({ planId, itemId }: { planId: string; itemId: string }): ReactNode {
+function Comments({ itemId }: { itemId: string }): ReactNode {
   const t = useT();
   const { allowed } = useAuth();
   const { message } = App.useApp();
-  const comments = useLoad(() => api.comments(planId, itemId), [planId, itemId]);
+  const comments = useLoad(() => api.comments(itemId), [itemId]);
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const post = async (): Promise<void> => {
     setBusy(true);
     try {
-      await api.addComment(planId, itemId, body.trim());
+      comments.set(await api.addComment(itemId, body.trim()));
       setBody('');
-      comments.reload();
     } catch (error) {
       void message.error(errorMessage(error, t));
     } finally {

@@ -45,7 +45,7 @@ export function WorkbenchPage(): ReactNode {
         </Col>
         <Col xs={12} lg={6}>
           <Card>
-            <Statistic title={t('workbench.overdue')} value={overdue} styles={{ content: { color: overdue ? STATUS_COLOR.behind : undefined } }} />
+            <Statistic title={t('dashboard.lagging')} value={overdue} styles={{ content: { color: overdue ? STATUS_COLOR.behind : undefined } }} />
           </Card>
         </Col>
       </Row>

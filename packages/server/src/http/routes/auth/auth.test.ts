@@ -105,6 +105,16 @@ describe('auth', () => {
     expect(withToken.statusCode).toBe(200);
   });
 
+  it('gives a signed-in browser its CSRF token again and sends no-store, nosniff and DENY headers', async () => {
+    const session = await t.login(await newUser());
+    const response = await t.as(session, { method: 'GET', url: '/api/auth/csrf' });
+    expect(response.json()).toEqual({ csrfToken: session.csrfToken });
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('DENY');
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/csrf' })).statusCode).toBe(401);
+  });
+
   it('ends the session on logout so the cookie no longer works', async () => {
     const session = await t.login(await newUser());
     expect((await t.as(session, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);

@@ -1,5 +1,6 @@
 import {
   ChangePasswordRequest,
+  CsrfResponse,
   ErrorResponse,
   LoginRequest,
   LoginResponse,
@@ -10,7 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../services/deps.js';
 import { changePassword, login, logout, SESSION_MAX_MS } from '../../../services/auth-service.js';
 import { getMe } from '../../../services/me-service.js';
-import { actorOf, SESSION_COOKIE, sessionIdOf } from '../../auth-hook.js';
+import { actorOf, csrfTokenOf, SESSION_COOKIE, sessionIdOf } from '../../auth-hook.js';
 
 export function authRoutes(deps: Deps, secureCookies: boolean): FastifyPluginAsyncZod {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies } as const;
@@ -48,6 +49,10 @@ export function authRoutes(deps: Deps, secureCookies: boolean): FastifyPluginAsy
     app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: Me } } }, (request) =>
       getMe(deps, actorOf(request)),
     );
+
+    app.get('/api/auth/csrf', { schema: { tags: ['auth'], response: { 200: CsrfResponse } } }, (request) => ({
+      csrfToken: csrfTokenOf(request),
+    }));
 
     app.post(
       '/api/auth/password',

@@ -132,6 +132,54 @@ describe('推进表 export', () => {
   });
 });
 
+describe('target attainment', () => {
+  it('tracks a target’s reported actuals by period and whether the latest meets it', async () => {
+    const task = p.item('推进紧密型县域医共体建设');
+    const targetId = task.targets[0]?.id ?? '';
+    for (const [month, value] of [
+      [4, 91],
+      [3, 85],
+    ] as const) {
+      const response = await t.as(reporter, {
+        method: 'POST',
+        url: '/api/reports',
+        payload: {
+          itemId: task.id,
+          unitId: c.units.medical.id,
+          periodId: p.periods[month - 1]?.id,
+          percent: 30,
+          actuals: [{ targetId, value }],
+          submit: true,
+        },
+      });
+      expect(response.statusCode).toBe(201);
+    }
+    const response = await t.as(planner, { method: 'GET', url: `/api/plans/${p.plan.id}/attainment` });
+    const row = response
+      .json<{
+        targets: {
+          targetId: string;
+          series: { label: string; value: number }[];
+          latest: number;
+          met: boolean;
+        }[];
+      }>()
+      .targets.find((x) => x.targetId === targetId);
+    expect(row).toMatchObject({
+      series: [
+        { label: '2026年3月', value: 85 },
+        { label: '2026年4月', value: 91 },
+      ],
+      latest: 91,
+      met: true,
+    });
+    const maternal = response
+      .json<{ targets: { metric: string; met: boolean | null }[] }>()
+      .targets.find((x) => x.metric === '孕产妇死亡率');
+    expect(maternal?.met).toBeNull();
+  });
+});
+
 describe('comments', () => {
   it('lets a reporter comment on a task and a viewer read but not write', async () => {
     const taskId = p.item('推进紧密型县域医共体建设').id;

@@ -1,7 +1,9 @@
-import { ErrorResponse, PlanParams, PlanSummaryReport } from '@yaodian/core';
+import { ErrorResponse, PlanParams, PlanSummaryReport, PlanText, TargetAttainment } from '@yaodian/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../services/deps.js';
 import { exportPlanWorkbook } from '../../../services/export-service.js';
+import { targetAttainment } from '../../../services/attainment-service.js';
+import { planDocument, planText } from '../../../services/plan-source-service.js';
 import { planSummary } from '../../../services/summary-service.js';
 import { actorOf } from '../../auth-hook.js';
 
@@ -35,6 +37,51 @@ export function planReportRoutes(deps: Deps): FastifyPluginAsyncZod {
           .header(
             'content-disposition',
             `attachment; filename="plan.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+          )
+          .send(bytes);
+      },
+    );
+    app.get(
+      '/api/plans/:planId/attainment',
+      {
+        schema: {
+          tags: ['summary'],
+          summary: 'Target attainment over periods',
+          params: PlanParams,
+          response: { 200: TargetAttainment, 404: ErrorResponse },
+        },
+      },
+      (request) => targetAttainment(deps, actorOf(request), request.params.planId),
+    );
+    app.get(
+      '/api/plans/:planId/text',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'The cleaned text that item and target source spans point into',
+          params: PlanParams,
+          response: { 200: PlanText, 404: ErrorResponse },
+        },
+      },
+      (request) => planText(deps, actorOf(request), request.params.planId),
+    );
+    app.get(
+      '/api/plans/:planId/source',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'The document as uploaded',
+          params: PlanParams,
+          produces: ['application/octet-stream'],
+        },
+      },
+      async (request, reply) => {
+        const { fileName, bytes } = await planDocument(deps, actorOf(request), request.params.planId);
+        return reply
+          .header('content-type', 'application/octet-stream')
+          .header(
+            'content-disposition',
+            `attachment; filename="plan"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
           )
           .send(bytes);
       },

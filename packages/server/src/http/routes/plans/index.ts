@@ -10,6 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../errors/app-error.js';
 import type { Deps } from '../../../services/deps.js';
 import {
+  archivePlan,
   getPlan,
   importPlan,
   listVisiblePlans,
@@ -84,6 +85,19 @@ export function planRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       (request) => publishPlan(deps, actorOf(request), request.params.planId, request.body.version),
+    );
+
+    app.post(
+      '/api/plans/:planId/archive',
+      {
+        schema: {
+          tags: ['plans'],
+          params: PlanParams,
+          body: PublishPlanRequest,
+          response: { 200: PlanDetail, ...errors },
+        },
+      },
+      (request) => archivePlan(deps, actorOf(request), request.params.planId, request.body.version),
     );
 
     app.post(

@@ -148,6 +148,41 @@ describe('plan import', () => {
     expect(list.json<{ plans: { id: string }[] }>().plans.map((p) => p.id)).not.toContain(plan.id);
   });
 
+  it('keeps the uploaded document and the cleaned text the spans point into', async () => {
+    const plan = await importPlan();
+    const text = await t.as(planner, { method: 'GET', url: `/api/plans/${plan.id}/text` });
+    expect(text.json()).toEqual({ text: '2026年全市卫生健康工作要点' });
+    const source = await t.as(planner, { method: 'GET', url: `/api/plans/${plan.id}/source` });
+    expect(source.body).toBe('一、深化医药卫生体制改革');
+    expect(source.headers['content-disposition']).toContain(encodeURIComponent('2026年工作要点.txt'));
+  });
+
+  it('expands a collective name to the members the admin sets, on re-match', async () => {
+    const plan = await importPlan();
+    const admin = await t.login(c.users.admin);
+    const group = await t.as(admin, {
+      method: 'PUT',
+      url: '/api/unit-groups',
+      payload: { name: '各县市区卫生健康局', unitIds: [c.units.countyA.id] },
+    });
+    expect(group.statusCode).toBe(200);
+    const item = byTitle(plan, '强化妇幼健康服务');
+    await t.as(planner, {
+      method: 'PUT',
+      url: `/api/plans/${plan.id}/items/${item.id}/assignments`,
+      payload: { version: item.version, assignments: [] },
+    });
+    const again = await importPlan();
+    expect(byTitle(again, '强化妇幼健康服务').assignments.map((a) => a.unitName)).toEqual([
+      '妇幼健康科',
+      '临水县卫生健康局',
+    ]);
+    const groups = await t.as(planner, { method: 'GET', url: '/api/unit-groups' });
+    expect(groups.json<{ groups: { name: string; unitIds: string[] }[] }>().groups).toContainEqual(
+      expect.objectContaining({ name: '各县市区卫生健康局', unitIds: [c.units.countyA.id] }),
+    );
+  });
+
   it('writes an audit row for the import', async () => {
     const plan = await importPlan();
     const rows = await t.db.selectFrom('audit_log').selectAll().where('entity_id', '=', plan.id).execute();
@@ -382,6 +417,38 @@ describe('plan corrections', () => {
     expect(del.json()).toMatchObject({ error: { code: 'state_conflict' } });
     const reporter = await t.login(c.users.reporter);
     expect((await t.as(reporter, { method: 'GET', url: `/api/plans/${plan.id}` })).statusCode).toBe(200);
+  });
+
+  it('archives a published plan, which then leaves the task lists and refuses edits', async () => {
+    const plan = await importPlan();
+    const draftArchive = await t.as(planner, {
+      method: 'POST',
+      url: `/api/plans/${plan.id}/archive`,
+      payload: { version: plan.version },
+    });
+    expect(draftArchive.json()).toMatchObject({ error: { code: 'state_conflict' } });
+    const published = (
+      await t.as(planner, {
+        method: 'POST',
+        url: `/api/plans/${plan.id}/publish`,
+        payload: { version: plan.version },
+      })
+    ).json<PlanDetail>();
+    const archived = await t.as(planner, {
+      method: 'POST',
+      url: `/api/plans/${plan.id}/archive`,
+      payload: { version: published.version },
+    });
+    expect(archived.json<PlanDetail>().status).toBe('archived');
+    const tasks = await t.as(planner, { method: 'GET', url: '/api/tasks' });
+    expect(tasks.json<{ tasks: { planId: string }[] }>().tasks.map((x) => x.planId)).not.toContain(plan.id);
+    const item = byTitle(plan, '规范双向转诊流程');
+    const edit = await t.as(planner, {
+      method: 'PATCH',
+      url: `/api/plans/${plan.id}/items/${item.id}`,
+      payload: { version: item.version, title: 'x' },
+    });
+    expect(edit.json()).toMatchObject({ error: { code: 'state_conflict' } });
   });
 
   it('keeps plans of one commission invisible to another', async () => {

@@ -1,7 +1,7 @@
 import type { ReportDto, TaskDto } from '@yaodian/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommission, type Commission } from '../../../testing/commission.js';
-import { planFixture } from '../../../testing/plan-fixture.js';
+import { multipartFile, planFixture } from '../../../testing/plan-fixture.js';
 import { publishFixturePlan, type PublishedPlan } from '../../../testing/published-plan.js';
 import { createTestApp, type Session, type TestApp } from '../../../testing/test-app.js';
 import { DB_HOOK_TIMEOUT } from '../../../testing/test-database.js';
@@ -110,6 +110,22 @@ describe('progress reports', () => {
     expect(count.n).toBe(1);
   });
 
+  it('answers two simultaneous copies of one create-and-submit with one report', async () => {
+    const headers = { 'idempotency-key': 'race-key-000001' };
+    const [a, b] = await Promise.all([
+      draft('推进医保支付方式改革', 5, { submit: true }, reporter, headers),
+      draft('推进医保支付方式改革', 5, { submit: true }, reporter, headers),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect(a.json<{ report: ReportDto }>().report.id).toBe(b.json<{ report: ReportDto }>().report.id);
+    const rows = await t.db
+      .selectFrom('progress_reports')
+      .select('id')
+      .where('idempotency_key', '=', 'race-key-000001')
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('submits a draft once; the same Idempotency-Key on a retry returns the same report', async () => {
     const created = (await draft('推进紧密型县域医共体建设', 4)).json<{ report: ReportDto }>().report;
     const submit = () =>
@@ -125,6 +141,20 @@ describe('progress reports', () => {
     expect(retry.statusCode).toBe(200);
     expect(retry.json<{ report: ReportDto }>().report).toEqual(first.json<{ report: ReportDto }>().report);
     expect(first.json<{ report: ReportDto }>().report.state).toBe('submitted');
+  });
+
+  it('answers two simultaneous submissions of one draft with the same Idempotency-Key alike', async () => {
+    const created = (await draft('推进医保支付方式改革', 7)).json<{ report: ReportDto }>().report;
+    const submit = () =>
+      t.as(reporter, {
+        method: 'POST',
+        url: `/api/reports/${created.id}/submit`,
+        headers: { 'idempotency-key': 'submit-race-0007' },
+        payload: { version: created.version },
+      });
+    const [a, b] = await Promise.all([submit(), submit()]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect(a.json<{ report: ReportDto }>().report).toEqual(b.json<{ report: ReportDto }>().report);
   });
 
   it('lets the planner return a report with a reason, the reporter fix and resubmit it, and the planner accept it', async () => {
@@ -222,6 +252,69 @@ describe('progress reports', () => {
   });
 });
 
+describe('evidence attachments', () => {
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20), Buffer.from('%%EOF')]);
+  const upload = (session: Session, reportId: string, name: string, content: Buffer) => {
+    const { payload, headers } = multipartFile(name, content);
+    return t.as(session, { method: 'POST', url: `/api/reports/${reportId}/attachments`, payload, headers });
+  };
+
+  it('stores a PDF on the reporter’s draft, lists it and serves the same bytes back', async () => {
+    const report = (await draft('推进紧密型县域医共体建设', 9)).json<{ report: ReportDto }>().report;
+    const created = await upload(reporter, report.id, '会议纪要.pdf', pdf);
+    expect(created.statusCode).toBe(201);
+    const attachment = created.json<{ id: string; mediaType: string; sizeBytes: number; fileName: string }>();
+    expect(attachment).toMatchObject({
+      mediaType: 'application/pdf',
+      sizeBytes: pdf.length,
+      fileName: '会议纪要.pdf',
+    });
+    const list = await t.as(planner, { method: 'GET', url: `/api/reports/${report.id}/attachments` });
+    expect(list.json<{ attachments: { id: string }[] }>().attachments.map((a) => a.id)).toEqual([
+      attachment.id,
+    ]);
+    const download = await t.as(planner, { method: 'GET', url: `/api/attachments/${attachment.id}` });
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(Buffer.compare(download.rawPayload, pdf)).toBe(0);
+  });
+
+  it('refuses a file whose content is not an accepted type, whatever its name', async () => {
+    const report = (await draft('推进紧密型县域医共体建设', 10)).json<{ report: ReportDto }>().report;
+    const response = await upload(
+      reporter,
+      report.id,
+      'evidence.pdf',
+      Buffer.from('MZ\u0090\u0000 this is a program'),
+    );
+    expect(response.statusCode).toBe(415);
+    expect(response.json()).toMatchObject({ error: { code: 'unsupported_media_type', field: 'file' } });
+    const rows = await t.db
+      .selectFrom('attachments')
+      .select('id')
+      .where('report_id', '=', report.id)
+      .execute();
+    expect(rows).toEqual([]);
+  });
+
+  it('refuses a file over the size limit with 413', async () => {
+    const report = (await draft('推进紧密型县域医共体建设', 11)).json<{ report: ReportDto }>().report;
+    const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(70 * 1024, 0x20)]);
+    expect((await upload(reporter, report.id, 'big.pdf', big)).statusCode).toBe(413);
+  });
+
+  it('returns 403 to another unit’s reporter and 409 once the report is submitted', async () => {
+    const report = (await draft('推进紧密型县域医共体建设', 12)).json<{ report: ReportDto }>().report;
+    const other = await t.login(c.users.otherReporter);
+    expect((await upload(other, report.id, 'x.pdf', pdf)).statusCode).toBe(403);
+    await t.as(reporter, {
+      method: 'POST',
+      url: `/api/reports/${report.id}/submit`,
+      payload: { version: report.version },
+    });
+    expect((await upload(reporter, report.id, 'x.pdf', pdf)).statusCode).toBe(409);
+  });
+});
+
 describe('tasks', () => {
   it('lists leaf tasks with lead and support units, inherited where a child has none', async () => {
     const response = await t.as(planner, { method: 'GET', url: `/api/tasks?planId=${p.plan.id}` });
@@ -296,7 +389,8 @@ describe('tasks', () => {
       payload: {
         itemId: p.item('推进医保支付方式改革').id,
         unitId: c.units.medical.id,
-        periodId: period(2).id,
+        // The last month, so no other test's report is later than this one.
+        periodId: period(12).id,
         percent: 100,
         narrative: '已全面完成',
         submit: true,

@@ -1,7 +1,15 @@
-import { CreateUnitRequest, ErrorResponse, Unit, UnitList } from '@yaodian/core';
+import {
+  CreateUnitRequest,
+  ErrorResponse,
+  PutUnitGroupRequest,
+  Unit,
+  UnitGroup,
+  UnitGroupList,
+  UnitList,
+} from '@yaodian/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../services/deps.js';
-import { createUnit, listTenantUnits } from '../../../services/unit-service.js';
+import { createUnit, listGroups, listTenantUnits, setGroup } from '../../../services/unit-service.js';
 import { actorOf } from '../../auth-hook.js';
 
 export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -20,6 +28,22 @@ export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) =>
         reply.status(201).send(await createUnit(deps, actorOf(request), request.body)),
+    );
+    app.get(
+      '/api/unit-groups',
+      { schema: { tags: ['units'], response: { 200: UnitGroupList } } },
+      (request) => listGroups(deps, actorOf(request)),
+    );
+    app.put(
+      '/api/unit-groups',
+      {
+        schema: {
+          tags: ['units'],
+          body: PutUnitGroupRequest,
+          response: { 200: UnitGroup, 400: ErrorResponse, 403: ErrorResponse },
+        },
+      },
+      (request) => setGroup(deps, actorOf(request), request.body),
     );
     return Promise.resolve();
   };

@@ -1,7 +1,7 @@
-import { CreateUserRequest, ErrorResponse, User, UserList } from '@yaodian/core';
+import { CreateUserRequest, ErrorResponse, IdParams, UpdateUserRequest, User, UserList } from '@yaodian/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../services/deps.js';
-import { createUser, listTenantUsers } from '../../../services/user-service.js';
+import { createUser, listTenantUsers, updateUser } from '../../../services/user-service.js';
 import { actorOf } from '../../auth-hook.js';
 
 export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -22,6 +22,24 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) =>
         reply.status(201).send(await createUser(deps, actorOf(request), request.body)),
+    );
+    app.patch(
+      '/api/users/:id',
+      {
+        schema: {
+          tags: ['users'],
+          params: IdParams,
+          body: UpdateUserRequest,
+          response: {
+            200: User,
+            400: ErrorResponse,
+            403: ErrorResponse,
+            404: ErrorResponse,
+            409: ErrorResponse,
+          },
+        },
+      },
+      (request) => updateUser(deps, actorOf(request), request.params.id, request.body),
     );
     return Promise.resolve();
   };

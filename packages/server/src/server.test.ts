@@ -1,0 +1,42 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from './config/config.js';
+import { DEMO_PASSWORD } from './demo/seed.js';
+import { startServer } from './server.js';
+
+// `npm start` on the embedded database in a fresh data directory, whatever DATABASE_URL the suite runs with.
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yaodian-start-'));
+afterAll(async () => {
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+describe('startServer', () => {
+  it('migrates and seeds a new data directory, serves over HTTP, and keeps the data across a restart', async () => {
+    const config = { ...loadConfig({ DATA_DIR: dataDir, YAODIAN_NOW: '2026-04-15T02:00:00Z' }), port: 0 };
+    const lines: string[] = [];
+    const first = await startServer(config, (line) => lines.push(line));
+    const address = first.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect(await health.json()).toMatchObject({ status: 'ok', time: '2026-04-15T02:00:00.000Z' });
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'planner', password: DEMO_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    expect(login.headers.get('set-cookie')).toMatch(/yd_session=.*HttpOnly.*SameSite=Lax/i);
+    await first.close();
+    expect(lines.join('\n')).toContain('seeding the demo');
+
+    const again: string[] = [];
+    const second = await startServer(config, (line) => again.push(line));
+    const plans = await second.database.db.selectFrom('plans').select('title').execute();
+    await second.close();
+    expect(plans).toHaveLength(1);
+    expect(again.join('\n')).not.toContain('seeding');
+    expect(again.join('\n')).not.toContain('applied migrations');
+  }, 120_000);
+});

@@ -1,0 +1,110 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { AttachmentMediaType } from '@yaodian/core';
+import { sniffMediaType } from '../domain/sniff-media-type.js';
+import { AppError, notFound, stateConflict } from '../errors/app-error.js';
+import type { Actor } from '../policies/actor.js';
+import { assertActsForUnit, authorize } from '../policies/authorize.js';
+import {
+  findAttachment,
+  insertAttachment,
+  listReportAttachments,
+  type AttachmentRow,
+} from '../repositories/attachment-repository.js';
+import { appendAudit } from '../repositories/audit-repository.js';
+import { findReport } from '../repositories/report-repository.js';
+import type { Deps } from './deps.js';
+import { getReport } from './report-service.js';
+
+function present(a: AttachmentRow) {
+  return {
+    id: a.id,
+    reportId: a.report_id,
+    fileName: a.file_name,
+    mediaType: a.media_type as AttachmentMediaType,
+    sizeBytes: a.size_bytes,
+    sha256: a.sha256,
+    uploadedAt: a.uploaded_at.toISOString(),
+  };
+}
+
+/** Keeps a name printable and short; it is only ever shown, never used as a path. */
+function cleanName(name: string): string {
+  const cleaned = name
+    .split('')
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' || ch === '/' || ch === '\\' ? '_' : ch))
+    .join('')
+    .trim()
+    .slice(-255);
+  return cleaned || 'attachment';
+}
+
+export async function attach(
+  deps: Deps,
+  actor: Actor,
+  reportId: string,
+  upload: { fileName: string; bytes: Buffer },
+) {
+  authorize(actor, 'report.write');
+  const report = await findReport(deps.db, actor.tenantId, reportId);
+  if (!report) throw notFound('Report');
+  assertActsForUnit(actor, report.unit_id);
+  if (report.state !== 'draft' && report.state !== 'returned')
+    throw stateConflict(`Evidence cannot be added to a ${report.state} report`);
+  if (upload.bytes.length === 0)
+    throw new AppError('validation_failed', 'The file is empty', { field: 'file' });
+  if (upload.bytes.length > deps.maxAttachmentBytes)
+    throw new AppError('payload_too_large', 'The file is too large', { field: 'file' });
+  const mediaType = sniffMediaType(upload.bytes);
+  if (!mediaType)
+    throw new AppError('unsupported_media_type', 'Attach PDF, PNG, JPEG, Word or Excel files only', {
+      field: 'file',
+    });
+
+  const id = randomUUID();
+  await deps.files.put(actor.tenantId, id, upload.bytes);
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const row = await insertAttachment(trx, {
+        tenantId: actor.tenantId,
+        id,
+        reportId,
+        fileName: cleanName(upload.fileName),
+        mediaType,
+        sizeBytes: upload.bytes.length,
+        sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+        uploadedBy: actor.userId,
+        at: deps.clock.now(),
+      });
+      await appendAudit(trx, {
+        tenantId: actor.tenantId,
+        actorId: actor.userId,
+        action: 'attachment.create',
+        entity: 'report',
+        entityId: reportId,
+        after: present(row),
+        at: deps.clock.now(),
+      });
+      return present(row);
+    });
+  } catch (error) {
+    await deps.files.remove(actor.tenantId, id);
+    throw error;
+  }
+}
+
+export async function listAttachments(deps: Deps, actor: Actor, reportId: string) {
+  await getReport(deps, actor, reportId);
+  return { attachments: (await listReportAttachments(deps.db, actor.tenantId, reportId)).map(present) };
+}
+
+export async function readAttachment(deps: Deps, actor: Actor, attachmentId: string) {
+  authorize(actor, 'report.read');
+  const row = await findAttachment(deps.db, actor.tenantId, attachmentId);
+  if (!row) throw notFound('Attachment');
+  await getReport(deps, actor, row.report_id);
+  return {
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    bytes: await deps.files.get(actor.tenantId, row.id),
+  };
+}

@@ -1,0 +1,28 @@
+import { notFound } from '../errors/app-error.js';
+import type { Actor } from '../policies/actor.js';
+import { authorize } from '../policies/authorize.js';
+import { findPlanSource } from '../repositories/plan-source-repository.js';
+import type { Deps } from './deps.js';
+import { visiblePlan } from './plan-loader.js';
+
+/** The cleaned text every item's `source` span points into. */
+export async function planText(deps: Deps, actor: Actor, planId: string): Promise<{ text: string }> {
+  authorize(actor, 'plan.read');
+  await visiblePlan(deps.db, actor, planId);
+  const source = await findPlanSource(deps.db, actor.tenantId, planId);
+  if (!source) throw notFound('Plan');
+  return { text: source.text };
+}
+
+/** The document as uploaded. */
+export async function planDocument(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+): Promise<{ fileName: string; bytes: Buffer }> {
+  authorize(actor, 'plan.read');
+  await visiblePlan(deps.db, actor, planId);
+  const source = await findPlanSource(deps.db, actor.tenantId, planId);
+  if (!source?.source_bytes) throw notFound('Source document');
+  return { fileName: source.source_file_name ?? 'plan', bytes: source.source_bytes };
+}
