@@ -1,6 +1,9 @@
 /** The charset an HTML page declares in its first bytes (<meta charset> or http-equiv content). */
 export function sniffHtmlCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const window = bytes.subarray(0, 4096);
+  // Without a '<' there is no <meta>; plain text (most inputs) then skips the costly windows-1252 decoder.
+  if (window.indexOf(0x3c) < 0) return null;
+  const head = new TextDecoder('latin1').decode(window);
   const match = /<meta\b[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{1,40})/i.exec(head);
   return match?.[1]?.toLowerCase() ?? null;
 }

@@ -61,28 +61,33 @@ function fullNames(unitNames: readonly string[]): FullName[] {
  */
 function shortFormsIn(source: string, full: FullName, out: Set<string>): void {
   const first = full.name.charAt(0);
-  for (let i = source.indexOf(first); i >= 0; i = source.indexOf(first, i + 1)) shortFormsAt(source, i, full, out);
+  for (let i = source.indexOf(first); i >= 0; i = source.indexOf(first, i + 1)) {
+    shortFormsAt(source, i, full, out);
+  }
 }
 
 /** shortFormsIn for the occurrences of F's first character already listed in `positions` (ascending). */
-function shortFormsAtEach(source: string, positions: readonly number[], full: FullName, out: Set<string>): void {
+function shortFormsAtEach(
+  source: string,
+  positions: readonly number[],
+  full: FullName,
+  out: Set<string>,
+): void {
   for (const i of positions) shortFormsAt(source, i, full, out);
 }
 
 /**
- * Every first-character position of `text` the full names may need, in one pass: the text is long and
- * there may be hundreds of full names, so each must not scan the text again.
+ * Where each full name's first character stands in `text`, searched once per distinct character: many
+ * full names share one (市…, 县…), and the text is long.
  */
 function positionsOf(text: string, fulls: readonly FullName[]): Map<string, number[]> {
   const positions = new Map<string, number[]>();
-  const wanted = new Uint8Array(65536);
   for (const full of fulls) {
     const first = full.name.charAt(0);
-    positions.set(first, []);
-    wanted[first.charCodeAt(0)] = 1;
-  }
-  for (let i = 0; i < text.length; i += 1) {
-    if (wanted[text.charCodeAt(i)] === 1) positions.get(text.charAt(i))?.push(i);
+    if (positions.has(first)) continue;
+    const list: number[] = [];
+    for (let i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) list.push(i);
+    positions.set(first, list);
   }
   return positions;
 }

@@ -52,7 +52,10 @@ export function splitList(s: string, extra: ReadonlySet<string> = NO_EXTRA): Lis
  * splitList one part at a time: a reader that rejects the list at its first part (most bracketed or
  * trailing text is prose, not a clause) never splits the rest.
  */
-export function* listParts(s: string, extra: ReadonlySet<string> = NO_EXTRA): Generator<ListPart, void, undefined> {
+export function* listParts(
+  s: string,
+  extra: ReadonlySet<string> = NO_EXTRA,
+): Generator<ListPart, void, undefined> {
   let depth = 0;
   let partStart = 0;
   let semicolon = false;
@@ -130,7 +133,7 @@ const ROLE_TAILS: readonly (readonly [string, PrintedRole])[] = [
 ];
 
 // 医政医管科、疾控科等有关科室 names three units; the tail only says "and others".
-/** ROLE_TAILS by their last character, each list in ROLE_TAILS order, so a lookup tries only words that can end there. */
+/** ROLE_TAILS by their last character, in ROLE_TAILS order: a lookup tries only words that can end there. */
 const ROLE_TAILS_BY_LAST: ReadonlyMap<string, readonly (readonly [string, PrintedRole])[]> = (() => {
   const map = new Map<string, (readonly [string, PrintedRole])[]>();
   for (const tail of ROLE_TAILS) {
