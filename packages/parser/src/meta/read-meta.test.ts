@@ -76,4 +76,9 @@ describe('readMeta', () => {
     expect(r.meta.recipients).toEqual(['各县（市、区）卫生健康局', '市卫生健康综合监督执法支队']);
     expect(r.lines[r.bodyStart]).toBe('一、甲');
   });
+
+  it('keeps a bracketed note and an attachment number out of the title', () => {
+    const r = meta(['（此件公开发布）', '附件1', '2026年全市卫生健康重点工作安排', '一、甲']);
+    expect(r.meta.title).toBe('2026年全市卫生健康重点工作安排');
+  });
 });

@@ -179,9 +179,15 @@ function readRecipientsLine(line: string | null): string[] {
   return parts.length > 0 && parts.every((p) => p.length <= 40 && ORG_WORD.test(p)) ? parts : [];
 }
 
-/** Lines that stand near a title but are none: an issuer, a date, a document number. */
+/** Lines that stand near a title but are none: an issuer, a date, a document number, 附件1, （此件公开发布）. */
 function isFurniture(line: string): boolean {
-  return isIssuerLine(line) || isDateLine(line) || DOC_NUMBER.test(line);
+  return (
+    isIssuerLine(line) ||
+    isDateLine(line) ||
+    DOC_NUMBER.test(line) ||
+    /^附\s*件\s*\d{0,2}\s*[:：]?$/.test(line) ||
+    /^[（(][^（）()]{1,20}[）)]$/.test(line)
+  );
 }
 
 function readRecipients(lines: readonly (string | null)[], from: number, to: number): string[] {
