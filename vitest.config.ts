@@ -6,7 +6,10 @@ const src = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/sr
 export default defineConfig({
   resolve: {
     // Tests run on the sources of sibling packages, not on their last build.
-    alias: [{ find: /^@yaodian\/parser$/, replacement: src('parser') }],
+    alias: [
+      { find: /^@yaodian\/parser$/, replacement: src('parser') },
+      { find: /^@yaodian\/core$/, replacement: src('core') },
+    ],
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/eval/**/*.test.ts'],

@@ -11,3 +11,6 @@ export type { RunningServer } from './server.js';
 export { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT_CODE } from './demo/seed.js';
 export type { Deps, PlanReader } from './services/deps.js';
 export { main } from './main.js';
+export { createBackup, restoreBackup, BACKUP_FORMAT } from './ops/backup.js';
+export { diskFileStore } from './repositories/file-store.js';
+export type { FileStore } from './repositories/file-store.js';

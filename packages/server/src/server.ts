@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.js';
 import { buildApp } from './http/app.js';
+import { DEFAULT_WEB_DIR } from './http/web-app.js';
 import { diskFileStore } from './repositories/file-store.js';
 import type { Deps } from './services/deps.js';
 
@@ -46,9 +47,13 @@ export async function startServer(
     const app = await buildApp(deps, {
       secureCookies: config.secureCookies,
       logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+      webDir: config.webDir ?? DEFAULT_WEB_DIR,
+      log,
     });
     await app.listen({ port: config.port, host: config.host });
-    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${String(config.port)}`;
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${String(port)}`;
     log(
       `yaodian: serving ${url} on the ${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'}`,
     );

@@ -17,6 +17,8 @@ export const Me = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
   unitIds: z.array(Id),
+  /** The names of `unitIds`, in the same order. */
+  unitNames: z.array(z.string()),
 });
 
 export const LoginResponse = z.object({ user: Me, csrfToken: z.string() });

@@ -22,3 +22,11 @@ export const GeneratePeriodsRequest = z.object({
 });
 
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export const PeriodParams = z.object({ planId: Id, periodId: Id });
+
+/** Moves a period's due date (a holiday, a meeting); it may not fall before the period starts. */
+export const UpdatePeriodRequest = z.object({
+  dueOn: IsoDate,
+  label: z.string().trim().min(1).max(50).optional(),
+});

@@ -151,3 +151,18 @@ export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
 export type PlanDetail = z.infer<typeof PlanDetail>;
 export type ItemDto = z.infer<typeof Item>;
 export type TargetDto = z.infer<typeof Target>;
+
+/** Settle a printed unit name: it becomes the unit's alias, and the plan is re-matched. */
+export const ResolveUnmatchedRequest = z.object({
+  name: z.string().trim().min(1).max(100),
+  unitId: Id,
+  version: Version,
+});
+
+/** Create the unit a printed name stands for, and re-match the plan. */
+export const CreateUnmatchedUnitRequest = z.object({
+  name: z.string().trim().min(1).max(100),
+  kind: z.enum(['department', 'affiliated', 'county', 'facility', 'other']),
+  aliases: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+  version: Version,
+});

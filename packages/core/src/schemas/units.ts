@@ -28,3 +28,10 @@ export const PutUnitGroupRequest = z.object({
   name: z.string().trim().min(1).max(100),
   unitIds: z.array(z.uuid()).max(500),
 });
+
+/** `aliases`, when given, replaces the list. */
+export const UpdateUnitRequest = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  kind: z.enum(UNIT_KINDS).optional(),
+  aliases: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+});

@@ -33,3 +33,6 @@ export const UpdateUserRequest = z.object({
   /** False signs the user out everywhere and refuses new sign-ins. */
   active: z.boolean().optional(),
 });
+
+/** An admin sets a new password for a user who forgot theirs; the user's sessions end. */
+export const ResetPasswordRequest = z.object({ newPassword: z.string().min(10).max(256) });

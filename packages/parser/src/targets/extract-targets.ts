@@ -18,6 +18,7 @@ import {
   levelWordBefore,
   opEndingAt,
   opWordEndingAt,
+  perPopulationBefore,
   readSuffix,
   type OpMatch,
   type SuffixMatch,
@@ -69,7 +70,9 @@ const RANGE_SEPARATORS = new Set(['-', '－', '~', '～', '〜', '—', '–', '
 const LIST_SEPARATORS = new Set(['、', '和', '及', '与', '/']);
 const BASELINE_BEFORE = new Set(['由', '从', '每', '第', '+', '＋', '/', '／', '#', '№', '.', '．']);
 const STOCK_BEFORE = /^(?:全市|全县|全区|全省|全州|全旗|我市|我县|我区|辖区|全部|所有)$/u;
-const SCOPE_BEFORE = new Set(['在', '对', '向', '按', '于', '前', '近', '后']);
+// 与8家社区卫生服务中心…: a count after 与 names the partners of an action, not an amount to reach.
+const WHOLE_SET_BEFORE = /^(?:全部|所有)$/u;
+const SCOPE_BEFORE = new Set(['在', '对', '向', '按', '于', '前', '近', '后', '与']);
 
 function isAsciiLetter(ch: string | undefined): boolean {
   return ch !== undefined && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'));
@@ -282,9 +285,21 @@ function qualifies(
   const tight = op !== null && gapIsConnector && op.word !== '有' && op.kind !== 'tight';
   const before = text[v.start - 1] ?? '';
   const opRightBefore = op !== null && op.end === v.start;
-  // 每年开展一次: a frequency, not an amount.
-  if (kind === 'weak' && text.slice(Math.max(0, v.start - 6), v.start).includes('每')) return false;
+  // 每年开展一次: a frequency, not an amount. A population it is counted per (每百人天40DDDs) is no frequency.
+  if (
+    kind === 'weak' &&
+    text.slice(Math.max(0, v.start - 6), v.start).includes('每') &&
+    perPopulationBefore(text, v.start, 0) === v.start
+  )
+    return false;
   if (SCOPE_BEFORE.has(before) && !opRightBefore && (kind === 'count' || kind === 'weak')) return false;
+  // 覆盖全部14个乡镇卫生院: all of an existing set; the commitment is the coverage, the count its scope.
+  if (
+    (kind === 'count' || kind === 'weak') &&
+    !hasSuffix &&
+    WHOLE_SET_BEFORE.test(text.slice(Math.max(0, v.start - 2), v.start))
+  )
+    return false;
   // …等25种重大疾病, 等四个中心: a count after 等 sums up the list before it; it sets no amount.
   if (before === '等' && (kind === 'count' || kind === 'weak' || kind === 'none')) return false;
   // 全市12家三级医院…: a count of what exists, unless a verb or 以上 makes it a commitment (全市30个以上…).
@@ -530,6 +545,24 @@ function isSubGroup(
   return length > 0 && length <= 6 && !endsWithMeasure(text.slice(metric.start, metric.end));
 }
 
+/** Verbs that set out the plan's own contents (确定, 明确 …), and the nouns of its tasks. */
+const SUMMARY_VERB = /确定|明确|梳理|列出|提出|细化|分解/u;
+const TASK_NOUN = /任务|事项|措施|举措|工作|项目/u;
+const SUMMARY_UNITS = new Set(['项', '条', '件']);
+
+/**
+ * 确定2026年重点工作任务12项, 明确重点任务20条: a count of the plan's own tasks, set out by a verb that
+ * lists rather than commits, sums the document up. With an op word (完成重点任务12项) it is a target again.
+ */
+function isSummaryCount(text: string, v: Value, op: OpMatch | null, cStart: number): boolean {
+  if (op !== null || v.hi !== null || !SUMMARY_UNITS.has(v.unit?.unit ?? '')) return false;
+  const lead = text.slice(cStart, v.start);
+  const verb = SUMMARY_VERB.exec(lead);
+  if (verb === null) return false;
+  const around = lead.slice(verb.index + verb[0].length) + text.slice(v.end, v.end + 8);
+  return TASK_NOUN.test(around);
+}
+
 function buildTargets(text: string, first: Value, bounds: Span, floor: number, scan: Scan): Built | null {
   const pos = first.start;
   const cStart = clauseStart(text, pos, floor, CLAUSE_BACK);
@@ -540,6 +573,7 @@ function buildTargets(text: string, first: Value, bounds: Span, floor: number, s
   const opener = text[cStart - 1];
   const suffixEnd = readSuffix(text, first.end, bounds.end)?.end ?? null;
   if (!qualifies(text, first, op, gapIsConnector, opener === '（' || opener === '(', suffixEnd)) return null;
+  if (isSummaryCount(text, first, op, cStart)) return null;
 
   const sStart = scan.sentences.start(pos);
   if (

@@ -70,6 +70,9 @@ const LEADING_WORDS = [
 
 /** Words that end a clause's lead-in but not the metric (…建设率力争达到 → 建设率). */
 const TRAILING_WORDS = [
+  // 占比同比下降1个百分点: the comparison says what the change is measured against, not what changes.
+  '同比',
+  '环比',
   '每人每年',
   '每人',
   '进一步',
@@ -221,11 +224,58 @@ function comparisonStart(s: string): number {
 
 const MAX_METRIC = 40;
 
+/** Role words that make a bracket a responsibility clause (（医政股牵头，县医院配合）, （责任科室：…）). */
+const ROLE_WORD = /牵头|配合|负责|参与|协办|协助|责任/u;
+const MAX_NOTE = 80;
+
+const OPENERS = new Set(['（', '(', '【', '[', '［']);
+const CLOSERS = new Set(['）', ')', '】', ']', '］']);
+
+/** True when the bracket group text.slice(open, close + 1) prints a role word: a clause, never a metric. */
+function isClauseNote(text: string, open: number, close: number): boolean {
+  return close - open <= MAX_NOTE && ROLE_WORD.test(text.slice(open + 1, close));
+}
+
+/**
+ * Where a metric may start inside [start, end): after the last responsibility clause in brackets (…配合）
+ * 急性心梗患者平均门球时间…), so a clause printed before the metric with no 。 after it is never read as part of
+ * what is measured. Scans backwards from `end`; each group's look-back is bounded.
+ */
+function afterClauseNote(text: string, start: number, end: number): number {
+  for (let i = end - 1; i >= start; i--) {
+    if (!CLOSERS.has(text[i] ?? '')) continue;
+    // The group may open before the lead-in, which then starts inside it (配合）急性…: clauseStart stopped at
+    // the clause's own comma).
+    const open = openingOf(text, i, 0);
+    if (open >= 0 && isClauseNote(text, open, i)) return i + 1;
+    // An unmatched closer, or a group reaching out of the lead-in: leave the lead-in as it is.
+    if (open < start) return start;
+    // Not a clause: go on before the group (each character is passed once).
+    i = open;
+  }
+  return start;
+}
+
+/** Index of the bracket opening the group closed at `close` (bounded by MAX_NOTE), or -1. */
+function openingOf(text: string, close: number, floor: number): number {
+  let depth = 0;
+  for (let j = close - 1; j >= Math.max(floor, close - MAX_NOTE); j--) {
+    const ch = text[j] ?? '';
+    if (CLOSERS.has(ch)) depth++;
+    else if (OPENERS.has(ch)) {
+      if (depth === 0) return j;
+      depth--;
+    }
+  }
+  return -1;
+}
+
 /** Narrows the lead-in text before an op (or a number) to the metric. */
 export function narrowMetric(text: string, span: Span): Span {
   let start = span.start;
   let end = span.end;
   if (end - start > 200) start = end - 200;
+  start = afterClauseNote(text, start, end);
   let s = text.slice(start, end);
   const cut = comparisonStart(s);
   if (cut < s.length) {
@@ -326,6 +376,21 @@ const AFTER_STOP_CHARS = new Set([
 ]);
 const MAX_AFTER = 24;
 
+/** Index of the bracket closing the group opened at `open` (bounded by MAX_NOTE), or `open` when none. */
+function closingOf(text: string, open: number, limit: number): number {
+  let depth = 0;
+  const stop = Math.min(limit, open + MAX_NOTE + 1);
+  for (let i = open + 1; i < stop; i++) {
+    const ch = text[i] ?? '';
+    if (OPENERS.has(ch)) depth++;
+    else if (CLOSERS.has(ch)) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return open;
+}
+
 /** The thing counted, printed after a count's unit (新增6个|临床重点专科|，). */
 export function metricAfter(text: string, pos: number, limit: number): Span {
   let start = pos;
@@ -347,8 +412,11 @@ export function metricAfter(text: string, pos: number, limit: number): Span {
   const hardEnd = Math.min(limit, start + MAX_AFTER);
   while (end < hardEnd) {
     const ch = text[end] ?? '';
-    if (ch === '（' || ch === '(') depth++;
-    else if (ch === '）' || ch === ')') {
+    if (ch === '（' || ch === '(') {
+      // A responsibility clause after the noun counted is not part of it (覆盖14个乡镇卫生院（中医股牵头…）).
+      if (isClauseNote(text, end, closingOf(text, end, limit))) break;
+      depth++;
+    } else if (ch === '）' || ch === ')') {
       if (depth === 0) break;
       depth--;
     } else if (depth === 0) {

@@ -1,13 +1,23 @@
-/** A number as printed in the text: Arabic (half- or full-width), Chinese, or 百分之/千分之 X. */
+/** A number as printed in the text: Arabic (half- or full-width), Chinese, or 百分之/千分之/十万分之 X. */
 export interface NumberToken {
   start: number;
   end: number;
   value: number;
   /** Written in Chinese numerals (两, 十五 …): such numbers are also words (一是, 三医), so they need more evidence. */
   chinese: boolean;
-  /** Set for 百分之X / 千分之X, which carry their own unit. */
-  impliedUnit: '%' | '‰' | null;
+  /** Set for 百分之X / 千分之X / 十万分之X, which carry their own unit: the one their digit form prints. */
+  impliedUnit: ImpliedUnit | null;
 }
+
+/** The unit a spoken-form rate stands for: 百分之九十 is 90%, 千分之三点五 3.5‰, 十万分之八 8/10万. */
+export type ImpliedUnit = '%' | '‰' | '/10万';
+
+/** Spoken-form rate prefixes by their denominator as printed, each with the unit its digit form uses. */
+const FRACTION_PREFIXES: readonly (readonly [string, ImpliedUnit])[] = [
+  ['十万分之', '/10万'],
+  ['百分之', '%'],
+  ['千分之', '‰'],
+];
 
 const CHINESE_DIGITS: ReadonlyMap<string, number> = new Map([
   ['〇', 0],
@@ -169,17 +179,29 @@ function readChinese(text: string, pos: number, end: number): NumberToken | null
   return { start: pos, end: tokenEnd, value, chinese: true, impliedUnit: null };
 }
 
+/** The spoken-form rate prefix (百分之, 千分之, 十万分之) at `pos`, or null. */
+function fractionPrefixAt(text: string, pos: number, end: number): readonly [string, ImpliedUnit] | null {
+  const ch = text[pos];
+  if (ch !== '百' && ch !== '千' && ch !== '十') return null;
+  for (const prefix of FRACTION_PREFIXES) {
+    if (pos + prefix[0].length < end && text.startsWith(prefix[0], pos)) return prefix;
+  }
+  return null;
+}
+
 /**
- * Reads the number starting at `pos`, if any. 百分之九十 and 千分之五 become 90 with "%" and 5 with "‰".
- * Always consumes at least one character when it returns a token.
+ * Reads the number starting at `pos`, if any. 百分之九十, 千分之五 and 十万分之八 become 90 with "%", 5 with
+ * "‰" and 8 with "/10万". Always consumes at least one character when it returns a token.
  */
 export function readNumber(text: string, pos: number, end: number): NumberToken | null {
   const ch = text[pos];
   if (isDigit(ch)) return readArabic(text, pos, end);
-  if ((ch === '百' || ch === '千') && text[pos + 1] === '分' && text[pos + 2] === '之' && pos + 3 < end) {
-    const inner = isDigit(text[pos + 3]) ? readArabic(text, pos + 3, end) : readChinese(text, pos + 3, end);
+  const fraction = fractionPrefixAt(text, pos, end);
+  if (fraction !== null) {
+    const at = pos + fraction[0].length;
+    const inner = isDigit(text[at]) ? readArabic(text, at, end) : readChinese(text, at, end);
     if (inner === null) return null;
-    return { ...inner, start: pos, impliedUnit: ch === '百' ? '%' : '‰' };
+    return { ...inner, start: pos, impliedUnit: fraction[1] };
   }
   return readChinese(text, pos, end);
 }

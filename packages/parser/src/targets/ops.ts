@@ -279,14 +279,23 @@ export function isComparisonSign(word: string): boolean {
 const EVERY = '每'.charCodeAt(0);
 /**
  * A population the value is counted per, printed between the level word and the number (托位数达到每千人口4.2个,
- * 达到每万名老年人3张): part of the measure, so the metric is still the phrase before the level word.
+ * 达到每万名老年人3张, 使用强度控制在每百人天40DDDs): part of the measure, so the metric is still the phrase
+ * before the level word. 人天/人日/床日 are the patient-days antibiotic use is counted per.
  */
 const PER_POPULATION =
-  /^每(?:[0-9]{1,6}[十百千万]?|[十百千万]{1,2})(?:名|个)?(?:常住|户籍|服务)?(?:人口|人|居民|老年人|老人|儿童|妇女|育龄妇女|新生儿|活产儿|活产)$/u;
+  /^每(?:[0-9]{1,6}[十百千万]?|[十百千万]{1,2})(?:名|个)?(?:常住|户籍|服务|住院)?(?:人口|人天|人日|床日|人|居民|老年人|老人|儿童|妇女|育龄妇女|新生儿|活产儿|活产)$/u;
 const MAX_PER_POPULATION = 14;
 
 function isPerPopulationAt(text: string, from: number, to: number): boolean {
   return to - from <= MAX_PER_POPULATION && PER_POPULATION.test(text.slice(from, to));
+}
+
+/** Start of a per-population phrase ending at `pos` (控制在|每百人天|40DDDs), or `pos` when there is none. */
+export function perPopulationBefore(text: string, pos: number, floor: number): number {
+  for (let at = pos - 2; at >= Math.max(floor, pos - MAX_PER_POPULATION); at--) {
+    if (text.charCodeAt(at) === EVERY) return isPerPopulationAt(text, at, pos) ? at : pos;
+  }
+  return pos;
 }
 
 /** Small words allowed between an op word and its number without changing its meaning (达到了, 再提升, 实现有1家). */
@@ -334,7 +343,7 @@ export function readSuffix(text: string, pos: number, end: number): SuffixMatch 
  * connector characters between (达到了). What makes 79.5岁 or 4级 an amount rather than an age or a grade.
  */
 export function levelWordBefore(text: string, pos: number, floor: number): boolean {
-  let e = pos;
+  let e = perPopulationBefore(text, pos, floor);
   for (let skipped = 0; ; skipped++) {
     const w = opWordEndingAt(text, e, floor);
     if (w !== null && (w.kind === 'explicit' || w.kind === 'change')) {

@@ -1,8 +1,13 @@
 /**
- * Locating THE responsibility clause of one item inside its own text. Candidates, by shape:
+ * Locating the responsibility clauses of one item inside its own text. Candidates, by shape:
  * a bracketed unit list at the end of the item (or at the end of one of its lines, if it prints a role
  * word); the item's last sentence or line when it is a bare clause (医政科牵头，中医科配合); a labelled clause
- * (牵头单位：…；配合单位：…) anywhere; 由X负责 / 由X牵头. The candidate that ends last wins.
+ * (牵头单位：…；配合单位：…) anywhere; 由X负责 / 由X牵头. The candidate that ends last is THE clause.
+ *
+ * An item that does two things may print a clause after each (…150张（规划股牵头，县医院配合）；…比例达到4%
+ * （医政股牵头）。). Every one of them is the item's own clause, so the item's units are their union: the
+ * bracketed clauses before THE clause that print a role word or a label and close a sentence (；。 or a line
+ * end) are read too. A bracket in mid-sentence (制度（医政科牵头），完善…) or without a role word stays prose.
  */
 
 import type { Span } from '../plan.js';
@@ -301,8 +306,10 @@ function clampSpan(text: string, span: Span): Span | null {
 }
 
 /**
- * Finds THE responsibility clause of one item's own text (`span`: the item's text without its numbering
- * marker). Returns null when the item prints none; it never looks outside `span` (no inheritance).
+ * Finds the responsibility of one item's own text (`span`: the item's text without its numbering marker):
+ * THE clause that ends last, together with the earlier role-printing clauses that close a sentence (see the
+ * file comment); the returned `span` is THE clause's. Returns null when the item prints none; it never
+ * looks outside `span` (no inheritance).
  * `convention` is how the document says role-less lists read (readRoleConvention); by default none.
  */
 export function findResponsibility(
@@ -337,6 +344,61 @@ export function findResponsibility(
     }
   }
   if (best === undefined) return null;
-  const { units, lead, support } = best.clause;
-  return { units, lead, support, span: best.span };
+  const clauses = [...earlierClauses(text, floor, best.span.start, convention), best.clause];
+  return { ...unionOf(clauses), span: best.span };
+}
+
+/**
+ * Bracketed clauses in [floor, before) that print a role word or a label and close a sentence, in printed
+ * order. One forward pass over the closing brackets; each tried group is bounded by MAX_CLAUSE.
+ */
+function earlierClauses(
+  text: string,
+  floor: number,
+  before: number,
+  convention: RoleConvention,
+): ParsedClause[] {
+  const found: ParsedClause[] = [];
+  let attempts = 0;
+  let from = floor;
+  for (let close = floor; close < before && attempts < MAX_ATTEMPTS; close += 1) {
+    if (!isCloseBracket(text.charAt(close))) continue;
+    let next = close + 1;
+    while (next < before && /[ \t\u3000]/.test(text.charAt(next))) next += 1;
+    if (!(next >= before || SENTENCE_BREAK.has(text.charAt(next)))) continue;
+    // Groups never overlap: a clause already read (or the text before it) is not a floor to match into.
+    const open = matchOpen(text, close, from);
+    if (open < 0) continue;
+    attempts += 1;
+    const clause = parseClauseContent(text.slice(open + 1, close), convention);
+    if (clause?.explicit !== true) continue;
+    found.push(clause);
+    from = close + 1;
+  }
+  return found;
+}
+
+/**
+ * Several clauses of one item read as one: every name once in printed order; a unit that leads in any
+ * clause leads, a unit that supports in one (and leads in none) supports, and a unit named only in a
+ * units-only clause (（办公室负责）) has no role.
+ */
+function unionOf(clauses: readonly ParsedClause[]): Omit<Responsibility, 'span'> {
+  if (clauses.length === 1 && clauses[0] !== undefined) {
+    const { units, lead, support } = clauses[0];
+    return { units, lead, support };
+  }
+  const units: string[] = [];
+  const leads = new Set<string>();
+  const supports = new Set<string>();
+  for (const clause of clauses) {
+    for (const name of clause.units) if (!units.includes(name)) units.push(name);
+    for (const name of clause.lead) leads.add(name);
+    for (const name of clause.support) supports.add(name);
+  }
+  return {
+    units,
+    lead: units.filter((name) => leads.has(name)),
+    support: units.filter((name) => supports.has(name) && !leads.has(name)),
+  };
 }

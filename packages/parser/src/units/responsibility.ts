@@ -1,11 +1,14 @@
 import type { Span } from '../plan.js';
 
-/** The units of one responsibility clause; `lead` and `support` are subsets of `units`. */
+/**
+ * The units of an item's responsibility clause (or of the union of its clauses, when the item prints one
+ * after each of its sentences); `lead` and `support` are subsets of `units`.
+ */
 export interface Responsibility {
   units: string[];
   lead: string[];
   support: string[];
-  /** Where the clause stands in the plan text (brackets included). */
+  /** Where the item's last clause stands in the plan text (brackets included); earlier ones are not spanned. */
   span: Span;
 }
 

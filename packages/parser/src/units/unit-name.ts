@@ -115,6 +115,8 @@ export function isUnitName(name: string, lenient = false): boolean {
   const outside =
     name.includes('（') || name.includes('(') ? name.replace(/[（(][^（()）]{0,12}[）)]/g, '') : name;
   if (NOT_IN_NAME.test(outside) || NOT_A_NAME_START.test(name)) return false;
+  // 由 ("by") inside a name means a sentence was read as one (此项工作由疾控处); only 自由 is a word in names.
+  if (name.includes('由') && name.replaceAll('自由', '').includes('由')) return false;
   if (!bracketsBalanced(name)) return false;
   if (unitSuffix(name) !== null) return true;
   const region = REGION_SUFFIXES.find((suffix) => name.endsWith(suffix) && name.length > suffix.length);

@@ -25,6 +25,8 @@ const EnvSchema = z.object({
     .min(1024)
     .max(20 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /** The built web app to serve (default: packages/web/dist beside the server). */
+  YAODIAN_WEB_DIR: z.string().min(1).optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -37,6 +39,7 @@ export interface Config {
   seedDemo: boolean;
   maxUploadBytes: number;
   maxAttachmentBytes: number;
+  webDir: string | null;
   /** Send cookies with `Secure` (off on plain-HTTP loopback). */
   secureCookies: boolean;
 }
@@ -73,6 +76,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     seedDemo: e.YAODIAN_DEMO === '1',
     maxUploadBytes: e.YAODIAN_MAX_UPLOAD_BYTES,
     maxAttachmentBytes: e.YAODIAN_MAX_ATTACHMENT_BYTES,
+    webDir: e.YAODIAN_WEB_DIR ? path.resolve(e.YAODIAN_WEB_DIR) : null,
     secureCookies: e.NODE_ENV === 'production' && e.HOST !== '127.0.0.1' && e.HOST !== 'localhost',
   };
 }

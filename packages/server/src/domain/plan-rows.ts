@@ -9,6 +9,13 @@ export interface PlanRows {
   targets: NewTarget[];
 }
 
+/** A calendar date the database will take; the engine's guess of an impossible day (2月30日) becomes null. */
+export function validDate(iso: string | null): string | null {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(iso) ? iso : null;
+}
+
 /** Lower is better where the plan caps a value or asks for a fall (控制在…以下, 下降, 降至). */
 export function inferDirection(op: PlanTarget['op'], text: string): 'higher' | 'lower' {
   if (op === '<=') return 'lower';
@@ -30,7 +37,7 @@ function targetRow(tenantId: string, itemId: string, target: PlanTarget, positio
     basis: target.basis,
     direction: inferDirection(target.op, target.text),
     baseline: null,
-    deadline: target.deadline,
+    deadline: validDate(target.deadline),
     deadline_text: target.deadlineText,
     text: target.text,
     source_start: target.source.start,
@@ -75,7 +82,7 @@ export function planToRows(
       title: item.title || item.text.slice(0, 80) || item.number,
       text: item.text,
       is_task: false,
-      deadline: item.deadline,
+      deadline: validDate(item.deadline),
       deadline_text: item.deadlineText,
       source_start: item.source.start,
       source_end: item.source.end,

@@ -8,10 +8,14 @@ import type { Deps } from '../services/deps.js';
 import { registerAuthHook } from './auth-hook.js';
 import { handleError } from './error-handler.js';
 import { registerRoutes } from './routes/index.js';
+import { registerWebApp } from './web-app.js';
 
 export interface AppOptions {
   secureCookies: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** The built web app to serve beside the API; null for none. */
+  webDir?: string | null;
+  log?: (line: string) => void;
 }
 
 export async function buildApp(deps: Deps, options: AppOptions): Promise<FastifyInstance> {
@@ -48,6 +52,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
 
   registerAuthHook(app, deps);
   await registerRoutes(app, deps, options);
+  await registerWebApp(app, options.webDir ?? null, options.log ?? (() => undefined));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
   return app;
 }

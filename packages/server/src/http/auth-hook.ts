@@ -31,7 +31,13 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
       void reply.header('cache-control', 'no-store');
   });
   app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config.public || !request.url.startsWith('/api/')) return;
+    // No route (a 404) or a public one: nothing to protect.
+    if (
+      request.routeOptions.url === undefined ||
+      request.routeOptions.config.public ||
+      !request.url.startsWith('/api/')
+    )
+      return;
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) throw new AppError('unauthenticated', 'Sign in first');
     const session = await resolveSession(deps, cookie);

@@ -2,7 +2,7 @@ import { ROLES, type PlanDetail, type ReportDto, type Role } from '@yaodian/core
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommission, type Commission } from '../testing/commission.js';
-import { createUser, TEST_PASSWORD } from '../testing/factories.js';
+import { createUnit, createUser, TEST_PASSWORD } from '../testing/factories.js';
 import { multipartFile, planFixture } from '../testing/plan-fixture.js';
 import { publishFixturePlan, type PublishedPlan } from '../testing/published-plan.js';
 import { createTestApp, type Session, type TestApp } from '../testing/test-app.js';
@@ -160,6 +160,32 @@ const cells: Cell[] = [
     },
   },
   {
+    endpoint: 'POST /api/plans/{planId}/unmatched/resolve',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await draftPlan();
+      return send('POST', `/api/plans/${plan.id}/unmatched/resolve`, {
+        name: `市某局${String(Math.random()).slice(2, 8)}`,
+        unitId: c.units.planning.id,
+        version: plan.version,
+      });
+    },
+  },
+  {
+    endpoint: 'POST /api/plans/{planId}/unmatched/create',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await draftPlan();
+      return send('POST', `/api/plans/${plan.id}/unmatched/create`, {
+        name: `新单位${String(Math.random()).slice(2, 10)}`,
+        kind: 'other',
+        version: plan.version,
+      });
+    },
+  },
+  {
     endpoint: 'POST /api/plans/{planId}/rematch',
     allowed: EDITORS,
     outsider: 404,
@@ -277,6 +303,17 @@ const cells: Cell[] = [
     prepare: () =>
       Promise.resolve(
         send('POST', `/api/plans/${shared.plan.id}/periods`, { kind: 'quarterly', dueDay: 20 }),
+      ),
+  },
+  {
+    endpoint: 'PATCH /api/plans/{planId}/periods/{periodId}',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: () =>
+      Promise.resolve(
+        send('PATCH', `/api/plans/${shared.plan.id}/periods/${shared.periods[5]?.id ?? ''}`, {
+          dueOn: '2026-06-24',
+        }),
       ),
   },
   {
@@ -532,6 +569,26 @@ const cells: Cell[] = [
     prepare: async () => {
       const user = await createUser(t.db, c.tenant.id, { role: 'viewer' });
       return send('PATCH', `/api/users/${user.id}`, { version: user.version, displayName: '改名后的用户' });
+    },
+  },
+  {
+    endpoint: 'PATCH /api/units/{id}',
+    allowed: ['admin'],
+    outsider: 404,
+    prepare: async () => {
+      const unit = await createUnit(t.db, c.tenant.id);
+      return send('PATCH', `/api/units/${unit.id}`, {
+        aliases: [`别名${String(Math.random()).slice(2, 8)}`],
+      });
+    },
+  },
+  {
+    endpoint: 'POST /api/users/{id}/password',
+    allowed: ['admin'],
+    outsider: 404,
+    prepare: async () => {
+      const user = await createUser(t.db, c.tenant.id, { role: 'viewer' });
+      return send('POST', `/api/users/${user.id}/password`, { newPassword: 'another-long-password' });
     },
   },
   {

@@ -14,7 +14,11 @@ export function presentUser(user: UserRow, unitIds: readonly string[]) {
   };
 }
 
-export function presentMe(user: UserRow, unitIds: readonly string[], tenantName: string): Me {
+export function presentMe(
+  user: UserRow,
+  units: readonly { id: string; name: string }[],
+  tenantName: string,
+): Me {
   return {
     id: user.id,
     tenantId: user.tenant_id,
@@ -22,6 +26,7 @@ export function presentMe(user: UserRow, unitIds: readonly string[], tenantName:
     username: user.username,
     displayName: user.display_name,
     role: user.role,
-    unitIds: [...unitIds],
+    unitIds: units.map((u) => u.id),
+    unitNames: units.map((u) => u.name),
   };
 }

@@ -45,3 +45,18 @@ export function findPeriod(db: Executor, tenantId: string, periodId: string): Pr
     .where('id', '=', periodId)
     .executeTakeFirst();
 }
+
+export function updatePeriodRow(
+  db: Executor,
+  tenantId: string,
+  periodId: string,
+  changes: { due_on: string; label?: string },
+) {
+  return db
+    .updateTable('reporting_periods')
+    .set(changes)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', periodId)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -152,3 +152,52 @@ export async function putUnitGroup(
   }
   return existing.id;
 }
+
+export async function addAlias(db: Executor, tenantId: string, unitId: string, alias: string): Promise<void> {
+  await db
+    .insertInto('org_unit_aliases')
+    .values({ tenant_id: tenantId, alias, unit_id: unitId })
+    .onConflict((oc) => oc.columns(['tenant_id', 'alias']).doNothing())
+    .execute();
+}
+
+export async function replaceAliases(
+  db: Executor,
+  tenantId: string,
+  unitId: string,
+  aliases: readonly string[],
+): Promise<void> {
+  await db
+    .deleteFrom('org_unit_aliases')
+    .where('tenant_id', '=', tenantId)
+    .where('unit_id', '=', unitId)
+    .execute();
+  if (aliases.length === 0) return;
+  await db
+    .insertInto('org_unit_aliases')
+    .values(aliases.map((alias) => ({ tenant_id: tenantId, alias, unit_id: unitId })))
+    .execute();
+}
+
+export function updateUnitRow(
+  db: Executor,
+  tenantId: string,
+  unitId: string,
+  changes: { name?: string; kind?: OrgUnitRow['kind'] },
+) {
+  if (changes.name === undefined && changes.kind === undefined) {
+    return db
+      .selectFrom('org_units')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', unitId)
+      .executeTakeFirst();
+  }
+  return db
+    .updateTable('org_units')
+    .set(changes)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', unitId)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -2,6 +2,7 @@ import type { Me } from '@yaodian/core';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { presentMe } from '../presenters/user-presenter.js';
+import { findUnitsByIds } from '../repositories/unit-repository.js';
 import { findTenantName, findUser } from '../repositories/user-repository.js';
 import type { Deps } from './deps.js';
 
@@ -10,5 +11,14 @@ export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
   const user = await findUser(deps.db, actor.tenantId, actor.userId);
   const tenant = await findTenantName(deps.db, actor.tenantId);
   if (!user || !tenant) throw new AppError('unauthenticated', 'Sign in first');
-  return presentMe(user, actor.unitIds, tenant.name);
+  const units = await findUnitsByIds(deps.db, actor.tenantId, actor.unitIds);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return presentMe(
+    user,
+    actor.unitIds.flatMap((id) => {
+      const unit = byId.get(id);
+      return unit ? [{ id, name: unit.name }] : [];
+    }),
+    tenant.name,
+  );
 }

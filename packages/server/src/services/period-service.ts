@@ -3,7 +3,13 @@ import type { PeriodRow } from '../db/schema.js';
 import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
 import { appendAudit } from '../repositories/audit-repository.js';
-import { insertPeriods, listPeriods } from '../repositories/period-repository.js';
+import {
+  findPeriod,
+  insertPeriods,
+  listPeriods,
+  updatePeriodRow,
+} from '../repositories/period-repository.js';
+import { AppError, notFound } from '../errors/app-error.js';
 import type { Deps } from './deps.js';
 import { editablePlan, visiblePlan } from './plan-loader.js';
 
@@ -46,5 +52,40 @@ export async function generatePeriods(
       at: deps.clock.now(),
     });
     return { periods: (await listPeriods(trx, actor.tenantId, planId)).map(presentPeriod) };
+  });
+}
+
+export async function updatePeriod(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+  periodId: string,
+  input: { dueOn: string; label?: string },
+) {
+  authorize(actor, 'plan.edit');
+  return deps.db.transaction().execute(async (trx) => {
+    await editablePlan(trx, actor, planId, false);
+    const before = await findPeriod(trx, actor.tenantId, periodId);
+    if (before?.plan_id !== planId) throw notFound('Period');
+    if (input.dueOn < before.starts_on)
+      throw new AppError('validation_failed', 'The due date falls before the period starts', {
+        field: 'dueOn',
+      });
+    const after = await updatePeriodRow(trx, actor.tenantId, periodId, {
+      due_on: input.dueOn,
+      ...(input.label ? { label: input.label } : {}),
+    });
+    if (!after) throw notFound('Period');
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'period.update',
+      entity: 'period',
+      entityId: periodId,
+      before: presentPeriod(before),
+      after: presentPeriod(after),
+      at: deps.clock.now(),
+    });
+    return presentPeriod(after);
   });
 }

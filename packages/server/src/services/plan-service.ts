@@ -20,7 +20,13 @@ import {
   type AssignmentRecord,
 } from '../repositories/assignment-repository.js';
 import { insertItems } from '../repositories/item-repository.js';
-import { findPlan, insertPlan, listPlans, updatePlanAtVersion } from '../repositories/plan-repository.js';
+import {
+  findPlan,
+  insertPlan,
+  listPlans,
+  updatePlanAtVersion,
+  type PlanHeader,
+} from '../repositories/plan-repository.js';
 import { insertTargets } from '../repositories/target-repository.js';
 import { listAliases, listGroupMembers, listUnits } from '../repositories/unit-repository.js';
 import type { Deps } from './deps.js';
@@ -215,6 +221,19 @@ export async function rematchUnits(deps: Deps, actor: Actor, planId: string): Pr
   authorize(actor, 'plan.edit');
   return deps.db.transaction().execute(async (trx) => {
     const plan = await editablePlan(trx, actor, planId, false);
+    return rematchIn(trx, deps, actor, plan);
+  });
+}
+
+/** The re-match inside a caller's transaction (after it added a unit or an alias). */
+export async function rematchIn(
+  trx: Executor,
+  deps: Deps,
+  actor: Actor,
+  plan: PlanHeader,
+): Promise<PlanDetail> {
+  const planId = plan.id;
+  {
     const match = createUnitMatcher(await unitDirectory(trx, actor.tenantId, plan.aliases));
     const settled = (await listPlanUnmatched(trx, actor.tenantId, planId)).flatMap((u) => {
       const unitIds = match(u.name);
@@ -243,7 +262,7 @@ export async function rematchUnits(deps: Deps, actor: Actor, planId: string): Pr
     });
     const current = await findPlan(trx, actor.tenantId, planId);
     return loadPlanDetail(trx, current ?? plan);
-  });
+  }
 }
 
 /** Closes a published plan's year: it leaves the task lists and cannot change any more. */

@@ -2,14 +2,13 @@ import { can, type ReportDto } from '@yaodian/core';
 import type { Executor } from '../db/database.js';
 import { sqlState, UNIQUE_VIOLATION } from '../db/pg-errors.js';
 import type { ReportRow } from '../db/schema.js';
-import { buildTree, effectiveAssignments, taskNodes } from '../domain/plan-tree.js';
 import { AppError, notFound, stateConflict, versionConflict } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { assertActsForUnit, authorize } from '../policies/authorize.js';
 import { presentReport } from '../presenters/report-presenter.js';
-import { listPlanAssignments } from '../repositories/assignment-repository.js';
+import { listAssignmentsOf } from '../repositories/assignment-repository.js';
 import { appendAudit } from '../repositories/audit-repository.js';
-import { findItem, listItems } from '../repositories/item-repository.js';
+import { findAncestry, findItem, hasChildren } from '../repositories/item-repository.js';
 import { findPeriod } from '../repositories/period-repository.js';
 import { findPlan } from '../repositories/plan-repository.js';
 import {
@@ -34,7 +33,10 @@ interface ReportBody {
   actuals?: { targetId: string; value: number; note: string }[];
 }
 
-/** The task a report is about: in a published plan, a task, with the units assigned to it. */
+/**
+ * The task a report is about: in a published plan, a task (marked, or a leaf under no marked item),
+ * with the units assigned to it or, where it has none, to its nearest assigned ancestor.
+ */
 async function taskFor(
   db: Executor,
   tenantId: string,
@@ -42,15 +44,23 @@ async function taskFor(
 ): Promise<{ planId: string; unitIds: string[] }> {
   const item = await findItem(db, tenantId, itemId);
   const plan = item && (await findPlan(db, tenantId, item.plan_id));
-  if (!item || plan?.status !== 'published')
+  if (!item || plan?.status !== 'published') {
     throw new AppError('validation_failed', 'No such task in a published plan', { field: 'itemId' });
-  const tree = buildTree(await listItems(db, tenantId, plan.id));
-  if (!taskNodes(tree).some((n) => n.item.id === itemId))
-    throw new AppError('validation_failed', 'This item is not a task', { field: 'itemId' });
-  const assigned =
-    effectiveAssignments(tree, await listPlanAssignments(db, tenantId, plan.id)).get(itemId)?.assignments ??
-    [];
-  return { planId: plan.id, unitIds: assigned.map((a) => a.unitId) };
+  }
+  const ancestry = await findAncestry(db, tenantId, itemId);
+  const isTask =
+    item.is_task || (!ancestry.slice(1).some((a) => a.is_task) && !(await hasChildren(db, tenantId, itemId)));
+  if (!isTask) throw new AppError('validation_failed', 'This item is not a task', { field: 'itemId' });
+  const assignments = await listAssignmentsOf(
+    db,
+    tenantId,
+    ancestry.map((a) => a.id),
+  );
+  const nearest = ancestry.find((a) => assignments.some((x) => x.itemId === a.id));
+  return {
+    planId: plan.id,
+    unitIds: assignments.filter((x) => x.itemId === nearest?.id).map((x) => x.unitId),
+  };
 }
 
 async function checkActuals(

@@ -51,13 +51,15 @@ export async function loadTaskBoard(db: Executor, plan: PlanHeader, now: Date): 
     if (!seen || seen.endsOn < endsOn) latestActual.set(a.targetId, { value: a.value, endsOn });
   }
 
+  const targetsByItem = new Map<string, PlanParts['targets'][number][]>();
+  for (const t of parts.targets) targetsByItem.set(t.item_id, [...(targetsByItem.get(t.item_id) ?? []), t]);
   const tasks = taskNodes(parts.tree).map((node): TaskDto => {
     const item = node.item;
     const assigned = effective.get(item.id)?.assignments ?? [];
     const ref = (id: string) => ({ id, name: unitName.get(id) ?? '' });
     const reportingIds = reportingUnitIds(assigned);
     const itemReports = reportsByItem.get(item.id) ?? [];
-    const targets = parts.targets.filter((t) => t.item_id === item.id);
+    const targets = targetsByItem.get(item.id) ?? [];
     const status = computeTaskStatus({
       today,
       startsOn: `${plan.year}-01-01`,

@@ -1,5 +1,5 @@
 import type { Unit, UnitKind } from '@yaodian/core';
-import { AppError } from '../errors/app-error.js';
+import { AppError, notFound } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
 import { appendAudit } from '../repositories/audit-repository.js';
@@ -11,6 +11,8 @@ import {
   listUnitGroups,
   listUnits,
   putUnitGroup,
+  replaceAliases,
+  updateUnitRow,
 } from '../repositories/unit-repository.js';
 import type { Deps } from './deps.js';
 
@@ -84,5 +86,49 @@ export async function setGroup(deps: Deps, actor: Actor, input: { name: string; 
       at: deps.clock.now(),
     });
     return { id, name: input.name, unitIds };
+  });
+}
+
+export async function updateUnit(
+  deps: Deps,
+  actor: Actor,
+  unitId: string,
+  input: { name?: string; kind?: UnitKind; aliases?: string[] },
+): Promise<Unit> {
+  authorize(actor, 'unit.manage');
+  return deps.db.transaction().execute(async (trx) => {
+    const [before] = await findUnitsByIds(trx, actor.tenantId, [unitId]);
+    if (!before) throw notFound('Unit');
+    const beforeAliases = (await listAliases(trx, actor.tenantId))
+      .filter((a) => a.unit_id === unitId)
+      .map((a) => a.alias);
+    if (input.name && input.name !== before.name && (await findUnitByName(trx, actor.tenantId, input.name))) {
+      throw new AppError('duplicate', 'A unit with this name exists', { field: 'name' });
+    }
+    const name = input.name ?? before.name;
+    const aliases = input.aliases ? [...new Set(input.aliases.filter((a) => a !== name))] : beforeAliases;
+    const taken = (await listAliases(trx, actor.tenantId)).find(
+      (a) => a.unit_id !== unitId && aliases.includes(a.alias),
+    );
+    if (taken)
+      throw new AppError('duplicate', `The alias ${taken.alias} is already used`, { field: 'aliases' });
+    const after = await updateUnitRow(trx, actor.tenantId, unitId, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.kind !== undefined ? { kind: input.kind } : {}),
+    });
+    if (!after) throw notFound('Unit');
+    if (input.aliases) await replaceAliases(trx, actor.tenantId, unitId, aliases);
+    const dto = { id: after.id, name: after.name, kind: after.kind, aliases };
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'unit.update',
+      entity: 'unit',
+      entityId: unitId,
+      before: { name: before.name, kind: before.kind, aliases: beforeAliases },
+      after: dto,
+      at: deps.clock.now(),
+    });
+    return dto;
   });
 }

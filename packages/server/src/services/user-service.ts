@@ -14,6 +14,7 @@ import {
   listUserUnits,
   listUsers,
   replaceUserUnits,
+  updatePasswordHash,
   updateUserAtVersion,
 } from '../repositories/user-repository.js';
 import type { Deps } from './deps.js';
@@ -120,5 +121,28 @@ export async function updateUser(
       at: deps.clock.now(),
     });
     return afterDto;
+  });
+}
+
+export async function resetPassword(
+  deps: Deps,
+  actor: Actor,
+  userId: string,
+  newPassword: string,
+): Promise<void> {
+  authorize(actor, 'user.manage');
+  const passwordHash = await hashPassword(newPassword);
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await findUser(trx, actor.tenantId, userId))) throw notFound('User');
+    await updatePasswordHash(trx, actor.tenantId, userId, passwordHash);
+    await deleteUserSessions(trx, actor.tenantId, userId);
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'password.reset',
+      entity: 'user',
+      entityId: userId,
+      at: deps.clock.now(),
+    });
   });
 }

@@ -1,7 +1,15 @@
-import { ErrorResponse, GeneratePeriodsRequest, PeriodList, PlanParams } from '@yaodian/core';
+import {
+  Period,
+  PeriodParams,
+  UpdatePeriodRequest,
+  ErrorResponse,
+  GeneratePeriodsRequest,
+  PeriodList,
+  PlanParams,
+} from '@yaodian/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../services/deps.js';
-import { generatePeriods, listPlanPeriods } from '../../../services/period-service.js';
+import { generatePeriods, listPlanPeriods, updatePeriod } from '../../../services/period-service.js';
 import { actorOf } from '../../auth-hook.js';
 
 export function periodRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -30,6 +38,25 @@ export function periodRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       (request) => generatePeriods(deps, actorOf(request), request.params.planId, request.body),
+    );
+    app.patch(
+      '/api/plans/:planId/periods/:periodId',
+      {
+        schema: {
+          tags: ['periods'],
+          params: PeriodParams,
+          body: UpdatePeriodRequest,
+          response: {
+            200: Period,
+            400: ErrorResponse,
+            403: ErrorResponse,
+            404: ErrorResponse,
+            409: ErrorResponse,
+          },
+        },
+      },
+      (request) =>
+        updatePeriod(deps, actorOf(request), request.params.planId, request.params.periodId, request.body),
     );
     return Promise.resolve();
   };

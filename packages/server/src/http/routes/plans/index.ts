@@ -1,9 +1,11 @@
 import {
+  CreateUnmatchedUnitRequest,
   ErrorResponse,
   PlanDetail,
   PlanList,
   PlanParams,
   PublishPlanRequest,
+  ResolveUnmatchedRequest,
   UpdatePlanRequest,
 } from '@yaodian/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -18,6 +20,7 @@ import {
   rematchUnits,
   updatePlan,
 } from '../../../services/plan-service.js';
+import { createForUnmatched, resolveUnmatched } from '../../../services/unmatched-service.js';
 import { actorOf } from '../../auth-hook.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -98,6 +101,37 @@ export function planRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       (request) => archivePlan(deps, actorOf(request), request.params.planId, request.body.version),
+    );
+
+    app.post(
+      '/api/plans/:planId/unmatched/resolve',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Map a printed unit name to a unit (as its alias) and re-match',
+          params: PlanParams,
+          body: ResolveUnmatchedRequest,
+          response: { 200: PlanDetail, ...errors },
+        },
+      },
+      (request) => resolveUnmatched(deps, actorOf(request), request.params.planId, request.body),
+    );
+
+    app.post(
+      '/api/plans/:planId/unmatched/create',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Create the unit a printed name stands for and re-match',
+          params: PlanParams,
+          body: CreateUnmatchedUnitRequest,
+          response: { 201: PlanDetail, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await createForUnmatched(deps, actorOf(request), request.params.planId, request.body)),
     );
 
     app.post(

@@ -106,6 +106,57 @@ describe('plan import', () => {
     expect(item.assignments.map((a) => [a.unitName, a.role])).toContainEqual(['临江市医疗保障局', 'support']);
   });
 
+  it('lets the planner map an unmatched name to a unit, which then stands for it commission-wide', async () => {
+    const plan = await importPlan();
+    const name = plan.unmatchedUnits[0]?.name;
+    if (!name) {
+      // An earlier test already taught the commission this name; nothing is left to settle.
+      expect(plan.unmatchedUnits).toEqual([]);
+      return;
+    }
+    const stale = await t.as(planner, {
+      method: 'POST',
+      url: `/api/plans/${plan.id}/unmatched/resolve`,
+      payload: { name, unitId: c.units.planning.id, version: plan.version + 1 },
+    });
+    expect(stale.statusCode).toBe(409);
+    const resolved = await t.as(planner, {
+      method: 'POST',
+      url: `/api/plans/${plan.id}/unmatched/resolve`,
+      payload: { name, unitId: c.units.planning.id, version: plan.version },
+    });
+    expect(resolved.statusCode).toBe(200);
+    expect(resolved.json<PlanDetail>().unmatchedUnits).toEqual([]);
+    expect(
+      byTitle(resolved.json<PlanDetail>(), '推进医保支付方式改革').assignments.map((a) => a.unitName),
+    ).toContain('规划信息科');
+  });
+
+  it('lets the planner create the unit an unmatched name stands for', async () => {
+    const plan = await importPlan();
+    const response = await t.as(planner, {
+      method: 'POST',
+      url: `/api/plans/${plan.id}/unmatched/create`,
+      payload: {
+        name: '临江市卫生健康综合执法支队',
+        kind: 'affiliated',
+        aliases: ['执法支队'],
+        version: plan.version,
+      },
+    });
+    expect(response.statusCode).toBe(201);
+    const units = await t.as(planner, { method: 'GET', url: '/api/units' });
+    expect(units.json<{ units: { name: string; aliases: string[] }[] }>().units).toContainEqual(
+      expect.objectContaining({ name: '临江市卫生健康综合执法支队', aliases: ['执法支队'] }),
+    );
+    const again = await t.as(planner, {
+      method: 'POST',
+      url: `/api/plans/${plan.id}/unmatched/create`,
+      payload: { name: '临江市卫生健康综合执法支队', kind: 'affiliated', version: plan.version },
+    });
+    expect(again.json()).toMatchObject({ error: { code: 'duplicate', field: 'name' } });
+  });
+
   it('lets a child without assignments inherit its parent’s, marked as inherited', async () => {
     const plan = await importPlan();
     const child = byTitle(plan, '扩大家庭医生签约服务覆盖面');

@@ -57,6 +57,22 @@ describe('progress reports', () => {
     expect(period(2)).toMatchObject({ label: '2026年2月', dueOn: '2026-02-25', endsOn: '2026-02-28' });
   });
 
+  it('moves a period’s due date but never before the period starts', async () => {
+    const december = period(12);
+    const moved = await t.as(planner, {
+      method: 'PATCH',
+      url: `/api/plans/${p.plan.id}/periods/${december.id}`,
+      payload: { dueOn: '2026-12-20' },
+    });
+    expect(moved.json()).toMatchObject({ dueOn: '2026-12-20', label: '2026年12月' });
+    const early = await t.as(planner, {
+      method: 'PATCH',
+      url: `/api/plans/${p.plan.id}/periods/${december.id}`,
+      payload: { dueOn: '2026-11-30' },
+    });
+    expect(early.json()).toMatchObject({ error: { code: 'validation_failed', field: 'dueOn' } });
+  });
+
   it('creates a draft for the reporter’s own unit with target actuals', async () => {
     const target = p.item('推进紧密型县域医共体建设').targets[0];
     const response = await draft('推进紧密型县域医共体建设', 1, {
@@ -408,5 +424,54 @@ describe('tasks', () => {
     expect(done.map((x) => [x.title, x.percent, x.latestNarrative])).toEqual([
       ['推进医保支付方式改革', 100, '已全面完成'],
     ]);
+  });
+});
+
+describe('which items take reports', () => {
+  it('refuses a report on a section heading, naming itemId', async () => {
+    const response = await t.as(reporter, {
+      method: 'POST',
+      url: '/api/reports',
+      payload: {
+        itemId: p.item('深化医药卫生体制改革').id,
+        unitId: c.units.medical.id,
+        periodId: period(1).id,
+        percent: 5,
+      },
+    });
+    expect(response.json()).toMatchObject({ error: { code: 'validation_failed', field: 'itemId' } });
+  });
+
+  it('makes a parent the planner marks the task, and its children steps that take no reports', async () => {
+    const parent = p.item('完善分级诊疗制度');
+    const marked = await t.as(planner, {
+      method: 'PATCH',
+      url: `/api/plans/${p.plan.id}/items/${parent.id}`,
+      payload: { version: parent.version, isTask: true },
+    });
+    expect(marked.statusCode).toBe(200);
+    const tasks = (await t.as(planner, { method: 'GET', url: `/api/tasks?planId=${p.plan.id}` })).json<{
+      tasks: TaskDto[];
+    }>().tasks;
+    expect(tasks.map((x) => x.title)).toContain('完善分级诊疗制度');
+    expect(tasks.map((x) => x.title)).not.toContain('规范双向转诊流程');
+    const onChild = await t.as(reporter, {
+      method: 'POST',
+      url: '/api/reports',
+      payload: {
+        itemId: p.item('规范双向转诊流程').id,
+        unitId: c.units.medical.id,
+        periodId: period(1).id,
+        percent: 5,
+      },
+    });
+    expect(onChild.json()).toMatchObject({ error: { field: 'itemId' } });
+    // The marked parent inherits 体制改革科 from its section, so the 医政 reporter may not report on it.
+    const onParent = await t.as(reporter, {
+      method: 'POST',
+      url: '/api/reports',
+      payload: { itemId: parent.id, unitId: c.units.medical.id, periodId: period(1).id, percent: 5 },
+    });
+    expect(onParent.statusCode).toBe(403);
   });
 });

@@ -1,5 +1,7 @@
 import {
   CreateUnitRequest,
+  IdParams,
+  UpdateUnitRequest,
   ErrorResponse,
   PutUnitGroupRequest,
   Unit,
@@ -9,7 +11,13 @@ import {
 } from '@yaodian/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../services/deps.js';
-import { createUnit, listGroups, listTenantUnits, setGroup } from '../../../services/unit-service.js';
+import {
+  createUnit,
+  listGroups,
+  listTenantUnits,
+  setGroup,
+  updateUnit,
+} from '../../../services/unit-service.js';
 import { actorOf } from '../../auth-hook.js';
 
 export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -44,6 +52,24 @@ export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       (request) => setGroup(deps, actorOf(request), request.body),
+    );
+    app.patch(
+      '/api/units/:id',
+      {
+        schema: {
+          tags: ['units'],
+          params: IdParams,
+          body: UpdateUnitRequest,
+          response: {
+            200: Unit,
+            400: ErrorResponse,
+            403: ErrorResponse,
+            404: ErrorResponse,
+            409: ErrorResponse,
+          },
+        },
+      },
+      (request) => updateUnit(deps, actorOf(request), request.params.id, request.body),
     );
     return Promise.resolve();
   };

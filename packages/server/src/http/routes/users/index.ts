@@ -1,7 +1,16 @@
-import { CreateUserRequest, ErrorResponse, IdParams, UpdateUserRequest, User, UserList } from '@yaodian/core';
+import {
+  CreateUserRequest,
+  ErrorResponse,
+  IdParams,
+  OkResponse,
+  ResetPasswordRequest,
+  UpdateUserRequest,
+  User,
+  UserList,
+} from '@yaodian/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../services/deps.js';
-import { createUser, listTenantUsers, updateUser } from '../../../services/user-service.js';
+import { createUser, listTenantUsers, resetPassword, updateUser } from '../../../services/user-service.js';
 import { actorOf } from '../../auth-hook.js';
 
 export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -40,6 +49,21 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       (request) => updateUser(deps, actorOf(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/users/:id/password',
+      {
+        schema: {
+          tags: ['users'],
+          params: IdParams,
+          body: ResetPasswordRequest,
+          response: { 200: OkResponse, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+        },
+      },
+      async (request) => {
+        await resetPassword(deps, actorOf(request), request.params.id, request.body.newPassword);
+        return { ok: true as const };
+      },
     );
     return Promise.resolve();
   };

@@ -104,6 +104,39 @@ describe('user administration', () => {
     const session = await t.login(reporter);
     const me = await t.as(session, { method: 'GET', url: '/api/auth/me' });
     expect(me.json<UserDto>().unitIds).toEqual([c.units.planning.id]);
+    expect(me.json<{ unitNames: string[] }>().unitNames).toEqual([c.units.planning.name]);
+  });
+
+  it('resets a forgotten password: the old one stops working and the user is signed out', async () => {
+    const viewer = await t.login(c.users.viewer);
+    const reset = await t.as(admin, {
+      method: 'POST',
+      url: `/api/users/${c.users.viewer.id}/password`,
+      payload: { newPassword: 'brand-new-password' },
+    });
+    expect(reset.statusCode).toBe(200);
+    expect((await t.as(viewer, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: c.users.viewer.username, password: 'brand-new-password' },
+    });
+    expect(login.statusCode).toBe(200);
+  });
+
+  it('renames a unit and replaces its aliases, refusing an alias another unit holds', async () => {
+    const renamed = await t.as(admin, {
+      method: 'PATCH',
+      url: `/api/units/${c.units.planning.id}`,
+      payload: { name: '规划发展与信息化科', aliases: ['规信科', '规划信息科'] },
+    });
+    expect(renamed.json()).toMatchObject({ name: '规划发展与信息化科', aliases: ['规信科', '规划信息科'] });
+    const clash = await t.as(admin, {
+      method: 'PATCH',
+      url: `/api/units/${c.units.maternal.id}`,
+      payload: { aliases: ['规信科'] },
+    });
+    expect(clash.json()).toMatchObject({ error: { code: 'duplicate', field: 'aliases' } });
   });
 
   it('does not let an admin lock themselves out', async () => {

@@ -1,0 +1,119 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parsePlan } from '@yaodian/parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../config/clock.js';
+import { DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
+import { buildApp } from '../http/app.js';
+import { diskFileStore } from '../repositories/file-store.js';
+import { attach } from '../services/attachment-service.js';
+import type { Deps } from '../services/deps.js';
+import { createReport } from '../services/report-service.js';
+import { listTasks } from '../services/task-service.js';
+import { DB_HOOK_TIMEOUT, openTestDatabase } from '../testing/test-database.js';
+import { createBackup, restoreBackup } from './backup.js';
+
+type TestDb = Awaited<ReturnType<typeof openTestDatabase>>;
+let source: TestDb;
+let target: TestDb;
+let dirs: string[];
+let sourceDeps: Deps;
+let targetDeps: Deps;
+
+const depsFor = (db: TestDb, dir: string): Deps => ({
+  db: db.db,
+  clock: fixedClock(new Date('2026-07-10T02:00:00Z')),
+  readPlan: parsePlan,
+  maxUploadBytes: 5_000_000,
+  files: diskFileStore(dir),
+  maxAttachmentBytes: 100_000,
+});
+
+beforeAll(async () => {
+  dirs = [
+    await fs.mkdtemp(path.join(os.tmpdir(), 'yaodian-bk-a-')),
+    await fs.mkdtemp(path.join(os.tmpdir(), 'yaodian-bk-b-')),
+  ];
+  source = await openTestDatabase();
+  target = await openTestDatabase();
+  sourceDeps = depsFor(source, dirs[0] ?? '');
+  targetDeps = depsFor(target, dirs[1] ?? '');
+  await seedDemo(sourceDeps);
+}, DB_HOOK_TIMEOUT);
+afterAll(async () => {
+  await source.drop();
+  await target.drop();
+  for (const dir of dirs) await fs.rm(dir, { recursive: true, force: true });
+}, DB_HOOK_TIMEOUT);
+
+const count = async (
+  db: TestDb,
+  table: 'progress_reports' | 'items' | 'audit_log' | 'plans' | 'attachments',
+): Promise<number> =>
+  (
+    await db.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
+
+describe('backup and restore', () => {
+  it('restores every row, the source document and the evidence files into an empty database', async () => {
+    const user = await source.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'reporter.yizheng')
+      .executeTakeFirstOrThrow();
+    const unitIds = (
+      await source.db.selectFrom('user_units').select('unit_id').where('user_id', '=', user.id).execute()
+    ).map((u) => u.unit_id);
+    const actor = { tenantId: user.tenant_id, userId: user.id, role: 'reporter' as const, unitIds };
+    const task = (await listTasks(sourceDeps, actor, { mine: true })).tasks.find((t) =>
+      t.reportingUnits.some((u) => unitIds.includes(u.id)),
+    );
+    const period = await source.db
+      .selectFrom('reporting_periods')
+      .select('id')
+      .where('label', '=', '2026年12月')
+      .executeTakeFirstOrThrow();
+    const unitId = task?.reportingUnits.find((u) => unitIds.includes(u.id))?.id ?? '';
+    const { report } = await createReport(
+      sourceDeps,
+      actor,
+      { itemId: task?.id ?? '', unitId, periodId: period.id, percent: 10, submit: false },
+      null,
+    );
+    const evidence = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(500, 0x20)]);
+    const attachment = await attach(sourceDeps, actor, report.id, { fileName: '佐证.pdf', bytes: evidence });
+
+    const archive = await createBackup(source.db, sourceDeps.files, new Date());
+    const manifest = await restoreBackup(target.db, targetDeps.files, archive);
+
+    expect(manifest.files).toBe(1);
+    for (const table of ['plans', 'items', 'progress_reports', 'audit_log', 'attachments'] as const) {
+      expect([table, await count(target, table)]).toEqual([table, await count(source, table)]);
+    }
+    const plan = await target.db
+      .selectFrom('plans')
+      .select(['source_bytes', 'meta'])
+      .executeTakeFirstOrThrow();
+    expect(plan.source_bytes?.toString('utf8')).toContain('临江市2026年卫生健康重点工作任务及分工方案');
+    expect(plan.meta).toMatchObject({ year: 2026 });
+    expect(Buffer.compare(await targetDeps.files.get(user.tenant_id, attachment.id), evidence)).toBe(0);
+
+    const app = await buildApp(targetDeps, { secureCookies: false });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'planner', password: DEMO_PASSWORD },
+    });
+    expect(login.statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('refuses to restore over a database that already has data', async () => {
+    const archive = await createBackup(source.db, sourceDeps.files, new Date());
+    await expect(restoreBackup(source.db, sourceDeps.files, archive)).rejects.toThrow(/empty database/);
+  });
+});

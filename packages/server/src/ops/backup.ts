@@ -1,0 +1,152 @@
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { sql, type Kysely } from 'kysely';
+import type { Db } from '../db/database.js';
+import { LATEST_MIGRATION } from '../db/migrate.js';
+import type { FileStore } from '../repositories/file-store.js';
+
+/**
+ * A portable backup: every durable row as JSON lines, the attachment bytes, and the migration version,
+ * in one zip that restores into an empty database of either kind (embedded or PostgreSQL).
+ * Sessions and login attempts are left out: they are worth nothing after a restore.
+ */
+export const BACKUP_FORMAT = 'yaodian.backup/v1';
+
+/** Parents before children, so every foreign key finds its row on restore. */
+const TABLES = [
+  'tenants',
+  'org_units',
+  'org_unit_aliases',
+  'unit_groups',
+  'unit_group_members',
+  'users',
+  'user_units',
+  'plans',
+  'items',
+  'assignments',
+  'unmatched_units',
+  'targets',
+  'reporting_periods',
+  'progress_reports',
+  'target_actuals',
+  'comments',
+  'attachments',
+  'audit_log',
+] as const;
+
+type Table = (typeof TABLES)[number];
+type Row = Record<string, unknown>;
+
+const ORDER: Partial<Record<Table, string>> = {
+  tenants: 'parent_id nulls first, created_at',
+  items: 'level, position',
+  audit_log: 'id',
+};
+const JSONB: Partial<Record<Table, string[]>> = {
+  plans: ['meta', 'aliases', 'warnings'],
+  audit_log: ['before', 'after'],
+};
+/** The audit log's id is an identity column: restored rows get new ids in the same order. */
+const SKIP: Partial<Record<Table, string[]>> = { audit_log: ['id'] };
+
+interface Manifest {
+  format: typeof BACKUP_FORMAT;
+  migration: string;
+  createdAt: string;
+  rows: Record<string, number>;
+  files: number;
+}
+
+const BYTES = '$bytes';
+
+function encode(row: Row): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row))
+    out[key] = Buffer.isBuffer(value) ? { [BYTES]: value.toString('base64') } : value;
+  return out;
+}
+
+function decode(table: Table, row: Row): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (SKIP[table]?.includes(key)) continue;
+    if (value && typeof value === 'object' && BYTES in value)
+      out[key] = Buffer.from(String((value as Record<string, unknown>)[BYTES]), 'base64');
+    else if (JSONB[table]?.includes(key)) out[key] = value === null ? null : JSON.stringify(value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+export async function createBackup(db: Db, files: FileStore, now: Date): Promise<Uint8Array> {
+  const zip: Zippable = {};
+  const manifest: Manifest = {
+    format: BACKUP_FORMAT,
+    migration: LATEST_MIGRATION,
+    createdAt: now.toISOString(),
+    rows: {},
+    files: 0,
+  };
+  await db.transaction().execute(async (trx) => {
+    // One snapshot for every table, so the archive is consistent with itself.
+    await sql`set transaction isolation level repeatable read`.execute(trx);
+    for (const table of TABLES) {
+      const order = ORDER[table];
+      const { rows } =
+        await sql<Row>`select * from ${sql.table(table)} ${order ? sql.raw(`order by ${order}`) : sql``}`.execute(
+          trx,
+        );
+      zip[`tables/${table}.jsonl`] = strToU8(rows.map((r) => JSON.stringify(encode(r))).join('\n'));
+      manifest.rows[table] = rows.length;
+      if (table === 'attachments') {
+        for (const r of rows) {
+          const tenantId = String(r.tenant_id);
+          const id = String(r.id);
+          zip[`files/${tenantId}/${id}`] = new Uint8Array(await files.get(tenantId, id));
+          manifest.files += 1;
+        }
+      }
+    }
+  });
+  zip['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
+  return zipSync(zip, { level: 6 });
+}
+
+const BATCH = 500;
+
+/** Restores into a migrated, empty database; refuses anything else rather than mixing two histories. */
+export async function restoreBackup(db: Db, files: FileStore, archive: Uint8Array): Promise<Manifest> {
+  const entries = unzipSync(archive);
+  const manifestBytes = entries['manifest.json'];
+  if (!manifestBytes) throw new Error('not a Yaodian backup: manifest.json is missing');
+  // Read as unknown first: the file may come from anywhere.
+  const parsed = JSON.parse(strFromU8(manifestBytes)) as Partial<Record<keyof Manifest, unknown>>;
+  if (parsed.format !== BACKUP_FORMAT) throw new Error(`unknown backup format ${String(parsed.format)}`);
+  const manifest = parsed as Manifest;
+  if (manifest.migration > LATEST_MIGRATION)
+    throw new Error(`the backup (${manifest.migration}) is newer than this Yaodian (${LATEST_MIGRATION})`);
+  if ((await db.selectFrom('tenants').select('id').limit(1).execute()).length > 0)
+    throw new Error('restore needs an empty database');
+
+  // Rows are checked by the same constraints as ever; the table name is from our own list.
+  await db.transaction().execute(async (trx) => {
+    const looseTrx = trx as unknown as Kysely<Record<string, Row>>;
+    for (const table of TABLES) {
+      const text = entries[`tables/${table}.jsonl`];
+      if (!text) continue;
+      const rows = strFromU8(text)
+        .split('\n')
+        .filter((line) => line.length > 0)
+        .map((line) => decode(table, JSON.parse(line) as Row));
+      for (let i = 0; i < rows.length; i += BATCH)
+        await looseTrx
+          .insertInto(table)
+          .values(rows.slice(i, i + BATCH))
+          .execute();
+    }
+  });
+  for (const [name, bytes] of Object.entries(entries)) {
+    const match = /^files\/([0-9a-f-]{36})\/([0-9a-f-]{36})$/.exec(name);
+    if (match?.[1] && match[2]) await files.put(match[1], match[2], bytes);
+  }
+  return manifest;
+}
