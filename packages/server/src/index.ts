@@ -14,3 +14,11 @@ export { main } from './main.js';
 export { createBackup, restoreBackup, BACKUP_FORMAT } from './ops/backup.js';
 export { diskFileStore } from './repositories/file-store.js';
 export type { FileStore } from './repositories/file-store.js';
+// What the CLI's server commands (import, user add, export) call; the same services the API uses.
+export { AppError } from './errors/app-error.js';
+export type { Actor } from './policies/actor.js';
+export { importPlan } from './services/plan-service.js';
+export { createUser } from './services/user-service.js';
+export { login } from './services/auth-service.js';
+export { exportPlanWorkbook, SHEET_HEADERS } from './services/export-service.js';
+export { isEmpty } from './demo/seed.js';
