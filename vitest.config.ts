@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^@yaodian\/parser$/, replacement: src('parser') },
       { find: /^@yaodian\/core$/, replacement: src('core') },
+      { find: /^@yaodian\/server$/, replacement: src('server') },
     ],
   },
   test: {

@@ -17,7 +17,10 @@ function run(argv: string[], stdin = '') {
 
 const dir = mkdtempSync(join(tmpdir(), 'yaodian-cli-'));
 const planFile = join(dir, 'plan.txt');
-writeFileSync(planFile, '2026年青山县卫生健康工作计划\n一、深化医改\n（一）推进医共体建设。（基卫科牵头，医政科配合）\n');
+writeFileSync(
+  planFile,
+  '2026年青山县卫生健康工作计划\n一、深化医改\n（一）推进医共体建设。（基卫科牵头，医政科配合）\n',
+);
 
 describe('yaodian parse', () => {
   it('prints Plan JSON for a file and exits 0', async () => {

@@ -7,7 +7,8 @@ export function renderTree(plan: Plan): string {
   out.push(`标题: ${m.title ?? '（未识别）'}`);
   out.push(`年度: ${m.year ?? '—'}  地区: ${m.region ?? '—'}  发文机关: ${m.issuer ?? '—'}`);
   if (m.docNumber) out.push(`文号: ${m.docNumber}`);
-  if (m.issuedOn || m.publishedOn) out.push(`成文日期: ${m.issuedOn ?? '—'}  发布日期: ${m.publishedOn ?? '—'}`);
+  if (m.issuedOn || m.publishedOn)
+    out.push(`成文日期: ${m.issuedOn ?? '—'}  发布日期: ${m.publishedOn ?? '—'}`);
   if (m.recipients.length > 0) out.push(`主送: ${m.recipients.join('，')}`);
   out.push('');
   const walk = (items: readonly Item[], depth: number): void => {
@@ -28,7 +29,8 @@ export function renderTree(plan: Plan): string {
     out.push('', '条目之外的目标:');
     for (const t of plan.targets) out.push(`  ${describeTarget(t)}`);
   }
-  if (plan.aliases.length > 0) out.push('', `简称: ${plan.aliases.map((a) => `${a.short}=${a.full}`).join('，')}`);
+  if (plan.aliases.length > 0)
+    out.push('', `简称: ${plan.aliases.map((a) => `${a.short}=${a.full}`).join('，')}`);
   if (plan.warnings.length > 0) {
     out.push('', '提示:');
     for (const w of plan.warnings) out.push(`  [${w.code}] ${w.message}`);

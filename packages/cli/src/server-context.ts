@@ -75,7 +75,11 @@ export async function findTenant(db: Db, code: string): Promise<{ id: string; na
 }
 
 /** Who a command acts as: the named user, or the commission's first admin. */
-export async function actingUser(db: Db, tenant: { id: string }, username: string | undefined): Promise<Actor> {
+export async function actingUser(
+  db: Db,
+  tenant: { id: string },
+  username: string | undefined,
+): Promise<Actor> {
   let query = db
     .selectFrom('users')
     .select(['id', 'role', 'username'])
@@ -84,7 +88,11 @@ export async function actingUser(db: Db, tenant: { id: string }, username: strin
   query = username ? query.where('username', '=', username) : query.where('role', '=', 'admin');
   const user = await query.orderBy('created_at').orderBy('id').executeTakeFirst();
   if (!user)
-    throw new UsageError(username ? `找不到启用的用户 "${username}"（--user）` : '该单位没有启用的管理员，请用 --user 指定操作用户');
+    throw new UsageError(
+      username
+        ? `找不到启用的用户 "${username}"（--user）`
+        : '该单位没有启用的管理员，请用 --user 指定操作用户',
+    );
   const units = await db
     .selectFrom('user_units')
     .select('unit_id')

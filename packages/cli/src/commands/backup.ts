@@ -19,11 +19,16 @@ export async function runBackup(args: readonly string[], io: CommandIo): Promise
   const { values, positionals } = parseOrUsage(() =>
     parseArgs({ args: [...args], allowPositionals: true, options: { out: { type: 'string' } } }),
   );
-  if (positionals.length > 0) throw new UsageError(`backup 不接受位置参数 "${positionals[0] ?? ''}"，输出文件请用 --out`);
+  if (positionals.length > 0)
+    throw new UsageError(`backup 不接受位置参数 "${positionals[0] ?? ''}"，输出文件请用 --out`);
   const config = loadCliConfig(io);
   const { out, bytes } = await withServer(io, config, async (deps) => {
     const now = deps.clock.now();
-    const stamp = now.toISOString().replace(/\.\d+Z$/, '').replace(/[-:]/g, '').replace('T', '-');
+    const stamp = now
+      .toISOString()
+      .replace(/\.\d+Z$/, '')
+      .replace(/[-:]/g, '')
+      .replace('T', '-');
     return {
       out: values.out ?? `yaodian-backup-${stamp}.zip`,
       bytes: await createBackup(deps.db, deps.files, now),
@@ -81,12 +86,20 @@ function checkArchive(file: string, archive: Uint8Array): void {
     );
 }
 
-/** Every table but the migrator's, in one statement so foreign keys never see half a database. */
+/**
+ * Every table but the migrator's, in one transaction. The audit log refuses TRUNCATE by trigger; an
+ * operator replacing the whole installation with a backup is the one exception, so user triggers are
+ * switched off inside the transaction only (ALTER TABLE is transactional: nobody else sees them off).
+ */
 async function emptyDatabase(db: Db): Promise<void> {
-  const { rows } = await sql<{ name: string }>`
-    select table_name as name from information_schema.tables
-    where table_schema = current_schema() and table_type = 'BASE TABLE'
-      and table_name not like 'kysely_migration%'`.execute(db);
-  if (rows.length === 0) return;
-  await sql`truncate ${sql.join(rows.map((r) => sql.table(r.name)))} restart identity cascade`.execute(db);
+  await db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ name: string }>`
+      select table_name as name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE'
+        and table_name not like 'kysely_migration%'`.execute(trx);
+    if (rows.length === 0) return;
+    for (const { name } of rows) await sql`alter table ${sql.table(name)} disable trigger user`.execute(trx);
+    await sql`truncate ${sql.join(rows.map((r) => sql.table(r.name)))} restart identity cascade`.execute(trx);
+    for (const { name } of rows) await sql`alter table ${sql.table(name)} enable trigger user`.execute(trx);
+  });
 }

@@ -36,7 +36,7 @@ export async function runImport(args: readonly string[], io: CommandIo): Promise
     };
     return importPlan({ ...deps, readPlan }, actor, { fileName: basename(file), bytes });
   });
-  const tasks = plan.items.filter((i) => i.isTask).length;
+  const tasks = countTasks(plan.items);
   const targets = plan.items.reduce((n, i) => n + i.targets.length, 0);
   io.stdout(
     [
@@ -49,4 +49,19 @@ export async function runImport(args: readonly string[], io: CommandIo): Promise
     ].join('\n') + '\n',
   );
   return 0;
+}
+
+/** The server's rule: an item marked as a task, or a leaf below no marked item. */
+function countTasks(items: readonly { id: string; parentId: string | null; isTask: boolean }[]): number {
+  const children = new Map<string | null, string[]>();
+  for (const item of items) children.set(item.parentId, [...(children.get(item.parentId) ?? []), item.id]);
+  const marked = new Set(items.filter((i) => i.isTask).map((i) => i.id));
+  let count = 0;
+  const stack = [...(children.get(null) ?? [])];
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    const below = children.get(id) ?? [];
+    if (marked.has(id) || below.length === 0) count += 1;
+    else stack.push(...below);
+  }
+  return count;
 }

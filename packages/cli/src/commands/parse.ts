@@ -43,7 +43,8 @@ async function readInput(file: string, maxBytes: number): Promise<Uint8Array> {
     const info = await stat(file);
     if (!info.isFile()) throw new UsageError(`${file}: 不是文件`);
     // Refuse before reading a huge file into memory; parsePlan checks the limit again.
-    if (info.size > maxBytes) throw new UsageError(`${file}: 文件大小 ${info.size} 字节超过上限 ${maxBytes} 字节 (too_large)`);
+    if (info.size > maxBytes)
+      throw new UsageError(`${file}: 文件大小 ${info.size} 字节超过上限 ${maxBytes} 字节 (too_large)`);
     return new Uint8Array(await readFile(file));
   } catch (error) {
     if (error instanceof UsageError) throw error;

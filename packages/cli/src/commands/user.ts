@@ -35,7 +35,10 @@ async function runUserAdd(args: readonly string[], io: CommandIo): Promise<numbe
       },
     }),
   );
-  if (positionals.length > 0) throw new UsageError(`user add 不接受位置参数 "${positionals[0] ?? ''}"（密码请用 YAODIAN_PASSWORD 或标准输入）`);
+  if (positionals.length > 0)
+    throw new UsageError(
+      `user add 不接受位置参数 "${positionals[0] ?? ''}"（密码请用 YAODIAN_PASSWORD 或标准输入）`,
+    );
   if (!values.tenant) throw new UsageError('user add 需要 --tenant CODE（单位代码）');
   if (!values.username) throw new UsageError('user add 需要 --username');
   if (!values.role) throw new UsageError(`user add 需要 --role（${ROLES.join('/')}）`);
@@ -54,7 +57,7 @@ async function runUserAdd(args: readonly string[], io: CommandIo): Promise<numbe
   });
   if (!request.success) {
     const field = String(request.error.issues[0]?.path[0] ?? '');
-    throw new UsageError(`${FIELD_NAMES[field] ?? field} 不符合要求`);
+    throw new UsageError(`${FIELD_NAMES[field] ?? field}不符合要求`);
   }
   const config = loadCliConfig(io);
   const tenantCode = values.tenant;
@@ -79,7 +82,11 @@ async function unitIdsByName(db: Db, tenantId: string, names: readonly string[])
   if (names.length === 0) return [];
   const [units, aliases] = await Promise.all([
     db.selectFrom('org_units').select(['id', 'name']).where('tenant_id', '=', tenantId).execute(),
-    db.selectFrom('org_unit_aliases').select(['alias', 'unit_id']).where('tenant_id', '=', tenantId).execute(),
+    db
+      .selectFrom('org_unit_aliases')
+      .select(['alias', 'unit_id'])
+      .where('tenant_id', '=', tenantId)
+      .execute(),
   ]);
   const byName = new Map<string, string>([
     ...aliases.map((a): [string, string] => [a.alias, a.unit_id]),
