@@ -8,7 +8,12 @@ const layer = (pkg, banned) => ({
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: banned.map((name) => ({ group: [`@yaodian/${name}`, `@yaodian/${name}/*`], message: `${pkg} must not import ${name}` })) },
+      {
+        patterns: banned.map((name) => ({
+          group: [`@yaodian/${name}`, `@yaodian/${name}/*`],
+          message: `${pkg} must not import ${name}`,
+        })),
+      },
     ],
   },
 });
@@ -25,7 +30,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
     },
   },
   {
@@ -37,7 +45,10 @@ export default tseslint.config(
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   { files: ['**/bin/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
-  { files: ['eslint.config.js', 'vitest.config.ts', 'packages/*/*.config.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  {
+    files: ['eslint.config.js', 'vitest.config.ts', 'packages/*/*.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
   layer('parser', ['core', 'server', 'web', 'cli']),
   layer('core', ['server', 'web', 'cli']),
   layer('server', ['web', 'cli']),

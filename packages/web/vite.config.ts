@@ -6,7 +6,14 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   // The contract from its sources, so the app never lags an unbuilt @yaodian/core.
-  resolve: { alias: [{ find: /^@yaodian\/core$/, replacement: fileURLToPath(new URL('../core/src/index.ts', import.meta.url)) }] },
+  resolve: {
+    alias: [
+      {
+        find: /^@yaodian\/core$/,
+        replacement: fileURLToPath(new URL('../core/src/index.ts', import.meta.url)),
+      },
+    ],
+  },
   base: '/',
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
   build: {

@@ -6,8 +6,14 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^@yaodian\/parser$/, replacement: fileURLToPath(new URL('../parser/src/index.ts', import.meta.url)) },
-      { find: /^@yaodian\/core$/, replacement: fileURLToPath(new URL('../core/src/index.ts', import.meta.url)) },
+      {
+        find: /^@yaodian\/parser$/,
+        replacement: fileURLToPath(new URL('../parser/src/index.ts', import.meta.url)),
+      },
+      {
+        find: /^@yaodian\/core$/,
+        replacement: fileURLToPath(new URL('../core/src/index.ts', import.meta.url)),
+      },
     ],
   },
   test: {

@@ -11,7 +11,9 @@ async function score(dirs: string[]): Promise<TotalScore> {
   const { documents } = discover(dirs);
   const scores = [];
   for (const document of documents) {
-    const plan = await parsePlan(new Uint8Array(readFileSync(document.path)), { fileName: basename(document.path) });
+    const plan = await parsePlan(new Uint8Array(readFileSync(document.path)), {
+      fileName: basename(document.path),
+    });
     scores.push(scoreDocument(document.label, readPlan(plan)));
   }
   return totalScore(scores);

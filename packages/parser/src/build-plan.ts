@@ -10,7 +10,12 @@ import type { OutlineNode } from './structure/outline.js';
 import { findDeadlines, parseDeadline } from './targets/deadline.js';
 import { extractTargets } from './targets/extract-targets.js';
 import { findAliases } from './units/aliases.js';
-import { findResponsibility, readRoleConvention, readUnitRow, type RoleConvention } from './units/responsibility.js';
+import {
+  findResponsibility,
+  readRoleConvention,
+  readUnitRow,
+  type RoleConvention,
+} from './units/responsibility.js';
 
 /** The pure part of the engine: loaded blocks in, Plan JSON v1 out. */
 export function buildPlan(loaded: LoadedDocument, input: Omit<PlanInput, 'format' | 'encoding'>): Plan {
@@ -92,10 +97,16 @@ function unitsOf(
     // A table without unit columns may still print a clause in the task text.
   }
   const found = findResponsibility(text, node.content, convention);
-  return found ? { units: found.units, lead: found.lead, support: found.support } : { units: [], lead: [], support: [] };
+  return found
+    ? { units: found.units, lead: found.lead, support: found.support }
+    : { units: [], lead: [], support: [] };
 }
 
-function deadlineOf(text: string, node: OutlineNode, year: number | null): { deadline: string | null; deadlineText: string } | null {
+function deadlineOf(
+  text: string,
+  node: OutlineNode,
+  year: number | null,
+): { deadline: string | null; deadlineText: string } | null {
   const cell = node.row?.deadline;
   if (cell) return parseDeadline(text.slice(cell.start, cell.end), year);
   const heading = findDeadlines(text, node.content, year);

@@ -21,21 +21,31 @@ const project = (items: readonly Item[]): unknown[] =>
   }));
 
 describe('one plan in every format', () => {
-  it.each(['plan.utf8-bom.txt', 'plan.utf16le.txt', 'plan.gb18030.txt', 'plan.html', 'plan.docx', 'plan.doc'])(
-    '%s gives the same items, units and targets as the UTF-8 text',
-    async (name) => {
-      const [expected, actual] = await Promise.all([read('plan.utf8.txt'), read(name)]);
-      expect(project(actual.items)).toEqual(project(expected.items));
-      expect(actual.meta.title).toBe(expected.meta.title);
-      expect(actual.meta.docNumber).toBe(expected.meta.docNumber);
-    },
-  );
+  it.each([
+    'plan.utf8-bom.txt',
+    'plan.utf16le.txt',
+    'plan.gb18030.txt',
+    'plan.html',
+    'plan.docx',
+    'plan.doc',
+  ])('%s gives the same items, units and targets as the UTF-8 text', async (name) => {
+    const [expected, actual] = await Promise.all([read('plan.utf8.txt'), read(name)]);
+    expect(project(actual.items)).toEqual(project(expected.items));
+    expect(actual.meta.title).toBe(expected.meta.title);
+    expect(actual.meta.docNumber).toBe(expected.meta.docNumber);
+  });
 
   it('reports each container and encoding it detected', async () => {
     const detected = await Promise.all(
-      ['plan.utf8.txt', 'plan.utf16le.txt', 'plan.gb18030.txt', 'plan.html', 'plan.docx', 'plan.pdf', 'plan.doc'].map(
-        async (name) => (await read(name)).input,
-      ),
+      [
+        'plan.utf8.txt',
+        'plan.utf16le.txt',
+        'plan.gb18030.txt',
+        'plan.html',
+        'plan.docx',
+        'plan.pdf',
+        'plan.doc',
+      ].map(async (name) => (await read(name)).input),
     );
     expect(detected.map((i) => [i.format, i.encoding])).toEqual([
       ['text', 'utf-8'],

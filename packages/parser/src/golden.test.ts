@@ -19,6 +19,8 @@ describe('golden fixtures', () => {
     assertValidPlan(plan);
     const { text, ...rest } = plan;
     const golden = { textLength: text.length, ...rest };
-    await expect(`${JSON.stringify(golden, null, 2)}\n`).toMatchFileSnapshot(`../fixtures/golden/${dir}/${name}.plan.json`);
+    await expect(`${JSON.stringify(golden, null, 2)}\n`).toMatchFileSnapshot(
+      `../fixtures/golden/${dir}/${name}.plan.json`,
+    );
   });
 });

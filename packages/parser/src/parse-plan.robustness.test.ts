@@ -17,7 +17,9 @@ async function settle(bytes: Uint8Array): Promise<void> {
 }
 
 const genreChars = fc.constantFrom(
-  ...'一二三四五六七八九十（）()、，。；：:.0123456789%‰以上下内达到控制在不低于牵头配合负责科局中心委\n\t 年月日底前左右-～/万个家'.split(''),
+  ...'一二三四五六七八九十（）()、，。；：:.0123456789%‰以上下内达到控制在不低于牵头配合负责科局中心委\n\t 年月日底前左右-～/万个家'.split(
+    '',
+  ),
 );
 
 describe('parsePlan robustness', () => {
@@ -27,13 +29,17 @@ describe('parsePlan robustness', () => {
 
   it('settles on random text in the genre with a schema-valid plan', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(genreChars, { maxLength: 3000 }), async (chars) => settle(utf8(chars.join('')))),
+      fc.asyncProperty(fc.array(genreChars, { maxLength: 3000 }), async (chars) =>
+        settle(utf8(chars.join(''))),
+      ),
       { numRuns: 150 },
     );
   });
 
   it('reads a 10 MB single line without hanging', async () => {
-    const line = '全市住院分娩率达到98%以上（医政科牵头，妇幼科配合）'.repeat(Math.ceil((10 * 1024 * 1024) / 80));
+    const line = '全市住院分娩率达到98%以上（医政科牵头，妇幼科配合）'.repeat(
+      Math.ceil((10 * 1024 * 1024) / 80),
+    );
     const started = performance.now();
     const plan = await parsePlan(utf8(line));
     assertValidPlan(plan);
@@ -47,7 +53,8 @@ describe('parsePlan robustness', () => {
     for (let i = 0; i < 3000; i++) lines.push(`${styles[i % styles.length] ?? ''}第${i}项工作。`);
     const plan = await parsePlan(utf8(lines.join('\n')));
     assertValidPlan(plan);
-    const depth = (items: typeof plan.items): number => Math.max(0, ...items.map((i) => 1 + depth(i.children)));
+    const depth = (items: typeof plan.items): number =>
+      Math.max(0, ...items.map((i) => 1 + depth(i.children)));
     expect(depth(plan.items)).toBeLessThanOrEqual(8);
   });
 });

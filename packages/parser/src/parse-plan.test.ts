@@ -14,7 +14,8 @@ function flatten(items: readonly Item[]): Item[] {
 
 /** Every span of the plan lies inside the text, and each item's text is what its span holds after the marker. */
 function assertSpans(plan: Plan): void {
-  const inText = (s: { start: number; end: number }) => s.start >= 0 && s.start <= s.end && s.end <= plan.text.length;
+  const inText = (s: { start: number; end: number }) =>
+    s.start >= 0 && s.start <= s.end && s.end <= plan.text.length;
   for (const item of flatten(plan.items)) {
     expect(inText(item.source)).toBe(true);
     expect(plan.text.slice(item.source.start, item.source.end)).toContain(item.title);
@@ -59,21 +60,41 @@ describe('parsePlan', () => {
       { fileName: 'plan.txt' },
     );
     assertValidPlan(plan);
-    expect(plan.meta).toMatchObject({ title: '2026年临江市卫生健康工作要点', year: 2026, region: '临江市', issuedOn: '2026-02-16' });
+    expect(plan.meta).toMatchObject({
+      title: '2026年临江市卫生健康工作要点',
+      year: 2026,
+      region: '临江市',
+      issuedOn: '2026-02-16',
+    });
     expect(plan.items).toHaveLength(1);
     const task = plan.items[0]?.children[0];
-    expect(task).toMatchObject({ number: '一', level: 2, title: '做好免疫规划', lead: ['疾控科'], support: ['医政科', '妇幼科'] });
+    expect(task).toMatchObject({
+      number: '一',
+      level: 2,
+      title: '做好免疫规划',
+      lead: ['疾控科'],
+      support: ['医政科', '妇幼科'],
+    });
     expect(task?.targets.map((t) => [t.op, t.value, t.unit])).toEqual([['>=', 90, '%']]);
-    expect(plan.input).toEqual({ format: 'text', encoding: 'utf-8', fileName: 'plan.txt', bytes: expect.any(Number) as number });
+    expect(plan.input).toEqual({
+      format: 'text',
+      encoding: 'utf-8',
+      fileName: 'plan.txt',
+      bytes: expect.any(Number) as number,
+    });
   });
 
   it('rejects input over maxBytes with too_large', async () => {
-    await expect(parsePlan(utf8('一、甲'.repeat(100)), { maxBytes: 10 })).rejects.toMatchObject({ code: 'too_large' });
+    await expect(parsePlan(utf8('一、甲'.repeat(100)), { maxBytes: 10 })).rejects.toMatchObject({
+      code: 'too_large',
+    });
   });
 
   it('rejects a non-positive maxBytes with invalid_options', async () => {
     await expect(parsePlan(utf8('一、甲'), { maxBytes: 0 })).rejects.toBeInstanceOf(ParseError);
-    await expect(parsePlan(utf8('一、甲'), { maxBytes: -1 })).rejects.toMatchObject({ code: 'invalid_options' });
+    await expect(parsePlan(utf8('一、甲'), { maxBytes: -1 })).rejects.toMatchObject({
+      code: 'invalid_options',
+    });
   });
 
   it('rejects an empty document with empty_document', async () => {

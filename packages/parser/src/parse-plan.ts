@@ -17,7 +17,8 @@ export interface ParsePlanOptions {
  */
 export async function parsePlan(bytes: Uint8Array, options: ParsePlanOptions = {}): Promise<Plan> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (!(bytes instanceof Uint8Array)) throw new ParseError('invalid_options', '输入必须是字节数组（Uint8Array）');
+  if (!(bytes instanceof Uint8Array))
+    throw new ParseError('invalid_options', '输入必须是字节数组（Uint8Array）');
   if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
     throw new ParseError('invalid_options', `maxBytes 必须是正整数，收到 ${String(options.maxBytes)}`);
   }

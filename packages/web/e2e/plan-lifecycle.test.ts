@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, launch, shot, signIn, signOut } from './browser.js';
 import { PASSWORD, startServer, type RunningServer } from './server.js';
 
-const FIXTURE = fileURLToPath(new URL('../../parser/fixtures/plans/notice-wrapper-work-points.txt', import.meta.url));
+const FIXTURE = fileURLToPath(
+  new URL('../../parser/fixtures/plans/notice-wrapper-work-points.txt', import.meta.url),
+);
 
 let server: RunningServer;
 let browser: Browser;
@@ -25,7 +27,11 @@ describe('a plan from import to accepted report, in the browser', () => {
     });
     server = await startServer('2026-05-20T02:00:00Z');
     browser = await launch();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
     page = await context.newPage();
   });
 
@@ -71,7 +77,10 @@ describe('a plan from import to accepted report, in the browser', () => {
     await expect(editor.getByTestId('assignments').innerText()).resolves.toContain('妇幼健康科');
     await expect(page.getByTestId('unmatched-panel').isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: /发布计划/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await page.waitForURL(new RegExp(`${planPath}$`));
     await page.getByRole('button', { name: '生成填报期' }).click();
     await page.getByRole('button', { name: '生成填报期' }).waitFor({ state: 'detached' });
@@ -108,7 +117,10 @@ describe('a plan from import to accepted report, in the browser', () => {
     await pending.getByRole('button', { name: /退\s*回/ }).click();
     await page.locator('#return-reason').fill('请补充量化数据和佐证材料。');
     await shot(page, '07-review-return');
-    await page.getByRole('dialog').getByRole('button', { name: /退\s*回/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /退\s*回/ })
+      .click();
     await pending.waitFor({ state: 'detached' });
 
     await signOut(page);
@@ -141,16 +153,25 @@ describe('a plan from import to accepted report, in the browser', () => {
 
   it('downloads the 推进表 with the corrected unit and the accepted task in its cells', async () => {
     await page.goto(`${server.url}${planPath}`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出推进表/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出推进表/ }).click(),
+    ]);
     const file = `${ARTIFACTS}progress-sheet.xlsx`;
     await download.saveAs(file);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const sheet = book.worksheets[0];
     if (!sheet) throw new Error('the workbook has no sheet');
-    const rows = (sheet.getSheetValues() as unknown[][]).filter(Array.isArray).map((row) => row.map((cell) => (typeof cell === 'string' || typeof cell === 'number' ? String(cell) : '')));
+    const rows = (sheet.getSheetValues() as unknown[][])
+      .filter(Array.isArray)
+      .map((row) =>
+        row.map((cell) => (typeof cell === 'string' || typeof cell === 'number' ? String(cell) : '')),
+      );
     const header = rows.find((row) => row.includes('序号'));
-    expect(header).toEqual(expect.arrayContaining(['序号', '重点工作', '牵头单位', '配合单位', '完成时限', '进展情况']));
+    expect(header).toEqual(
+      expect.arrayContaining(['序号', '重点工作', '牵头单位', '配合单位', '完成时限', '进展情况']),
+    );
     const corrected = rows.find((row) => row.includes('完善城市医疗集团运行机制'));
     expect(corrected?.join('|')).toContain('妇幼健康科');
     const accepted = rows.find((row) => row.includes('实施重点专科提升行动'));

@@ -11,7 +11,13 @@ import { startServer as startYaodian } from '../../server/src/server.js';
 export const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 export const PASSWORD = DEMO_PASSWORD;
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
 
 export interface RunningServer {
   url: string;
@@ -54,16 +60,25 @@ async function staticFile(urlPath: string): Promise<{ type: string; body: Buffer
 export async function startServer(now: string): Promise<RunningServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'yaodian-e2e-'));
   const apiPort = await freePort();
-  const config = loadConfig({ PORT: String(apiPort), HOST: '127.0.0.1', DATA_DIR: dataDir, YAODIAN_NOW: now, YAODIAN_DEMO: '1' });
+  const config = loadConfig({
+    PORT: String(apiPort),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    YAODIAN_NOW: now,
+    YAODIAN_DEMO: '1',
+  });
   const yaodian = await startYaodian(config, () => undefined);
 
   const front = http.createServer((request, response) => {
     const url = request.url ?? '/';
     if (url.startsWith('/api/')) {
-      const upstream = http.request({ host: '127.0.0.1', port: apiPort, path: url, method: request.method, headers: request.headers }, (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      });
+      const upstream = http.request(
+        { host: '127.0.0.1', port: apiPort, path: url, method: request.method, headers: request.headers },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
       upstream.on('error', () => {
         response.writeHead(502).end();
       });
@@ -84,9 +99,11 @@ export async function startServer(now: string): Promise<RunningServer> {
   return {
     url: `http://127.0.0.1:${frontPort}`,
     close: async () => {
-      await new Promise<void>((resolve) => front.close(() => {
-        resolve();
-      }));
+      await new Promise<void>((resolve) =>
+        front.close(() => {
+          resolve();
+        }),
+      );
       await yaodian.close();
       await rm(dataDir, { recursive: true, force: true });
     },

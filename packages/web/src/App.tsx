@@ -10,17 +10,39 @@ import { LoginPage } from './features/auth/LoginPage.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { AppLayout } from './layout/AppLayout.js';
 
-const WorkbenchPage = lazy(() => import('./features/workbench/WorkbenchPage.js').then((m) => ({ default: m.WorkbenchPage })));
-const PlanListPage = lazy(() => import('./features/plans/PlanListPage.js').then((m) => ({ default: m.PlanListPage })));
-const PlanViewPage = lazy(() => import('./features/plans/PlanViewPage.js').then((m) => ({ default: m.PlanViewPage })));
-const TaskDetailPage = lazy(() => import('./features/tasks/TaskDetailPage.js').then((m) => ({ default: m.TaskDetailPage })));
-const PrintPlanPage = lazy(() => import('./features/plans/PrintPlanPage.js').then((m) => ({ default: m.PrintPlanPage })));
-const MyTasksPage = lazy(() => import('./features/my-tasks/MyTasksPage.js').then((m) => ({ default: m.MyTasksPage })));
-const ReportPage = lazy(() => import('./features/reports/ReportPage.js').then((m) => ({ default: m.ReportPage })));
-const ReviewPage = lazy(() => import('./features/review/ReviewPage.js').then((m) => ({ default: m.ReviewPage })));
-const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
-const ImportPage = lazy(() => import('./features/import/ImportPage.js').then((m) => ({ default: m.ImportPage })));
-const ImportReviewPage = lazy(() => import('./features/import/ImportReviewPage.js').then((m) => ({ default: m.ImportReviewPage })));
+const WorkbenchPage = lazy(() =>
+  import('./features/workbench/WorkbenchPage.js').then((m) => ({ default: m.WorkbenchPage })),
+);
+const PlanListPage = lazy(() =>
+  import('./features/plans/PlanListPage.js').then((m) => ({ default: m.PlanListPage })),
+);
+const PlanViewPage = lazy(() =>
+  import('./features/plans/PlanViewPage.js').then((m) => ({ default: m.PlanViewPage })),
+);
+const TaskDetailPage = lazy(() =>
+  import('./features/tasks/TaskDetailPage.js').then((m) => ({ default: m.TaskDetailPage })),
+);
+const PrintPlanPage = lazy(() =>
+  import('./features/plans/PrintPlanPage.js').then((m) => ({ default: m.PrintPlanPage })),
+);
+const MyTasksPage = lazy(() =>
+  import('./features/my-tasks/MyTasksPage.js').then((m) => ({ default: m.MyTasksPage })),
+);
+const ReportPage = lazy(() =>
+  import('./features/reports/ReportPage.js').then((m) => ({ default: m.ReportPage })),
+);
+const ReviewPage = lazy(() =>
+  import('./features/review/ReviewPage.js').then((m) => ({ default: m.ReviewPage })),
+);
+const DashboardPage = lazy(() =>
+  import('./features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
+);
+const ImportPage = lazy(() =>
+  import('./features/import/ImportPage.js').then((m) => ({ default: m.ImportPage })),
+);
+const ImportReviewPage = lazy(() =>
+  import('./features/import/ImportReviewPage.js').then((m) => ({ default: m.ImportReviewPage })),
+);
 const AdminPage = lazy(() => import('./features/admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
 
 function Loading(): ReactNode {

@@ -13,16 +13,20 @@ export type ChromeKind =
   | 'page_number'
   | 'running_header';
 
-const NAVIGATION = /^(返回|首页|当前位置|您现在的位置|您的位置|所在位置|位置[:：])|【\s*字[体号]|字[体号][:：]\s*[大中小]|打印本页|关闭窗口|【打印】|【关闭】|加入收藏|设为首页|(阅读|浏览|访问)(次数|量)[:：]|>>|»|首页\s*[>›]/;
-const FOOTER = /主办单位|承办单位|运行维护|运维单位|技术支持|网站标识码|ICP[备证]|公网安备|版权所有|copyright|©|网站地图|联系我们|建议使用.{0,20}浏览器|分辨率/i;
+const NAVIGATION =
+  /^(返回|首页|当前位置|您现在的位置|您的位置|所在位置|位置[:：])|【\s*字[体号]|字[体号][:：]\s*[大中小]|打印本页|关闭窗口|【打印】|【关闭】|加入收藏|设为首页|(阅读|浏览|访问)(次数|量)[:：]|>>|»|首页\s*[>›]/;
+const FOOTER =
+  /主办单位|承办单位|运行维护|运维单位|技术支持|网站标识码|ICP[备证]|公网安备|版权所有|copyright|©|网站地图|联系我们|建议使用.{0,20}浏览器|分辨率/i;
 const SHARE = /扫一扫|二维码|微信扫|手机扫描|分享到/;
 const DOWNLOAD = /\.(docx?|pdf|xlsx?|wps|zip|rar|ofd)\b[^。]{0,20}$|(^|\s)下载\s*$/i;
 const URL = /(https?:\/\/|www\.)[a-z0-9.-]+|[a-z0-9-]+\.(com|cn|net|org)(?![a-z])/i;
 const PROMO = /范文|小编|本站|资料文库|文库|欢迎(深入)?阅读|收藏本|免费下载|下载全文|写作灵感/;
 const EDITOR = /^(责任编辑|编辑|校对|审核|审校|来源)\s*[:：]/;
 // 版记: the official document's closing block (抄送 list, 印发 line).
-const COLOPHON = /^(抄\s*送|抄\s*报|主\s*题\s*词)\s*[:：]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/;
-const PAGE_NUMBER = /^[-—–－―_\s]*(\d{1,3}|第\s*\d{1,3}\s*页([,，\s]*共\s*\d{1,3}\s*页)?)[-—–－―_\s]*$|^\d{1,3}\s*\/\s*\d{1,3}$/;
+const COLOPHON =
+  /^(抄\s*送|抄\s*报|主\s*题\s*词)\s*[:：]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/;
+const PAGE_NUMBER =
+  /^[-—–－―_\s]*(\d{1,3}|第\s*\d{1,3}\s*页([,，\s]*共\s*\d{1,3}\s*页)?)[-—–－―_\s]*$|^\d{1,3}\s*\/\s*\d{1,3}$/;
 
 export interface ChromeContext {
   /** Position among the non-empty paragraphs, from the start and from the end. */
@@ -38,7 +42,8 @@ export function classifyChrome(line: string, ctx: ChromeContext): ChromeKind | n
   // Plan paragraphs are long; chrome is short. Only short lines are worth the key scan.
   const profile = text.length <= 200 ? portalKeyProfile(text) : { keys: 0, startsWithKey: false };
   if (profile.keys >= 2 && text.length <= 200) return 'portal_meta';
-  if (profile.keys === 1 && profile.startsWithKey && text.length <= 120 && ctx.fromStart < 40) return 'portal_meta';
+  if (profile.keys === 1 && profile.startsWithKey && text.length <= 120 && ctx.fromStart < 40)
+    return 'portal_meta';
   if (short && NAVIGATION.test(text)) return 'navigation';
   if (short && FOOTER.test(text)) return 'footer';
   if (text.length <= 40 && SHARE.test(text)) return 'share';

@@ -3,7 +3,8 @@ import type { Block } from '../load/document.js';
 import { cleanBlocks } from './clean-blocks.js';
 
 const paragraphs = (...lines: string[]): Block[] => lines.map((text) => ({ kind: 'paragraph', text }));
-const keptText = (blocks: Block[]): string[] => blocks.map((b) => (b.kind === 'paragraph' ? b.text : '[table]'));
+const keptText = (blocks: Block[]): string[] =>
+  blocks.map((b) => (b.kind === 'paragraph' ? b.text : '[table]'));
 
 describe('cleanBlocks', () => {
   it('drops a portal metadata block and reads its publication date, issuer and document number', () => {
@@ -53,9 +54,17 @@ describe('cleanBlocks', () => {
 
   it('drops a title that the page prints again, broken over two lines', () => {
     const result = cleanBlocks(
-      paragraphs('关于印发2026年全市卫生健康工作要点的通知', '关于印发2026年全市卫生健康', '工作要点的通知', '各县（区）卫生健康委：'),
+      paragraphs(
+        '关于印发2026年全市卫生健康工作要点的通知',
+        '关于印发2026年全市卫生健康',
+        '工作要点的通知',
+        '各县（区）卫生健康委：',
+      ),
     );
-    expect(keptText(result.blocks)).toEqual(['关于印发2026年全市卫生健康工作要点的通知', '各县（区）卫生健康委：']);
+    expect(keptText(result.blocks)).toEqual([
+      '关于印发2026年全市卫生健康工作要点的通知',
+      '各县（区）卫生健康委：',
+    ]);
   });
 
   it('keeps plan sentences that merely mention a source or an address', () => {
@@ -65,14 +74,27 @@ describe('cleanBlocks', () => {
 
   it('drops the colophon and page numbers of an official document', () => {
     const result = cleanBlocks(
-      paragraphs('一、推进分级诊疗。', '— 2 —', '二、加强人才队伍建设。', '抄送：县人民政府办公室，市卫生健康委员会。', '青山县卫生健康局办公室  2026年3月10日印发'),
+      paragraphs(
+        '一、推进分级诊疗。',
+        '— 2 —',
+        '二、加强人才队伍建设。',
+        '抄送：县人民政府办公室，市卫生健康委员会。',
+        '青山县卫生健康局办公室  2026年3月10日印发',
+      ),
     );
     expect(keptText(result.blocks)).toEqual(['一、推进分级诊疗。', '二、加强人才队伍建设。']);
     expect(result.dropped.map((d) => d.kind)).toEqual(['page_number', 'colophon', 'colophon']);
   });
 
   it('keeps a signature that repeats the issuer named in the header', () => {
-    const result = cleanBlocks(paragraphs('青山县卫生健康局', '关于印发工作要点的通知', '青山县卫生健康局', '2026年3月9日'));
-    expect(keptText(result.blocks)).toEqual(['青山县卫生健康局', '关于印发工作要点的通知', '青山县卫生健康局', '2026年3月9日']);
+    const result = cleanBlocks(
+      paragraphs('青山县卫生健康局', '关于印发工作要点的通知', '青山县卫生健康局', '2026年3月9日'),
+    );
+    expect(keptText(result.blocks)).toEqual([
+      '青山县卫生健康局',
+      '关于印发工作要点的通知',
+      '青山县卫生健康局',
+      '2026年3月9日',
+    ]);
   });
 });

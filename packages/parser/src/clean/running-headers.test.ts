@@ -10,7 +10,13 @@ describe('dropRunningHeaders', () => {
   it('drops a page header that opens the document and recurs on a later page', () => {
     const dropped: DroppedBlock[] = [{ kind: 'page_number', text: '— 1 —' }];
     const kept = dropRunningHeaders(
-      paragraphs('临江市卫生健康委员会 2026年工作要点', '2026年临江市卫生健康工作要点', '一、甲。', '临江市卫生健康委员会 2026年工作要点', '二、乙。'),
+      paragraphs(
+        '临江市卫生健康委员会 2026年工作要点',
+        '2026年临江市卫生健康工作要点',
+        '一、甲。',
+        '临江市卫生健康委员会 2026年工作要点',
+        '二、乙。',
+      ),
       dropped,
     );
     expect(texts(kept)).toEqual(['2026年临江市卫生健康工作要点', '一、甲。', '二、乙。']);
@@ -18,8 +24,17 @@ describe('dropRunningHeaders', () => {
   });
 
   it('keeps repeated numbered headings and responsibility lines', () => {
-    const lines = ['（一）工作目标', '牵头单位：医政股', '（一）工作目标', '牵头单位：医政股', '（一）工作目标', '牵头单位：医政股'];
-    expect(texts(dropRunningHeaders(paragraphs(...lines), [{ kind: 'page_number', text: '3' }]))).toEqual(lines);
+    const lines = [
+      '（一）工作目标',
+      '牵头单位：医政股',
+      '（一）工作目标',
+      '牵头单位：医政股',
+      '（一）工作目标',
+      '牵头单位：医政股',
+    ];
+    expect(texts(dropRunningHeaders(paragraphs(...lines), [{ kind: 'page_number', text: '3' }]))).toEqual(
+      lines,
+    );
   });
 
   it('keeps repeated lines in a document without page numbers', () => {

@@ -26,9 +26,7 @@ export function dropRunningHeaders(blocks: readonly Block[], dropped: DroppedBlo
     if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const first = blocks[0] ? key(blocks[0]) : null;
-  const headers = new Set(
-    [...counts].filter(([k, n]) => n >= 3 || (n >= 2 && k === first)).map(([k]) => k),
-  );
+  const headers = new Set([...counts].filter(([k, n]) => n >= 3 || (n >= 2 && k === first)).map(([k]) => k));
   if (headers.size === 0) return [...blocks];
   return blocks.filter((b) => {
     const k = key(b);

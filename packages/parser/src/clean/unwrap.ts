@@ -64,7 +64,10 @@ function runsOn(line: string, wrap: number): boolean {
 }
 
 /** A real heading continues its style: the first of it, or one more than the last seen. */
-function continuesSequence(marker: { style: MarkerStyle; value: number }, last: Map<MarkerStyle, number>): boolean {
+function continuesSequence(
+  marker: { style: MarkerStyle; value: number },
+  last: Map<MarkerStyle, number>,
+): boolean {
   const prev = last.get(marker.style);
   return prev === undefined ? marker.value === 1 : marker.value === prev + 1 || marker.value === 1;
 }

@@ -1,9 +1,21 @@
 import { chineseToInt } from '../structure/chinese-numerals.js';
 
 const ARABIC = /^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?/;
-const CHINESE = /^([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
+const CHINESE =
+  /^([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
 const CHINESE_DIGIT: Record<string, string> = {
-  〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+  〇: '0',
+  零: '0',
+  '○': '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
 };
 
 /** 2021年4月1日, 2021-04-12 09:11:24, 2021/4/12, 二〇二一年四月一日 → YYYY-MM-DD; null when not a real date. */
@@ -25,7 +37,9 @@ export function parseDate(input: string): string | null {
 export function isDateLine(line: string): boolean {
   const s = line.trim().replace(/^[（(]|[）)]$/g, '');
   if (s.length > 20) return false;
-  return /^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/.test(s);
+  return /^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/.test(
+    s,
+  );
 }
 
 export function isoDate(year: number, month: number, day: number): string | null {

@@ -31,10 +31,15 @@ export function readMeta(
   portal: PortalFields,
   hints: DocumentHints,
 ): MetaResult {
-  const lines = segments.map((s) => (s.kind === 'paragraph' ? text.slice(s.span.start, s.span.end).trim() : null));
+  const lines = segments.map((s) =>
+    s.kind === 'paragraph' ? text.slice(s.span.start, s.span.end).trim() : null,
+  );
   const isMarked = (i: number): boolean => {
     const s = segments[i];
-    return s?.kind === 'paragraph' && readMarker(folded.slice(s.span.start, Math.min(s.span.end, s.span.start + 24))) !== null;
+    return (
+      s?.kind === 'paragraph' &&
+      readMarker(folded.slice(s.span.start, Math.min(s.span.end, s.span.start + 24))) !== null
+    );
   };
   // 附件：1.… 2.… lists the notice's attachments; they are not the plan's first item.
   const inAttachmentList = (i: number): boolean => {
@@ -53,14 +58,20 @@ export function readMeta(
   const transmittal = firstIndex(headEnd, (i) => i >= afterNotice && TRANSMITTAL.test(lines[i] ?? ''));
   const title = findTitle(lines, afterNotice, headEnd, notice?.inner ?? null, isMarked);
 
-  const recipients = notice ? readRecipients(lines, notice.end, transmittal >= 0 ? transmittal : headEnd) : [];
+  const recipients = notice
+    ? readRecipients(lines, notice.end, transmittal >= 0 ? transmittal : headEnd)
+    : [];
   const signatureHead =
     findSignature(lines, Math.max(afterNotice, transmittal), title ? title.start : headEnd) ??
     (title ? findSignature(lines, title.end, Math.min(title.end + 2, headEnd)) : null);
   const signatureTail = findTailSignature(lines, Math.max(title?.end ?? 0, 0));
 
   let bodyStart = 0;
-  if (title) bodyStart = Math.max(title.end, signatureHead && signatureHead.start >= title.end ? signatureHead.end : 0);
+  if (title)
+    bodyStart = Math.max(
+      title.end,
+      signatureHead && signatureHead.start >= title.end ? signatureHead.end : 0,
+    );
   else if (signatureHead) bodyStart = signatureHead.end;
   else if (transmittal >= 0) bodyStart = transmittal + 1;
   // A plan without a notice may still address its recipients (各乡镇卫生院，局机关各科室：), before its title
@@ -77,7 +88,10 @@ export function readMeta(
   }
   const bodyEnd = signatureTail ? signatureTail.start : lines.length;
 
-  const headText = lines.slice(0, Math.max(bodyStart, 1)).filter((l): l is string => l !== null).join('\n');
+  const headText = lines
+    .slice(0, Math.max(bodyStart, 1))
+    .filter((l): l is string => l !== null)
+    .join('\n');
   const planTitle = title?.text ?? notice?.inner ?? cleanHintTitle(portal.title ?? hints.title ?? null);
   const signature = signatureHead ?? signatureTail;
   // 信息来源 names who posted the page, not who issued the plan.
@@ -85,11 +99,22 @@ export function readMeta(
   const issuedOn = signature?.date ?? (portal.issuedOn ? parseDate(portal.issuedOn) : null);
   const publishedOn = parseDate(portal.publishedOn ?? hints.publishedOn ?? '');
   const docNumber = DOC_NUMBER.exec(headText)?.[0]?.replace(/\s+/g, '') ?? validDocNumber(portal.docNumber);
-  const { region } = findRegion([planTitle, signature?.issuer, notice?.inner, portal.issuer, portal.source, hints.issuer]);
+  const { region } = findRegion([
+    planTitle,
+    signature?.issuer,
+    notice?.inner,
+    portal.issuer,
+    portal.source,
+    hints.issuer,
+  ]);
 
   const meta: PlanMeta = {
     title: planTitle,
-    year: yearOf(planTitle) ?? yearOf(notice?.inner ?? null) ?? yearFromDate(issuedOn) ?? yearFromDate(publishedOn),
+    year:
+      yearOf(planTitle) ??
+      yearOf(notice?.inner ?? null) ??
+      yearFromDate(issuedOn) ??
+      yearFromDate(publishedOn),
     region,
     issuer,
     issuedOn,
@@ -98,7 +123,10 @@ export function readMeta(
     recipients: recipients.length > 0 ? recipients : openingRecipients,
   };
   const titleSegment = title ? segments[title.start] : undefined;
-  const titleSource = title && titleSegment ? { start: titleSegment.span.start, end: segments[title.end - 1]?.span.end ?? titleSegment.span.end } : null;
+  const titleSource =
+    title && titleSegment
+      ? { start: titleSegment.span.start, end: segments[title.end - 1]?.span.end ?? titleSegment.span.end }
+      : null;
   return { meta, bodyStart, bodyEnd, titleSource };
 }
 
@@ -107,7 +135,10 @@ interface Found {
   end: number;
 }
 
-function findNotice(lines: readonly (string | null)[], headEnd: number): (Found & { inner: string | null }) | null {
+function findNotice(
+  lines: readonly (string | null)[],
+  headEnd: number,
+): (Found & { inner: string | null }) | null {
   for (let i = 0; i < headEnd; i++) {
     const first = lines[i];
     if (!first || !NOTICE_START.test(first)) continue;
@@ -175,7 +206,9 @@ function readRecipientsLine(line: string | null): string[] {
   const labelled = /^主\s*送\s*[:：]/.test(line);
   if (!labelled && (!/[:：]\s*$/.test(line) || /[。；;]/.test(line))) return [];
   const list = line.replace(/^主\s*送\s*[:：]/, '').replace(/[:：。；;]\s*$/, '');
-  const parts = splitTopLevel(list).map((p) => p.trim()).filter((p) => p.length > 0);
+  const parts = splitTopLevel(list)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   return parts.length > 0 && parts.every((p) => p.length <= 40 && ORG_WORD.test(p)) ? parts : [];
 }
 
@@ -214,7 +247,12 @@ function signatureAt(lines: readonly (string | null)[], i: number): Signature | 
   if (!line) return null;
   const next = lines[i + 1];
   if (next && isIssuerLine(line) && isDateLine(next)) {
-    return { start: i, end: i + 2, issuer: line.replace(/\s+/g, ''), date: parseDate(next.replace(/^[（(]/, '')) };
+    return {
+      start: i,
+      end: i + 2,
+      issuer: line.replace(/\s+/g, ''),
+      date: parseDate(next.replace(/^[（(]/, '')),
+    };
   }
   const joined = /^(\S{3,40}?)\s+(\S{8,14})$/.exec(line.trim());
   if (joined?.[1] && joined[2] && isIssuerLine(joined[1]) && isDateLine(joined[2])) {

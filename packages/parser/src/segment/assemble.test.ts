@@ -43,9 +43,24 @@ describe('assemble', () => {
       {
         kind: 'table',
         rows: [
-          { cells: [{ text: '类别', colSpan: 1, continued: false }, { text: '任务', colSpan: 1, continued: false }] },
-          { cells: [{ text: '公共卫生', colSpan: 1, continued: false }, { text: '甲', colSpan: 1, continued: false }] },
-          { cells: [{ text: '公共卫生', colSpan: 1, continued: true }, { text: '乙', colSpan: 1, continued: false }] },
+          {
+            cells: [
+              { text: '类别', colSpan: 1, continued: false },
+              { text: '任务', colSpan: 1, continued: false },
+            ],
+          },
+          {
+            cells: [
+              { text: '公共卫生', colSpan: 1, continued: false },
+              { text: '甲', colSpan: 1, continued: false },
+            ],
+          },
+          {
+            cells: [
+              { text: '公共卫生', colSpan: 1, continued: true },
+              { text: '乙', colSpan: 1, continued: false },
+            ],
+          },
         ],
       },
     ]);

@@ -33,7 +33,11 @@ export function assemble(blocks: readonly Block[]): Assembled {
         const text = cell.continued ? '' : cell.text.trim();
         const cellStart = offset;
         write(text);
-        cells.push({ span: { start: cellStart, end: offset }, colSpan: cell.colSpan, continued: cell.continued });
+        cells.push({
+          span: { start: cellStart, end: offset },
+          colSpan: cell.colSpan,
+          continued: cell.continued,
+        });
       });
       rowSegments.push({ span: { start: rowStart, end: offset }, cells });
     });
@@ -77,7 +81,11 @@ function tabRun(blocks: readonly Block[], start: number): string[] {
       continue;
     }
     const next = blocks[i + 1];
-    const bridges = run.length > 0 && raw.trim().length <= SECTION_ROW_MAX && next?.kind === 'paragraph' && next.text.includes('\t');
+    const bridges =
+      run.length > 0 &&
+      raw.trim().length <= SECTION_ROW_MAX &&
+      next?.kind === 'paragraph' &&
+      next.text.includes('\t');
     if (!bridges) break;
     run.push(raw.trim());
   }

@@ -27,12 +27,17 @@ describe('readMarker', () => {
     expect(read(line)).toMatchObject({ style, number, value });
   });
 
-  it.each(['一是完善医疗集团考核', '2026年，全市卫生健康工作', '1.5倍以上', '十四五时期', '95%以上', '三医联动改革', ''])(
-    'reads no marker at the start of %s',
-    (line) => {
-      expect(read(line)).toBeNull();
-    },
-  );
+  it.each([
+    '一是完善医疗集团考核',
+    '2026年，全市卫生健康工作',
+    '1.5倍以上',
+    '十四五时期',
+    '95%以上',
+    '三医联动改革',
+    '',
+  ])('reads no marker at the start of %s', (line) => {
+    expect(read(line)).toBeNull();
+  });
 
   it('measures the marker with the spaces after it', () => {
     expect(read('（一）　加强领导')?.length).toBe(4);

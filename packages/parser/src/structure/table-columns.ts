@@ -1,13 +1,5 @@
 export type ColumnRole =
-  | 'number'
-  | 'category'
-  | 'task'
-  | 'detail'
-  | 'lead'
-  | 'support'
-  | 'units'
-  | 'deadline'
-  | 'other';
+  'number' | 'category' | 'task' | 'detail' | 'lead' | 'support' | 'units' | 'deadline' | 'other';
 
 // Order matters: 牵头责任单位 is a lead column, 具体任务 a detail column before 任务 is a task column.
 const RULES: readonly { role: ColumnRole; re: RegExp }[] = [

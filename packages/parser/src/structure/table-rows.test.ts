@@ -6,14 +6,17 @@ import { buildOutline } from './build-outline.js';
 
 const row = (...cells: (string | { text: string; colSpan?: number; continued?: boolean })[]): TableRow => ({
   cells: cells.map((c) =>
-    typeof c === 'string' ? { text: c, colSpan: 1, continued: false } : { text: c.text, colSpan: c.colSpan ?? 1, continued: c.continued ?? false },
+    typeof c === 'string'
+      ? { text: c, colSpan: 1, continued: false }
+      : { text: c.text, colSpan: c.colSpan ?? 1, continued: c.continued ?? false },
   ),
 });
 
 function read(blocks: Block[]) {
   const { text, segments } = assemble(blocks);
   const outline = buildOutline(text, foldWidth(text), segments);
-  const slice = (s: { start: number; end: number } | null | undefined) => (s ? text.slice(s.start, s.end) : null);
+  const slice = (s: { start: number; end: number } | null | undefined) =>
+    s ? text.slice(s.start, s.end) : null;
   return { text, outline, slice };
 }
 

@@ -75,14 +75,18 @@ function sectionCell(
   if (distinct.size !== 1) return null;
   const role = roles[only.column];
   const spansColumns = only.cell.colSpan > 1 || filled.length > 1;
-  const marked = /^(第?[一二三四五六七八九十]{1,3}[、.．部章]|[（(][一二三四五六七八九十]{1,3}[)）])/.test(cellText(only.cell));
+  const marked = /^(第?[一二三四五六七八九十]{1,3}[、.．部章]|[（(][一二三四五六七八九十]{1,3}[)）])/.test(
+    cellText(only.cell),
+  );
   const soleCell = grid.length === 1;
   if (spansColumns || marked || soleCell || role === 'number' || role === 'category') return only.cell;
   return null;
 }
 
 function sectionNode(text: string, folded: string, span: Span): OutlineNode {
-  const start = span.start + (text.slice(span.start, span.end).length - text.slice(span.start, span.end).trimStart().length);
+  const start =
+    span.start +
+    (text.slice(span.start, span.end).length - text.slice(span.start, span.end).trimStart().length);
   const marker = readMarker(folded.slice(start, Math.min(span.end, start + 24)));
   const contentStart = start + (marker?.length ?? 0);
   return {

@@ -27,11 +27,16 @@ function isErrorCode(value: unknown): value is ErrorCode {
 /** Reads `{ error: { code, message, field } }`; anything else becomes a code from the status alone. */
 export function apiErrorFromBody(status: number, body: unknown): ApiError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
-    const error = (body).error;
+    const error = body.error;
     if (typeof error === 'object' && error !== null) {
       const { code, message, field } = error as { code?: unknown; message?: unknown; field?: unknown };
       if (isErrorCode(code)) {
-        return new ApiError(status, code, typeof message === 'string' ? message : code, typeof field === 'string' ? field : undefined);
+        return new ApiError(
+          status,
+          code,
+          typeof message === 'string' ? message : code,
+          typeof field === 'string' ? field : undefined,
+        );
       }
     }
   }

@@ -62,7 +62,10 @@ export const api = {
   health: () => request('GET', '/api/health', { schema: Health }),
 
   async login(username: string, password: string): Promise<MeDto> {
-    const result = await request('POST', '/api/auth/login', { body: { username, password }, schema: LoginResponse });
+    const result = await request('POST', '/api/auth/login', {
+      body: { username, password },
+      schema: LoginResponse,
+    });
     setCsrfToken(result.csrfToken);
     return result.user;
   },
@@ -90,50 +93,118 @@ export const api = {
     request('POST', `/api/plans/${enc(planId)}/publish`, { body: { version }, schema: PlanDetail }),
   rematch: (planId: string) => request('POST', `/api/plans/${enc(planId)}/rematch`, { schema: PlanDetail }),
 
-  updateItem: (planId: string, item: ItemDto, patch: { title?: string; number?: string; isTask?: boolean; deadline?: string | null }) =>
-    request('PATCH', `/api/plans/${enc(planId)}/items/${enc(item.id)}`, { body: { version: item.version, ...patch }, schema: PlanDetail }),
+  updateItem: (
+    planId: string,
+    item: ItemDto,
+    patch: { title?: string; number?: string; isTask?: boolean; deadline?: string | null },
+  ) =>
+    request('PATCH', `/api/plans/${enc(planId)}/items/${enc(item.id)}`, {
+      body: { version: item.version, ...patch },
+      schema: PlanDetail,
+    }),
   moveItem: (planId: string, item: ItemDto, parentId: string | null, position: number) =>
-    request('POST', `/api/plans/${enc(planId)}/items/${enc(item.id)}/move`, { body: { version: item.version, parentId, position }, schema: PlanDetail }),
+    request('POST', `/api/plans/${enc(planId)}/items/${enc(item.id)}/move`, {
+      body: { version: item.version, parentId, position },
+      schema: PlanDetail,
+    }),
   mergeItem: (planId: string, item: ItemDto, into: ItemDto) =>
     request('POST', `/api/plans/${enc(planId)}/items/${enc(item.id)}/merge`, {
       body: { version: item.version, intoId: into.id, intoVersion: into.version },
       schema: PlanDetail,
     }),
   deleteItem: (planId: string, item: ItemDto) =>
-    request('DELETE', `/api/plans/${enc(planId)}/items/${enc(item.id)}`, { query: { version: item.version }, schema: PlanDetail }),
+    request('DELETE', `/api/plans/${enc(planId)}/items/${enc(item.id)}`, {
+      query: { version: item.version },
+      schema: PlanDetail,
+    }),
   setAssignments: (planId: string, item: ItemDto, assignments: { unitId: string; role: AssignmentRole }[]) =>
-    request('PUT', `/api/plans/${enc(planId)}/items/${enc(item.id)}/assignments`, { body: { version: item.version, assignments }, schema: PlanDetail }),
+    request('PUT', `/api/plans/${enc(planId)}/items/${enc(item.id)}/assignments`, {
+      body: { version: item.version, assignments },
+      schema: PlanDetail,
+    }),
 
   createTarget: (planId: string, itemId: string, fields: TargetFields) =>
     request('POST', `/api/plans/${enc(planId)}/targets`, { body: { itemId, ...fields }, schema: PlanDetail }),
   updateTarget: (planId: string, target: TargetDto, fields: TargetFields) =>
-    request('PATCH', `/api/plans/${enc(planId)}/targets/${enc(target.id)}`, { body: { version: target.version, ...fields }, schema: PlanDetail }),
+    request('PATCH', `/api/plans/${enc(planId)}/targets/${enc(target.id)}`, {
+      body: { version: target.version, ...fields },
+      schema: PlanDetail,
+    }),
   deleteTarget: (planId: string, target: TargetDto) =>
-    request('DELETE', `/api/plans/${enc(planId)}/targets/${enc(target.id)}`, { query: { version: target.version }, schema: PlanDetail }),
+    request('DELETE', `/api/plans/${enc(planId)}/targets/${enc(target.id)}`, {
+      query: { version: target.version },
+      schema: PlanDetail,
+    }),
 
-  periods: async (planId: string) => (await request('GET', `/api/plans/${enc(planId)}/periods`, { schema: PeriodList })).periods,
+  periods: async (planId: string) =>
+    (await request('GET', `/api/plans/${enc(planId)}/periods`, { schema: PeriodList })).periods,
   generatePeriods: async (planId: string, kind: PeriodKind, dueDay: number) =>
-    (await request('POST', `/api/plans/${enc(planId)}/periods`, { body: { kind, dueDay }, schema: PeriodList })).periods,
+    (
+      await request('POST', `/api/plans/${enc(planId)}/periods`, {
+        body: { kind, dueDay },
+        schema: PeriodList,
+      })
+    ).periods,
 
-  tasks: async (query: { planId?: string; sectionId?: string; unitId?: string; status?: TaskStatus; q?: string; dueBefore?: string }) =>
-    (await request('GET', '/api/tasks', { query, schema: TaskList })).tasks,
+  tasks: async (query: {
+    planId?: string;
+    sectionId?: string;
+    unitId?: string;
+    status?: TaskStatus;
+    q?: string;
+    dueBefore?: string;
+  }) => (await request('GET', '/api/tasks', { query, schema: TaskList })).tasks,
   myTasks: async () => (await request('GET', '/api/my/tasks', { schema: TaskList })).tasks,
 
-  reports: async (query: { itemId?: string; unitId?: string; periodId?: string; state?: ReportDto['state'] } = {}) =>
-    (await request('GET', '/api/reports', { query, schema: ReportList })).reports,
-  report: async (id: string) => (await request('GET', `/api/reports/${enc(id)}`, { schema: ReportResponse })).report,
-  createReport: async (fields: ReportFields & { itemId: string; unitId: string; periodId: string; submit: boolean }, idempotencyKey: string) =>
-    (await request('POST', '/api/reports', { body: fields, headers: { 'Idempotency-Key': idempotencyKey }, schema: ReportResponse })).report,
+  reports: async (
+    query: { itemId?: string; unitId?: string; periodId?: string; state?: ReportDto['state'] } = {},
+  ) => (await request('GET', '/api/reports', { query, schema: ReportList })).reports,
+  report: async (id: string) =>
+    (await request('GET', `/api/reports/${enc(id)}`, { schema: ReportResponse })).report,
+  createReport: async (
+    fields: ReportFields & { itemId: string; unitId: string; periodId: string; submit: boolean },
+    idempotencyKey: string,
+  ) =>
+    (
+      await request('POST', '/api/reports', {
+        body: fields,
+        headers: { 'Idempotency-Key': idempotencyKey },
+        schema: ReportResponse,
+      })
+    ).report,
   updateReport: async (report: ReportDto, fields: ReportFields) =>
-    (await request('PATCH', `/api/reports/${enc(report.id)}`, { body: { version: report.version, ...fields }, schema: ReportResponse })).report,
+    (
+      await request('PATCH', `/api/reports/${enc(report.id)}`, {
+        body: { version: report.version, ...fields },
+        schema: ReportResponse,
+      })
+    ).report,
   submitReport: async (report: ReportDto, idempotencyKey: string) =>
-    (await request('POST', `/api/reports/${enc(report.id)}/submit`, { body: { version: report.version }, headers: { 'Idempotency-Key': idempotencyKey }, schema: ReportResponse })).report,
+    (
+      await request('POST', `/api/reports/${enc(report.id)}/submit`, {
+        body: { version: report.version },
+        headers: { 'Idempotency-Key': idempotencyKey },
+        schema: ReportResponse,
+      })
+    ).report,
   returnReport: async (report: ReportDto, reason: string) =>
-    (await request('POST', `/api/reports/${enc(report.id)}/return`, { body: { version: report.version, reason }, schema: ReportResponse })).report,
+    (
+      await request('POST', `/api/reports/${enc(report.id)}/return`, {
+        body: { version: report.version, reason },
+        schema: ReportResponse,
+      })
+    ).report,
   acceptReport: async (report: ReportDto) =>
-    (await request('POST', `/api/reports/${enc(report.id)}/accept`, { body: { version: report.version }, schema: ReportResponse })).report,
+    (
+      await request('POST', `/api/reports/${enc(report.id)}/accept`, {
+        body: { version: report.version },
+        schema: ReportResponse,
+      })
+    ).report,
 
-  attachments: async (reportId: string) => (await request('GET', `/api/reports/${enc(reportId)}/attachments`, { schema: AttachmentList })).attachments,
+  attachments: async (reportId: string) =>
+    (await request('GET', `/api/reports/${enc(reportId)}/attachments`, { schema: AttachmentList }))
+      .attachments,
   uploadAttachment: (reportId: string, file: File, onProgress: (percent: number) => void) => {
     const form = new FormData();
     form.append('file', file, file.name);
@@ -141,24 +212,36 @@ export const api = {
   },
   attachmentUrl: (id: string) => `/api/attachments/${enc(id)}`,
 
-  comments: async (itemId: string) => (await request('GET', `/api/tasks/${enc(itemId)}/comments`, { schema: CommentList })).comments,
+  comments: async (itemId: string) =>
+    (await request('GET', `/api/tasks/${enc(itemId)}/comments`, { schema: CommentList })).comments,
   addComment: async (itemId: string, body: string) =>
-    (await request('POST', `/api/tasks/${enc(itemId)}/comments`, { body: { body }, schema: CommentList })).comments,
+    (await request('POST', `/api/tasks/${enc(itemId)}/comments`, { body: { body }, schema: CommentList }))
+      .comments,
 
-  exportXlsx: (planId: string, fallbackName: string) => download(`/api/plans/${enc(planId)}/export.xlsx`, fallbackName),
+  exportXlsx: (planId: string, fallbackName: string) =>
+    download(`/api/plans/${enc(planId)}/export.xlsx`, fallbackName),
 
   units: async () => (await request('GET', '/api/units', { schema: UnitList })).units,
-  createUnit: (name: string, kind: UnitKind, aliases: string[]) => request('POST', '/api/units', { body: { name, kind, aliases }, schema: Unit }),
+  createUnit: (name: string, kind: UnitKind, aliases: string[]) =>
+    request('POST', '/api/units', { body: { name, kind, aliases }, schema: Unit }),
   updateUnit: (id: string, patch: { name?: string; kind?: UnitKind; aliases?: string[] }) =>
     request('PATCH', `/api/units/${enc(id)}`, { body: patch, schema: Unit }),
   unitGroups: async () => (await request('GET', '/api/unit-groups', { schema: UnitGroupList })).groups,
   /** Creates or replaces the group of that name. */
   saveUnitGroup: (group: { name: string; unitIds: string[] }) =>
-    request('PUT', '/api/unit-groups', { body: { name: group.name, unitIds: group.unitIds }, schema: UnitGroup }),
+    request('PUT', '/api/unit-groups', {
+      body: { name: group.name, unitIds: group.unitIds },
+      schema: UnitGroup,
+    }),
 
   users: async () => (await request('GET', '/api/users', { schema: UserList })).users,
-  createUser: (fields: { username: string; displayName: string; role: Role; password: string; unitIds: string[] }) =>
-    request('POST', '/api/users', { body: fields, schema: User }),
+  createUser: (fields: {
+    username: string;
+    displayName: string;
+    role: Role;
+    password: string;
+    unitIds: string[];
+  }) => request('POST', '/api/users', { body: fields, schema: User }),
   updateUser: (id: string, patch: { displayName?: string; role?: Role; unitIds?: string[] }) =>
     request('PATCH', `/api/users/${enc(id)}`, { body: patch, schema: User }),
 };

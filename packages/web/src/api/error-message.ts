@@ -11,7 +11,15 @@ function messageKey(code: string): MessageKey | null {
 export function errorMessage(error: unknown, t: Translate): string {
   if (!(error instanceof ApiError)) return t('error.internal');
   // A code newer than this build still gets a sensible message, chosen by its HTTP status.
-  const key = messageKey(error.code) ?? (error.status >= 500 ? 'error.internal' : error.status === 403 ? 'error.forbidden' : 'error.validation_failed');
+  const key =
+    messageKey(error.code) ??
+    (error.status >= 500
+      ? 'error.internal'
+      : error.status === 403
+        ? 'error.forbidden'
+        : 'error.validation_failed');
   const text = t(key);
-  return error.field && error.code === 'validation_failed' ? text + t('error.field', { field: error.field }) : text;
+  return error.field && error.code === 'validation_failed'
+    ? text + t('error.field', { field: error.field })
+    : text;
 }

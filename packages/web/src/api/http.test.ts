@@ -7,7 +7,11 @@ import { fileNameOf, request, setCsrfToken, setUnauthenticatedHandler } from './
 import { translator } from '../i18n/i18n.js';
 
 function respond(status: number, body: unknown): ReturnType<typeof vi.fn> {
-  const fetchMock = vi.fn(() => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })));
+  const fetchMock = vi.fn(() =>
+    Promise.resolve(
+      new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }),
+    ),
+  );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }
@@ -47,7 +51,9 @@ describe('request', () => {
     const handler = vi.fn();
     setUnauthenticatedHandler(handler);
     respond(401, { error: { code: 'invalid_credentials', message: 'no' } });
-    await expect(request('POST', '/api/auth/login', { body: {} })).rejects.toMatchObject({ code: 'invalid_credentials' });
+    await expect(request('POST', '/api/auth/login', { body: {} })).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
     expect(handler).not.toHaveBeenCalled();
     respond(401, { error: { code: 'session_expired', message: 'gone' } });
     await expect(request('GET', '/api/tasks')).rejects.toMatchObject({ code: 'session_expired' });
@@ -56,7 +62,9 @@ describe('request', () => {
 
   it('rejects a response that does not fit the contract', async () => {
     respond(200, { id: 'not-a-uuid' });
-    await expect(request('GET', '/api/auth/me', { schema: Me })).rejects.toMatchObject({ code: 'bad_response' });
+    await expect(request('GET', '/api/auth/me', { schema: Me })).rejects.toMatchObject({
+      code: 'bad_response',
+    });
   });
 
   it('turns a body without a code into a code from the status', async () => {
@@ -67,7 +75,9 @@ describe('request', () => {
 
 describe('fileNameOf', () => {
   it('prefers the UTF-8 file name of a Content-Disposition header', () => {
-    expect(fileNameOf(`attachment; filename="x.xlsx"; filename*=UTF-8''${encodeURIComponent('推进表.xlsx')}`)).toBe('推进表.xlsx');
+    expect(
+      fileNameOf(`attachment; filename="x.xlsx"; filename*=UTF-8''${encodeURIComponent('推进表.xlsx')}`),
+    ).toBe('推进表.xlsx');
     expect(fileNameOf('attachment; filename="plan.xlsx"')).toBe('plan.xlsx');
     expect(fileNameOf(null)).toBeNull();
   });

@@ -64,7 +64,12 @@ export async function request<T>(method: Method, path: string, options: RequestO
   }
   let response: Response;
   try {
-    response = await fetch(withQuery(path, options.query), { method, headers, body, credentials: 'same-origin' });
+    response = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+    });
   } catch {
     throw new ApiError(0, 'network', 'network');
   }
@@ -87,7 +92,12 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /** Multipart upload with progress events (fetch cannot report upload progress). */
-export function upload<T>(path: string, form: FormData, onProgress: (percent: number) => void, schema?: z.ZodType<T>): Promise<T> {
+export function upload<T>(
+  path: string,
+  form: FormData,
+  onProgress: (percent: number) => void,
+  schema?: z.ZodType<T>,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);

@@ -1,6 +1,15 @@
 import type { Action } from '@yaodian/core';
 import { can } from '@yaodian/core';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { api, type MeDto } from '../api/endpoints.js';
 import { setUnauthenticatedHandler } from '../api/http.js';

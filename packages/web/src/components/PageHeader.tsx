@@ -2,7 +2,15 @@ import { Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 
 /** The title row of a page: breadcrumb-like title on the left, actions on the right. */
-export function PageHeader({ title, extra, sub }: { title: ReactNode; extra?: ReactNode; sub?: ReactNode }): ReactNode {
+export function PageHeader({
+  title,
+  extra,
+  sub,
+}: {
+  title: ReactNode;
+  extra?: ReactNode;
+  sub?: ReactNode;
+}): ReactNode {
   return (
     <Flex className="yd-page-header" justify="space-between" align="center" wrap gap={12}>
       <div>

@@ -3,7 +3,15 @@ import type { ReactNode } from 'react';
 import type { PlanSummaryDto } from '../api/endpoints.js';
 import { useT } from '../i18n/i18n.js';
 
-export function PlanPicker({ plans, value, onChange }: { plans: PlanSummaryDto[]; value: string | undefined; onChange: (id: string) => void }): ReactNode {
+export function PlanPicker({
+  plans,
+  value,
+  onChange,
+}: {
+  plans: PlanSummaryDto[];
+  value: string | undefined;
+  onChange: (id: string) => void;
+}): ReactNode {
   const t = useT();
   return (
     <Select

@@ -11,4 +11,11 @@ export const STATUS_COLOR: Record<TaskStatus, string> = {
 };
 
 /** The order statuses are shown in: most urgent first. */
-export const STATUS_ORDER: readonly TaskStatus[] = ['overdue', 'behind', 'at_risk', 'on_track', 'not_started', 'done'];
+export const STATUS_ORDER: readonly TaskStatus[] = [
+  'overdue',
+  'behind',
+  'at_risk',
+  'on_track',
+  'not_started',
+  'done',
+];

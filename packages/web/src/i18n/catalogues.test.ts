@@ -31,7 +31,8 @@ describe('message catalogues', () => {
     for (const key of Object.keys(zhCN) as (keyof typeof zhCN)[]) {
       expect(zhCN[key].length, key).toBeGreaterThan(0);
       expect(en[key].length, key).toBeGreaterThan(0);
-      const holes = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+      const holes = (text: string): string[] =>
+        [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
       expect(holes(en[key]), key).toEqual(holes(zhCN[key]));
     }
   });

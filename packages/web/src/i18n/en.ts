@@ -232,7 +232,8 @@ export const en: Record<MessageKey, string> = {
   'dashboard.noTargets': 'This plan has no quantitative targets',
   'import.title': 'Import a plan',
   'import.drag': 'Click or drag a plan document here',
-  'import.hint': 'Text, .docx, .doc, .pdf or .html; sections, tasks, units and targets are recognised automatically',
+  'import.hint':
+    'Text, .docx, .doc, .pdf or .html; sections, tasks, units and targets are recognised automatically',
   'import.uploading': 'Uploading and reading…',
   'import.parsed': 'Read; please review',
   'import.drafts': 'Draft plans to review',

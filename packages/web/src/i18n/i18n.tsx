@@ -11,7 +11,9 @@ const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en
 /** Fills `{name}` placeholders; unknown placeholders stay as written so a missing value is visible. */
 export function format(template: string, vars?: Record<string, string | number>): string {
   if (!vars) return template;
-  return template.replace(/\{(\w{1,30})\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return template.replace(/\{(\w{1,30})\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
 }
 
 export function translator(lang: Lang): Translate {
@@ -25,7 +27,11 @@ interface I18nValue {
   setLang: (lang: Lang) => void;
 }
 
-const I18nContext = createContext<I18nValue>({ lang: 'zh-CN', t: translator('zh-CN'), setLang: () => undefined });
+const I18nContext = createContext<I18nValue>({
+  lang: 'zh-CN',
+  t: translator('zh-CN'),
+  setLang: () => undefined,
+});
 
 function initialLang(): Lang {
   return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh-CN';

@@ -35,7 +35,9 @@ export function AppLayout(): ReactNode {
   const units = useUnits();
   const navigate = useNavigate();
   const location = useLocation();
-  const items = MENU.filter((entry) => (entry.needs === 'reporter' ? me.role === 'reporter' : allowed(entry.needs))).map((entry) => ({
+  const items = MENU.filter((entry) =>
+    entry.needs === 'reporter' ? me.role === 'reporter' : allowed(entry.needs),
+  ).map((entry) => ({
     key: entry.path,
     icon: ICONS[entry.path],
     label: t(entry.label),
@@ -66,7 +68,13 @@ export function AppLayout(): ReactNode {
           </Typography.Text>
           <Space size="middle" wrap>
             <Tooltip title={t('lang.label')}>
-              <Button type="text" icon={<TranslationOutlined />} onClick={() => { setLang(lang === 'en' ? 'zh-CN' : 'en'); }}>
+              <Button
+                type="text"
+                icon={<TranslationOutlined />}
+                onClick={() => {
+                  setLang(lang === 'en' ? 'zh-CN' : 'en');
+                }}
+              >
                 {t('lang.switch')}
               </Button>
             </Tooltip>
@@ -74,7 +82,11 @@ export function AppLayout(): ReactNode {
               <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f4e9c' }} />
               <span>{me.displayName}</span>
               <Tag color="blue">{t(`role.${me.role}`)}</Tag>
-              {unitNames.length > 0 ? <Typography.Text type="secondary">{unitNames.join(t('common.sep'))}</Typography.Text> : <Typography.Text type="secondary">{me.tenantName}</Typography.Text>}
+              {unitNames.length > 0 ? (
+                <Typography.Text type="secondary">{unitNames.join(t('common.sep'))}</Typography.Text>
+              ) : (
+                <Typography.Text type="secondary">{me.tenantName}</Typography.Text>
+              )}
             </Flex>
             <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
               {t('header.logout')}

@@ -22,7 +22,12 @@ export const MENU: readonly MenuEntry[] = [
 export function activeMenuPath(pathname: string): string {
   let best = '/';
   for (const entry of MENU) {
-    if (entry.path !== '/' && (pathname === entry.path || pathname.startsWith(`${entry.path}/`)) && entry.path.length > best.length) best = entry.path;
+    if (
+      entry.path !== '/' &&
+      (pathname === entry.path || pathname.startsWith(`${entry.path}/`)) &&
+      entry.path.length > best.length
+    )
+      best = entry.path;
   }
   return best;
 }

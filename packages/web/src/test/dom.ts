@@ -4,7 +4,10 @@ if (!('matchMedia' in window) || typeof window.matchMedia !== 'function') {
     writable: true,
     // Only the members antd calls; the rest of MediaQueryList is never read in tests.
     value: (query: string): MediaQueryList => {
-      const list: Pick<MediaQueryList, 'matches' | 'media' | 'onchange' | 'addEventListener' | 'removeEventListener' | 'dispatchEvent'> = {
+      const list: Pick<
+        MediaQueryList,
+        'matches' | 'media' | 'onchange' | 'addEventListener' | 'removeEventListener' | 'dispatchEvent'
+      > = {
         matches: false,
         media: query,
         onchange: null,

@@ -30,22 +30,79 @@ export function GroupsTab(): ReactNode {
   return (
     <>
       <ErrorAlert error={groups.error} onRetry={groups.reload} />
-      <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => { setEditing({ name: '', unitIds: [] }); }}>{t('admin.newGroup')}</Button>
+      <Button
+        type="primary"
+        icon={<PlusOutlined />}
+        style={{ marginBottom: 12 }}
+        onClick={() => {
+          setEditing({ name: '', unitIds: [] });
+        }}
+      >
+        {t('admin.newGroup')}
+      </Button>
       <Table<UnitGroup>
         rowKey="id"
         loading={groups.loading}
         dataSource={groups.data ?? []}
         columns={[
           { title: t('admin.groupName'), dataIndex: 'name' },
-          { title: t('admin.members'), render: (_: unknown, g) => <Space wrap size={4}>{g.unitIds.map((id) => <Tag key={id}>{units.nameOf(id)}</Tag>)}</Space> },
-          { title: t('common.actions'), width: 100, render: (_: unknown, g) => <Button type="link" onClick={() => { setEditing(g); }}>{t('common.edit')}</Button> },
+          {
+            title: t('admin.members'),
+            render: (_: unknown, g) => (
+              <Space wrap size={4}>
+                {g.unitIds.map((id) => (
+                  <Tag key={id}>{units.nameOf(id)}</Tag>
+                ))}
+              </Space>
+            ),
+          },
+          {
+            title: t('common.actions'),
+            width: 100,
+            render: (_: unknown, g) => (
+              <Button
+                type="link"
+                onClick={() => {
+                  setEditing(g);
+                }}
+              >
+                {t('common.edit')}
+              </Button>
+            ),
+          },
         ]}
       />
-      <Modal open={editing !== null} title={editing?.id ? t('common.edit') : t('admin.newGroup')} onCancel={() => { setEditing(null); }} onOk={() => void save()} okButtonProps={{ disabled: !editing?.name.trim() }}>
+      <Modal
+        open={editing !== null}
+        title={editing?.id ? t('common.edit') : t('admin.newGroup')}
+        onCancel={() => {
+          setEditing(null);
+        }}
+        onOk={() => void save()}
+        okButtonProps={{ disabled: !editing?.name.trim() }}
+      >
         {editing ? (
           <Form layout="vertical">
-            <Form.Item label={t('admin.groupName')} htmlFor="group-name"><Input id="group-name" value={editing.name} onChange={(e) => { setEditing({ ...editing, name: e.target.value }); }} /></Form.Item>
-            <Form.Item label={t('admin.members')}><Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} value={editing.unitIds} onChange={(unitIds: string[]) => { setEditing({ ...editing, unitIds }); }} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} /></Form.Item>
+            <Form.Item label={t('admin.groupName')} htmlFor="group-name">
+              <Input
+                id="group-name"
+                value={editing.name}
+                onChange={(e) => {
+                  setEditing({ ...editing, name: e.target.value });
+                }}
+              />
+            </Form.Item>
+            <Form.Item label={t('admin.members')}>
+              <Select
+                mode="multiple"
+                showSearch={{ optionFilterProp: 'label' }}
+                value={editing.unitIds}
+                onChange={(unitIds: string[]) => {
+                  setEditing({ ...editing, unitIds });
+                }}
+                options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+              />
+            </Form.Item>
           </Form>
         ) : null}
       </Modal>

@@ -30,9 +30,26 @@ export function PeriodsTab(): ReactNode {
       <ErrorAlert error={periods.error} />
       <Space wrap style={{ marginBottom: 12 }}>
         {plans.data ? <PlanPicker plans={plans.data} value={planId} onChange={setPlanId} /> : null}
-        <Select value={kind} onChange={(k: PeriodKind) => { setKind(k); }} options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`periodKind.${k}`) }))} aria-label={t('admin.periods')} />
-        <InputNumber min={1} max={28} value={dueDay} onChange={(v) => { setDueDay(typeof v === 'number' ? v : 25); }} prefix={t('admin.dueDay')} />
-        <Button type="primary" onClick={() => void generate()} disabled={!planId}>{t('admin.generate')}</Button>
+        <Select
+          value={kind}
+          onChange={(k: PeriodKind) => {
+            setKind(k);
+          }}
+          options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`periodKind.${k}`) }))}
+          aria-label={t('admin.periods')}
+        />
+        <InputNumber
+          min={1}
+          max={28}
+          value={dueDay}
+          onChange={(v) => {
+            setDueDay(typeof v === 'number' ? v : 25);
+          }}
+          prefix={t('admin.dueDay')}
+        />
+        <Button type="primary" onClick={() => void generate()} disabled={!planId}>
+          {t('admin.generate')}
+        </Button>
       </Space>
       <Table<PeriodDto>
         rowKey="id"

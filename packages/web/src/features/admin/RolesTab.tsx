@@ -19,7 +19,10 @@ export function RolesTab(): ReactNode {
           title: t(`role.${role}`),
           key: role,
           align: 'center' as const,
-          render: (_: unknown, row: { action: Action }) => (PERMISSIONS[row.action].includes(role) ? <CheckOutlined style={{ color: '#52c41a' }} aria-label={t('common.yes')} /> : null),
+          render: (_: unknown, row: { action: Action }) =>
+            PERMISSIONS[row.action].includes(role) ? (
+              <CheckOutlined style={{ color: '#52c41a' }} aria-label={t('common.yes')} />
+            ) : null,
         })),
       ]}
     />

@@ -13,13 +13,19 @@ export function UnitsTab(): ReactNode {
   const t = useT();
   const { message } = App.useApp();
   const units = useUnits();
-  const [editing, setEditing] = useState<{ id?: string; name: string; kind: UnitKind; aliases: string } | null>(null);
+  const [editing, setEditing] = useState<{
+    id?: string;
+    name: string;
+    kind: UnitKind;
+    aliases: string;
+  } | null>(null);
 
   const save = async (): Promise<void> => {
     if (!editing) return;
     try {
       const aliases = splitAliases(editing.aliases);
-      if (editing.id) await api.updateUnit(editing.id, { name: editing.name.trim(), kind: editing.kind, aliases });
+      if (editing.id)
+        await api.updateUnit(editing.id, { name: editing.name.trim(), kind: editing.kind, aliases });
       else await api.createUnit(editing.name.trim(), editing.kind, aliases);
       void message.success(t('common.saved'));
       setEditing(null);
@@ -32,7 +38,16 @@ export function UnitsTab(): ReactNode {
   return (
     <>
       <ErrorAlert error={units.error} onRetry={units.reload} />
-      <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => { setEditing({ name: '', kind: 'department', aliases: '' }); }}>{t('admin.newUnit')}</Button>
+      <Button
+        type="primary"
+        icon={<PlusOutlined />}
+        style={{ marginBottom: 12 }}
+        onClick={() => {
+          setEditing({ name: '', kind: 'department', aliases: '' });
+        }}
+      >
+        {t('admin.newUnit')}
+      </Button>
       <Table<UnitDto>
         rowKey="id"
         size="middle"
@@ -40,17 +55,78 @@ export function UnitsTab(): ReactNode {
         dataSource={units.data ?? []}
         columns={[
           { title: t('importReview.unitName'), dataIndex: 'name' },
-          { title: t('importReview.unitKind'), dataIndex: 'kind', width: 160, render: (kind: UnitKind) => t(`unitKind.${kind}`), filters: UNIT_KINDS.map((k) => ({ text: t(`unitKind.${k}`), value: k })), onFilter: (value, u) => u.kind === value },
-          { title: t('importReview.aliases'), render: (_: unknown, u) => <Space wrap size={4}>{u.aliases.map((a) => <Tag key={a}>{a}</Tag>)}</Space> },
-          { title: t('common.actions'), width: 100, render: (_: unknown, u) => <Button type="link" onClick={() => { setEditing({ id: u.id, name: u.name, kind: u.kind, aliases: u.aliases.join(' ') }); }}>{t('common.edit')}</Button> },
+          {
+            title: t('importReview.unitKind'),
+            dataIndex: 'kind',
+            width: 160,
+            render: (kind: UnitKind) => t(`unitKind.${kind}`),
+            filters: UNIT_KINDS.map((k) => ({ text: t(`unitKind.${k}`), value: k })),
+            onFilter: (value, u) => u.kind === value,
+          },
+          {
+            title: t('importReview.aliases'),
+            render: (_: unknown, u) => (
+              <Space wrap size={4}>
+                {u.aliases.map((a) => (
+                  <Tag key={a}>{a}</Tag>
+                ))}
+              </Space>
+            ),
+          },
+          {
+            title: t('common.actions'),
+            width: 100,
+            render: (_: unknown, u) => (
+              <Button
+                type="link"
+                onClick={() => {
+                  setEditing({ id: u.id, name: u.name, kind: u.kind, aliases: u.aliases.join(' ') });
+                }}
+              >
+                {t('common.edit')}
+              </Button>
+            ),
+          },
         ]}
       />
-      <Modal open={editing !== null} title={editing?.id ? t('common.edit') : t('admin.newUnit')} onCancel={() => { setEditing(null); }} onOk={() => void save()} okButtonProps={{ disabled: !editing?.name.trim() }}>
+      <Modal
+        open={editing !== null}
+        title={editing?.id ? t('common.edit') : t('admin.newUnit')}
+        onCancel={() => {
+          setEditing(null);
+        }}
+        onOk={() => void save()}
+        okButtonProps={{ disabled: !editing?.name.trim() }}
+      >
         {editing ? (
           <Form layout="vertical">
-            <Form.Item label={t('importReview.unitName')} htmlFor="unit-name"><Input id="unit-name" value={editing.name} onChange={(e) => { setEditing({ ...editing, name: e.target.value }); }} /></Form.Item>
-            <Form.Item label={t('importReview.unitKind')}><Select value={editing.kind} onChange={(kind: UnitKind) => { setEditing({ ...editing, kind }); }} options={UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))} /></Form.Item>
-            <Form.Item label={t('importReview.aliases')} htmlFor="unit-aliases"><Input id="unit-aliases" value={editing.aliases} onChange={(e) => { setEditing({ ...editing, aliases: e.target.value }); }} /></Form.Item>
+            <Form.Item label={t('importReview.unitName')} htmlFor="unit-name">
+              <Input
+                id="unit-name"
+                value={editing.name}
+                onChange={(e) => {
+                  setEditing({ ...editing, name: e.target.value });
+                }}
+              />
+            </Form.Item>
+            <Form.Item label={t('importReview.unitKind')}>
+              <Select
+                value={editing.kind}
+                onChange={(kind: UnitKind) => {
+                  setEditing({ ...editing, kind });
+                }}
+                options={UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))}
+              />
+            </Form.Item>
+            <Form.Item label={t('importReview.aliases')} htmlFor="unit-aliases">
+              <Input
+                id="unit-aliases"
+                value={editing.aliases}
+                onChange={(e) => {
+                  setEditing({ ...editing, aliases: e.target.value });
+                }}
+              />
+            </Form.Item>
           </Form>
         ) : null}
       </Modal>

@@ -30,8 +30,20 @@ export function UsersTab(): ReactNode {
     if (!editing) return;
     setBusy(true);
     try {
-      if (editing.id) await api.updateUser(editing.id, { displayName: editing.displayName, role: editing.role, unitIds: editing.unitIds });
-      else await api.createUser({ username: editing.username.trim(), displayName: editing.displayName.trim(), role: editing.role, password: editing.password, unitIds: editing.unitIds });
+      if (editing.id)
+        await api.updateUser(editing.id, {
+          displayName: editing.displayName,
+          role: editing.role,
+          unitIds: editing.unitIds,
+        });
+      else
+        await api.createUser({
+          username: editing.username.trim(),
+          displayName: editing.displayName.trim(),
+          role: editing.role,
+          password: editing.password,
+          unitIds: editing.unitIds,
+        });
       void message.success(t('common.saved'));
       setEditing(null);
       users.reload();
@@ -45,7 +57,16 @@ export function UsersTab(): ReactNode {
   return (
     <>
       <ErrorAlert error={users.error} onRetry={users.reload} />
-      <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => { setEditing({ username: '', displayName: '', role: 'reporter', password: '', unitIds: [] }); }}>{t('admin.newUser')}</Button>
+      <Button
+        type="primary"
+        icon={<PlusOutlined />}
+        style={{ marginBottom: 12 }}
+        onClick={() => {
+          setEditing({ username: '', displayName: '', role: 'reporter', password: '', unitIds: [] });
+        }}
+      >
+        {t('admin.newUser')}
+      </Button>
       <Table<UserDto>
         rowKey="id"
         size="middle"
@@ -54,19 +75,92 @@ export function UsersTab(): ReactNode {
         columns={[
           { title: t('admin.username'), dataIndex: 'username' },
           { title: t('admin.displayName'), dataIndex: 'displayName' },
-          { title: t('admin.role'), dataIndex: 'role', render: (role: Role) => <Tag color="blue">{t(`role.${role}`)}</Tag> },
-          { title: t('admin.unitsOf'), render: (_: unknown, u) => u.unitIds.map((id) => units.nameOf(id)).join(t('common.sep')) },
-          { title: t('common.actions'), width: 100, render: (_: unknown, u) => <Button type="link" onClick={() => { setEditing({ ...u, password: '' }); }}>{t('common.edit')}</Button> },
+          {
+            title: t('admin.role'),
+            dataIndex: 'role',
+            render: (role: Role) => <Tag color="blue">{t(`role.${role}`)}</Tag>,
+          },
+          {
+            title: t('admin.unitsOf'),
+            render: (_: unknown, u) => u.unitIds.map((id) => units.nameOf(id)).join(t('common.sep')),
+          },
+          {
+            title: t('common.actions'),
+            width: 100,
+            render: (_: unknown, u) => (
+              <Button
+                type="link"
+                onClick={() => {
+                  setEditing({ ...u, password: '' });
+                }}
+              >
+                {t('common.edit')}
+              </Button>
+            ),
+          },
         ]}
       />
-      <Modal open={editing !== null} title={editing?.id ? t('common.edit') : t('admin.newUser')} onCancel={() => { setEditing(null); }} onOk={() => void save()} okButtonProps={{ loading: busy }}>
+      <Modal
+        open={editing !== null}
+        title={editing?.id ? t('common.edit') : t('admin.newUser')}
+        onCancel={() => {
+          setEditing(null);
+        }}
+        onOk={() => void save()}
+        okButtonProps={{ loading: busy }}
+      >
         {editing ? (
           <Form layout="vertical">
-            <Form.Item label={t('admin.username')} htmlFor="user-username"><Input id="user-username" disabled={Boolean(editing.id)} value={editing.username} onChange={(e) => { setEditing({ ...editing, username: e.target.value }); }} /></Form.Item>
-            <Form.Item label={t('admin.displayName')} htmlFor="user-name"><Input id="user-name" value={editing.displayName} onChange={(e) => { setEditing({ ...editing, displayName: e.target.value }); }} /></Form.Item>
-            <Form.Item label={t('admin.role')}><Select value={editing.role} onChange={(role: Role) => { setEditing({ ...editing, role }); }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} /></Form.Item>
-            <Form.Item label={t('admin.unitsOf')}><Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} value={editing.unitIds} onChange={(unitIds: string[]) => { setEditing({ ...editing, unitIds }); }} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} /></Form.Item>
-            {editing.id ? null : <Form.Item label={t('admin.password')} htmlFor="user-password"><Input.Password id="user-password" value={editing.password} onChange={(e) => { setEditing({ ...editing, password: e.target.value }); }} /></Form.Item>}
+            <Form.Item label={t('admin.username')} htmlFor="user-username">
+              <Input
+                id="user-username"
+                disabled={Boolean(editing.id)}
+                value={editing.username}
+                onChange={(e) => {
+                  setEditing({ ...editing, username: e.target.value });
+                }}
+              />
+            </Form.Item>
+            <Form.Item label={t('admin.displayName')} htmlFor="user-name">
+              <Input
+                id="user-name"
+                value={editing.displayName}
+                onChange={(e) => {
+                  setEditing({ ...editing, displayName: e.target.value });
+                }}
+              />
+            </Form.Item>
+            <Form.Item label={t('admin.role')}>
+              <Select
+                value={editing.role}
+                onChange={(role: Role) => {
+                  setEditing({ ...editing, role });
+                }}
+                options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+              />
+            </Form.Item>
+            <Form.Item label={t('admin.unitsOf')}>
+              <Select
+                mode="multiple"
+                showSearch={{ optionFilterProp: 'label' }}
+                value={editing.unitIds}
+                onChange={(unitIds: string[]) => {
+                  setEditing({ ...editing, unitIds });
+                }}
+                options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+              />
+            </Form.Item>
+            {editing.id ? null : (
+              <Form.Item label={t('admin.password')} htmlFor="user-password">
+                <Input.Password
+                  id="user-password"
+                  value={editing.password}
+                  onChange={(e) => {
+                    setEditing({ ...editing, password: e.target.value });
+                  }}
+                />
+              </Form.Item>
+            )}
           </Form>
         ) : null}
       </Modal>

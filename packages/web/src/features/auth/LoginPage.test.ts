@@ -14,8 +14,11 @@ function stubServer(login: { status: number; body: unknown }): void {
   vi.stubGlobal(
     'fetch',
     vi.fn((url: string) => {
-      if (url.startsWith('/api/auth/login')) return Promise.resolve(new Response(JSON.stringify(login.body), { status: login.status }));
-      return Promise.resolve(new Response(JSON.stringify({ error: { code: 'unauthenticated', message: 'x' } }), { status: 401 }));
+      if (url.startsWith('/api/auth/login'))
+        return Promise.resolve(new Response(JSON.stringify(login.body), { status: login.status }));
+      return Promise.resolve(
+        new Response(JSON.stringify({ error: { code: 'unauthenticated', message: 'x' } }), { status: 401 }),
+      );
     }),
   );
 }

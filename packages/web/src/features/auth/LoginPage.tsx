@@ -41,23 +41,64 @@ export function LoginPage(): ReactNode {
         <Typography.Title level={2} style={{ color: '#fff', marginBottom: 8 }}>
           {t('app.name')}
         </Typography.Title>
-        <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', fontSize: 16 }}>{t('app.tagline')}</Typography.Text>
+        <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', fontSize: 16 }}>
+          {t('app.tagline')}
+        </Typography.Text>
       </div>
-      <Card className="yd-login-card" title={t('login.title')} extra={<Button type="link" onClick={() => { setLang(lang === 'en' ? 'zh-CN' : 'en'); }}>{t('lang.switch')}</Button>}>
-        {params.get('expired') ? <Alert type="warning" showIcon title={t('login.expired')} style={{ marginBottom: 16 }} /> : null}
-        {error ? <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 16 }} role="alert" /> : null}
-        <Form<LoginForm> layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false} size="large">
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
+      <Card
+        className="yd-login-card"
+        title={t('login.title')}
+        extra={
+          <Button
+            type="link"
+            onClick={() => {
+              setLang(lang === 'en' ? 'zh-CN' : 'en');
+            }}
+          >
+            {t('lang.switch')}
+          </Button>
+        }
+      >
+        {params.get('expired') ? (
+          <Alert type="warning" showIcon title={t('login.expired')} style={{ marginBottom: 16 }} />
+        ) : null}
+        {error ? (
+          <Alert
+            type="error"
+            showIcon
+            title={errorMessage(error, t)}
+            style={{ marginBottom: 16 }}
+            role="alert"
+          />
+        ) : null}
+        <Form<LoginForm>
+          layout="vertical"
+          onFinish={(values) => void submit(values)}
+          requiredMark={false}
+          size="large"
+        >
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, message: t('login.usernameRequired') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>
             {t('login.submit')}
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 24, marginBottom: 0, textAlign: 'center' }}>
+        <Typography.Paragraph
+          type="secondary"
+          style={{ marginTop: 24, marginBottom: 0, textAlign: 'center' }}
+        >
           {t('login.footer')}
         </Typography.Paragraph>
       </Card>

@@ -5,7 +5,19 @@ import { useT } from '../../i18n/i18n.js';
 const Chart = lazy(() => import('./Charts.js').then((m) => ({ default: m.Chart })));
 
 /** A chart with a table view beside it; printing shows the table, which reads on paper. */
-export function ChartCard({ title, option, table, height, testId }: { title: string; option: Record<string, unknown>; table: ReactNode; height?: number; testId: string }): ReactNode {
+export function ChartCard({
+  title,
+  option,
+  table,
+  height,
+  testId,
+}: {
+  title: string;
+  option: Record<string, unknown>;
+  table: ReactNode;
+  height?: number;
+  testId: string;
+}): ReactNode {
   const t = useT();
   const [view, setView] = useState<'chart' | 'table'>('chart');
   return (
@@ -15,7 +27,17 @@ export function ChartCard({ title, option, table, height, testId }: { title: str
       data-testid={testId}
       extra={
         <span className="yd-no-print">
-          <Segmented<'chart' | 'table'> size="small" value={view} onChange={(v) => { setView(v); }} options={[{ value: 'chart', label: t('common.chart') }, { value: 'table', label: t('common.table') }]} />
+          <Segmented<'chart' | 'table'>
+            size="small"
+            value={view}
+            onChange={(v) => {
+              setView(v);
+            }}
+            options={[
+              { value: 'chart', label: t('common.chart') },
+              { value: 'table', label: t('common.table') },
+            ]}
+          />
         </span>
       }
     >

@@ -5,10 +5,28 @@ import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { ReactNode } from 'react';
 
-echarts.use([BarChart, LineChart, PieChart, HeatmapChart, GridComponent, TooltipComponent, LegendComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  HeatmapChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
 
 /** The one place ECharts is imported, so it loads only with the dashboard. */
-export function Chart({ option, height = 320, label }: { option: Record<string, unknown>; height?: number; label: string }): ReactNode {
+export function Chart({
+  option,
+  height = 320,
+  label,
+}: {
+  option: Record<string, unknown>;
+  height?: number;
+  label: string;
+}): ReactNode {
   return (
     <div role="img" aria-label={label}>
       <ReactEChartsCore echarts={echarts} option={option} style={{ height }} notMerge lazyUpdate />

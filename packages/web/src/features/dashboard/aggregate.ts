@@ -23,13 +23,29 @@ export function statusCounts(tasks: readonly TaskDto[]): Record<TaskStatus, numb
 function completion(key: string, name: string, tasks: readonly TaskDto[]): Completion {
   const done = tasks.filter((x) => x.status === 'done').length;
   const mean = tasks.length ? tasks.reduce((sum, x) => sum + (x.percent ?? 0), 0) / tasks.length : 0;
-  return { key, name, tasks: tasks.length, done, completion: tasks.length ? Math.round((done / tasks.length) * 1000) / 10 : 0, averagePercent: Math.round(mean * 10) / 10 };
+  return {
+    key,
+    name,
+    tasks: tasks.length,
+    done,
+    completion: tasks.length ? Math.round((done / tasks.length) * 1000) / 10 : 0,
+    averagePercent: Math.round(mean * 10) / 10,
+  };
 }
 
 /** Completion per top-level section, in plan order; a task that is itself a section counts under itself. */
-export function bySection(tasks: readonly TaskDto[], sections: readonly Pick<ItemDto, 'id' | 'number' | 'title'>[]): Completion[] {
+export function bySection(
+  tasks: readonly TaskDto[],
+  sections: readonly Pick<ItemDto, 'id' | 'number' | 'title'>[],
+): Completion[] {
   return sections
-    .map((s) => completion(s.id, `${s.number} ${s.title}`, tasks.filter((x) => (x.sectionId ?? x.id) === s.id)))
+    .map((s) =>
+      completion(
+        s.id,
+        `${s.number} ${s.title}`,
+        tasks.filter((x) => (x.sectionId ?? x.id) === s.id),
+      ),
+    )
     .filter((c) => c.tasks > 0);
 }
 
@@ -43,7 +59,9 @@ export function byUnit(tasks: readonly TaskDto[]): Completion[] {
       units.set(unit.id, entry);
     }
   }
-  return [...units.entries()].map(([id, u]) => completion(id, u.name, u.tasks)).sort((a, b) => a.averagePercent - b.averagePercent || a.name.localeCompare(b.name, 'zh-CN'));
+  return [...units.entries()]
+    .map(([id, u]) => completion(id, u.name, u.tasks))
+    .sort((a, b) => a.averagePercent - b.averagePercent || a.name.localeCompare(b.name, 'zh-CN'));
 }
 
 export interface HeatRow {
@@ -73,13 +91,23 @@ export interface AttainmentRow {
   series: ActualPoint[];
 }
 
-export function attainmentRows(items: readonly ItemDto[], reports: readonly ReportDto[], periods: readonly PeriodDto[]): AttainmentRow[] {
+export function attainmentRows(
+  items: readonly ItemDto[],
+  reports: readonly ReportDto[],
+  periods: readonly PeriodDto[],
+): AttainmentRow[] {
   const series = actualSeries(reports, periods);
   return items.flatMap((item) =>
     item.targets.map((target) => {
       const points = series.get(target.id) ?? [];
       const latest = points.length ? (points[points.length - 1]?.value ?? null) : null;
-      return { target, taskTitle: `${item.number} ${item.title}`, latest, attainment: attainment(target, latest), series: points };
+      return {
+        target,
+        taskTitle: `${item.number} ${item.title}`,
+        latest,
+        attainment: attainment(target, latest),
+        series: points,
+      };
     }),
   );
 }
@@ -90,5 +118,9 @@ const URGENT: readonly TaskStatus[] = ['overdue', 'behind', 'at_risk'];
 export function riskList(tasks: readonly TaskDto[]): TaskDto[] {
   return tasks
     .filter((x) => URGENT.includes(x.status))
-    .sort((a, b) => URGENT.indexOf(a.status) - URGENT.indexOf(b.status) || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
+    .sort(
+      (a, b) =>
+        URGENT.indexOf(a.status) - URGENT.indexOf(b.status) ||
+        (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'),
+    );
 }

@@ -70,8 +70,21 @@ export function ImportPage(): ReactNode {
           columns={[
             { title: t('plans.name'), dataIndex: 'title' },
             { title: t('plans.source'), dataIndex: 'sourceFileName' },
-            { title: t('plans.createdAt'), dataIndex: 'createdAt', width: 120, render: (at: string) => at.slice(0, 10) },
-            { title: t('common.actions'), width: 120, render: (_: unknown, plan) => <Button type="link" onClick={() => void navigate(`/import/${plan.id}`)}>{t('plans.review')}</Button> },
+            {
+              title: t('plans.createdAt'),
+              dataIndex: 'createdAt',
+              width: 120,
+              render: (at: string) => at.slice(0, 10),
+            },
+            {
+              title: t('common.actions'),
+              width: 120,
+              render: (_: unknown, plan) => (
+                <Button type="link" onClick={() => void navigate(`/import/${plan.id}`)}>
+                  {t('plans.review')}
+                </Button>
+              ),
+            },
           ]}
         />
       </Card>

@@ -1,5 +1,19 @@
 import { CheckCircleOutlined, ExclamationCircleOutlined, SyncOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Collapse, Empty, Popconfirm, Row, Space, Tag, Tree, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Empty,
+  Popconfirm,
+  Row,
+  Space,
+  Tag,
+  Tree,
+  Typography,
+} from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, planSource, type PlanDetailDto } from '../../api/endpoints.js';
@@ -42,7 +56,8 @@ export function ImportReviewPage(): ReactNode {
       plan.set(await write());
     } catch (error) {
       void message.error(errorMessage(error, t));
-      if (error instanceof ApiError && (error.code === 'version_conflict' || error.code === 'not_found')) plan.reload();
+      if (error instanceof ApiError && (error.code === 'version_conflict' || error.code === 'not_found'))
+        plan.reload();
     } finally {
       setBusy(false);
     }
@@ -60,12 +75,28 @@ export function ImportReviewPage(): ReactNode {
       key: node.item.id,
       title: (
         <span className="yd-tree-title">
-          <Typography.Text strong={!node.item.isTask}>{`${node.item.number} ${node.item.title}`}</Typography.Text>
-          {node.item.assignments.filter((a) => !a.inherited).map((a) => (
-            <Tag key={`${a.unitId}:${a.role}`} color={a.role === 'lead' ? 'red' : 'blue'} style={{ marginInlineEnd: 0 }}>{a.unitName}</Tag>
+          <Typography.Text
+            strong={!node.item.isTask}
+          >{`${node.item.number} ${node.item.title}`}</Typography.Text>
+          {node.item.assignments
+            .filter((a) => !a.inherited)
+            .map((a) => (
+              <Tag
+                key={`${a.unitId}:${a.role}`}
+                color={a.role === 'lead' ? 'red' : 'blue'}
+                style={{ marginInlineEnd: 0 }}
+              >
+                {a.unitName}
+              </Tag>
+            ))}
+          {node.item.unmatchedUnits.map((u) => (
+            <Tag key={u.name} color="orange" icon={<ExclamationCircleOutlined />}>
+              {u.name}
+            </Tag>
           ))}
-          {node.item.unmatchedUnits.map((u) => <Tag key={u.name} color="orange" icon={<ExclamationCircleOutlined />}>{u.name}</Tag>)}
-          {node.item.targets.length ? <Tag color="purple">{`${t('importReview.targets')} ${node.item.targets.length}`}</Tag> : null}
+          {node.item.targets.length ? (
+            <Tag color="purple">{`${t('importReview.targets')} ${node.item.targets.length}`}</Tag>
+          ) : null}
         </span>
       ),
       children: toTreeData(node.children),
@@ -75,35 +106,64 @@ export function ImportReviewPage(): ReactNode {
     <>
       <PageHeader
         title={data ? `${t('importReview.title')} · ${data.title}` : t('importReview.title')}
-        sub={data ? `${data.sourceFileName ?? ''} · ${t('importReview.items', { n: data.items.length, t: taskCount })}` : undefined}
+        sub={
+          data
+            ? `${data.sourceFileName ?? ''} · ${t('importReview.items', { n: data.items.length, t: taskCount })}`
+            : undefined
+        }
         extra={
           editable && data ? (
             <Space>
-              <Button icon={<SyncOutlined />} onClick={() => void run(() => api.rematch(data.id))}>{t('importReview.rematch')}</Button>
+              <Button icon={<SyncOutlined />} onClick={() => void run(() => api.rematch(data.id))}>
+                {t('importReview.rematch')}
+              </Button>
               <Popconfirm title={t('importReview.publishConfirm')} onConfirm={() => void publish()}>
-                <Button type="primary" icon={<CheckCircleOutlined />} loading={busy}>{t('importReview.publish')}</Button>
+                <Button type="primary" icon={<CheckCircleOutlined />} loading={busy}>
+                  {t('importReview.publish')}
+                </Button>
               </Popconfirm>
             </Space>
           ) : null
         }
       />
       <ErrorAlert error={plan.error} onRetry={plan.reload} />
-      {data && !editable ? <Alert type="info" showIcon title={t('importReview.readOnly')} style={{ marginBottom: 16 }} /> : null}
+      {data && !editable ? (
+        <Alert type="info" showIcon title={t('importReview.readOnly')} style={{ marginBottom: 16 }} />
+      ) : null}
       {data && data.warnings.length > 0 ? (
         <Collapse
           className="yd-card"
-          items={[{
-            key: 'w',
-            label: <Space><ExclamationCircleOutlined style={{ color: '#faad14' }} />{`${t('importReview.warnings')} (${data.warnings.length})`}</Space>,
-            children: (
-              <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="warnings">
-                {data.warnings.map((w, i) => <li key={`${w.code}:${i}`}><Typography.Text code>{w.code}</Typography.Text> {w.message}</li>)}
-              </ul>
-            ),
-          }]}
+          items={[
+            {
+              key: 'w',
+              label: (
+                <Space>
+                  <ExclamationCircleOutlined style={{ color: '#faad14' }} />
+                  {`${t('importReview.warnings')} (${data.warnings.length})`}
+                </Space>
+              ),
+              children: (
+                <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="warnings">
+                  {data.warnings.map((w, i) => (
+                    <li key={`${w.code}:${i}`}>
+                      <Typography.Text code>{w.code}</Typography.Text> {w.message}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+          ]}
         />
       ) : null}
-      {data ? <UnmatchedPanel plan={data} units={units.data ?? []} editable={editable} onPlan={plan.set} onUnitsChanged={units.reload} /> : null}
+      {data ? (
+        <UnmatchedPanel
+          plan={data}
+          units={units.data ?? []}
+          editable={editable}
+          onPlan={plan.set}
+          onUnitsChanged={units.reload}
+        />
+      ) : null}
       <Row gutter={16}>
         <Col xs={24} lg={11}>
           <Card size="small" title={t('importReview.sourceText')} loading={plan.loading}>
@@ -112,7 +172,11 @@ export function ImportReviewPage(): ReactNode {
         </Col>
         <Col xs={24} lg={13}>
           <Card size="small" title={t('importReview.tree')} loading={plan.loading}>
-            <div className="yd-pane" style={{ height: item ? 'calc(50vh - 120px)' : undefined }} data-testid="item-tree">
+            <div
+              className="yd-pane"
+              style={{ height: item ? 'calc(50vh - 120px)' : undefined }}
+              data-testid="item-tree"
+            >
               {tree.length ? (
                 <Tree
                   key={data?.id}
@@ -121,7 +185,9 @@ export function ImportReviewPage(): ReactNode {
                   defaultExpandedKeys={allIds(tree)}
                   selectedKeys={selected ? [selected] : []}
                   treeData={toTreeData(tree)}
-                  onSelect={(keys) => { setSelected(keys[0] ? String(keys[0]) : null); }}
+                  onSelect={(keys) => {
+                    setSelected(keys[0] ? String(keys[0]) : null);
+                  }}
                 />
               ) : (
                 <Empty />
@@ -130,7 +196,14 @@ export function ImportReviewPage(): ReactNode {
           </Card>
           <div style={{ marginTop: 16 }}>
             {item && data ? (
-              <ItemEditor key={item.id} plan={data} item={item} units={units.data ?? []} editable={editable} run={run} />
+              <ItemEditor
+                key={item.id}
+                plan={data}
+                item={item}
+                units={units.data ?? []}
+                editable={editable}
+                run={run}
+              />
             ) : (
               <Alert type="info" title={t('importReview.selectItem')} />
             )}

@@ -17,7 +17,9 @@ describe('SourcePane', () => {
   });
 
   it('marks exactly the selected span', () => {
-    const { container } = render(createElement(SourcePane, { text: '前文（医政科牵头）后文', span: { start: 2, end: 9 }, label: 'src' }));
+    const { container } = render(
+      createElement(SourcePane, { text: '前文（医政科牵头）后文', span: { start: 2, end: 9 }, label: 'src' }),
+    );
     expect(container.querySelector('mark')?.textContent).toBe('（医政科牵头）');
   });
 });

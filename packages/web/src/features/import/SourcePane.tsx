@@ -2,7 +2,15 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { splitAt } from './source-text.js';
 
 /** The document as plain text (never HTML) with the selected item's span marked and scrolled into view. */
-export function SourcePane({ text, span, label }: { text: string; span: { start: number; end: number } | null; label: string }): ReactNode {
+export function SourcePane({
+  text,
+  span,
+  label,
+}: {
+  text: string;
+  span: { start: number; end: number } | null;
+  label: string;
+}): ReactNode {
   const mark = useRef<HTMLElement>(null);
   const parts = splitAt(text, span);
   useEffect(() => {

@@ -38,15 +38,21 @@ export function UnmatchedPanel({ plan, units, editable, onPlan, onUnitsChanged }
         onPlan(await api.rematch(plan.id));
       } catch (error) {
         // Without unit editing on the server, assign the unit on each item that printed the name.
-        if (!(error instanceof ApiError) || (error.code !== 'not_found' && error.code !== 'forbidden')) throw error;
+        if (!(error instanceof ApiError) || (error.code !== 'not_found' && error.code !== 'forbidden'))
+          throw error;
         let current = plan;
         const itemIds = current.unmatchedUnits.find((u) => u.name === name)?.itemIds ?? [];
         for (const itemId of itemIds) {
           const item = current.items.find((i) => i.id === itemId);
           if (!item) continue;
           const role = item.unmatchedUnits.find((u) => u.name === name)?.role ?? 'unit';
-          const own = item.assignments.filter((a) => !a.inherited).map((a) => ({ unitId: a.unitId, role: a.role }));
-          current = await api.setAssignments(plan.id, item, [...own.filter((a) => a.unitId !== unit.id), { unitId: unit.id, role }]);
+          const own = item.assignments
+            .filter((a) => !a.inherited)
+            .map((a) => ({ unitId: a.unitId, role: a.role }));
+          current = await api.setAssignments(plan.id, item, [
+            ...own.filter((a) => a.unitId !== unit.id),
+            { unitId: unit.id, role },
+          ]);
         }
         onPlan(current);
       }
@@ -75,7 +81,17 @@ export function UnmatchedPanel({ plan, units, editable, onPlan, onUnitsChanged }
 
   if (plan.unmatchedUnits.length === 0) return null;
   return (
-    <Card className="yd-card" size="small" title={<Space><Typography.Text type="warning">{t('importReview.unmatched')}</Typography.Text><Tag color="orange">{plan.unmatchedUnits.length}</Tag></Space>} data-testid="unmatched-panel">
+    <Card
+      className="yd-card"
+      size="small"
+      title={
+        <Space>
+          <Typography.Text type="warning">{t('importReview.unmatched')}</Typography.Text>
+          <Tag color="orange">{plan.unmatchedUnits.length}</Tag>
+        </Space>
+      }
+      data-testid="unmatched-panel"
+    >
       <Typography.Paragraph type="secondary">{t('importReview.unmatchedHint')}</Typography.Paragraph>
       <Table
         size="small"
@@ -83,7 +99,16 @@ export function UnmatchedPanel({ plan, units, editable, onPlan, onUnitsChanged }
         pagination={false}
         dataSource={plan.unmatchedUnits}
         columns={[
-          { title: t('importReview.unitName'), dataIndex: 'name', render: (name: string, row) => <Space><Typography.Text strong>{name}</Typography.Text><Typography.Text type="secondary">{`× ${row.itemIds.length}`}</Typography.Text></Space> },
+          {
+            title: t('importReview.unitName'),
+            dataIndex: 'name',
+            render: (name: string, row) => (
+              <Space>
+                <Typography.Text strong>{name}</Typography.Text>
+                <Typography.Text type="secondary">{`× ${row.itemIds.length}`}</Typography.Text>
+              </Space>
+            ),
+          },
           {
             title: t('importReview.matchTo'),
             render: (_: unknown, row) => {
@@ -96,8 +121,13 @@ export function UnmatchedPanel({ plan, units, editable, onPlan, onUnitsChanged }
                   style={{ minWidth: 220 }}
                   aria-label={`${t('importReview.matchTo')} ${row.name}`}
                   value={choice[row.name] ?? suggested[0]?.id}
-                  onChange={(id: string) => { setChoice({ ...choice, [row.name]: id }); }}
-                  options={[...suggested, ...rest].map((u) => ({ value: u.id, label: [u.name, ...u.aliases].join(' / ') }))}
+                  onChange={(id: string) => {
+                    setChoice({ ...choice, [row.name]: id });
+                  }}
+                  options={[...suggested, ...rest].map((u) => ({
+                    value: u.id,
+                    label: [u.name, ...u.aliases].join(' / '),
+                  }))}
                 />
               );
             },
@@ -109,9 +139,25 @@ export function UnmatchedPanel({ plan, units, editable, onPlan, onUnitsChanged }
               const picked = choice[row.name] ?? suggestUnits(row.name, units)[0]?.id;
               return (
                 <Space>
-                  <Button size="small" type="primary" disabled={!editable || !picked} loading={busy === row.name} onClick={() => picked && void matchTo(row.name, picked)}>{t('common.confirm')}</Button>
+                  <Button
+                    size="small"
+                    type="primary"
+                    disabled={!editable || !picked}
+                    loading={busy === row.name}
+                    onClick={() => picked && void matchTo(row.name, picked)}
+                  >
+                    {t('common.confirm')}
+                  </Button>
                   {canCreate ? (
-                    <Button size="small" disabled={!editable} onClick={() => { setCreating({ name: row.name, kind: guessKind(row.name), aliases: '' }); }}>{t('importReview.createUnit')}</Button>
+                    <Button
+                      size="small"
+                      disabled={!editable}
+                      onClick={() => {
+                        setCreating({ name: row.name, kind: guessKind(row.name), aliases: '' });
+                      }}
+                    >
+                      {t('importReview.createUnit')}
+                    </Button>
                   ) : null}
                 </Space>
               );
@@ -119,17 +165,43 @@ export function UnmatchedPanel({ plan, units, editable, onPlan, onUnitsChanged }
           },
         ]}
       />
-      <Modal open={creating !== null} title={t('importReview.createUnit')} onCancel={() => { setCreating(null); }} onOk={() => void create()} okButtonProps={{ loading: busy !== null, disabled: !creating?.name.trim() }}>
+      <Modal
+        open={creating !== null}
+        title={t('importReview.createUnit')}
+        onCancel={() => {
+          setCreating(null);
+        }}
+        onOk={() => void create()}
+        okButtonProps={{ loading: busy !== null, disabled: !creating?.name.trim() }}
+      >
         {creating ? (
           <Form layout="vertical">
             <Form.Item label={t('importReview.unitName')} htmlFor="new-unit-name">
-              <Input id="new-unit-name" value={creating.name} onChange={(e) => { setCreating({ ...creating, name: e.target.value }); }} />
+              <Input
+                id="new-unit-name"
+                value={creating.name}
+                onChange={(e) => {
+                  setCreating({ ...creating, name: e.target.value });
+                }}
+              />
             </Form.Item>
             <Form.Item label={t('importReview.unitKind')}>
-              <Select value={creating.kind} onChange={(kind: UnitKind) => { setCreating({ ...creating, kind }); }} options={UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))} />
+              <Select
+                value={creating.kind}
+                onChange={(kind: UnitKind) => {
+                  setCreating({ ...creating, kind });
+                }}
+                options={UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))}
+              />
             </Form.Item>
             <Form.Item label={t('importReview.aliases')} htmlFor="new-unit-aliases">
-              <Input id="new-unit-aliases" value={creating.aliases} onChange={(e) => { setCreating({ ...creating, aliases: e.target.value }); }} />
+              <Input
+                id="new-unit-aliases"
+                value={creating.aliases}
+                onChange={(e) => {
+                  setCreating({ ...creating, aliases: e.target.value });
+                }}
+              />
             </Form.Item>
           </Form>
         ) : null}

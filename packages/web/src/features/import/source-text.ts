@@ -18,12 +18,16 @@ export function splitAt(text: string, span: { start: number; end: number } | nul
  * When the server keeps no source text, a stand-in built from the items themselves, with each item's
  * span into it, so selecting an item still highlights where it sits.
  */
-export function textFromItems(items: readonly ItemDto[]): { text: string; spans: Map<string, { start: number; end: number }> } {
+export function textFromItems(items: readonly ItemDto[]): {
+  text: string;
+  spans: Map<string, { start: number; end: number }>;
+} {
   const spans = new Map<string, { start: number; end: number }>();
   let text = '';
   for (const item of items) {
     const body = item.text.trim();
-    const line = body && body !== item.title ? `${item.number} ${item.title}\n${body}` : `${item.number} ${item.title}`;
+    const line =
+      body && body !== item.title ? `${item.number} ${item.title}\n${body}` : `${item.number} ${item.title}`;
     const start = text.length;
     text += line;
     spans.set(item.id, { start, end: text.length });

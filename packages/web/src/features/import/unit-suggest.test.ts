@@ -2,10 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { UnitDto } from '../../api/endpoints.js';
 import { guessKind, scoreUnit, splitAliases, suggestUnits } from './unit-suggest.js';
 
-const unit = (name: string, aliases: string[] = []): UnitDto => ({ id: name, name, kind: 'department', aliases });
+const unit = (name: string, aliases: string[] = []): UnitDto => ({
+  id: name,
+  name,
+  kind: 'department',
+  aliases,
+});
 
 describe('unit suggestions', () => {
-  const units = [unit('规划信息科'), unit('医政医管科', ['医政科']), unit('妇幼健康科'), unit('临水县卫生健康局')];
+  const units = [
+    unit('规划信息科'),
+    unit('医政医管科', ['医政科']),
+    unit('妇幼健康科'),
+    unit('临水县卫生健康局'),
+  ];
 
   it('ranks an abbreviation first: 规信科 means 规划信息科', () => {
     expect(suggestUnits('规信科', units)[0]?.name).toBe('规划信息科');

@@ -61,5 +61,12 @@ export function guessKind(name: string): UnitDto['kind'] {
 
 /** Aliases typed in one box, separated by commas (either width), 、 or spaces. */
 export function splitAliases(text: string): string[] {
-  return [...new Set(text.split(/[,，、;；\s]+/).map((a) => a.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,，、;；\s]+/)
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

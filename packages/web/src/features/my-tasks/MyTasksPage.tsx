@@ -14,7 +14,12 @@ import { useT } from '../../i18n/i18n.js';
 import { currentPeriod } from '../tasks/periods.js';
 import { owedReports, type OwedReport } from './owed.js';
 
-const STATE_COLOR: Record<ReportDto['state'], string> = { draft: 'default', submitted: 'processing', returned: 'error', accepted: 'success' };
+const STATE_COLOR: Record<ReportDto['state'], string> = {
+  draft: 'default',
+  submitted: 'processing',
+  returned: 'error',
+  accepted: 'success',
+};
 
 export function MyTasksPage(): ReactNode {
   const t = useT();
@@ -24,16 +29,26 @@ export function MyTasksPage(): ReactNode {
   const units = useUnits();
   const tasks = useLoad(() => api.myTasks(), []);
   const planIds = useMemo(() => [...new Set((tasks.data ?? []).map((task) => task.planId))], [tasks.data]);
-  const periods = useLoad(async () => new Map<string, PeriodDto[]>(await Promise.all(planIds.map(async (id) => [id, await api.periods(id)] as const))), [planIds.join()]);
+  const periods = useLoad(
+    async () =>
+      new Map<string, PeriodDto[]>(
+        await Promise.all(planIds.map(async (id) => [id, await api.periods(id)] as const)),
+      ),
+    [planIds.join()],
+  );
   const reports = useLoad(() => api.reports({}), []);
-  const periodOf = (planId: string): PeriodDto | undefined => currentPeriod(periods.data?.get(planId) ?? [], today);
+  const periodOf = (planId: string): PeriodDto | undefined =>
+    currentPeriod(periods.data?.get(planId) ?? [], today);
   const rows = owedReports(tasks.data ?? [], me.unitIds, periodOf, reports.data ?? []);
-  const returned = (reports.data ?? []).filter((r) => r.state === 'returned' && me.unitIds.includes(r.unitId));
+  const returned = (reports.data ?? []).filter(
+    (r) => r.state === 'returned' && me.unitIds.includes(r.unitId),
+  );
   const taskTitle = (id: string): string => {
     const task = tasks.data?.find((x) => x.id === id);
     return task ? `${task.number} ${task.title}` : '';
   };
-  const periodLabel = (id: string): string => [...(periods.data?.values() ?? [])].flat().find((p) => p.id === id)?.label ?? '';
+  const periodLabel = (id: string): string =>
+    [...(periods.data?.values() ?? [])].flat().find((p) => p.id === id)?.label ?? '';
   const current = rows.find((r) => r.period)?.period;
 
   const open = (row: OwedReport): void => {
@@ -45,11 +60,18 @@ export function MyTasksPage(): ReactNode {
     <>
       <PageHeader
         title={t('myTasks.title')}
-        sub={current ? `${t('myTasks.period')}: ${current.label} · ${t('myTasks.due', { date: current.dueOn })}` : undefined}
+        sub={
+          current
+            ? `${t('myTasks.period')}: ${current.label} · ${t('myTasks.due', { date: current.dueOn })}`
+            : undefined
+        }
       />
       <ErrorAlert error={tasks.error ?? reports.error ?? periods.error} onRetry={tasks.reload} />
       {returned.length > 0 ? (
-        <Card className="yd-card" title={<Typography.Text type="danger">{t('myTasks.returned')}</Typography.Text>}>
+        <Card
+          className="yd-card"
+          title={<Typography.Text type="danger">{t('myTasks.returned')}</Typography.Text>}
+        >
           {returned.map((r) => (
             <Alert
               key={r.id}
@@ -58,7 +80,11 @@ export function MyTasksPage(): ReactNode {
               style={{ marginBottom: 8 }}
               title={`${taskTitle(r.itemId)} · ${periodLabel(r.periodId)} · ${units.nameOf(r.unitId)}`}
               description={`${t('myTasks.returnReason')}: ${r.returnReason ?? ''}`}
-              action={<Button danger onClick={() => void navigate(`/reports/${r.id}`)}>{t('myTasks.resubmit')}</Button>}
+              action={
+                <Button danger onClick={() => void navigate(`/reports/${r.id}`)}>
+                  {t('myTasks.resubmit')}
+                </Button>
+              }
             />
           ))}
         </Card>
@@ -71,19 +97,51 @@ export function MyTasksPage(): ReactNode {
           locale={{ emptyText: <Empty description={t('myTasks.none')} /> }}
           pagination={{ pageSize: 20, showTotal: (n) => t('common.total', { n }) }}
           columns={[
-            { title: t('planView.tasks'), render: (_: unknown, row) => <a onClick={() => void navigate(`/plans/${row.task.planId}/tasks/${row.task.id}`)}>{`${row.task.number} ${row.task.title}`}</a> },
+            {
+              title: t('planView.tasks'),
+              render: (_: unknown, row) => (
+                <a
+                  onClick={() => void navigate(`/plans/${row.task.planId}/tasks/${row.task.id}`)}
+                >{`${row.task.number} ${row.task.title}`}</a>
+              ),
+            },
             { title: t('report.unit'), dataIndex: 'unitName', width: 150 },
-            { title: t('planView.deadline'), width: 110, render: (_: unknown, row) => row.task.deadlineText ?? row.task.deadline ?? '' },
-            { title: t('planView.progress'), width: 140, render: (_: unknown, row) => <Progress size="small" percent={row.task.percent ?? 0} strokeColor={STATUS_COLOR[row.task.status]} /> },
-            { title: t('planView.status'), width: 100, render: (_: unknown, row) => <StatusTag status={row.task.status} /> },
+            {
+              title: t('planView.deadline'),
+              width: 110,
+              render: (_: unknown, row) => row.task.deadlineText ?? row.task.deadline ?? '',
+            },
+            {
+              title: t('planView.progress'),
+              width: 140,
+              render: (_: unknown, row) => (
+                <Progress
+                  size="small"
+                  percent={row.task.percent ?? 0}
+                  strokeColor={STATUS_COLOR[row.task.status]}
+                />
+              ),
+            },
+            {
+              title: t('planView.status'),
+              width: 100,
+              render: (_: unknown, row) => <StatusTag status={row.task.status} />,
+            },
             {
               title: t('myTasks.stateThisPeriod'),
               width: 170,
               render: (_: unknown, row) =>
                 row.period ? (
                   <Flex vertical>
-                    {row.report ? <Tag color={STATE_COLOR[row.report.state]}>{t(`reportState.${row.report.state}`)}</Tag> : <Tag color="warning">{t('myTasks.notReported')}</Tag>}
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${row.period.label} · ${t('myTasks.due', { date: row.period.dueOn })}`}</Typography.Text>
+                    {row.report ? (
+                      <Tag color={STATE_COLOR[row.report.state]}>{t(`reportState.${row.report.state}`)}</Tag>
+                    ) : (
+                      <Tag color="warning">{t('myTasks.notReported')}</Tag>
+                    )}
+                    <Typography.Text
+                      type="secondary"
+                      style={{ fontSize: 12 }}
+                    >{`${row.period.label} · ${t('myTasks.due', { date: row.period.dueOn })}`}</Typography.Text>
                   </Flex>
                 ) : (
                   <Typography.Text type="secondary">{t('myTasks.noPeriod')}</Typography.Text>
@@ -94,8 +152,21 @@ export function MyTasksPage(): ReactNode {
               width: 130,
               render: (_: unknown, row) =>
                 row.period ? (
-                  <Button type={row.report ? 'default' : 'primary'} danger={row.report?.state === 'returned'} size="small" onClick={() => { open(row); }}>
-                    {!row.report ? t('myTasks.report') : row.report.state === 'returned' ? t('myTasks.resubmit') : row.report.state === 'draft' ? t('myTasks.continue') : t('common.view')}
+                  <Button
+                    type={row.report ? 'default' : 'primary'}
+                    danger={row.report?.state === 'returned'}
+                    size="small"
+                    onClick={() => {
+                      open(row);
+                    }}
+                  >
+                    {!row.report
+                      ? t('myTasks.report')
+                      : row.report.state === 'returned'
+                        ? t('myTasks.resubmit')
+                        : row.report.state === 'draft'
+                          ? t('myTasks.continue')
+                          : t('common.view')}
                   </Button>
                 ) : null,
             },

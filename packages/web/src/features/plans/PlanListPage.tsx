@@ -45,22 +45,52 @@ export function PlanListPage(): ReactNode {
               title: t('plans.status'),
               dataIndex: 'status',
               width: 100,
-              render: (_: unknown, plan) => <Tag color={plan.status === 'published' ? 'green' : plan.status === 'draft' ? 'orange' : 'default'}>{t(`planStatus.${plan.status}`)}</Tag>,
+              render: (_: unknown, plan) => (
+                <Tag
+                  color={
+                    plan.status === 'published' ? 'green' : plan.status === 'draft' ? 'orange' : 'default'
+                  }
+                >
+                  {t(`planStatus.${plan.status}`)}
+                </Tag>
+              ),
             },
-            { title: t('plans.source'), dataIndex: 'sourceFileName', ellipsis: true, render: (name: string | null) => name ?? '' },
-            { title: t('plans.createdAt'), dataIndex: 'createdAt', width: 120, render: (at: string) => at.slice(0, 10) },
+            {
+              title: t('plans.source'),
+              dataIndex: 'sourceFileName',
+              ellipsis: true,
+              render: (name: string | null) => name ?? '',
+            },
+            {
+              title: t('plans.createdAt'),
+              dataIndex: 'createdAt',
+              width: 120,
+              render: (at: string) => at.slice(0, 10),
+            },
             {
               title: t('common.actions'),
               width: 360,
               render: (_: unknown, plan) => (
                 <Space wrap>
                   {plan.status === 'draft' ? (
-                    <Button type="primary" size="small" onClick={() => void navigate(`/import/${plan.id}`)}>{t('plans.review')}</Button>
+                    <Button type="primary" size="small" onClick={() => void navigate(`/import/${plan.id}`)}>
+                      {t('plans.review')}
+                    </Button>
                   ) : (
-                    <Button type="primary" size="small" onClick={() => void navigate(`/plans/${plan.id}`)}>{t('plans.open')}</Button>
+                    <Button type="primary" size="small" onClick={() => void navigate(`/plans/${plan.id}`)}>
+                      {t('plans.open')}
+                    </Button>
                   )}
-                  <Button size="small" icon={<PrinterOutlined />} onClick={() => window.open(`/plans/${plan.id}/print`, '_blank')}>{t('plans.print')}</Button>
-                  <Button size="small" icon={<DownloadOutlined />} onClick={() => void exportPlan(plan)}>{t('plans.export')}</Button>
+                  <Button
+                    size="small"
+                    icon={<PrinterOutlined />}
+                    onClick={() => window.open(`/plans/${plan.id}/print`, '_blank')}
+                  >
+                    {t('plans.print')}
+                  </Button>
+                  <Button size="small" icon={<DownloadOutlined />} onClick={() => void exportPlan(plan)}>
+                    {t('plans.export')}
+                  </Button>
                 </Space>
               ),
             },

@@ -1,5 +1,21 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Empty, Input, Progress, Row, Segmented, Select, Space, Table, Tree, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Input,
+  Progress,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tree,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -50,11 +66,28 @@ export function PlanViewPage(): ReactNode {
         key: node.item.id,
         title: (
           <span className="yd-tree-title" data-item={node.item.id}>
-            {task ? <span aria-hidden style={{ width: 10, height: 10, borderRadius: 5, background: STATUS_COLOR[task.status], display: 'inline-block' }} /> : null}
+            {task ? (
+              <span
+                aria-hidden
+                style={{
+                  width: 10,
+                  height: 10,
+                  borderRadius: 5,
+                  background: STATUS_COLOR[task.status],
+                  display: 'inline-block',
+                }}
+              />
+            ) : null}
             <Typography.Text strong={!task}>{`${node.item.number} ${node.item.title}`}</Typography.Text>
             {task ? <StatusTag status={task.status} /> : null}
-            {task && task.percent !== null ? <Typography.Text type="secondary">{`${task.percent}%`}</Typography.Text> : null}
-            {task?.leadUnits.length ? <Typography.Text type="secondary">{task.leadUnits.map((u) => u.name).join(t('common.sep'))}</Typography.Text> : null}
+            {task && task.percent !== null ? (
+              <Typography.Text type="secondary">{`${task.percent}%`}</Typography.Text>
+            ) : null}
+            {task?.leadUnits.length ? (
+              <Typography.Text type="secondary">
+                {task.leadUnits.map((u) => u.name).join(t('common.sep'))}
+              </Typography.Text>
+            ) : null}
           </span>
         ),
         children: toTreeData(node.children),
@@ -71,7 +104,10 @@ export function PlanViewPage(): ReactNode {
     }
   };
 
-  const statusCounts = TASK_STATUSES.map((status) => ({ status, n: (tasks.data ?? []).filter((task) => task.status === status).length }));
+  const statusCounts = TASK_STATUSES.map((status) => ({
+    status,
+    n: (tasks.data ?? []).filter((task) => task.status === status).length,
+  }));
 
   return (
     <>
@@ -81,52 +117,144 @@ export function PlanViewPage(): ReactNode {
         extra={
           <>
             {canSetPeriods ? (
-              <Button onClick={() => void api.generatePeriods(planId, 'monthly', 25).then(periods.set, (error: unknown) => void message.error(errorMessage(error, t)))}>{t('admin.generate')}</Button>
+              <Button
+                onClick={() =>
+                  void api
+                    .generatePeriods(planId, 'monthly', 25)
+                    .then(periods.set, (error: unknown) => void message.error(errorMessage(error, t)))
+                }
+              >
+                {t('admin.generate')}
+              </Button>
             ) : null}
-            <Button icon={<PrinterOutlined />} onClick={() => window.open(`/plans/${planId}/print`, '_blank')}>{t('plans.print')}</Button>
-            <Button type="primary" icon={<DownloadOutlined />} onClick={() => void exportPlan()}>{t('plans.export')}</Button>
+            <Button
+              icon={<PrinterOutlined />}
+              onClick={() => window.open(`/plans/${planId}/print`, '_blank')}
+            >
+              {t('plans.print')}
+            </Button>
+            <Button type="primary" icon={<DownloadOutlined />} onClick={() => void exportPlan()}>
+              {t('plans.export')}
+            </Button>
           </>
         }
       />
-      <ErrorAlert error={plan.error ?? tasks.error} onRetry={() => { plan.reload(); tasks.reload(); }} />
+      <ErrorAlert
+        error={plan.error ?? tasks.error}
+        onRetry={() => {
+          plan.reload();
+          tasks.reload();
+        }}
+      />
       <Card className="yd-card" size="small" title={t('planView.filters')}>
         <Row gutter={[12, 12]}>
           <Col xs={24} md={12} xl={6}>
-            <Select allowClear style={{ width: '100%' }} placeholder={t('planView.section')} aria-label={t('planView.section')} value={filters.sectionId}
-              onChange={(sectionId?: string) => { setFilters({ ...filters, sectionId }); }}
-              options={sections.map((s) => ({ value: s.id, label: `${s.number} ${s.title}` }))} />
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              placeholder={t('planView.section')}
+              aria-label={t('planView.section')}
+              value={filters.sectionId}
+              onChange={(sectionId?: string) => {
+                setFilters({ ...filters, sectionId });
+              }}
+              options={sections.map((s) => ({ value: s.id, label: `${s.number} ${s.title}` }))}
+            />
           </Col>
           <Col xs={24} md={12} xl={5}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: '100%' }} placeholder={t('planView.unit')} aria-label={t('planView.unit')} value={filters.unitId}
-              onChange={(unitId?: string) => { setFilters({ ...filters, unitId }); }}
-              options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: '100%' }}
+              placeholder={t('planView.unit')}
+              aria-label={t('planView.unit')}
+              value={filters.unitId}
+              onChange={(unitId?: string) => {
+                setFilters({ ...filters, unitId });
+              }}
+              options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            />
           </Col>
           <Col xs={12} md={8} xl={4}>
-            <Select allowClear style={{ width: '100%' }} placeholder={t('planView.status')} aria-label={t('planView.status')} value={filters.status}
-              onChange={(status?: TaskStatus) => { setFilters({ ...filters, status }); }}
-              options={TASK_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              placeholder={t('planView.status')}
+              aria-label={t('planView.status')}
+              value={filters.status}
+              onChange={(status?: TaskStatus) => {
+                setFilters({ ...filters, status });
+              }}
+              options={TASK_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            />
           </Col>
           <Col xs={12} md={8} xl={4}>
-            <DatePicker style={{ width: '100%' }} placeholder={t('planView.dueBefore')} aria-label={t('planView.dueBefore')}
-              onChange={(day: Dayjs | null) => { setFilters({ ...filters, dueBefore: day ? day.format('YYYY-MM-DD') : undefined }); }} />
+            <DatePicker
+              style={{ width: '100%' }}
+              placeholder={t('planView.dueBefore')}
+              aria-label={t('planView.dueBefore')}
+              onChange={(day: Dayjs | null) => {
+                setFilters({ ...filters, dueBefore: day ? day.format('YYYY-MM-DD') : undefined });
+              }}
+            />
           </Col>
           <Col xs={24} md={8} xl={5}>
-            <Input.Search allowClear placeholder={t('planView.search')} aria-label={t('planView.search')} value={search}
-              onChange={(e) => { setSearch(e.target.value); }} onSearch={(q) => { setFilters({ ...filters, q: q.trim() || undefined }); }} />
+            <Input.Search
+              allowClear
+              placeholder={t('planView.search')}
+              aria-label={t('planView.search')}
+              value={search}
+              onChange={(e) => {
+                setSearch(e.target.value);
+              }}
+              onSearch={(q) => {
+                setFilters({ ...filters, q: q.trim() || undefined });
+              }}
+            />
           </Col>
         </Row>
         <Space wrap style={{ marginTop: 12 }}>
           {statusCounts.map(({ status, n }) => (
-            <Button key={status} size="small" type={filters.status === status ? 'primary' : 'default'} onClick={() => { setFilters({ ...filters, status: filters.status === status ? undefined : status }); }}>
-              <span aria-hidden style={{ width: 8, height: 8, borderRadius: 4, background: STATUS_COLOR[status], display: 'inline-block' }} /> {`${t(`status.${status}`)} ${n}`}
+            <Button
+              key={status}
+              size="small"
+              type={filters.status === status ? 'primary' : 'default'}
+              onClick={() => {
+                setFilters({ ...filters, status: filters.status === status ? undefined : status });
+              }}
+            >
+              <span
+                aria-hidden
+                style={{
+                  width: 8,
+                  height: 8,
+                  borderRadius: 4,
+                  background: STATUS_COLOR[status],
+                  display: 'inline-block',
+                }}
+              />{' '}
+              {`${t(`status.${status}`)} ${n}`}
             </Button>
           ))}
-          <Typography.Text type="secondary">{t('planView.count', { n: tasks.data?.length ?? 0 })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('planView.count', { n: tasks.data?.length ?? 0 })}
+          </Typography.Text>
         </Space>
       </Card>
       <Card
         title={view === 'tree' ? t('planView.tree') : t('planView.list')}
-        extra={<Segmented<'tree' | 'list'> value={view} onChange={(v) => { setView(v); }} options={[{ value: 'tree', label: t('planView.tree') }, { value: 'list', label: t('planView.list') }]} />}
+        extra={
+          <Segmented<'tree' | 'list'>
+            value={view}
+            onChange={(v) => {
+              setView(v);
+            }}
+            options={[
+              { value: 'tree', label: t('planView.tree') },
+              { value: 'list', label: t('planView.list') },
+            ]}
+          />
+        }
         loading={plan.loading}
       >
         {view === 'tree' ? (
@@ -146,14 +274,26 @@ export function PlanViewPage(): ReactNode {
             <Empty description={t('common.empty')} />
           )
         ) : (
-          <TaskTable tasks={tasks.data ?? []} loading={tasks.loading} onOpen={(task) => void navigate(`/plans/${planId}/tasks/${task.id}`)} />
+          <TaskTable
+            tasks={tasks.data ?? []}
+            loading={tasks.loading}
+            onOpen={(task) => void navigate(`/plans/${planId}/tasks/${task.id}`)}
+          />
         )}
       </Card>
     </>
   );
 }
 
-export function TaskTable({ tasks, loading, onOpen }: { tasks: TaskDto[]; loading: boolean; onOpen: (task: TaskDto) => void }): ReactNode {
+export function TaskTable({
+  tasks,
+  loading,
+  onOpen,
+}: {
+  tasks: TaskDto[];
+  loading: boolean;
+  onOpen: (task: TaskDto) => void;
+}): ReactNode {
   const t = useT();
   return (
     <Table<TaskDto>
@@ -162,14 +302,49 @@ export function TaskTable({ tasks, loading, onOpen }: { tasks: TaskDto[]; loadin
       loading={loading}
       dataSource={tasks}
       pagination={{ pageSize: 20, showTotal: (n) => t('common.total', { n }) }}
-      onRow={(task) => ({ onClick: () => { onOpen(task); }, style: { cursor: 'pointer' } })}
+      onRow={(task) => ({
+        onClick: () => {
+          onOpen(task);
+        },
+        style: { cursor: 'pointer' },
+      })}
       columns={[
         { title: '#', dataIndex: 'number', width: 70 },
-        { title: t('planView.tasks'), dataIndex: 'title', render: (title: string, task) => <a onClick={() => { onOpen(task); }}>{title}</a> },
-        { title: t('planView.lead'), width: 160, render: (_: unknown, task) => task.leadUnits.map((u) => u.name).join(t('common.sep')) },
-        { title: t('planView.deadline'), width: 120, render: (_: unknown, task) => task.deadlineText ?? task.deadline ?? '' },
-        { title: t('planView.progress'), width: 150, render: (_: unknown, task) => <Progress percent={task.percent ?? 0} size="small" strokeColor={STATUS_COLOR[task.status]} /> },
-        { title: t('planView.status'), width: 110, render: (_: unknown, task) => <StatusTag status={task.status} /> },
+        {
+          title: t('planView.tasks'),
+          dataIndex: 'title',
+          render: (title: string, task) => (
+            <a
+              onClick={() => {
+                onOpen(task);
+              }}
+            >
+              {title}
+            </a>
+          ),
+        },
+        {
+          title: t('planView.lead'),
+          width: 160,
+          render: (_: unknown, task) => task.leadUnits.map((u) => u.name).join(t('common.sep')),
+        },
+        {
+          title: t('planView.deadline'),
+          width: 120,
+          render: (_: unknown, task) => task.deadlineText ?? task.deadline ?? '',
+        },
+        {
+          title: t('planView.progress'),
+          width: 150,
+          render: (_: unknown, task) => (
+            <Progress percent={task.percent ?? 0} size="small" strokeColor={STATUS_COLOR[task.status]} />
+          ),
+        },
+        {
+          title: t('planView.status'),
+          width: 110,
+          render: (_: unknown, task) => <StatusTag status={task.status} />,
+        },
       ]}
     />
   );

@@ -25,7 +25,14 @@ export function PrintPlanPage(): ReactNode {
   return (
     <div className="yd-print-page">
       <div className="yd-no-print" style={{ textAlign: 'right', marginBottom: 8 }}>
-        <Button type="primary" onClick={() => { window.print(); }}>{t('common.print')}</Button>
+        <Button
+          type="primary"
+          onClick={() => {
+            window.print();
+          }}
+        >
+          {t('common.print')}
+        </Button>
       </div>
       <h1>{t('print.title', { title: plan.data.title })}</h1>
       <p style={{ textAlign: 'right' }}>{t('print.generated', { date: today })}</p>
@@ -56,7 +63,11 @@ export function PrintPlanPage(): ReactNode {
                     <td>{`${task.number} ${task.title}`}</td>
                     <td>{task.leadUnits.map((u) => u.name).join(t('common.sep'))}</td>
                     <td>{task.supportUnits.map((u) => u.name).join(t('common.sep'))}</td>
-                    <td>{(itemById.get(task.id)?.targets ?? []).map((x) => `${x.metric} ${targetText(x)}`).join('; ')}</td>
+                    <td>
+                      {(itemById.get(task.id)?.targets ?? [])
+                        .map((x) => `${x.metric} ${targetText(x)}`)
+                        .join('; ')}
+                    </td>
                     <td>{task.deadlineText ?? task.deadline ?? ''}</td>
                     <td>{task.latestNarrative ?? ''}</td>
                     <td>{t(`status.${task.status}`)}</td>

@@ -1,5 +1,24 @@
 import { ArrowLeftOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, Input, InputNumber, Progress, Row, Slider, Space, Table, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Progress,
+  Row,
+  Slider,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, type ReportDto, type TargetDto } from '../../api/endpoints.js';
@@ -11,7 +30,14 @@ import { useUnits } from '../../components/use-units.js';
 import { clearDraft, readDraft, writeDraft } from '../../drafts/drafts.js';
 import { useT } from '../../i18n/i18n.js';
 import { targetText } from '../tasks/attainment.js';
-import { draftFromReport, draftKey, emptyDraft, fieldsOf, isReportDraft, type ReportDraft } from './report-draft.js';
+import {
+  draftFromReport,
+  draftKey,
+  emptyDraft,
+  fieldsOf,
+  isReportDraft,
+  type ReportDraft,
+} from './report-draft.js';
 
 const newKey = (): string => crypto.randomUUID();
 
@@ -22,7 +48,10 @@ export function ReportPage(): ReactNode {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const units = useUnits();
-  const existing = useLoad(() => (params.reportId ? api.report(params.reportId) : Promise.resolve(null)), [params.reportId]);
+  const existing = useLoad(
+    () => (params.reportId ? api.report(params.reportId) : Promise.resolve(null)),
+    [params.reportId],
+  );
   const report = existing.data ?? null;
   const itemId = report?.itemId ?? params.itemId ?? '';
   const unitId = report?.unitId ?? params.unitId ?? '';
@@ -31,9 +60,17 @@ export function ReportPage(): ReactNode {
   const task = tasks.data?.find((x) => x.id === itemId);
   const plan = useLoad(() => (task ? api.plan(task.planId) : Promise.resolve(null)), [task?.planId]);
   const periods = useLoad(() => (task ? api.periods(task.planId) : Promise.resolve([])), [task?.planId]);
-  const targets: TargetDto[] = useMemo(() => plan.data?.items.find((i) => i.id === itemId)?.targets ?? [], [plan.data, itemId]);
+  const targets: TargetDto[] = useMemo(
+    () => plan.data?.items.find((i) => i.id === itemId)?.targets ?? [],
+    [plan.data, itemId],
+  );
   const period = periods.data?.find((p) => p.id === periodId);
-  const key = draftKey({ reportId: params.reportId, itemId: params.itemId, unitId: params.unitId, periodId: params.periodId });
+  const key = draftKey({
+    reportId: params.reportId,
+    itemId: params.itemId,
+    unitId: params.unitId,
+    periodId: params.periodId,
+  });
 
   const [draft, setDraft] = useState<ReportDraft | null>(null);
   const [restored, setRestored] = useState(false);
@@ -103,19 +140,38 @@ export function ReportPage(): ReactNode {
       void message.error(errorMessage(failure, t));
     }
   };
-  const attachments = useLoad(() => (report ? api.attachments(report.id).catch(() => []) : Promise.resolve([])), [report?.id]);
+  const attachments = useLoad(
+    () => (report ? api.attachments(report.id).catch(() => []) : Promise.resolve([])),
+    [report?.id],
+  );
 
   return (
     <>
       <PageHeader
         title={t('report.title')}
         sub={task ? `${task.number} ${task.title}` : undefined}
-        extra={<Button icon={<ArrowLeftOutlined />} onClick={() => void navigate('/my-tasks')}>{t('common.back')}</Button>}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate('/my-tasks')}>
+            {t('common.back')}
+          </Button>
+        }
       />
       <ErrorAlert error={existing.error ?? tasks.error ?? error} />
-      {restored ? <Alert type="info" showIcon title={t('report.draftRestored')} style={{ marginBottom: 16 }} /> : null}
-      {report?.state === 'returned' ? <Alert type="error" showIcon title={`${t('myTasks.returnReason')}: ${report.returnReason ?? ''}`} style={{ marginBottom: 16 }} data-testid="return-reason" /> : null}
-      {!editable ? <Alert type="success" showIcon title={t('report.readOnly')} style={{ marginBottom: 16 }} /> : null}
+      {restored ? (
+        <Alert type="info" showIcon title={t('report.draftRestored')} style={{ marginBottom: 16 }} />
+      ) : null}
+      {report?.state === 'returned' ? (
+        <Alert
+          type="error"
+          showIcon
+          title={`${t('myTasks.returnReason')}: ${report.returnReason ?? ''}`}
+          style={{ marginBottom: 16 }}
+          data-testid="return-reason"
+        />
+      ) : null}
+      {!editable ? (
+        <Alert type="success" showIcon title={t('report.readOnly')} style={{ marginBottom: 16 }} />
+      ) : null}
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <Card loading={!draft} className="yd-card">
@@ -123,18 +179,61 @@ export function ReportPage(): ReactNode {
               <Form layout="vertical" disabled={!editable}>
                 <Form.Item label={t('report.percent')} required>
                   <Flex gap={16} align="center">
-                    <Slider style={{ flex: 1 }} min={0} max={100} value={draft.percent} onChange={(percent: number) => { update({ percent }); }} aria-label={t('report.percent')} />
-                    <InputNumber min={0} max={100} value={draft.percent} onChange={(v) => { update({ percent: typeof v === 'number' ? v : 0 }); }} suffix="%" id="report-percent" />
+                    <Slider
+                      style={{ flex: 1 }}
+                      min={0}
+                      max={100}
+                      value={draft.percent}
+                      onChange={(percent: number) => {
+                        update({ percent });
+                      }}
+                      aria-label={t('report.percent')}
+                    />
+                    <InputNumber
+                      min={0}
+                      max={100}
+                      value={draft.percent}
+                      onChange={(v) => {
+                        update({ percent: typeof v === 'number' ? v : 0 });
+                      }}
+                      suffix="%"
+                      id="report-percent"
+                    />
                   </Flex>
                 </Form.Item>
                 <Form.Item label={t('report.narrative')} required htmlFor="report-narrative">
-                  <Input.TextArea id="report-narrative" autoSize={{ minRows: 4 }} maxLength={10_000} showCount value={draft.narrative} onChange={(e) => { update({ narrative: e.target.value }); }} />
+                  <Input.TextArea
+                    id="report-narrative"
+                    autoSize={{ minRows: 4 }}
+                    maxLength={10_000}
+                    showCount
+                    value={draft.narrative}
+                    onChange={(e) => {
+                      update({ narrative: e.target.value });
+                    }}
+                  />
                 </Form.Item>
                 <Form.Item label={t('report.problems')} htmlFor="report-problems">
-                  <Input.TextArea id="report-problems" autoSize={{ minRows: 2 }} maxLength={10_000} value={draft.problems} onChange={(e) => { update({ problems: e.target.value }); }} />
+                  <Input.TextArea
+                    id="report-problems"
+                    autoSize={{ minRows: 2 }}
+                    maxLength={10_000}
+                    value={draft.problems}
+                    onChange={(e) => {
+                      update({ problems: e.target.value });
+                    }}
+                  />
                 </Form.Item>
                 <Form.Item label={t('report.nextSteps')} htmlFor="report-next">
-                  <Input.TextArea id="report-next" autoSize={{ minRows: 2 }} maxLength={10_000} value={draft.nextSteps} onChange={(e) => { update({ nextSteps: e.target.value }); }} />
+                  <Input.TextArea
+                    id="report-next"
+                    autoSize={{ minRows: 2 }}
+                    maxLength={10_000}
+                    value={draft.nextSteps}
+                    onChange={(e) => {
+                      update({ nextSteps: e.target.value });
+                    }}
+                  />
                 </Form.Item>
                 {targets.length > 0 ? (
                   <Form.Item label={t('report.actuals')}>
@@ -145,7 +244,11 @@ export function ReportPage(): ReactNode {
                       dataSource={targets}
                       columns={[
                         { title: t('dashboard.metric'), dataIndex: 'metric' },
-                        { title: t('task.target'), width: 140, render: (_: unknown, target) => targetText(target) },
+                        {
+                          title: t('task.target'),
+                          width: 140,
+                          render: (_: unknown, target) => targetText(target),
+                        },
                         {
                           title: t('task.actual'),
                           width: 160,
@@ -155,7 +258,17 @@ export function ReportPage(): ReactNode {
                               style={{ width: '100%' }}
                               value={draft.actuals[target.id]?.value ?? null}
                               suffix={target.unit || undefined}
-                              onChange={(v) => { update({ actuals: { ...draft.actuals, [target.id]: { value: typeof v === 'number' ? v : null, note: draft.actuals[target.id]?.note ?? '' } } }); }}
+                              onChange={(v) => {
+                                update({
+                                  actuals: {
+                                    ...draft.actuals,
+                                    [target.id]: {
+                                      value: typeof v === 'number' ? v : null,
+                                      note: draft.actuals[target.id]?.note ?? '',
+                                    },
+                                  },
+                                });
+                              }}
                             />
                           ),
                         },
@@ -165,7 +278,17 @@ export function ReportPage(): ReactNode {
                             <Input
                               aria-label={`${target.metric} ${t('report.actualNote')}`}
                               value={draft.actuals[target.id]?.note ?? ''}
-                              onChange={(e) => { update({ actuals: { ...draft.actuals, [target.id]: { value: draft.actuals[target.id]?.value ?? null, note: e.target.value } } }); }}
+                              onChange={(e) => {
+                                update({
+                                  actuals: {
+                                    ...draft.actuals,
+                                    [target.id]: {
+                                      value: draft.actuals[target.id]?.value ?? null,
+                                      note: e.target.value,
+                                    },
+                                  },
+                                });
+                              }}
                             />
                           ),
                         },
@@ -187,15 +310,30 @@ export function ReportPage(): ReactNode {
                   <div style={{ marginTop: 8 }}>
                     {(attachments.data ?? []).map((a) => (
                       <div key={a.id}>
-                        <a href={api.attachmentUrl(a.id)}><PaperClipOutlined /> {a.fileName}</a>
+                        <a href={api.attachmentUrl(a.id)}>
+                          <PaperClipOutlined /> {a.fileName}
+                        </a>
                       </div>
                     ))}
                   </div>
                 </Form.Item>
                 {editable ? (
                   <Space>
-                    <Button onClick={() => void persist(false)} loading={busy === 'save'} disabled={busy !== null}>{t('report.saveDraft')}</Button>
-                    <Button type="primary" onClick={() => void persist(true)} loading={busy === 'submit'} disabled={busy !== null}>{t('report.submit')}</Button>
+                    <Button
+                      onClick={() => void persist(false)}
+                      loading={busy === 'save'}
+                      disabled={busy !== null}
+                    >
+                      {t('report.saveDraft')}
+                    </Button>
+                    <Button
+                      type="primary"
+                      onClick={() => void persist(true)}
+                      loading={busy === 'submit'}
+                      disabled={busy !== null}
+                    >
+                      {t('report.submit')}
+                    </Button>
                   </Space>
                 ) : null}
               </Form>
@@ -206,14 +344,26 @@ export function ReportPage(): ReactNode {
           <Card className="yd-card" title={t('task.detail')}>
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('report.unit')}>{units.nameOf(unitId)}</Descriptions.Item>
-              <Descriptions.Item label={t('task.period')}>{period ? `${period.label} · ${t('myTasks.due', { date: period.dueOn })}` : ''}</Descriptions.Item>
-              <Descriptions.Item label={t('planView.deadline')}>{task?.deadlineText ?? task?.deadline ?? ''}</Descriptions.Item>
-              <Descriptions.Item label={t('planView.status')}>{report ? <Tag>{t(`reportState.${report.state}`)}</Tag> : <Tag color="warning">{t('myTasks.notReported')}</Tag>}</Descriptions.Item>
+              <Descriptions.Item label={t('task.period')}>
+                {period ? `${period.label} · ${t('myTasks.due', { date: period.dueOn })}` : ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('planView.deadline')}>
+                {task?.deadlineText ?? task?.deadline ?? ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('planView.status')}>
+                {report ? (
+                  <Tag>{t(`reportState.${report.state}`)}</Tag>
+                ) : (
+                  <Tag color="warning">{t('myTasks.notReported')}</Tag>
+                )}
+              </Descriptions.Item>
             </Descriptions>
             {task ? (
               <>
                 <Progress percent={task.percent ?? 0} />
-                <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>{task.text}</Typography.Paragraph>
+                <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>
+                  {task.text}
+                </Typography.Paragraph>
               </>
             ) : null}
           </Card>

@@ -16,14 +16,26 @@ describe('report drafts', () => {
   });
 
   it('sends only the actuals that have a value, and clamps percent into 0–100', () => {
-    const fields = fieldsOf({ ...emptyDraft(() => 'k'), percent: 130.4, actuals: { a: { value: 5, note: 'n' }, b: { value: null, note: '' } } });
+    const fields = fieldsOf({
+      ...emptyDraft(() => 'k'),
+      percent: 130.4,
+      actuals: { a: { value: 5, note: 'n' }, b: { value: null, note: '' } },
+    });
     expect(fields.percent).toBe(100);
     expect(fields.actuals).toEqual([{ targetId: 'a', value: 5, note: 'n' }]);
   });
 
   it('starts a returned report from what was sent, with a fresh idempotency key', () => {
-    const draft = draftFromReport(report({ percent: 40, narrative: 'x', actuals: [{ targetId: 't', value: 3, note: '' }] }), () => 'fresh');
-    expect(draft).toMatchObject({ percent: 40, narrative: 'x', idempotencyKey: 'fresh', actuals: { t: { value: 3, note: '' } } });
+    const draft = draftFromReport(
+      report({ percent: 40, narrative: 'x', actuals: [{ targetId: 't', value: 3, note: '' }] }),
+      () => 'fresh',
+    );
+    expect(draft).toMatchObject({
+      percent: 40,
+      narrative: 'x',
+      idempotencyKey: 'fresh',
+      actuals: { t: { value: 3, note: '' } },
+    });
     expect(draftKey({ reportId: 'r1' })).toBe('report:r1');
   });
 });

@@ -12,8 +12,15 @@ export interface ReportDraft {
   idempotencyKey: string;
 }
 
-export function draftKey(params: { reportId?: string; itemId?: string; unitId?: string; periodId?: string }): string {
-  return params.reportId ? `report:${params.reportId}` : `report:${params.itemId ?? ''}:${params.unitId ?? ''}:${params.periodId ?? ''}`;
+export function draftKey(params: {
+  reportId?: string;
+  itemId?: string;
+  unitId?: string;
+  periodId?: string;
+}): string {
+  return params.reportId
+    ? `report:${params.reportId}`
+    : `report:${params.itemId ?? ''}:${params.unitId ?? ''}:${params.periodId ?? ''}`;
 }
 
 export function isReportDraft(value: unknown): value is ReportDraft {
@@ -53,7 +60,10 @@ export function fieldsOf(draft: ReportDraft): ReportFields {
     problems: draft.problems,
     nextSteps: draft.nextSteps,
     actuals: Object.entries(draft.actuals)
-      .filter((entry): entry is [string, { value: number; note: string }] => entry[1].value !== null && Number.isFinite(entry[1].value))
+      .filter(
+        (entry): entry is [string, { value: number; note: string }] =>
+          entry[1].value !== null && Number.isFinite(entry[1].value),
+      )
       .map(([targetId, a]) => ({ targetId, value: a.value, note: a.note })),
   };
 }

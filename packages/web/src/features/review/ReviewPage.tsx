@@ -1,4 +1,19 @@
-import { App, Button, Card, Col, Empty, Form, Input, Modal, Progress, Row, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Progress,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { api, type ReportDto, type TaskDto } from '../../api/endpoints.js';
@@ -25,10 +40,19 @@ export function ReviewPage(): ReactNode {
   const tasks = useLoad(() => (planId ? api.tasks({ planId }) : Promise.resolve([])), [planId]);
   const periods = useLoad(() => (planId ? api.periods(planId) : Promise.resolve([])), [planId]);
   const period = currentPeriod(periods.data ?? [], today);
-  const periodReports = useLoad(() => (period ? api.reports({ periodId: period.id }) : Promise.resolve([])), [period?.id]);
-  const missing = useMemo(() => (period ? notReported(tasks.data ?? [], periodReports.data ?? [], period.id) : []), [tasks.data, periodReports.data, period]);
+  const periodReports = useLoad(
+    () => (period ? api.reports({ periodId: period.id }) : Promise.resolve([])),
+    [period?.id],
+  );
+  const missing = useMemo(
+    () => (period ? notReported(tasks.data ?? [], periodReports.data ?? [], period.id) : []),
+    [tasks.data, periodReports.data, period],
+  );
   const allTasks = useLoad(() => api.tasks({}), []);
-  const taskById = useMemo(() => new Map<string, TaskDto>((allTasks.data ?? []).map((x) => [x.id, x])), [allTasks.data]);
+  const taskById = useMemo(
+    () => new Map<string, TaskDto>((allTasks.data ?? []).map((x) => [x.id, x])),
+    [allTasks.data],
+  );
   const [returning, setReturning] = useState<ReportDto | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
@@ -54,7 +78,10 @@ export function ReviewPage(): ReactNode {
 
   return (
     <>
-      <PageHeader title={t('review.title')} extra={plans.data ? <PlanPicker plans={plans.data} value={planId} onChange={setPlanId} /> : null} />
+      <PageHeader
+        title={t('review.title')}
+        extra={plans.data ? <PlanPicker plans={plans.data} value={planId} onChange={setPlanId} /> : null}
+      />
       <ErrorAlert error={pending.error ?? tasks.error} onRetry={pending.reload} />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
@@ -67,9 +94,18 @@ export function ReviewPage(): ReactNode {
               expandable={{
                 expandedRowRender: (report) => (
                   <div style={{ whiteSpace: 'pre-wrap' }}>
-                    <Typography.Paragraph><Typography.Text strong>{`${t('report.narrative')}: `}</Typography.Text>{report.narrative}</Typography.Paragraph>
-                    <Typography.Paragraph><Typography.Text strong>{`${t('report.problems')}: `}</Typography.Text>{report.problems}</Typography.Paragraph>
-                    <Typography.Paragraph><Typography.Text strong>{`${t('report.nextSteps')}: `}</Typography.Text>{report.nextSteps}</Typography.Paragraph>
+                    <Typography.Paragraph>
+                      <Typography.Text strong>{`${t('report.narrative')}: `}</Typography.Text>
+                      {report.narrative}
+                    </Typography.Paragraph>
+                    <Typography.Paragraph>
+                      <Typography.Text strong>{`${t('report.problems')}: `}</Typography.Text>
+                      {report.problems}
+                    </Typography.Paragraph>
+                    <Typography.Paragraph>
+                      <Typography.Text strong>{`${t('report.nextSteps')}: `}</Typography.Text>
+                      {report.nextSteps}
+                    </Typography.Paragraph>
                   </div>
                 ),
               }}
@@ -78,19 +114,52 @@ export function ReviewPage(): ReactNode {
                   title: t('planView.tasks'),
                   render: (_: unknown, report) => {
                     const task = taskById.get(report.itemId);
-                    return task ? <a onClick={() => void navigate(`/plans/${task.planId}/tasks/${task.id}`)}>{`${task.number} ${task.title}`}</a> : report.itemId;
+                    return task ? (
+                      <a
+                        onClick={() => void navigate(`/plans/${task.planId}/tasks/${task.id}`)}
+                      >{`${task.number} ${task.title}`}</a>
+                    ) : (
+                      report.itemId
+                    );
                   },
                 },
-                { title: t('report.unit'), width: 140, render: (_: unknown, report) => units.nameOf(report.unitId) },
-                { title: t('planView.progress'), width: 130, render: (_: unknown, report) => <Progress size="small" percent={report.percent} /> },
-                { title: t('review.submittedAt'), width: 120, render: (_: unknown, report) => report.submittedAt?.slice(0, 10) ?? '' },
+                {
+                  title: t('report.unit'),
+                  width: 140,
+                  render: (_: unknown, report) => units.nameOf(report.unitId),
+                },
+                {
+                  title: t('planView.progress'),
+                  width: 130,
+                  render: (_: unknown, report) => <Progress size="small" percent={report.percent} />,
+                },
+                {
+                  title: t('review.submittedAt'),
+                  width: 120,
+                  render: (_: unknown, report) => report.submittedAt?.slice(0, 10) ?? '',
+                },
                 {
                   title: t('common.actions'),
                   width: 160,
                   render: (_: unknown, report) => (
                     <Space>
-                      <Button type="primary" size="small" loading={busy === report.id} onClick={() => void act(report, 'accept')}>{t('review.accept')}</Button>
-                      <Button danger size="small" onClick={() => { setReturning(report); }}>{t('review.return')}</Button>
+                      <Button
+                        type="primary"
+                        size="small"
+                        loading={busy === report.id}
+                        onClick={() => void act(report, 'accept')}
+                      >
+                        {t('review.accept')}
+                      </Button>
+                      <Button
+                        danger
+                        size="small"
+                        onClick={() => {
+                          setReturning(report);
+                        }}
+                      >
+                        {t('review.return')}
+                      </Button>
                     </Space>
                   ),
                 },
@@ -99,16 +168,27 @@ export function ReviewPage(): ReactNode {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          <Card className="yd-card" title={period ? `${t('review.notReported')} · ${period.label}` : t('review.notReported')}>
+          <Card
+            className="yd-card"
+            title={period ? `${t('review.notReported')} · ${period.label}` : t('review.notReported')}
+          >
             <Table<MissingUnit>
               rowKey="unitId"
               size="small"
               pagination={false}
               dataSource={missing}
-              locale={{ emptyText: <Empty description={period ? t('review.noneNotReported') : t('myTasks.noPeriod')} /> }}
+              locale={{
+                emptyText: (
+                  <Empty description={period ? t('review.noneNotReported') : t('myTasks.noPeriod')} />
+                ),
+              }}
               columns={[
                 { title: t('planView.unit'), dataIndex: 'name' },
-                { title: t('review.tasksOwed'), width: 100, render: (_: unknown, row) => <Tag color="orange">{row.tasks.length}</Tag> },
+                {
+                  title: t('review.tasksOwed'),
+                  width: 100,
+                  render: (_: unknown, row) => <Tag color="orange">{row.tasks.length}</Tag>,
+                },
               ]}
             />
           </Card>
@@ -120,11 +200,21 @@ export function ReviewPage(): ReactNode {
         okText={t('review.return')}
         okButtonProps={{ danger: true, disabled: !reason.trim(), loading: busy !== null }}
         onOk={() => returning && void act(returning, 'return')}
-        onCancel={() => { setReturning(null); }}
+        onCancel={() => {
+          setReturning(null);
+        }}
       >
         <Form layout="vertical">
           <Form.Item label={t('review.returnReason')} required htmlFor="return-reason">
-            <Input.TextArea id="return-reason" autoFocus autoSize={{ minRows: 3 }} value={reason} onChange={(e) => { setReason(e.target.value); }} />
+            <Input.TextArea
+              id="return-reason"
+              autoFocus
+              autoSize={{ minRows: 3 }}
+              value={reason}
+              onChange={(e) => {
+                setReason(e.target.value);
+              }}
+            />
           </Form.Item>
         </Form>
       </Modal>

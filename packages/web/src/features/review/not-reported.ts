@@ -7,8 +7,16 @@ export interface MissingUnit {
 }
 
 /** Units that owe a report for the period and have none past draft, with the tasks they owe; most tasks first. */
-export function notReported(tasks: readonly TaskDto[], reports: readonly ReportDto[], periodId: string): MissingUnit[] {
-  const reported = new Set(reports.filter((r) => r.periodId === periodId && r.state !== 'draft').map((r) => `${r.itemId}:${r.unitId}`));
+export function notReported(
+  tasks: readonly TaskDto[],
+  reports: readonly ReportDto[],
+  periodId: string,
+): MissingUnit[] {
+  const reported = new Set(
+    reports
+      .filter((r) => r.periodId === periodId && r.state !== 'draft')
+      .map((r) => `${r.itemId}:${r.unitId}`),
+  );
   const byUnit = new Map<string, MissingUnit>();
   for (const task of tasks) {
     if (task.status === 'done') continue;
@@ -19,5 +27,7 @@ export function notReported(tasks: readonly TaskDto[], reports: readonly ReportD
       byUnit.set(unit.id, entry);
     }
   }
-  return [...byUnit.values()].sort((a, b) => b.tasks.length - a.tasks.length || a.name.localeCompare(b.name, 'zh-CN'));
+  return [...byUnit.values()].sort(
+    (a, b) => b.tasks.length - a.tasks.length || a.name.localeCompare(b.name, 'zh-CN'),
+  );
 }

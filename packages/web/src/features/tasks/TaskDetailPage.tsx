@@ -1,5 +1,21 @@
 import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, Empty, Input, List, Progress, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Input,
+  List,
+  Progress,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, type ReportDto, type TargetDto } from '../../api/endpoints.js';
@@ -26,7 +42,10 @@ export function TaskDetailPage(): ReactNode {
   const units = useUnits();
   const item = plan.data?.items.find((i) => i.id === taskId);
   const task = tasks.data?.find((x) => x.id === taskId);
-  const series = useMemo(() => actualSeries(reports.data ?? [], periods.data ?? []), [reports.data, periods.data]);
+  const series = useMemo(
+    () => actualSeries(reports.data ?? [], periods.data ?? []),
+    [reports.data, periods.data],
+  );
   const periodLabel = (id: string): string => periods.data?.find((p) => p.id === id)?.label ?? '';
   const history = [...(reports.data ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 
@@ -35,7 +54,11 @@ export function TaskDetailPage(): ReactNode {
       <PageHeader
         title={item ? `${item.number} ${item.title}` : t('task.detail')}
         sub={plan.data?.title}
-        extra={<Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(`/plans/${planId}`)}>{t('common.back')}</Button>}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(`/plans/${planId}`)}>
+            {t('common.back')}
+          </Button>
+        }
       />
       <ErrorAlert error={plan.error ?? tasks.error ?? reports.error} />
       <Row gutter={16}>
@@ -52,14 +75,35 @@ export function TaskDetailPage(): ReactNode {
                   ) : null}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('task.percent')}>
-                  <Progress percent={task?.percent ?? 0} strokeColor={task ? STATUS_COLOR[task.status] : undefined} style={{ maxWidth: 360 }} />
+                  <Progress
+                    percent={task?.percent ?? 0}
+                    strokeColor={task ? STATUS_COLOR[task.status] : undefined}
+                    style={{ maxWidth: 360 }}
+                  />
                 </Descriptions.Item>
                 <Descriptions.Item label={t('task.source')}>
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="task-source">{item.text || item.title}</Typography.Paragraph>
+                  <Typography.Paragraph
+                    style={{ whiteSpace: 'pre-wrap', margin: 0 }}
+                    data-testid="task-source"
+                  >
+                    {item.text || item.title}
+                  </Typography.Paragraph>
                 </Descriptions.Item>
-                <Descriptions.Item label={t('planView.lead')}>{task?.leadUnits.map((u) => <Tag key={u.id} color="red">{u.name}</Tag>)}</Descriptions.Item>
-                <Descriptions.Item label={t('planView.support')}>{task?.supportUnits.map((u) => <Tag key={u.id}>{u.name}</Tag>)}</Descriptions.Item>
-                <Descriptions.Item label={t('planView.deadline')}>{item.deadlineText ?? item.deadline ?? ''}</Descriptions.Item>
+                <Descriptions.Item label={t('planView.lead')}>
+                  {task?.leadUnits.map((u) => (
+                    <Tag key={u.id} color="red">
+                      {u.name}
+                    </Tag>
+                  ))}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('planView.support')}>
+                  {task?.supportUnits.map((u) => (
+                    <Tag key={u.id}>{u.name}</Tag>
+                  ))}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('planView.deadline')}>
+                  {item.deadlineText ?? item.deadline ?? ''}
+                </Descriptions.Item>
               </Descriptions>
             ) : null}
           </Card>
@@ -73,15 +117,25 @@ export function TaskDetailPage(): ReactNode {
               columns={[
                 { title: t('dashboard.metric'), dataIndex: 'metric' },
                 { title: t('task.target'), render: (_: unknown, target) => targetText(target) },
-                { title: t('task.actual'), render: (_: unknown, target) => latestActual(series, target.id) ?? t('task.noActual') },
+                {
+                  title: t('task.actual'),
+                  render: (_: unknown, target) => latestActual(series, target.id) ?? t('task.noActual'),
+                },
                 {
                   title: t('task.attained'),
                   render: (_: unknown, target) => {
                     const a = attainment(target, latestActual(series, target.id));
-                    return a === null ? <Typography.Text type="secondary">{t('task.noActual')}</Typography.Text> : <Tag color={a >= 100 ? 'green' : 'orange'}>{`${a}%`}</Tag>;
+                    return a === null ? (
+                      <Typography.Text type="secondary">{t('task.noActual')}</Typography.Text>
+                    ) : (
+                      <Tag color={a >= 100 ? 'green' : 'orange'}>{`${a}%`}</Tag>
+                    );
                   },
                 },
-                { title: t('importReview.direction'), render: (_: unknown, target) => t(`direction.${target.direction}`) },
+                {
+                  title: t('importReview.direction'),
+                  render: (_: unknown, target) => t(`direction.${target.direction}`),
+                },
               ]}
             />
           </Card>
@@ -93,7 +147,13 @@ export function TaskDetailPage(): ReactNode {
                 items={history.map((report) => ({
                   key: report.id,
                   color: report.state === 'accepted' ? 'green' : report.state === 'returned' ? 'red' : 'blue',
-                  content: <HistoryEntry report={report} period={periodLabel(report.periodId)} unit={units.nameOf(report.unitId)} />,
+                  content: (
+                    <HistoryEntry
+                      report={report}
+                      period={periodLabel(report.periodId)}
+                      unit={units.nameOf(report.unitId)}
+                    />
+                  ),
                 }))}
               />
             )}
@@ -107,7 +167,15 @@ export function TaskDetailPage(): ReactNode {
   );
 }
 
-function HistoryEntry({ report, period, unit }: { report: ReportDto; period: string; unit: string }): ReactNode {
+function HistoryEntry({
+  report,
+  period,
+  unit,
+}: {
+  report: ReportDto;
+  period: string;
+  unit: string;
+}): ReactNode {
   const t = useT();
   const attachments = useLoad(() => api.attachments(report.id).catch(() => []), [report.id]);
   return (
@@ -118,12 +186,28 @@ function HistoryEntry({ report, period, unit }: { report: ReportDto; period: str
         <Tag>{t(`reportState.${report.state}`)}</Tag>
         <Typography.Text type="secondary">{`${report.percent}%`}</Typography.Text>
       </Space>
-      {report.narrative ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0' }}>{`${t('report.narrative')}: ${report.narrative}`}</Typography.Paragraph> : null}
-      {report.problems ? <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', margin: '4px 0' }}>{`${t('report.problems')}: ${report.problems}`}</Typography.Paragraph> : null}
-      {report.returnReason ? <Typography.Paragraph type="danger" style={{ margin: '4px 0' }}>{`${t('myTasks.returnReason')}: ${report.returnReason}`}</Typography.Paragraph> : null}
+      {report.narrative ? (
+        <Typography.Paragraph
+          style={{ whiteSpace: 'pre-wrap', margin: '4px 0' }}
+        >{`${t('report.narrative')}: ${report.narrative}`}</Typography.Paragraph>
+      ) : null}
+      {report.problems ? (
+        <Typography.Paragraph
+          type="secondary"
+          style={{ whiteSpace: 'pre-wrap', margin: '4px 0' }}
+        >{`${t('report.problems')}: ${report.problems}`}</Typography.Paragraph>
+      ) : null}
+      {report.returnReason ? (
+        <Typography.Paragraph
+          type="danger"
+          style={{ margin: '4px 0' }}
+        >{`${t('myTasks.returnReason')}: ${report.returnReason}`}</Typography.Paragraph>
+      ) : null}
       {(attachments.data ?? []).map((a) => (
         <div key={a.id}>
-          <a href={api.attachmentUrl(a.id)}><PaperClipOutlined /> {a.fileName}</a>
+          <a href={api.attachmentUrl(a.id)}>
+            <PaperClipOutlined /> {a.fileName}
+          </a>
         </div>
       ))}
     </div>
@@ -156,14 +240,34 @@ function Comments({ itemId }: { itemId: string }): ReactNode {
         locale={{ emptyText: t('common.empty') }}
         renderItem={(c) => (
           <List.Item key={c.id}>
-            <List.Item.Meta title={<Space><span>{c.authorName}</span><Typography.Text type="secondary">{c.createdAt.slice(0, 16).replace('T', ' ')}</Typography.Text></Space>} description={<span style={{ whiteSpace: 'pre-wrap' }}>{c.body}</span>} />
+            <List.Item.Meta
+              title={
+                <Space>
+                  <span>{c.authorName}</span>
+                  <Typography.Text type="secondary">
+                    {c.createdAt.slice(0, 16).replace('T', ' ')}
+                  </Typography.Text>
+                </Space>
+              }
+              description={<span style={{ whiteSpace: 'pre-wrap' }}>{c.body}</span>}
+            />
           </List.Item>
         )}
       />
       {allowed('comment.write') ? (
         <Space.Compact style={{ width: '100%', marginTop: 12 }}>
-          <Input.TextArea value={body} onChange={(e) => { setBody(e.target.value); }} placeholder={t('task.commentPlaceholder')} autoSize={{ minRows: 2 }} aria-label={t('task.addComment')} />
-          <Button type="primary" disabled={!body.trim()} loading={busy} onClick={() => void post()}>{t('task.addComment')}</Button>
+          <Input.TextArea
+            value={body}
+            onChange={(e) => {
+              setBody(e.target.value);
+            }}
+            placeholder={t('task.commentPlaceholder')}
+            autoSize={{ minRows: 2 }}
+            aria-label={t('task.addComment')}
+          />
+          <Button type="primary" disabled={!body.trim()} loading={busy} onClick={() => void post()}>
+            {t('task.addComment')}
+          </Button>
         </Space.Compact>
       ) : null}
     </Card>

@@ -5,7 +5,10 @@ import type { TargetDto } from '../../api/endpoints.js';
  * Higher-is-better: actual / target. Lower-is-better: target / actual (at or under the ceiling is 100).
  * Ranges count as met inside the range. Null when there is nothing to compare.
  */
-export function attainment(target: Pick<TargetDto, 'op' | 'value' | 'lo' | 'hi' | 'direction'>, actual: number | null): number | null {
+export function attainment(
+  target: Pick<TargetDto, 'op' | 'value' | 'lo' | 'hi' | 'direction'>,
+  actual: number | null,
+): number | null {
   if (actual === null) return null;
   if (target.op === 'range') {
     if (target.lo === null || target.hi === null) return null;
@@ -31,7 +34,10 @@ function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-export function isMet(target: Pick<TargetDto, 'op' | 'value' | 'lo' | 'hi' | 'direction'>, actual: number | null): boolean | null {
+export function isMet(
+  target: Pick<TargetDto, 'op' | 'value' | 'lo' | 'hi' | 'direction'>,
+  actual: number | null,
+): boolean | null {
   const a = attainment(target, actual);
   return a === null ? null : a >= 100;
 }

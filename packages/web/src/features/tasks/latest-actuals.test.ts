@@ -11,11 +11,19 @@ describe('actualSeries', () => {
       [
         report({ periodId: feb.id, state: 'accepted', actuals: [{ targetId: 't', value: 80, note: '' }] }),
         report({ periodId: jan.id, state: 'submitted', actuals: [{ targetId: 't', value: 60, note: '' }] }),
-        report({ periodId: feb.id, state: 'draft', actuals: [{ targetId: 't', value: 999, note: '' }], updatedAt: '2027-01-01T00:00:00Z' }),
+        report({
+          periodId: feb.id,
+          state: 'draft',
+          actuals: [{ targetId: 't', value: 999, note: '' }],
+          updatedAt: '2027-01-01T00:00:00Z',
+        }),
       ],
       [jan, feb],
     );
-    expect(series.get('t')?.map((p) => [p.periodLabel, p.value])).toEqual([['Jan', 60], ['Feb', 80]]);
+    expect(series.get('t')?.map((p) => [p.periodLabel, p.value])).toEqual([
+      ['Jan', 60],
+      ['Feb', 80],
+    ]);
     expect(latestActual(series, 't')).toBe(80);
     expect(latestActual(series, 'other')).toBeNull();
   });

@@ -11,7 +11,10 @@ export interface ActualPoint {
  * Actual values per target over periods, from reports past draft (the same rule as the server's status).
  * Where several units report one target in a period, the latest report wins.
  */
-export function actualSeries(reports: readonly ReportDto[], periods: readonly PeriodDto[]): Map<string, ActualPoint[]> {
+export function actualSeries(
+  reports: readonly ReportDto[],
+  periods: readonly PeriodDto[],
+): Map<string, ActualPoint[]> {
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const byTarget = new Map<string, Map<string, { point: ActualPoint; at: string }>>();
   for (const report of reports) {
@@ -19,17 +22,29 @@ export function actualSeries(reports: readonly ReportDto[], periods: readonly Pe
     const period = periodById.get(report.periodId);
     if (!period) continue;
     for (const actual of report.actuals) {
-      const perPeriod = byTarget.get(actual.targetId) ?? new Map<string, { point: ActualPoint; at: string }>();
+      const perPeriod =
+        byTarget.get(actual.targetId) ?? new Map<string, { point: ActualPoint; at: string }>();
       const seen = perPeriod.get(period.id);
       if (!seen || seen.at < report.updatedAt) {
-        perPeriod.set(period.id, { point: { periodId: period.id, periodLabel: period.label, endsOn: period.endsOn, value: actual.value }, at: report.updatedAt });
+        perPeriod.set(period.id, {
+          point: {
+            periodId: period.id,
+            periodLabel: period.label,
+            endsOn: period.endsOn,
+            value: actual.value,
+          },
+          at: report.updatedAt,
+        });
       }
       byTarget.set(actual.targetId, perPeriod);
     }
   }
   const result = new Map<string, ActualPoint[]>();
   for (const [targetId, perPeriod] of byTarget) {
-    result.set(targetId, [...perPeriod.values()].map((v) => v.point).sort((a, b) => a.endsOn.localeCompare(b.endsOn)));
+    result.set(
+      targetId,
+      [...perPeriod.values()].map((v) => v.point).sort((a, b) => a.endsOn.localeCompare(b.endsOn)),
+    );
   }
   return result;
 }

@@ -1,4 +1,10 @@
-import { AuditOutlined, CloudUploadOutlined, DashboardOutlined, FileTextOutlined, FormOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  FormOutlined,
+} from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row, Statistic, Table, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
@@ -19,33 +25,55 @@ export function WorkbenchPage(): ReactNode {
   const today = useToday();
   const plans = useLoad(() => api.plans(), []);
   const tasks = useLoad(() => (me.role === 'reporter' ? api.myTasks() : api.tasks({})), [me.role]);
-  const pending = useLoad(() => (allowed('report.review') ? api.reports({ state: 'submitted' }) : Promise.resolve([])), [me.role]);
+  const pending = useLoad(
+    () => (allowed('report.review') ? api.reports({ state: 'submitted' }) : Promise.resolve([])),
+    [me.role],
+  );
   const taskList = tasks.data ?? [];
   const overdue = taskList.filter((task) => task.status === 'overdue' || task.status === 'behind').length;
 
   return (
     <>
-      <PageHeader title={t('workbench.greeting', { name: me.displayName })} sub={`${me.tenantName} · ${t('workbench.today', { date: today })}`} />
+      <PageHeader
+        title={t('workbench.greeting', { name: me.displayName })}
+        sub={`${me.tenantName} · ${t('workbench.today', { date: today })}`}
+      />
       <ErrorAlert error={plans.error ?? tasks.error} onRetry={plans.reload} />
       <Row gutter={[16, 16]}>
         <Col xs={12} lg={6}>
           <Card className="yd-stat-link" onClick={() => void navigate('/plans')}>
-            <Statistic title={t('workbench.plans')} value={plans.data?.length ?? 0} prefix={<FileTextOutlined />} />
+            <Statistic
+              title={t('workbench.plans')}
+              value={plans.data?.length ?? 0}
+              prefix={<FileTextOutlined />}
+            />
           </Card>
         </Col>
         <Col xs={12} lg={6}>
           <Card>
-            <Statistic title={me.role === 'reporter' ? t('workbench.myDue') : t('workbench.tasksTotal')} value={taskList.length} prefix={<FormOutlined />} />
+            <Statistic
+              title={me.role === 'reporter' ? t('workbench.myDue') : t('workbench.tasksTotal')}
+              value={taskList.length}
+              prefix={<FormOutlined />}
+            />
           </Card>
         </Col>
         <Col xs={12} lg={6}>
           <Card className="yd-stat-link" onClick={() => allowed('report.review') && void navigate('/review')}>
-            <Statistic title={t('workbench.toReview')} value={pending.data?.length ?? 0} prefix={<AuditOutlined />} />
+            <Statistic
+              title={t('workbench.toReview')}
+              value={pending.data?.length ?? 0}
+              prefix={<AuditOutlined />}
+            />
           </Card>
         </Col>
         <Col xs={12} lg={6}>
           <Card>
-            <Statistic title={t('dashboard.lagging')} value={overdue} styles={{ content: { color: overdue ? STATUS_COLOR.behind : undefined } }} />
+            <Statistic
+              title={t('dashboard.lagging')}
+              value={overdue}
+              styles={{ content: { color: overdue ? STATUS_COLOR.behind : undefined } }}
+            />
           </Card>
         </Col>
       </Row>
@@ -60,8 +88,29 @@ export function WorkbenchPage(): ReactNode {
               pagination={false}
               columns={[
                 { title: t('plans.year'), dataIndex: 'year', width: 80 },
-                { title: t('plans.name'), dataIndex: 'title', render: (title: string, plan) => <a onClick={() => void navigate(plan.status === 'draft' ? `/import/${plan.id}` : `/plans/${plan.id}`)}>{title}</a> },
-                { title: t('plans.status'), dataIndex: 'status', width: 100, render: (status: 'draft' | 'published' | 'archived') => <Tag color={status === 'published' ? 'green' : status === 'draft' ? 'orange' : 'default'}>{t(`planStatus.${status}`)}</Tag> },
+                {
+                  title: t('plans.name'),
+                  dataIndex: 'title',
+                  render: (title: string, plan) => (
+                    <a
+                      onClick={() =>
+                        void navigate(plan.status === 'draft' ? `/import/${plan.id}` : `/plans/${plan.id}`)
+                      }
+                    >
+                      {title}
+                    </a>
+                  ),
+                },
+                {
+                  title: t('plans.status'),
+                  dataIndex: 'status',
+                  width: 100,
+                  render: (status: 'draft' | 'published' | 'archived') => (
+                    <Tag color={status === 'published' ? 'green' : status === 'draft' ? 'orange' : 'default'}>
+                      {t(`planStatus.${status}`)}
+                    </Tag>
+                  ),
+                },
               ]}
             />
           </Card>
@@ -69,10 +118,29 @@ export function WorkbenchPage(): ReactNode {
         <Col xs={24} lg={8}>
           <Card title={t('workbench.quick')}>
             <Flex vertical gap={12}>
-              {me.role === 'reporter' ? <Button block icon={<FormOutlined />} onClick={() => void navigate('/my-tasks')}>{t('menu.myTasks')}</Button> : null}
-              {allowed('report.review') ? <Button block icon={<AuditOutlined />} onClick={() => void navigate('/review')}>{t('menu.review')}</Button> : null}
-              <Button block icon={<DashboardOutlined />} onClick={() => void navigate('/dashboard')}>{t('menu.dashboard')}</Button>
-              {allowed('plan.import') ? <Button block type="primary" icon={<CloudUploadOutlined />} onClick={() => void navigate('/import')}>{t('menu.import')}</Button> : null}
+              {me.role === 'reporter' ? (
+                <Button block icon={<FormOutlined />} onClick={() => void navigate('/my-tasks')}>
+                  {t('menu.myTasks')}
+                </Button>
+              ) : null}
+              {allowed('report.review') ? (
+                <Button block icon={<AuditOutlined />} onClick={() => void navigate('/review')}>
+                  {t('menu.review')}
+                </Button>
+              ) : null}
+              <Button block icon={<DashboardOutlined />} onClick={() => void navigate('/dashboard')}>
+                {t('menu.dashboard')}
+              </Button>
+              {allowed('plan.import') ? (
+                <Button
+                  block
+                  type="primary"
+                  icon={<CloudUploadOutlined />}
+                  onClick={() => void navigate('/import')}
+                >
+                  {t('menu.import')}
+                </Button>
+              ) : null}
             </Flex>
           </Card>
         </Col>
