@@ -11,3 +11,8 @@ export * from './schemas/reports.js';
 export * from './schemas/tasks.js';
 export * from './schemas/comments.js';
 export * from './schemas/summary.js';
+export * from './client/fetch-types.js';
+export * from './client/api-error.js';
+export * from './client/transport.js';
+export * from './client/responses.js';
+export * from './client/api-client.js';

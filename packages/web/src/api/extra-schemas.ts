@@ -1,27 +1,20 @@
-import { Id } from '@yaodian/core';
-import { z } from 'zod';
+import {
+  Attachment as AttachmentSchema,
+  AttachmentList as AttachmentListSchema,
+  UnitGroup as UnitGroupSchema,
+  UnitGroupList as UnitGroupListSchema,
+} from '@yaodian/core';
+import type { z } from 'zod';
 
 /*
- * Shapes the server answers with that the web app reads before they reach the built @yaodian/core
- * it compiles against; they mirror core's schemas and can be replaced by them.
+ * Shapes this app once mirrored before core described them; they now come from the shared contract
+ * and stay exported here, with their types, for the screens that import them from this file.
  */
+export { Health } from '@yaodian/core';
+export const Attachment = AttachmentSchema;
+export const AttachmentList = AttachmentListSchema;
+export const UnitGroup = UnitGroupSchema;
+export const UnitGroupList = UnitGroupListSchema;
 
-export const Health = z.object({ status: z.string(), database: z.string(), time: z.string() });
-
-export const Attachment = z.object({
-  id: Id,
-  reportId: Id,
-  fileName: z.string(),
-  mediaType: z.string(),
-  sizeBytes: z.int(),
-  sha256: z.string(),
-  uploadedAt: z.string(),
-});
-export const AttachmentList = z.object({ attachments: z.array(Attachment) });
-
-export const UnitGroup = z.object({ id: Id, name: z.string(), unitIds: z.array(Id) });
-export const UnitGroupList = z.object({ groups: z.array(UnitGroup) });
-
-export type Health = z.infer<typeof Health>;
 export type Attachment = z.infer<typeof Attachment>;
 export type UnitGroup = z.infer<typeof UnitGroup>;
