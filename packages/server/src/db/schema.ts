@@ -1,4 +1,6 @@
+import type { TaskStatus } from '@yaodian/core';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { StatusReasonCode } from '../domain/task-status.js';
 
 /** JSON columns: written as a string or value, read back parsed. */
 type Json<T> = ColumnType<T, string, string>;
@@ -231,6 +233,17 @@ export interface AttachmentTable {
   uploaded_at: Date;
 }
 
+export interface TaskStatusTable {
+  tenant_id: string;
+  plan_id: string;
+  item_id: string;
+  status: TaskStatus;
+  reason_code: StatusReasonCode;
+  reason: string;
+  percent: number | null;
+  computed_at: Date;
+}
+
 export interface DB {
   tenants: TenantTable;
   org_units: OrgUnitTable;
@@ -252,6 +265,7 @@ export interface DB {
   comments: CommentTable;
   audit_log: AuditLogTable;
   attachments: AttachmentTable;
+  task_status: TaskStatusTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -264,3 +278,4 @@ export type TargetUpdate = Updateable<TargetTable>;
 export type ReportRow = Selectable<ProgressReportTable>;
 export type PeriodRow = Selectable<ReportingPeriodTable>;
 export type OrgUnitRow = Selectable<OrgUnitTable>;
+export type TaskStatusRow = Selectable<TaskStatusTable>;

@@ -36,8 +36,22 @@ export interface StatusInput {
   thresholds: { behindPoints: number; atRiskPoints: number };
 }
 
+/** Why a task has its status, as a stable code beside the sentence shown to people (stored with it). */
+export const STATUS_REASON_CODES = [
+  'accepted_complete',
+  'deadline_passed',
+  'closed_periods_unreported',
+  'progress_behind',
+  'progress_lagging',
+  'target_off_course',
+  'no_progress',
+  'on_pace',
+] as const;
+export type StatusReasonCode = (typeof STATUS_REASON_CODES)[number];
+
 export interface StatusResult {
   status: TaskStatus;
+  code: StatusReasonCode;
   reason: string;
   /** Mean of each reporting unit's latest submitted percent (0 for a unit yet to report). */
   percent: number | null;
@@ -97,9 +111,20 @@ export function computeTaskStatus(input: StatusInput): StatusResult {
           units.reduce((sum, u) => sum + (latest.get(u)?.percent ?? 0), 0) / Math.max(units.length, 1),
         );
   const acceptedFull = input.reports.some((r) => r.state === 'accepted' && r.percent === 100);
-  if (acceptedFull) return { status: 'done', reason: '已有审核通过的完成报告（100%）', percent: 100 };
+  if (acceptedFull)
+    return {
+      status: 'done',
+      code: 'accepted_complete',
+      reason: '已有审核通过的完成报告（100%）',
+      percent: 100,
+    };
   if (input.today > input.deadline)
-    return { status: 'overdue', reason: `已过完成时限（${input.deadline}），尚未完成`, percent };
+    return {
+      status: 'overdue',
+      code: 'deadline_passed',
+      reason: `已过完成时限（${input.deadline}），尚未完成`,
+      percent,
+    };
 
   const elapsed = elapsedPercent(input.startsOn, input.deadline, input.today);
   const gap = elapsed - (percent ?? 0);
@@ -110,24 +135,37 @@ export function computeTaskStatus(input: StatusInput): StatusResult {
     ),
   );
   if (missing.length > 0)
-    return { status: 'behind', reason: `有${missing.length}个已截止的报告期没有审核通过的报告`, percent };
+    return {
+      status: 'behind',
+      code: 'closed_periods_unreported',
+      reason: `有${missing.length}个已截止的报告期没有审核通过的报告`,
+      percent,
+    };
   if (gap > input.thresholds.behindPoints)
     return {
       status: 'behind',
+      code: 'progress_behind',
       reason: `进度${percent ?? 0}%落后序时进度${elapsed}%超过${input.thresholds.behindPoints}个百分点`,
       percent,
     };
   // Before its first report a task is "not started" rather than at risk, until it is plainly behind.
   if (gap >= input.thresholds.atRiskPoints && percent !== null) {
-    return { status: 'at_risk', reason: `进度${percent}%落后序时进度${elapsed}%达${gap}个百分点`, percent };
+    return {
+      status: 'at_risk',
+      code: 'progress_lagging',
+      reason: `进度${percent}%落后序时进度${elapsed}%达${gap}个百分点`,
+      percent,
+    };
   }
   const stray = input.targets.find((t) => offCourse(t, elapsed));
   if (stray)
     return {
       status: 'at_risk',
+      code: 'target_off_course',
       reason: `指标“${stray.metric}”最新值${stray.latestActual ?? ''}偏离目标`,
       percent,
     };
-  if (percent === null || percent === 0) return { status: 'not_started', reason: '尚无进展报告', percent };
-  return { status: 'on_track', reason: `进度${percent}%，序时进度${elapsed}%`, percent };
+  if (percent === null || percent === 0)
+    return { status: 'not_started', code: 'no_progress', reason: '尚无进展报告', percent };
+  return { status: 'on_track', code: 'on_pace', reason: `进度${percent}%，序时进度${elapsed}%`, percent };
 }

@@ -26,6 +26,7 @@ import { listItemTargets, reassignTargets } from '../repositories/target-reposit
 import { findUnitsByIds } from '../repositories/unit-repository.js';
 import type { Deps } from './deps.js';
 import { editablePlan, loadPlanDetail } from './plan-loader.js';
+import { refreshTaskStatuses } from './task-board.js';
 
 type ItemChanges = Partial<
   Pick<ItemRow, 'number' | 'title' | 'text' | 'is_task' | 'deadline' | 'deadline_text'>
@@ -39,6 +40,7 @@ async function itemOfPlan(db: Executor, actor: Actor, planId: string, itemId: st
 
 async function finish(db: Executor, deps: Deps, actor: Actor, planId: string): Promise<PlanDetail> {
   await touchPlan(db, actor.tenantId, planId, deps.clock.now());
+  await refreshTaskStatuses(db, actor.tenantId, planId, deps.clock.now());
   const plan = await findPlan(db, actor.tenantId, planId);
   if (!plan) throw notFound('Plan');
   return loadPlanDetail(db, plan);

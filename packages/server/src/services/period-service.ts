@@ -12,6 +12,7 @@ import {
 import { AppError, notFound } from '../errors/app-error.js';
 import type { Deps } from './deps.js';
 import { editablePlan, visiblePlan } from './plan-loader.js';
+import { refreshTaskStatuses } from './task-board.js';
 
 export function presentPeriod(p: PeriodRow) {
   return {
@@ -51,6 +52,7 @@ export async function generatePeriods(
       after: input,
       at: deps.clock.now(),
     });
+    await refreshTaskStatuses(trx, actor.tenantId, planId, deps.clock.now());
     return { periods: (await listPeriods(trx, actor.tenantId, planId)).map(presentPeriod) };
   });
 }
@@ -86,6 +88,7 @@ export async function updatePeriod(
       after: presentPeriod(after),
       at: deps.clock.now(),
     });
+    await refreshTaskStatuses(trx, actor.tenantId, planId, deps.clock.now());
     return presentPeriod(after);
   });
 }

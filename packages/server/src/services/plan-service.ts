@@ -31,6 +31,7 @@ import { insertTargets } from '../repositories/target-repository.js';
 import { listAliases, listGroupMembers, listUnits } from '../repositories/unit-repository.js';
 import type { Deps } from './deps.js';
 import { editablePlan, loadPlanDetail, loadPlanParts, visiblePlan } from './plan-loader.js';
+import { refreshTaskStatuses } from './task-board.js';
 
 export interface Upload {
   fileName: string;
@@ -115,6 +116,7 @@ export async function importPlan(deps: Deps, actor: Actor, upload: Upload): Prom
       },
       at: now,
     });
+    await refreshTaskStatuses(trx, actor.tenantId, plan.id, deps.clock.now());
     return loadPlanDetail(trx, plan);
   });
 }
@@ -179,6 +181,7 @@ export async function updatePlan(
       },
       at: deps.clock.now(),
     });
+    await refreshTaskStatuses(trx, actor.tenantId, planId, deps.clock.now());
     return loadPlanDetail(trx, after);
   });
 }
@@ -212,6 +215,7 @@ export async function publishPlan(
       after: { status: after.status },
       at: now,
     });
+    await refreshTaskStatuses(trx, actor.tenantId, planId, deps.clock.now());
     return loadPlanDetail(trx, after);
   });
 }
@@ -260,6 +264,7 @@ export async function rematchIn(
       after: { matched: [...new Set(settled.map((u) => u.name))] },
       at: deps.clock.now(),
     });
+    await refreshTaskStatuses(trx, actor.tenantId, planId, deps.clock.now());
     const current = await findPlan(trx, actor.tenantId, planId);
     return loadPlanDetail(trx, current ?? plan);
   }
@@ -293,6 +298,7 @@ export async function archivePlan(
       after: { status: after.status },
       at: now,
     });
+    await refreshTaskStatuses(trx, actor.tenantId, planId, deps.clock.now());
     return loadPlanDetail(trx, after);
   });
 }

@@ -24,6 +24,7 @@ import {
 } from '../repositories/report-repository.js';
 import { listItemTargets } from '../repositories/target-repository.js';
 import type { Deps } from './deps.js';
+import { refreshTaskStatuses } from './task-board.js';
 
 interface ReportBody {
   percent?: number;
@@ -187,12 +188,19 @@ function createOnce(
       at: deps.clock.now(),
     });
     await replaceActuals(trx, actor.tenantId, report.id, input.actuals ?? []);
+    await refreshTaskStatuses(trx, actor.tenantId, task.planId, deps.clock.now());
     await appendAudit(
       trx,
       auditOf(deps, actor, input.submit ? 'report.submit' : 'report.create', null, report),
     );
     return { report: await present(trx, actor.tenantId, report), created: true };
   });
+}
+
+/** A report's change can alter its task's status: the plan's statuses are recomputed in its transaction. */
+async function refreshFor(trx: Executor, deps: Deps, report: ReportRow): Promise<void> {
+  const period = await findPeriod(trx, report.tenant_id, report.period_id);
+  if (period) await refreshTaskStatuses(trx, report.tenant_id, period.plan_id, deps.clock.now());
 }
 
 async function ownReport(db: Executor, actor: Actor, reportId: string): Promise<ReportRow> {
@@ -223,6 +231,7 @@ export async function updateReport(
     });
     if (!after) throw versionConflict('The report');
     if (input.actuals) await replaceActuals(trx, actor.tenantId, reportId, input.actuals);
+    await refreshFor(trx, deps, after);
     await appendAudit(trx, auditOf(deps, actor, 'report.update', before, after));
     return present(trx, actor.tenantId, after);
   });
@@ -268,6 +277,7 @@ export async function submitReport(
         return present(trx, actor.tenantId, current);
       throw versionConflict('The report');
     }
+    await refreshFor(trx, deps, after);
     await appendAudit(trx, auditOf(deps, actor, 'report.submit', before, after));
     return present(trx, actor.tenantId, after);
   });
@@ -295,6 +305,7 @@ async function review(
       updated_at: now,
     });
     if (!after) throw versionConflict('The report');
+    await refreshFor(trx, deps, after);
     await appendAudit(
       trx,
       auditOf(deps, actor, outcome.state === 'returned' ? 'report.return' : 'report.accept', before, after),

@@ -18,6 +18,7 @@ import {
 } from '../repositories/target-repository.js';
 import type { Deps } from './deps.js';
 import { editablePlan, loadPlanDetail } from './plan-loader.js';
+import { refreshTaskStatuses } from './task-board.js';
 
 interface TargetFields {
   metric?: string;
@@ -59,6 +60,7 @@ async function targetOfPlan(
 
 async function finish(db: Executor, deps: Deps, actor: Actor, planId: string): Promise<PlanDetail> {
   await touchPlan(db, actor.tenantId, planId, deps.clock.now());
+  await refreshTaskStatuses(db, actor.tenantId, planId, deps.clock.now());
   const plan = await findPlan(db, actor.tenantId, planId);
   if (!plan) throw notFound('Plan');
   return loadPlanDetail(db, plan);

@@ -1,12 +1,17 @@
 import type { TaskDto } from '@yaodian/core';
 import { localDate } from '../config/clock.js';
 import type { Executor } from '../db/database.js';
-import type { PeriodRow, ReportRow } from '../db/schema.js';
+import type { PeriodRow, ReportRow, TaskStatusRow } from '../db/schema.js';
 import { effectiveAssignments, reportingUnitIds, taskNodes } from '../domain/plan-tree.js';
-import { computeTaskStatus } from '../domain/task-status.js';
-import type { PlanHeader } from '../repositories/plan-repository.js';
+import { computeTaskStatus, type StatusResult } from '../domain/task-status.js';
+import { findPlan, type PlanHeader } from '../repositories/plan-repository.js';
 import { listPeriods } from '../repositories/period-repository.js';
 import { listActuals, listReports } from '../repositories/report-repository.js';
+import {
+  listTaskStatuses,
+  lockPlanForStatus,
+  replaceTaskStatuses,
+} from '../repositories/task-status-repository.js';
 import { loadPlanParts } from './plan-loader.js';
 import type { PlanParts } from '../presenters/plan-presenter.js';
 
@@ -18,7 +23,76 @@ export interface TaskBoard {
   tasks: TaskDto[];
 }
 
+type StoredStatus = Pick<StatusResult, 'status' | 'code' | 'reason' | 'percent'>;
+
+interface BuiltBoard {
+  board: TaskBoard;
+  /** Each task's status as used in `board`, by item id. */
+  statuses: Map<string, StoredStatus>;
+  /** Whether a task had no stored status and was computed here. */
+  computed: boolean;
+}
+
+/**
+ * The plan's task board with its stored statuses. Time alone changes a status (a deadline passes, a period
+ * closes), so rows computed on an earlier day — or missing ones — are recomputed and stored, in one transaction.
+ */
 export async function loadTaskBoard(db: Executor, plan: PlanHeader, now: Date): Promise<TaskBoard> {
+  const today = localDate(now);
+  const stored = await listTaskStatuses(db, plan.tenant_id, plan.id);
+  if (stored.every((row) => localDate(row.computed_at) === today)) {
+    const built = await buildBoard(db, plan, now, new Map(stored.map((row) => [row.item_id, fromRow(row)])));
+    if (!built.computed) return built.board;
+  }
+  const refreshed = db.isTransaction
+    ? await refreshTaskStatuses(db, plan.tenant_id, plan.id, now)
+    : await db.transaction().execute((trx) => refreshTaskStatuses(trx, plan.tenant_id, plan.id, now));
+  return refreshed ?? (await buildBoard(db, plan, now, null)).board;
+}
+
+/**
+ * Recomputes and stores every task status of a plan; call it in the transaction of any change that can
+ * alter a status. The plan's row lock keeps a concurrent recomputation from storing what it read before.
+ */
+export async function refreshTaskStatuses(
+  trx: Executor,
+  tenantId: string,
+  planId: string,
+  now: Date,
+): Promise<TaskBoard | null> {
+  if (!(await lockPlanForStatus(trx, tenantId, planId))) return null;
+  const plan = await findPlan(trx, tenantId, planId);
+  if (!plan) return null;
+  const { board, statuses } = await buildBoard(trx, plan, now, null);
+  await replaceTaskStatuses(
+    trx,
+    tenantId,
+    planId,
+    [...statuses].map(([itemId, s]) => ({
+      item_id: itemId,
+      status: s.status,
+      reason_code: s.code,
+      reason: s.reason,
+      percent: s.percent,
+      computed_at: now,
+    })),
+  );
+  return board;
+}
+
+function fromRow(row: TaskStatusRow): StoredStatus {
+  return { status: row.status, code: row.reason_code, reason: row.reason, percent: row.percent };
+}
+
+/** Reads the plan once; a task's status comes from `stored` when given there, else from the domain. */
+async function buildBoard(
+  db: Executor,
+  plan: PlanHeader,
+  now: Date,
+  stored: Map<string, StoredStatus> | null,
+): Promise<BuiltBoard> {
+  let computed = false;
+  const statuses = new Map<string, StoredStatus>();
   const [parts, periods, reports] = await Promise.all([
     loadPlanParts(db, plan),
     listPeriods(db, plan.tenant_id, plan.id),
@@ -60,22 +134,26 @@ export async function loadTaskBoard(db: Executor, plan: PlanHeader, now: Date): 
     const reportingIds = reportingUnitIds(assigned);
     const itemReports = reportsByItem.get(item.id) ?? [];
     const targets = targetsByItem.get(item.id) ?? [];
-    const status = computeTaskStatus({
-      today,
-      startsOn: `${plan.year}-01-01`,
-      deadline: item.deadline ?? `${plan.year}-12-31`,
-      reportingUnitIds: reportingIds,
-      reports: itemReports.map((r) => ({
-        unitId: r.unit_id,
-        periodId: r.period_id,
-        state: r.state,
-        percent: r.percent,
-        periodEndsOn: reportPeriodEnd(r),
-      })),
-      closedPeriodIds,
-      targets: targets.map((t) => ({ ...t, latestActual: latestActual.get(t.id)?.value ?? null })),
-      thresholds: { behindPoints: plan.behind_points, atRiskPoints: plan.at_risk_points },
-    });
+    const status: StoredStatus =
+      stored?.get(item.id) ??
+      computeTaskStatus({
+        today,
+        startsOn: `${plan.year}-01-01`,
+        deadline: item.deadline ?? `${plan.year}-12-31`,
+        reportingUnitIds: reportingIds,
+        reports: itemReports.map((r) => ({
+          unitId: r.unit_id,
+          periodId: r.period_id,
+          state: r.state,
+          percent: r.percent,
+          periodEndsOn: reportPeriodEnd(r),
+        })),
+        closedPeriodIds,
+        targets: targets.map((t) => ({ ...t, latestActual: latestActual.get(t.id)?.value ?? null })),
+        thresholds: { behindPoints: plan.behind_points, atRiskPoints: plan.at_risk_points },
+      });
+    if (!stored?.has(item.id)) computed = true;
+    statuses.set(item.id, status);
     const latest = itemReports
       .filter((r) => r.state !== 'draft')
       .sort((a, b) => reportPeriodEnd(b).localeCompare(reportPeriodEnd(a)))[0];
@@ -99,5 +177,5 @@ export async function loadTaskBoard(db: Executor, plan: PlanHeader, now: Date): 
       latestNarrative: latest?.narrative ?? null,
     };
   });
-  return { parts, periods, reports, tasks };
+  return { board: { parts, periods, reports, tasks }, statuses, computed };
 }

@@ -1,0 +1,56 @@
+import type { Executor } from '../db/database.js';
+import type { TaskStatusRow } from '../db/schema.js';
+
+export function listTaskStatuses(db: Executor, tenantId: string, planId: string): Promise<TaskStatusRow[]> {
+  return db
+    .selectFrom('task_status')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('plan_id', '=', planId)
+    .execute();
+}
+
+/** Takes the plan's row lock, so two recomputations of one plan never interleave their reads and writes. */
+export async function lockPlanForStatus(db: Executor, tenantId: string, planId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('plans')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', planId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The plan's statuses become exactly `rows`: rows of items that are no longer tasks go. */
+export async function replaceTaskStatuses(
+  db: Executor,
+  tenantId: string,
+  planId: string,
+  rows: readonly Omit<TaskStatusRow, 'tenant_id' | 'plan_id'>[],
+): Promise<void> {
+  let stale = db.deleteFrom('task_status').where('tenant_id', '=', tenantId).where('plan_id', '=', planId);
+  if (rows.length > 0)
+    stale = stale.where(
+      'item_id',
+      'not in',
+      rows.map((r) => r.item_id),
+    );
+  await stale.execute();
+  if (rows.length === 0) return;
+  // Sorted, so concurrent writers take the row locks in one order.
+  const sorted = [...rows].sort((a, b) => a.item_id.localeCompare(b.item_id));
+  await db
+    .insertInto('task_status')
+    .values(sorted.map((r) => ({ ...r, tenant_id: tenantId, plan_id: planId })))
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'plan_id', 'item_id']).doUpdateSet((eb) => ({
+        status: eb.ref('excluded.status'),
+        reason_code: eb.ref('excluded.reason_code'),
+        reason: eb.ref('excluded.reason'),
+        percent: eb.ref('excluded.percent'),
+        computed_at: eb.ref('excluded.computed_at'),
+      })),
+    )
+    .execute();
+}
