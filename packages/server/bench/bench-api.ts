@@ -14,7 +14,8 @@ import { DEMO_PASSWORD } from '../src/demo/seed.js';
 import { startServer } from '../src/server.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const TASKS = 1500;
+// Plans have 30–200 tasks; a large one shows how the per-plan work scales.
+const TASKS = Number(process.env.BENCH_TASKS ?? 1000);
 
 function syntheticPlan(): string {
   const lines = ['临江市2026年卫生健康重点任务压力测试清单', '', '一、压力测试任务'];
@@ -138,7 +139,12 @@ async function main(): Promise<void> {
         await call(base, planner, 'POST', `/api/plans/${plan.id}/periods`, { kind: 'monthly', dueDay: 25 })
       ).json()) as { periods: { id: string }[] }
     ).periods;
-    const me = (await (await call(base, reporter, 'GET', '/api/auth/me')).json()) as { unitIds: string[] };
+    const me = (await (await call(base, reporter, 'GET', '/api/auth/me')).json()) as {
+      unitIds: string[];
+      unitNames: string[];
+    };
+    // The synthetic plan's lead is 医政科 (an alias of 医政医管科); the reporter's units come in no fixed order.
+    const leadUnit = me.unitIds[me.unitNames.findIndex((name) => name.startsWith('医政'))] ?? me.unitIds[0];
     const tasks = plan.items.filter((i) => i.parentId !== null).map((i) => i.id);
     console.log(
       `yaodian bench: ${server.database.kind} database, plan of ${String(tasks.length)} tasks, ${String(SECONDS)} s per run`,
@@ -156,7 +162,7 @@ async function main(): Promise<void> {
         '/api/reports',
         {
           itemId: task,
-          unitId: me.unitIds[0],
+          unitId: leadUnit,
           periodId: period,
           percent: 40,
           narrative: '按计划推进。',

@@ -22,20 +22,16 @@ export async function lockPlanForStatus(db: Executor, tenantId: string, planId: 
   return row !== undefined;
 }
 
-/** The plan's statuses become exactly `rows`: rows of items that are no longer tasks go. */
+/** Rows of items that are no longer tasks (not in `taskIds`) go; `rows` are inserted or updated. */
 export async function replaceTaskStatuses(
   db: Executor,
   tenantId: string,
   planId: string,
+  taskIds: readonly string[],
   rows: readonly Omit<TaskStatusRow, 'tenant_id' | 'plan_id'>[],
 ): Promise<void> {
   let stale = db.deleteFrom('task_status').where('tenant_id', '=', tenantId).where('plan_id', '=', planId);
-  if (rows.length > 0)
-    stale = stale.where(
-      'item_id',
-      'not in',
-      rows.map((r) => r.item_id),
-    );
+  if (taskIds.length > 0) stale = stale.where('item_id', 'not in', [...taskIds]);
   await stale.execute();
   if (rows.length === 0) return;
   // Sorted, so concurrent writers take the row locks in one order.

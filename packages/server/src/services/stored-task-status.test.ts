@@ -74,6 +74,24 @@ describe('stored task status', () => {
     expect(rows.length).toBe(5);
   });
 
+  it('rewrites only the rows whose status changed when a report is submitted the same day', async () => {
+    const rowsOf = () =>
+      t.db
+        .selectFrom('task_status')
+        .select(['item_id', 'computed_at'])
+        .where('tenant_id', '=', c.tenant.id)
+        .where('plan_id', '=', p.plan.id)
+        .execute();
+    const before = new Map((await rowsOf()).map((r) => [r.item_id, new Date(r.computed_at).getTime()]));
+    // Later the same day (within the session's idle time).
+    t.clock.set('2026-02-10T02:10:00Z');
+    const itemId = p.item('推进紧密型县域医共体建设').id;
+    await submitted('推进紧密型县域医共体建设', 30, 1);
+    const after = await rowsOf();
+    const rewritten = after.filter((r) => new Date(r.computed_at).getTime() !== before.get(r.item_id));
+    expect(rewritten.map((r) => r.item_id)).toEqual([itemId]);
+  });
+
   it('leaves the report submitted and the stored status as it was when storing the status fails', async () => {
     const itemId = p.item('推进医保支付方式改革').id;
     const report = await submitted('推进医保支付方式改革', 100, 12);

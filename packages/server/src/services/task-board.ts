@@ -63,20 +63,35 @@ export async function refreshTaskStatuses(
   if (!(await lockPlanForStatus(trx, tenantId, planId))) return null;
   const plan = await findPlan(trx, tenantId, planId);
   if (!plan) return null;
-  const { board, statuses } = await buildBoard(trx, plan, now, null);
-  await replaceTaskStatuses(
-    trx,
-    tenantId,
-    planId,
-    [...statuses].map(([itemId, s]) => ({
+  const [{ board, statuses }, previous] = await Promise.all([
+    buildBoard(trx, plan, now, null),
+    listTaskStatuses(trx, tenantId, planId),
+  ]);
+  // A report touches one task: rewrite only rows whose status changed or that were computed on an earlier day,
+  // so a write to a large plan does not rewrite every row.
+  const today = localDate(now);
+  const before = new Map(previous.map((row) => [row.item_id, row]));
+  const changed = [...statuses]
+    .filter(([itemId, s]) => {
+      const row = before.get(itemId);
+      return (
+        !row ||
+        localDate(row.computed_at) !== today ||
+        row.status !== s.status ||
+        row.reason_code !== s.code ||
+        row.reason !== s.reason ||
+        row.percent !== s.percent
+      );
+    })
+    .map(([itemId, s]) => ({
       item_id: itemId,
       status: s.status,
       reason_code: s.code,
       reason: s.reason,
       percent: s.percent,
       computed_at: now,
-    })),
-  );
+    }));
+  await replaceTaskStatuses(trx, tenantId, planId, [...statuses.keys()], changed);
   return board;
 }
 
