@@ -198,25 +198,7 @@ export async function publishPlan(
     const parts = await loadPlanParts(trx, plan);
     if (taskNodes(parts.tree).length === 0)
       throw new AppError('state_conflict', 'A plan without tasks cannot be published');
-    const now = deps.clock.now();
-    const after = await updatePlanAtVersion(trx, actor.tenantId, planId, version, {
-      status: 'published',
-      published_at: now,
-      updated_at: now,
-    });
-    if (!after) throw versionConflict('The plan');
-    await appendAudit(trx, {
-      tenantId: actor.tenantId,
-      actorId: actor.userId,
-      action: 'plan.publish',
-      entity: 'plan',
-      entityId: planId,
-      before: { status: plan.status },
-      after: { status: after.status },
-      at: now,
-    });
-    await refreshTaskStatuses(trx, actor.tenantId, planId, deps.clock.now());
-    return loadPlanDetail(trx, after);
+    return movePlanStatus(trx, deps, actor, plan, version, 'published');
   });
 }
 
@@ -282,23 +264,36 @@ export async function archivePlan(
     const plan = await visiblePlan(trx, actor, planId);
     if (plan.status !== 'published')
       throw new AppError('state_conflict', 'Only a published plan can be archived');
-    const now = deps.clock.now();
-    const after = await updatePlanAtVersion(trx, actor.tenantId, planId, version, {
-      status: 'archived',
-      updated_at: now,
-    });
-    if (!after) throw versionConflict('The plan');
-    await appendAudit(trx, {
-      tenantId: actor.tenantId,
-      actorId: actor.userId,
-      action: 'plan.archive',
-      entity: 'plan',
-      entityId: planId,
-      before: { status: plan.status },
-      after: { status: after.status },
-      at: now,
-    });
-    await refreshTaskStatuses(trx, actor.tenantId, planId, deps.clock.now());
-    return loadPlanDetail(trx, after);
+    return movePlanStatus(trx, deps, actor, plan, version, 'archived');
   });
+}
+
+/** Publish or archive at the expected version, with its audit row and the tasks' statuses, in `trx`. */
+async function movePlanStatus(
+  trx: Executor,
+  deps: Deps,
+  actor: Actor,
+  plan: PlanHeader,
+  version: number,
+  status: 'published' | 'archived',
+): Promise<PlanDetail> {
+  const now = deps.clock.now();
+  const after = await updatePlanAtVersion(trx, actor.tenantId, plan.id, version, {
+    status,
+    ...(status === 'published' ? { published_at: now } : {}),
+    updated_at: now,
+  });
+  if (!after) throw versionConflict('The plan');
+  await appendAudit(trx, {
+    tenantId: actor.tenantId,
+    actorId: actor.userId,
+    action: status === 'published' ? 'plan.publish' : 'plan.archive',
+    entity: 'plan',
+    entityId: plan.id,
+    before: { status: plan.status },
+    after: { status: after.status },
+    at: now,
+  });
+  await refreshTaskStatuses(trx, actor.tenantId, plan.id, now);
+  return loadPlanDetail(trx, after);
 }
