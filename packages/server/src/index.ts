@@ -12,6 +12,7 @@ export { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT_CODE } from './demo
 export type { Deps, PlanReader } from './services/deps.js';
 export { main } from './main.js';
 export { createBackup, restoreBackup, BACKUP_FORMAT } from './ops/backup.js';
+export type { RestoreOptions } from './ops/backup.js';
 export { diskFileStore } from './repositories/file-store.js';
 export type { FileStore } from './repositories/file-store.js';
 // What the CLI's server commands (import, user add, export) call; the same services the API uses.

@@ -2,15 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
-import { sql } from 'kysely';
-import {
-  BACKUP_FORMAT,
-  LATEST_MIGRATION,
-  createBackup,
-  isEmpty,
-  restoreBackup,
-  type Db,
-} from '@yaodian/server';
+import { BACKUP_FORMAT, LATEST_MIGRATION, createBackup, isEmpty, restoreBackup } from '@yaodian/server';
 import { UsageError, type CommandIo } from '../io.js';
 import { loadCliConfig, parseOrUsage, withServer } from '../server-context.js';
 
@@ -56,12 +48,12 @@ export async function runRestore(args: readonly string[], io: CommandIo): Promis
   checkArchive(file, archive);
   const config = loadCliConfig(io);
   const manifest = await withServer(io, config, async (deps) => {
-    if (!(await isEmpty(deps.db))) {
-      if (!values.force) throw new UsageError('数据库不为空，拒绝恢复；确认覆盖现有数据请加 --force');
-      await emptyDatabase(deps.db);
-      await rm(path.join(config.dataDir, 'attachments'), { recursive: true, force: true });
-    }
-    return restoreBackup(deps.db, deps.files, archive);
+    const replace = !(await isEmpty(deps.db));
+    if (replace && !values.force)
+      throw new UsageError('数据库不为空，拒绝恢复；确认覆盖现有数据请加 --force');
+    // The old rows go in the restore's own transaction: a failing restore leaves them as they were.
+    const clearFiles = () => rm(path.join(config.dataDir, 'attachments'), { recursive: true, force: true });
+    return restoreBackup(deps.db, deps.files, archive, replace ? { replace: { clearFiles } } : {});
   });
   const rows = Object.values(manifest.rows).reduce((a, b) => a + b, 0);
   io.stdout(
@@ -84,22 +76,4 @@ function checkArchive(file: string, archive: Uint8Array): void {
     throw new UsageError(
       `${file}: 备份的迁移版本 ${String(manifest.migration)} 比本程序（${LATEST_MIGRATION}）新，请先升级 Yaodian`,
     );
-}
-
-/**
- * Every table but the migrator's, in one transaction. The audit log refuses TRUNCATE by trigger; an
- * operator replacing the whole installation with a backup is the one exception, so user triggers are
- * switched off inside the transaction only (ALTER TABLE is transactional: nobody else sees them off).
- */
-async function emptyDatabase(db: Db): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ name: string }>`
-      select table_name as name from information_schema.tables
-      where table_schema = current_schema() and table_type = 'BASE TABLE'
-        and table_name not like 'kysely_migration%'`.execute(trx);
-    if (rows.length === 0) return;
-    for (const { name } of rows) await sql`alter table ${sql.table(name)} disable trigger user`.execute(trx);
-    await sql`truncate ${sql.join(rows.map((r) => sql.table(r.name)))} restart identity cascade`.execute(trx);
-    for (const { name } of rows) await sql`alter table ${sql.table(name)} enable trigger user`.execute(trx);
-  });
 }

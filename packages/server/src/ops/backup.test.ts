@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parsePlan } from '@yaodian/parser';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../config/clock.js';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
@@ -115,5 +116,38 @@ describe('backup and restore', () => {
   it('refuses to restore over a database that already has data', async () => {
     const archive = await createBackup(source.db, sourceDeps.files, new Date());
     await expect(restoreBackup(source.db, sourceDeps.files, archive)).rejects.toThrow(/empty database/);
+  });
+
+  it('keeps the data it was asked to replace when the restore fails half-way', async () => {
+    const archive = await createBackup(source.db, sourceDeps.files, new Date());
+    // The items refer to a plan that the broken archive no longer holds: the foreign key fails mid-restore.
+    const entries = unzipSync(archive);
+    entries['tables/plans.jsonl'] = strToU8('');
+    expect(strFromU8(entries['tables/items.jsonl'] ?? new Uint8Array()).length).toBeGreaterThan(0);
+    const broken = zipSync(entries);
+    const before = await count(source, 'items');
+    let cleared = false;
+    await expect(
+      restoreBackup(source.db, sourceDeps.files, broken, {
+        replace: {
+          clearFiles: () => {
+            cleared = true;
+            return Promise.resolve();
+          },
+        },
+      }),
+    ).rejects.toThrow();
+    expect(await count(source, 'items')).toBe(before);
+    expect(await count(source, 'plans')).toBeGreaterThan(0);
+    expect(cleared).toBe(false);
+  });
+
+  it('replaces the data of a non-empty database when asked to', async () => {
+    const archive = await createBackup(source.db, sourceDeps.files, new Date());
+    const plans = await count(source, 'plans');
+    await restoreBackup(source.db, sourceDeps.files, archive, {
+      replace: { clearFiles: () => Promise.resolve() },
+    });
+    expect(await count(source, 'plans')).toBe(plans);
   });
 });

@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { sql, type Kysely } from 'kysely';
-import type { Db } from '../db/database.js';
+import type { Db, Executor } from '../db/database.js';
 import { LATEST_MIGRATION } from '../db/migrate.js';
 import type { FileStore } from '../repositories/file-store.js';
 
@@ -114,7 +114,21 @@ export async function createBackup(db: Db, files: FileStore, now: Date): Promise
 const BATCH = 500;
 
 /** Restores into a migrated, empty database; refuses anything else rather than mixing two histories. */
-export async function restoreBackup(db: Db, files: FileStore, archive: Uint8Array): Promise<Manifest> {
+export interface RestoreOptions {
+  /**
+   * Replace what the database holds: its tables are emptied in the restore's own transaction, so a failing
+   * restore leaves the old data in place. `clearFiles` runs after the rows are committed, before the
+   * backup's files are written.
+   */
+  replace?: { clearFiles: () => Promise<void> };
+}
+
+export async function restoreBackup(
+  db: Db,
+  files: FileStore,
+  archive: Uint8Array,
+  options: RestoreOptions = {},
+): Promise<Manifest> {
   const entries = unzipSync(archive);
   const manifestBytes = entries['manifest.json'];
   if (!manifestBytes) throw new Error('not a Yaodian backup: manifest.json is missing');
@@ -124,11 +138,12 @@ export async function restoreBackup(db: Db, files: FileStore, archive: Uint8Arra
   const manifest = parsed as Manifest;
   if (manifest.migration > LATEST_MIGRATION)
     throw new Error(`the backup (${manifest.migration}) is newer than this Yaodian (${LATEST_MIGRATION})`);
-  if ((await db.selectFrom('tenants').select('id').limit(1).execute()).length > 0)
+  if (!options.replace && (await db.selectFrom('tenants').select('id').limit(1).execute()).length > 0)
     throw new Error('restore needs an empty database');
 
   // Rows are checked by the same constraints as ever; the table name is from our own list.
   await db.transaction().execute(async (trx) => {
+    if (options.replace) await emptyTables(trx);
     const looseTrx = trx as unknown as Kysely<Record<string, Row>>;
     for (const table of TABLES) {
       const text = entries[`tables/${table}.jsonl`];
@@ -144,9 +159,26 @@ export async function restoreBackup(db: Db, files: FileStore, archive: Uint8Arra
           .execute();
     }
   });
+  if (options.replace) await options.replace.clearFiles();
   for (const [name, bytes] of Object.entries(entries)) {
     const match = /^files\/([0-9a-f-]{36})\/([0-9a-f-]{36})$/.exec(name);
     if (match?.[1] && match[2]) await files.put(match[1], match[2], bytes);
   }
   return manifest;
+}
+
+/**
+ * Every table but the migrator's. The audit log refuses TRUNCATE by trigger; an operator replacing the whole
+ * installation with a backup is the one exception, so user triggers are switched off inside this transaction
+ * only (ALTER TABLE is transactional: nobody else sees them off).
+ */
+async function emptyTables(trx: Executor): Promise<void> {
+  const { rows } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE'
+      and table_name not like 'kysely_migration%'`.execute(trx);
+  if (rows.length === 0) return;
+  for (const { name } of rows) await sql`alter table ${sql.table(name)} disable trigger user`.execute(trx);
+  await sql`truncate ${sql.join(rows.map((r) => sql.table(r.name)))} restart identity cascade`.execute(trx);
+  for (const { name } of rows) await sql`alter table ${sql.table(name)} enable trigger user`.execute(trx);
 }
