@@ -244,6 +244,23 @@ export interface TaskStatusTable {
   computed_at: Date;
 }
 
+export type JobState = 'pending' | 'done' | 'failed';
+
+export interface JobTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  key: string;
+  payload: Json<Record<string, unknown>>;
+  state: Generated<JobState>;
+  run_at: Date;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+}
+
 export interface DB {
   tenants: TenantTable;
   org_units: OrgUnitTable;
@@ -266,6 +283,7 @@ export interface DB {
   audit_log: AuditLogTable;
   attachments: AttachmentTable;
   task_status: TaskStatusTable;
+  jobs: JobTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -279,3 +297,4 @@ export type ReportRow = Selectable<ProgressReportTable>;
 export type PeriodRow = Selectable<ReportingPeriodTable>;
 export type OrgUnitRow = Selectable<OrgUnitTable>;
 export type TaskStatusRow = Selectable<TaskStatusTable>;
+export type JobRow = Selectable<JobTable>;
