@@ -1,9 +1,11 @@
 import type { TargetOp } from '../src/plan.js';
 
-/** Gold metadata; the same eight fields as `PlanMeta`. */
+/** Gold metadata; the same fields as `PlanMeta`. `yearEnd` is scored only where the label states it. */
 export interface LabelMeta {
   title: string | null;
   year: number | null;
+  /** Last year of a plan that spans years (2024—2026年 → 2026); absent in labels written before it existed. */
+  yearEnd?: number | null;
   region: string | null;
   issuer: string | null;
   issuedOn: string | null;
@@ -71,7 +73,17 @@ function checkMeta(meta: unknown, errors: string[]): void {
     errors.push('meta: must be an object');
     return;
   }
-  const fields = ['title', 'year', 'region', 'issuer', 'issuedOn', 'publishedOn', 'docNumber', 'recipients'];
+  const fields = [
+    'title',
+    'year',
+    'yearEnd',
+    'region',
+    'issuer',
+    'issuedOn',
+    'publishedOn',
+    'docNumber',
+    'recipients',
+  ];
   checkKeys(meta, fields, 'meta', errors);
   for (const key of ['title', 'region', 'issuer', 'docNumber']) {
     if (!isNullableString(meta[key])) errors.push(`meta.${key}: must be a non-empty string or null`);
@@ -82,6 +94,16 @@ function checkMeta(meta: unknown, errors: string[]): void {
     !(typeof year === 'number' && Number.isInteger(year) && year >= 1900 && year <= 2200)
   ) {
     errors.push('meta.year: must be a year or null');
+  }
+  const yearEnd = meta.yearEnd;
+  if (
+    yearEnd !== undefined &&
+    yearEnd !== null &&
+    !(typeof yearEnd === 'number' && Number.isInteger(yearEnd) && yearEnd >= 1900 && yearEnd <= 2200)
+  ) {
+    errors.push('meta.yearEnd: must be a year or null');
+  } else if (typeof yearEnd === 'number' && typeof year === 'number' && yearEnd <= year) {
+    errors.push('meta.yearEnd: must be later than meta.year');
   }
   for (const key of ['issuedOn', 'publishedOn']) {
     if (!isNullableDate(meta[key])) errors.push(`meta.${key}: must be YYYY-MM-DD or null`);

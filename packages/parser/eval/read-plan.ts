@@ -93,6 +93,7 @@ function readMeta(value: unknown): PlanMeta {
     publishedOn: nullableText(meta.publishedOn),
     docNumber: nullableText(meta.docNumber),
     recipients: strings(meta.recipients),
+    ...(typeof meta.yearEnd === 'number' && Number.isFinite(meta.yearEnd) ? { yearEnd: meta.yearEnd } : {}),
   };
 }
 

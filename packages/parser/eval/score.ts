@@ -16,7 +16,10 @@ export const META_FIELDS = [
   'recipients',
 ] as const satisfies readonly (keyof LabelMeta)[];
 
-export type MetaField = (typeof META_FIELDS)[number];
+/** The optional field, scored only in labels that state it (labels written before it existed do not). */
+export const OPTIONAL_META_FIELDS = ['yearEnd'] as const satisfies readonly (keyof LabelMeta)[];
+
+export type MetaField = (typeof META_FIELDS)[number] | (typeof OPTIONAL_META_FIELDS)[number];
 
 export interface MetaScore {
   correct: number;
@@ -132,8 +135,8 @@ function sameField(field: MetaField, gold: LabelMeta, predicted: PlanMeta): bool
     const join = (names: readonly string[]): string => normalise(names.join('')).replace(SEPARATORS, '');
     return join(gold.recipients) === join(predicted.recipients);
   }
-  const want = gold[field];
-  const got = predicted[field];
+  const want = gold[field] ?? null;
+  const got = predicted[field] ?? null;
   if (want === null || got === null) return want === got;
   if (typeof want === 'number' || typeof got === 'number') return want === got;
   if (field === 'title') return bigramDice(titleKey(want), titleKey(got)) >= 0.8;
@@ -143,14 +146,18 @@ function sameField(field: MetaField, gold: LabelMeta, predicted: PlanMeta): bool
 }
 
 export function scoreMeta(gold: LabelMeta, predicted: PlanMeta | null): MetaScore {
-  const score: MetaScore = { correct: 0, total: META_FIELDS.length, wrong: [] };
-  for (const field of META_FIELDS) {
+  const fields: MetaField[] = [
+    ...META_FIELDS,
+    ...OPTIONAL_META_FIELDS.filter((field) => gold[field] !== undefined),
+  ];
+  const score: MetaScore = { correct: 0, total: fields.length, wrong: [] };
+  for (const field of fields) {
     if (predicted !== null && sameField(field, gold, predicted)) score.correct += 1;
     else
       score.wrong.push({
         field,
         gold: gold[field],
-        predicted: predicted === null ? undefined : predicted[field],
+        predicted: predicted === null ? undefined : (predicted[field] ?? null),
       });
   }
   return score;

@@ -56,6 +56,11 @@ export interface Item {
 export interface PlanMeta {
   title: string | null;
   year: number | null;
+  /**
+   * The last year of a plan that spans years (2024—2026年: year 2024, yearEnd 2026). Absent for a one-year plan
+   * (added in schema 1.1; readers of 1.0 ignore it).
+   */
+  yearEnd?: number;
   /** The place name as printed with its suffix (安庆市, 灵璧县); null when absent or anonymised. */
   region: string | null;
   issuer: string | null;

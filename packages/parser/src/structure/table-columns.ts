@@ -1,3 +1,5 @@
+import { LEAD_WORDS, SUPPORT_WORDS, alternation } from '../lexicon.js';
+
 export type ColumnRole =
   'number' | 'category' | 'task' | 'detail' | 'lead' | 'support' | 'units' | 'deadline' | 'other';
 
@@ -6,8 +8,8 @@ const RULES: readonly { role: ColumnRole; re: RegExp }[] = [
   { role: 'number', re: /^(序号|编号|序|No\.?)$/i },
   { role: 'deadline', re: /时限|时间节点|完成时间|时间安排|进度安排|截止时间|完成期限/ },
   { role: 'other', re: /领导|进展|完成情况|备注|状态|评分|分值|考核/ },
-  { role: 'lead', re: /牵头/ },
-  { role: 'support', re: /配合|协办|参与|协助/ },
+  { role: 'lead', re: new RegExp(alternation(LEAD_WORDS)) },
+  { role: 'support', re: new RegExp(alternation(SUPPORT_WORDS)) },
   { role: 'units', re: /责任(单位|科室|部门|处室|主体)|承办|实施(单位|主体)|主体单位|负责(单位|科室|部门)/ },
   { role: 'detail', re: /具体|内容|措施|目标|要求|标准/ },
   { role: 'task', re: /任务|事项|工作|项目/ },

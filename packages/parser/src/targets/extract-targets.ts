@@ -1,3 +1,4 @@
+import { OP_NOUN_MAKERS } from '../lexicon.js';
 import type { Span, Target, TargetBasis, TargetOp } from '../plan.js';
 import { findDeadlines, type Deadline } from './deadline.js';
 import {
@@ -60,10 +61,9 @@ interface Value {
 
 type ReadResult = { value: Value } | { skipTo: number };
 
-const NOUN_MAKERS = new Set(['率', '比', '数', '量', '度', '值', '额', '费', '面', '例', '者', '标']);
 const NOUN_MAKER_CODES: Uint8Array = (() => {
   const table = new Uint8Array(65536);
-  for (const ch of NOUN_MAKERS) table[ch.charCodeAt(0)] = 1;
+  for (const ch of OP_NOUN_MAKERS) table[ch.charCodeAt(0)] = 1;
   return table;
 })();
 const RANGE_SEPARATORS = new Set(['-', '－', '~', '～', '〜', '—', '–', '到', '至']);

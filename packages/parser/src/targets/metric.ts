@@ -1,3 +1,4 @@
+import { NOUN_MAKERS } from '../lexicon.js';
 import type { Span } from '../plan.js';
 
 /*
@@ -102,9 +103,6 @@ const TRAILING_WORDS = [
 
 /** Verbs after which a lead-in ends and the metric starts (每个县区建成|各类示范点, 确保|接种率). */
 const LEAD_IN_VERBS = ['确保', '力争', '争取', '实现', '推动', '要求', '建成', '推出', '推广', '开设'];
-
-/** Characters that turn a verb into part of a noun (完成率, 建成数): then it is not a lead-in verb. */
-const NOUN_MAKERS = new Set(['率', '比', '数', '量', '度', '值', '额', '费', '面', '例', '者', '后', '前']);
 
 const ENUMERATOR =
   /^(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,3}[.、．]|[①-⑳])/u;

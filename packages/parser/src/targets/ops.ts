@@ -1,226 +1,7 @@
-import type { TargetBasis, TargetOp } from '../plan.js';
+import type { TargetOp } from '../plan.js';
+import { COMPARISON_SIGNS, OP_CONNECTORS, OP_SUFFIXES, OP_WORDS, type OpWord } from '../lexicon.js';
 
-/**
- * What a word before a number says about it.
- * - `explicit`: a comparison or level word (达到, 不低于, 控制在 …): it makes even a unitless number a target.
- * - `change`: 提高/下降 … BY an amount (basis `change`); with 到/至 after it, it is `explicit` instead.
- * - `verb`: a commitment verb (新增, 建成, 培训 …): it makes a count a target but not a bare number.
- * - `tight`: 为/是, which only count when directly before the number (检测率为100%), never across a gap.
- */
-export type OpKind = 'explicit' | 'change' | 'verb' | 'tight';
-
-export interface OpWord {
-  word: string;
-  op: TargetOp;
-  basis: TargetBasis;
-  kind: OpKind;
-  /** A verb that creates or adds countable things (新增, 建成, 培训): it makes even a Chinese-numeral count a target. */
-  strong: boolean;
-}
-
-const GE = '>=';
-const LE = '<=';
-
-const STRONG_VERBS = new Set([
-  '新增',
-  '新建',
-  '新设',
-  '增设',
-  '扩建',
-  '改建',
-  '建成',
-  '创建',
-  '创成',
-  '争创',
-  '培训',
-  '培养',
-  '招聘',
-  '招收',
-  '招募',
-  '引进',
-  '遴选',
-  '组建',
-  '设立',
-  '打造',
-  '认定',
-  '配备',
-  '完成',
-]);
-
-function words(list: readonly string[], op: TargetOp, basis: TargetBasis, kind: OpKind): OpWord[] {
-  return list.map((word) => ({ word, op, basis, kind, strong: kind !== 'verb' || STRONG_VERBS.has(word) }));
-}
-
-const OP_WORDS: readonly OpWord[] = [
-  ...words(
-    [
-      '达到',
-      '达',
-      '保持在',
-      '保持',
-      '维持在',
-      '稳定在',
-      '不低于',
-      '不少于',
-      '不小于',
-      '不下于',
-      '至少',
-      '超过',
-      '高于',
-      '大于',
-      '多于',
-      '提高到',
-      '提高至',
-      '提升到',
-      '提升至',
-      '增加到',
-      '增加至',
-      '增长到',
-      '增长至',
-      '增至',
-      '增到',
-      '上升到',
-      '上升至',
-      '扩大到',
-      '扩大至',
-      '扩大为',
-    ],
-    GE,
-    'level',
-    'explicit',
-  ),
-  ...words(
-    [
-      '控制在',
-      '控制到',
-      '控制',
-      '降至',
-      '降到',
-      '降低到',
-      '降低至',
-      '下降到',
-      '下降至',
-      '减少到',
-      '减少至',
-      '减至',
-      '压缩到',
-      '压缩至',
-      '压减到',
-      '压减至',
-      '缩短到',
-      '缩短至',
-      '不超过',
-      '不高于',
-      '不大于',
-      '不多于',
-      '低于',
-      '小于',
-      '少于',
-    ],
-    LE,
-    'level',
-    'explicit',
-  ),
-  // Printed comparison signs (≤12/10万, 控制在≤5%). A strict sign reads as the level it bounds: plans mean
-  // "at least" by ＞95% as often as "more than", and TargetOp has no strict comparison.
-  ...words(['≥', '≧', '＞', '>'], GE, 'level', 'explicit'),
-  ...words(['≤', '≦', '＜', '<'], LE, 'level', 'explicit'),
-  ...words(['约为', '大约', '约'], '~', 'level', 'explicit'),
-  ...words(['等于'], '=', 'level', 'explicit'),
-  ...words(['为', '是'], '=', 'level', 'tight'),
-  ...words(
-    [
-      '提高',
-      '提升',
-      '增长',
-      '增加',
-      '上升',
-      '扩大',
-      '下降',
-      '降低',
-      '减少',
-      '缩短',
-      '压缩',
-      '压减',
-      '增幅',
-      '降幅',
-    ],
-    GE,
-    'change',
-    'change',
-  ),
-  ...words(
-    [
-      '新增',
-      '新建',
-      '新设',
-      '增设',
-      '扩建',
-      '改建',
-      '改造',
-      '完成',
-      '建成',
-      '建设',
-      '创建',
-      '创成',
-      '争创',
-      '培训',
-      '培养',
-      '招聘',
-      '招收',
-      '招募',
-      '引进',
-      '遴选',
-      '选派',
-      '派驻',
-      '推进',
-      '落实',
-      '实现',
-      '覆盖',
-      '开展',
-      '组建',
-      '设立',
-      '设置',
-      '配备',
-      '配置',
-      '打造',
-      '认定',
-      '举办',
-      '实施',
-      '建立',
-      '培育',
-      '扶持',
-      '支持',
-      '救治',
-      '筛查',
-      '接种',
-      '签约',
-      '申报',
-      '评选',
-      '提供',
-      '投入',
-      '争取',
-      '发展',
-      '启动',
-      '升级',
-      '达标',
-      '命名',
-      '授牌',
-      '补助',
-      '资助',
-      '培植',
-      '推广',
-      '推出',
-      '开设',
-      '入选',
-      '通过',
-      '有',
-    ],
-    GE,
-    'level',
-    'verb',
-  ),
-];
+export type { OpKind, OpWord } from '../lexicon.js';
 
 /** Words by the code of their last character, longest first, so 不少于 wins over 少于 and 保持在 over 保持. */
 const BY_LAST_CHAR: ReadonlyMap<number, readonly OpWord[]> = (() => {
@@ -269,11 +50,9 @@ export function opEndingAt(text: string, end: number, floor: number): OpMatch | 
   return w === null ? null : { ...w, start: end - w.word.length, end };
 }
 
-const SIGNS = new Set(['≥', '≧', '＞', '>', '≤', '≦', '＜', '<']);
-
 /** True for a printed comparison sign (≥, ＜ …) rather than a word. */
 export function isComparisonSign(word: string): boolean {
-  return SIGNS.has(word);
+  return COMPARISON_SIGNS.has(word);
 }
 
 const EVERY = '每'.charCodeAt(0);
@@ -299,7 +78,7 @@ export function perPopulationBefore(text: string, pos: number, floor: number): n
 }
 
 /** Small words allowed between an op word and its number without changing its meaning (达到了, 再提升, 实现有1家). */
-const CONNECTORS = new Set(['到', '至', '在', '为', '了', '再', '约', '有', '要', '达', '将', '共', '计']);
+const CONNECTORS = new Set(OP_CONNECTORS);
 
 export function isConnectorGap(gap: string): boolean {
   return isConnectorGapAt(gap, 0, gap.length);
@@ -318,20 +97,9 @@ export interface SuffixMatch {
   end: number;
 }
 
-const SUFFIXES: readonly { word: string; op: TargetOp }[] = [
-  { word: '及以上', op: GE },
-  { word: '以上', op: GE },
-  { word: '及以下', op: LE },
-  { word: '以下', op: LE },
-  { word: '以内', op: LE },
-  { word: '之内', op: LE },
-  { word: '左右', op: '~' },
-  { word: '上下', op: '~' },
-];
-
 /** 以上 / 以下 / 以内 / 左右 printed right after a number's unit. */
 export function readSuffix(text: string, pos: number, end: number): SuffixMatch | null {
-  for (const s of SUFFIXES) {
+  for (const s of OP_SUFFIXES) {
     if (pos + s.word.length <= end && text.startsWith(s.word, pos))
       return { op: s.op, end: pos + s.word.length };
   }
@@ -359,6 +127,6 @@ const WORD_BEFORE_ONE_CHAR_OP = new Set(Array.from('到下表传抵发送转预�
 
 /** True when the one-character op word at `at` ends another word (到达, 下达, 预约, 签约). */
 export function isWordInside(text: string, at: number): boolean {
-  if (SIGNS.has(text[at] ?? '')) return false;
+  if (COMPARISON_SIGNS.has(text[at] ?? '')) return false;
   return WORD_BEFORE_ONE_CHAR_OP.has(text[at - 1] ?? '');
 }

@@ -4,9 +4,17 @@
  * `牵头单位：A；配合单位：B、C`, `由X负责`.
  */
 
+import {
+  BARE_LABEL_WORDS,
+  LABEL_KINDS,
+  LABEL_WORDS,
+  alternation,
+  roleOfWord,
+  type PrintedRole,
+} from '../lexicon.js';
 import { NO_CONVENTION, type RoleConvention } from './role-convention.js';
 import { isUnitName } from './unit-name.js';
-import { cleanPart, listParts, splitConjunction, type PrintedRole } from './unit-list.js';
+import { cleanPart, listParts, splitConjunction } from './unit-list.js';
 
 export interface ParsedClause {
   units: string[];
@@ -16,12 +24,10 @@ export interface ParsedClause {
   explicit: boolean;
 }
 
-// 牵头单位：, 配合部门:, 责任科室：, 责任股室： … The label decides the role of the units after it. County bureaus
-// divide into 股 (责任股室, 承办股). 主办单位 is left out on purpose: portal footers print it
-// (主办单位：XX市人民政府办公室) far more often than plans do.
-const LABEL_ROLE = '(牵头|主责|配合|协办|协助|协同|参与|责任|负责|承办|实施)';
-const LABEL_KIND = '(?:单位|部门|科室|处室|股室|机构|主体|处|科|股)';
-const BARE_LABEL = '(牵头|配合|协办|协同|参与)';
+// 牵头单位：, 配合部门:, 责任科室：, 责任股室： … The label decides the role of the units after it.
+const LABEL_ROLE = `(${alternation(LABEL_WORDS)})`;
+const LABEL_KIND = `(?:${alternation(LABEL_KINDS)})`;
+const BARE_LABEL = `(${alternation(BARE_LABEL_WORDS)})`;
 const UNIT_LABEL = new RegExp(`^(?:${LABEL_ROLE}${LABEL_KIND}|${BARE_LABEL})\\s{0,2}[:：]\\s{0,2}`);
 
 /** The source of a unit label found anywhere in a text (compile it locally with the flags you need). */
@@ -45,10 +51,8 @@ export function isDeadline(part: string): boolean {
 }
 
 function labelRole(label: string): PrintedRole {
-  if (label === '牵头' || label === '主责') return 'lead';
-  if (label === '配合' || label === '协办' || label === '协助' || label === '协同' || label === '参与')
-    return 'support';
-  return 'none';
+  const role = roleOfWord(label);
+  return role === 'duty' ? 'none' : role;
 }
 
 interface Entry {

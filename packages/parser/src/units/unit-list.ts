@@ -3,10 +3,17 @@
  * (牵头, 配合, 按职责分工负责 …) and collective tails (等有关科室).
  */
 
+import {
+  LEAD_WORDS,
+  ROLE_TAILS,
+  SUPPORT_WORDS,
+  alternation,
+  roleOfWord,
+  type PrintedRole,
+} from '../lexicon.js';
 import { isUnitName } from './unit-name.js';
 
-/** The role a clause prints for a unit: 牵头 (lead), 配合/参与/协办 (support), 负责 (duty), none. */
-export type PrintedRole = 'lead' | 'support' | 'duty' | 'none';
+export type { PrintedRole } from '../lexicon.js';
 
 // Clauses are also printed in full-width square brackets (［牵头单位：…］) and in 〖〗.
 const OPEN_BRACKETS = '（(【[［〖';
@@ -90,48 +97,6 @@ export function* listParts(
   }
 }
 
-/** Role words printed after a unit or a run of units, longest first; the first one stripped is the role. */
-const ROLE_TAILS: readonly (readonly [string, PrintedRole])[] = [
-  ['按照职责分工负责', 'duty'],
-  ['按职责分工负责', 'duty'],
-  ['按职能分工负责', 'duty'],
-  ['按职责分工落实', 'duty'],
-  ['根据职责分工负责', 'duty'],
-  ['按职责分工', 'duty'],
-  ['按照职责', 'duty'],
-  ['按职责负责', 'duty'],
-  ['按职责', 'duty'],
-  ['各司其职', 'duty'],
-  // X、Y共同牵头 / 分别牵头: each of the run leads.
-  ['共同牵头负责', 'lead'],
-  ['分别牵头负责', 'lead'],
-  ['共同牵头', 'lead'],
-  ['分别牵头', 'lead'],
-  ['联合牵头', 'lead'],
-  ['牵头负责', 'lead'],
-  ['牵头落实', 'lead'],
-  ['牵头抓总', 'lead'],
-  ['牵头', 'lead'],
-  ['配合落实', 'support'],
-  ['共同配合', 'support'],
-  ['分别配合', 'support'],
-  ['积极配合', 'support'],
-  ['协同配合', 'support'],
-  ['共同参与', 'support'],
-  ['配合', 'support'],
-  ['协助', 'support'],
-  ['协办', 'support'],
-  ['参与', 'support'],
-  ['协同', 'support'],
-  ['具体落实', 'duty'],
-  ['落实', 'duty'],
-  ['分别负责', 'duty'],
-  ['共同负责', 'duty'],
-  ['具体负责', 'duty'],
-  ['负责落实', 'duty'],
-  ['负责', 'duty'],
-];
-
 // 医政医管科、疾控科等有关科室 names three units; the tail only says "and others".
 /** ROLE_TAILS by their last character, in ROLE_TAILS order: a lookup tries only words that can end there. */
 const ROLE_TAILS_BY_LAST: ReadonlyMap<string, readonly (readonly [string, PrintedRole])[]> = (() => {
@@ -150,6 +115,13 @@ function roleTailOf(name: string): readonly [string, PrintedRole] | undefined {
 }
 
 const COLLECTIVE_TAIL = /等(?:其他|其它)?(?:有关|相关|各)?(?:科室|处室|单位|部门|机构|医疗机构|医院)?$/;
+
+// 医政科为牵头单位, 中医科为配合单位: the role written as a predicate.
+const PREDICATE_ROLE = new RegExp(
+  `为(${alternation([...LEAD_WORDS, ...SUPPORT_WORDS, '责任'])})(?:单位|部门|科室|处室)$`,
+);
+// 市卫健委（牵头）: a role printed as a bracketed note.
+const NOTE_ROLE = new RegExp(`[（(](${alternation([...LEAD_WORDS, ...SUPPORT_WORDS, '负责'])})[）)]$`);
 
 export interface CleanPart {
   name: string;
@@ -176,19 +148,17 @@ export function cleanPart(part: string): CleanPart {
     if (name === before) break;
   }
   // 医政科为牵头单位, 中医科为配合单位: the role written as a predicate.
-  const predicate = /为(牵头|配合|协办|参与|责任|主责)(?:单位|部门|科室|处室)$/.exec(name);
+  const predicate = PREDICATE_ROLE.exec(name);
   if (predicate?.[1] !== undefined) {
     name = name.slice(0, name.length - predicate[0].length);
-    const word = predicate[1];
-    if (role === 'none')
-      role = word === '牵头' || word === '主责' ? 'lead' : word === '责任' ? 'duty' : 'support';
+    if (role === 'none') role = roleOfWord(predicate[1]);
   }
   // A role printed as a bracketed note (市卫健委（牵头）) is a role word, not part of the name.
-  const note = /[（(](牵头|配合|协办|参与|负责)[）)]$/.exec(name);
+  const note = NOTE_ROLE.exec(name);
   if (note?.[1] !== undefined) {
     name = name.slice(0, name.length - note[0].length).trim();
     if (role === 'none') {
-      role = ROLE_TAILS.find(([word]) => word === note[1])?.[1] ?? 'none';
+      role = roleOfWord(note[1]);
       ownRole = role !== 'none';
     }
   }

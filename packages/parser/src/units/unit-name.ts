@@ -3,59 +3,7 @@
  * recognised by its shape (an organisational suffix such as 科, 办, 中心, 局) and never by a list of names.
  */
 
-/** Organisational suffixes, longest first so 中心 wins over 心-less matches and 党委 over 委. */
-const UNIT_SUFFIXES: readonly string[] = [
-  '办公室',
-  '委员会',
-  '医共体',
-  '医联体',
-  '指挥部',
-  '党委',
-  '党组',
-  '单位',
-  '机构',
-  '部门',
-  '科室',
-  '处室',
-  '中心',
-  '政府',
-  '公司',
-  '集团',
-  '学校',
-  '大学',
-  '机关',
-  '街道',
-  '专班',
-  '股室',
-  '科',
-  '处',
-  '室',
-  '办',
-  '委',
-  '局',
-  '院',
-  '站',
-  '所',
-  '会',
-  '协',
-  '联',
-  '队',
-  '组',
-  '部',
-  '厅',
-  '署',
-  '校',
-  '台',
-  // County bureaus are divided into 股 (医政股, 基层股).
-  '股',
-  '馆',
-];
-
-/** Place-name endings: a unit only as a collective (各县区) or where the clause prints a role word. */
-const REGION_SUFFIXES: readonly string[] = ['街道', '县', '区', '市', '镇', '乡', '旗'];
-
-/** Generic category nouns: a name ending in one of these is a collective, not one specific unit. */
-const COLLECTIVE_SUFFIXES: readonly string[] = ['单位', '机构', '部门', '科室', '处室', '股室', '机关'];
+import { COLLECTIVE_SUFFIXES, REGION_SUFFIXES, UNIT_SUFFIXES } from '../lexicon.js';
 
 // A parenthetical that starts with a verb or a qualifier is prose, however it ends (加快建设…医院). Only
 // words that do not begin real names: 组织人事科, 建设局, 新建区, 含山县, 如东县 must stay names.
