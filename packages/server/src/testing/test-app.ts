@@ -6,6 +6,8 @@ import type { Clock } from '../config/clock.js';
 import type { Db } from '../db/database.js';
 import type { UserRow } from '../db/schema.js';
 import { buildApp } from '../http/app.js';
+import { createJobRunner } from '../jobs/job-runner.js';
+import { statusJobHandlers } from '../jobs/task-status-jobs.js';
 import { diskFileStore } from '../repositories/file-store.js';
 import type { Deps, PlanReader } from '../services/deps.js';
 import { TEST_PASSWORD } from './factories.js';
@@ -43,6 +45,8 @@ export interface TestApp {
   login(user: Pick<UserRow, 'username'>): Promise<Session>;
   /** A request as a signed-in user, CSRF token included. */
   as(session: Session, options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Runs the jobs due by the test clock, as a server's worker would; how many ran. */
+  runJobs(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -85,6 +89,7 @@ export async function createTestApp(options: { readPlan?: PlanReader; now?: stri
       },
     });
 
+  const runner = createJobRunner({ db: database.db, clock, handlers: statusJobHandlers });
   return {
     app,
     db: database.db,
@@ -92,6 +97,7 @@ export async function createTestApp(options: { readPlan?: PlanReader; now?: stri
     deps,
     login,
     as,
+    runJobs: () => runner.runDue(),
     close: async () => {
       await app.close();
       await database.drop();
