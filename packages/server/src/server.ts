@@ -8,6 +8,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.js';
 import { buildApp } from './http/app.js';
 import { DEFAULT_WEB_DIR } from './http/web-app.js';
+import { createJobRunner } from './jobs/job-runner.js';
+import { ensureStatusJobs, statusJobHandlers } from './jobs/task-status-jobs.js';
 import { diskFileStore } from './repositories/file-store.js';
 import type { Deps } from './services/deps.js';
 
@@ -44,6 +46,18 @@ export async function startServer(
       await seedDemo(deps);
       seeded = true;
     }
+    await ensureStatusJobs(database.db, deps.clock.now());
+    // Every server process runs a worker; SKIP LOCKED hands each due job to one of them.
+    const jobs = createJobRunner({
+      db: database.db,
+      clock: deps.clock,
+      handlers: statusJobHandlers,
+      pollMs: config.jobPollMs,
+      onError: (error, job) => {
+        log(`yaodian: job ${job ? `${job.name} ${job.key}` : 'runner'} failed: ${String(error)}`);
+      },
+    });
+    jobs.start();
     const app = await buildApp(deps, {
       secureCookies: config.secureCookies,
       logger: { level: process.env.LOG_LEVEL ?? 'warn' },
@@ -69,6 +83,7 @@ export async function startServer(
       url,
       close: async () => {
         await app.close();
+        await jobs.stop();
         await database.close();
       },
     };

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
     .default(10 * 1024 * 1024),
   /** The built web app to serve (default: packages/web/dist beside the server). */
   YAODIAN_WEB_DIR: z.string().min(1).optional(),
+  /** How often an idle job worker looks for due jobs, in ms. */
+  YAODIAN_JOB_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   NODE_ENV: z.string().optional(),
 });
 
@@ -40,6 +42,7 @@ export interface Config {
   maxUploadBytes: number;
   maxAttachmentBytes: number;
   webDir: string | null;
+  jobPollMs: number;
   /** Send cookies with `Secure` (off on plain-HTTP loopback). */
   secureCookies: boolean;
 }
@@ -77,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxUploadBytes: e.YAODIAN_MAX_UPLOAD_BYTES,
     maxAttachmentBytes: e.YAODIAN_MAX_ATTACHMENT_BYTES,
     webDir: e.YAODIAN_WEB_DIR ? path.resolve(e.YAODIAN_WEB_DIR) : null,
+    jobPollMs: e.YAODIAN_JOB_POLL_MS,
     secureCookies: e.NODE_ENV === 'production' && e.HOST !== '127.0.0.1' && e.HOST !== 'localhost',
   };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type LogEvent, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -42,10 +42,18 @@ export interface DatabaseOptions {
   /** PostgreSQL only: the schema the pool's connections use (tests give each file its own). */
   searchPath?: string;
   maxConnections?: number;
+  /** Told the text of every statement sent, BEGIN and COMMIT included (tests count statements per request). */
+  onQuery?: (sql: string) => void;
 }
 
 /** One code path for both databases: kysely's PostgresDialect over a pg.Pool. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const onQuery = options.onQuery;
+  const log = onQuery
+    ? (event: LogEvent): void => {
+        onQuery(event.query.sql);
+      }
+    : undefined;
   if (options.url) {
     const pool = new pg.Pool({
       connectionString: options.url,
@@ -53,7 +61,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       types,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
     return { db, kind: 'postgres', schema: options.searchPath ?? null, close: () => db.destroy() };
   }
   if (options.embeddedDir !== 'memory://')
@@ -61,7 +69,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const pglite = await PGlite.create(options.embeddedDir);
   // PGlite has one connection; its config object carries a fake socket, so extend it rather than copy it.
   const pool = new pg.Pool(Object.assign(createPgConfig(pglite), { max: 1, types }));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
   return {
     db,
     kind: 'embedded',

@@ -4,6 +4,7 @@ import * as initialSchema from './migrations/0001-initial-schema.js';
 import * as attachments from './migrations/0002-attachments.js';
 import * as taskStatus from './migrations/0003-task-status.js';
 import * as jobs from './migrations/0030-jobs.js';
+import * as statusIndexes from './migrations/0031-status-indexes.js';
 
 /** Migrations are imported, not read from disk, so they run the same from src (tests) and dist. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-attachments': attachments,
   '0003-task-status': taskStatus,
   '0030-jobs': jobs,
+  '0031-status-indexes': statusIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

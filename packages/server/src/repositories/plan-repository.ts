@@ -109,3 +109,11 @@ export async function touchPlan(db: Executor, tenantId: string, planId: string, 
     .where('id', '=', planId)
     .execute();
 }
+
+/**
+ * Every published plan of every tenant: for the job runner's start-up (cross-tenant by design, like the
+ * job claim itself).
+ */
+export function listPublishedPlanRefs(db: Executor): Promise<{ tenant_id: string; id: string }[]> {
+  return db.selectFrom('plans').select(['tenant_id', 'id']).where('status', '=', 'published').execute();
+}

@@ -10,16 +10,48 @@ export function listTaskStatuses(db: Executor, tenantId: string, planId: string)
     .execute();
 }
 
-/** Takes the plan's row lock, so two recomputations of one plan never interleave their reads and writes. */
-export async function lockPlanForStatus(db: Executor, tenantId: string, planId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('plans')
-    .select('id')
+/**
+ * Locks the stored status rows of `itemIds` (every task of the plan when null), in item order so two lockers
+ * never deadlock, and returns them. A recompute reads its inputs only after this, so under READ COMMITTED it
+ * sees whatever an earlier recompute of the same task committed: no plan-wide lock is needed.
+ */
+export function lockTaskStatuses(
+  db: Executor,
+  tenantId: string,
+  planId: string,
+  itemIds: readonly string[] | null,
+): Promise<TaskStatusRow[]> {
+  let query = db
+    .selectFrom('task_status')
+    .selectAll()
     .where('tenant_id', '=', tenantId)
-    .where('id', '=', planId)
-    .forUpdate()
-    .executeTakeFirst();
-  return row !== undefined;
+    .where('plan_id', '=', planId);
+  if (itemIds) query = query.where('item_id', 'in', [...itemIds]);
+  return query.orderBy('item_id').forUpdate().execute();
+}
+
+/** Inserts or updates the rows given; leaves every other row of the plan alone. */
+export async function upsertTaskStatuses(
+  db: Executor,
+  tenantId: string,
+  planId: string,
+  rows: readonly Omit<TaskStatusRow, 'tenant_id' | 'plan_id'>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const sorted = [...rows].sort((a, b) => a.item_id.localeCompare(b.item_id));
+  await db
+    .insertInto('task_status')
+    .values(sorted.map((r) => ({ ...r, tenant_id: tenantId, plan_id: planId })))
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'plan_id', 'item_id']).doUpdateSet((eb) => ({
+        status: eb.ref('excluded.status'),
+        reason_code: eb.ref('excluded.reason_code'),
+        reason: eb.ref('excluded.reason'),
+        percent: eb.ref('excluded.percent'),
+        computed_at: eb.ref('excluded.computed_at'),
+      })),
+    )
+    .execute();
 }
 
 /** Rows of items that are no longer tasks (not in `taskIds`) go; `rows` are inserted or updated. */

@@ -26,7 +26,7 @@ import { listItemTargets, reassignTargets } from '../repositories/target-reposit
 import { findUnitsByIds } from '../repositories/unit-repository.js';
 import type { Deps } from './deps.js';
 import { editablePlan, loadPlanDetail } from './plan-loader.js';
-import { refreshTaskStatuses } from './task-board.js';
+import { markPlan, statusWrite } from './status-tracking.js';
 
 type ItemChanges = Partial<
   Pick<ItemRow, 'number' | 'title' | 'text' | 'is_task' | 'deadline' | 'deadline_text'>
@@ -40,7 +40,7 @@ async function itemOfPlan(db: Executor, actor: Actor, planId: string, itemId: st
 
 async function finish(db: Executor, deps: Deps, actor: Actor, planId: string): Promise<PlanDetail> {
   await touchPlan(db, actor.tenantId, planId, deps.clock.now());
-  await refreshTaskStatuses(db, actor.tenantId, planId, deps.clock.now());
+  markPlan(db, actor.tenantId, planId);
   const plan = await findPlan(db, actor.tenantId, planId);
   if (!plan) throw notFound('Plan');
   return loadPlanDetail(db, plan);
@@ -75,7 +75,7 @@ export async function updateItem(
   },
 ): Promise<PlanDetail> {
   authorize(actor, 'plan.edit');
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, false);
     const before = await itemOfPlan(trx, actor, planId, itemId);
     const changes: ItemChanges = {};
@@ -125,7 +125,7 @@ export async function moveItem(
   input: { version: number; parentId: string | null; position: number },
 ): Promise<PlanDetail> {
   authorize(actor, 'plan.edit');
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, true);
     const item = await itemOfPlan(trx, actor, planId, itemId);
     if (item.version !== input.version) throw versionConflict('The item');
@@ -181,7 +181,7 @@ export async function mergeItem(
   authorize(actor, 'plan.edit');
   if (input.intoId === itemId)
     throw new AppError('validation_failed', 'An item cannot merge into itself', { field: 'intoId' });
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, true);
     const item = await itemOfPlan(trx, actor, planId, itemId);
     const into = await itemOfPlan(trx, actor, planId, input.intoId).catch(() => {
@@ -244,7 +244,7 @@ export async function removeItem(
   version: number,
 ): Promise<PlanDetail> {
   authorize(actor, 'plan.edit');
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, true);
     const item = await itemOfPlan(trx, actor, planId, itemId);
     if (item.version !== version) throw versionConflict('The item');
@@ -288,7 +288,7 @@ export async function setAssignments(
       field: 'assignments',
     });
   }
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, false);
     await itemOfPlan(trx, actor, planId, itemId);
     if ((await findUnitsByIds(trx, actor.tenantId, unitIds)).length !== unitIds.length) {

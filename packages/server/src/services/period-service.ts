@@ -12,7 +12,7 @@ import {
 import { AppError, notFound } from '../errors/app-error.js';
 import type { Deps } from './deps.js';
 import { editablePlan, visiblePlan } from './plan-loader.js';
-import { refreshTaskStatuses } from './task-board.js';
+import { markPlan, statusWrite } from './status-tracking.js';
 
 export function presentPeriod(p: PeriodRow) {
   return {
@@ -40,7 +40,7 @@ export async function generatePeriods(
   input: { kind: 'monthly' | 'quarterly'; dueDay: number },
 ) {
   authorize(actor, 'plan.edit');
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     const plan = await editablePlan(trx, actor, planId, false);
     await insertPeriods(trx, actor.tenantId, planId, periodsOfYear(plan.year, input.kind, input.dueDay));
     await appendAudit(trx, {
@@ -52,7 +52,7 @@ export async function generatePeriods(
       after: input,
       at: deps.clock.now(),
     });
-    await refreshTaskStatuses(trx, actor.tenantId, planId, deps.clock.now());
+    markPlan(trx, actor.tenantId, planId);
     return { periods: (await listPeriods(trx, actor.tenantId, planId)).map(presentPeriod) };
   });
 }
@@ -65,7 +65,7 @@ export async function updatePeriod(
   input: { dueOn: string; label?: string },
 ) {
   authorize(actor, 'plan.edit');
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, false);
     const before = await findPeriod(trx, actor.tenantId, periodId);
     if (before?.plan_id !== planId) throw notFound('Period');
@@ -88,7 +88,7 @@ export async function updatePeriod(
       after: presentPeriod(after),
       at: deps.clock.now(),
     });
-    await refreshTaskStatuses(trx, actor.tenantId, planId, deps.clock.now());
+    markPlan(trx, actor.tenantId, planId);
     return presentPeriod(after);
   });
 }

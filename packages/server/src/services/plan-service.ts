@@ -31,7 +31,8 @@ import { insertTargets } from '../repositories/target-repository.js';
 import { listAliases, listGroupMembers, listUnits } from '../repositories/unit-repository.js';
 import type { Deps } from './deps.js';
 import { editablePlan, loadPlanDetail, loadPlanParts, visiblePlan } from './plan-loader.js';
-import { refreshTaskStatuses } from './task-board.js';
+import { markPlan, statusWrite } from './status-tracking.js';
+import { scheduleDailyStatus } from '../jobs/task-status-jobs.js';
 
 export interface Upload {
   fileName: string;
@@ -75,7 +76,7 @@ export async function importPlan(deps: Deps, actor: Actor, upload: Upload): Prom
   const parsed = await readUpload(deps, upload);
   const now = deps.clock.now();
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     const plan = await insertPlan(trx, {
       tenantId: actor.tenantId,
       title: (parsed.meta.title ?? upload.fileName).slice(0, 300) || '未命名计划',
@@ -116,7 +117,7 @@ export async function importPlan(deps: Deps, actor: Actor, upload: Upload): Prom
       },
       at: now,
     });
-    await refreshTaskStatuses(trx, actor.tenantId, plan.id, deps.clock.now());
+    markPlan(trx, actor.tenantId, plan.id);
     return loadPlanDetail(trx, plan);
   });
 }
@@ -150,7 +151,7 @@ export async function updatePlan(
       field: 'thresholds.atRiskPoints',
     });
   }
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     const before = await editablePlan(trx, actor, planId, false);
     const after = await updatePlanAtVersion(trx, actor.tenantId, planId, input.version, {
       ...(input.title !== undefined ? { title: input.title } : {}),
@@ -181,7 +182,7 @@ export async function updatePlan(
       },
       at: deps.clock.now(),
     });
-    await refreshTaskStatuses(trx, actor.tenantId, planId, deps.clock.now());
+    markPlan(trx, actor.tenantId, planId);
     return loadPlanDetail(trx, after);
   });
 }
@@ -193,7 +194,7 @@ export async function publishPlan(
   version: number,
 ): Promise<PlanDetail> {
   authorize(actor, 'plan.publish');
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     const plan = await editablePlan(trx, actor, planId, true);
     const parts = await loadPlanParts(trx, plan);
     if (taskNodes(parts.tree).length === 0)
@@ -205,7 +206,7 @@ export async function publishPlan(
 /** Matches the plan's unmatched names again, after units or aliases were added. */
 export async function rematchUnits(deps: Deps, actor: Actor, planId: string): Promise<PlanDetail> {
   authorize(actor, 'plan.edit');
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     const plan = await editablePlan(trx, actor, planId, false);
     return rematchIn(trx, deps, actor, plan);
   });
@@ -246,7 +247,7 @@ export async function rematchIn(
       after: { matched: [...new Set(settled.map((u) => u.name))] },
       at: deps.clock.now(),
     });
-    await refreshTaskStatuses(trx, actor.tenantId, planId, deps.clock.now());
+    markPlan(trx, actor.tenantId, planId);
     const current = await findPlan(trx, actor.tenantId, planId);
     return loadPlanDetail(trx, current ?? plan);
   }
@@ -260,7 +261,7 @@ export async function archivePlan(
   version: number,
 ): Promise<PlanDetail> {
   authorize(actor, 'plan.publish');
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     const plan = await visiblePlan(trx, actor, planId);
     if (plan.status !== 'published')
       throw new AppError('state_conflict', 'Only a published plan can be archived');
@@ -294,6 +295,7 @@ async function movePlanStatus(
     after: { status: after.status },
     at: now,
   });
-  await refreshTaskStatuses(trx, actor.tenantId, plan.id, now);
+  markPlan(trx, actor.tenantId, plan.id);
+  if (status === 'published') await scheduleDailyStatus(trx, actor.tenantId, plan.id, now);
   return loadPlanDetail(trx, after);
 }

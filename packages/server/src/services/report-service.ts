@@ -24,7 +24,7 @@ import {
 } from '../repositories/report-repository.js';
 import { listItemTargets } from '../repositories/target-repository.js';
 import type { Deps } from './deps.js';
-import { refreshTaskStatuses } from './task-board.js';
+import { markTasks, statusWrite } from './status-tracking.js';
 
 interface ReportBody {
   percent?: number;
@@ -154,7 +154,7 @@ function createOnce(
   idempotencyKey: string | null,
   replay: (db: Executor) => Promise<CreateResult | null>,
 ): Promise<CreateResult> {
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     const replayed = await replay(trx);
     if (replayed) return replayed;
     const task = await taskFor(trx, actor.tenantId, input.itemId);
@@ -188,7 +188,7 @@ function createOnce(
       at: deps.clock.now(),
     });
     await replaceActuals(trx, actor.tenantId, report.id, input.actuals ?? []);
-    await refreshTaskStatuses(trx, actor.tenantId, task.planId, deps.clock.now());
+    markTasks(trx, actor.tenantId, task.planId, [input.itemId]);
     await appendAudit(
       trx,
       auditOf(deps, actor, input.submit ? 'report.submit' : 'report.create', null, report),
@@ -197,10 +197,10 @@ function createOnce(
   });
 }
 
-/** A report's change can alter its task's status: the plan's statuses are recomputed in its transaction. */
-async function refreshFor(trx: Executor, deps: Deps, report: ReportRow): Promise<void> {
+/** A report's change can alter its task's status (and only its task's): marked for the recompute. */
+async function markReportTask(trx: Executor, report: ReportRow): Promise<void> {
   const period = await findPeriod(trx, report.tenant_id, report.period_id);
-  if (period) await refreshTaskStatuses(trx, report.tenant_id, period.plan_id, deps.clock.now());
+  if (period) markTasks(trx, report.tenant_id, period.plan_id, [report.item_id]);
 }
 
 async function ownReport(db: Executor, actor: Actor, reportId: string): Promise<ReportRow> {
@@ -217,7 +217,7 @@ export async function updateReport(
   input: ReportBody & { version: number },
 ): Promise<ReportDto> {
   authorize(actor, 'report.write');
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     const before = await ownReport(trx, actor, reportId);
     if (before.state !== 'draft' && before.state !== 'returned')
       throw stateConflict(`A ${before.state} report cannot be edited`);
@@ -231,7 +231,7 @@ export async function updateReport(
     });
     if (!after) throw versionConflict('The report');
     if (input.actuals) await replaceActuals(trx, actor.tenantId, reportId, input.actuals);
-    await refreshFor(trx, deps, after);
+    await markReportTask(trx, after);
     await appendAudit(trx, auditOf(deps, actor, 'report.update', before, after));
     return present(trx, actor.tenantId, after);
   });
@@ -245,7 +245,7 @@ export async function submitReport(
   idempotencyKey: string | null,
 ): Promise<ReportDto> {
   authorize(actor, 'report.write');
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     const before = await ownReport(trx, actor, reportId);
     // A retry of a submission that went through answers with the report as it is now.
     if (idempotencyKey && before.idempotency_key === idempotencyKey && before.state !== 'draft')
@@ -277,7 +277,7 @@ export async function submitReport(
         return present(trx, actor.tenantId, current);
       throw versionConflict('The report');
     }
-    await refreshFor(trx, deps, after);
+    await markReportTask(trx, after);
     await appendAudit(trx, auditOf(deps, actor, 'report.submit', before, after));
     return present(trx, actor.tenantId, after);
   });
@@ -291,7 +291,7 @@ async function review(
   outcome: { state: 'returned'; reason: string } | { state: 'accepted' },
 ): Promise<ReportDto> {
   authorize(actor, 'report.review');
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     const before = await findReport(trx, actor.tenantId, reportId);
     if (!before) throw notFound('Report');
     if (before.state !== 'submitted')
@@ -305,7 +305,7 @@ async function review(
       updated_at: now,
     });
     if (!after) throw versionConflict('The report');
-    await refreshFor(trx, deps, after);
+    await markReportTask(trx, after);
     await appendAudit(
       trx,
       auditOf(deps, actor, outcome.state === 'returned' ? 'report.return' : 'report.accept', before, after),

@@ -143,22 +143,43 @@ describe('stored task status', () => {
     expect(await task(itemId)).toMatchObject({ status: 'done', statusReason: '已存的理由', percent: 100 });
   });
 
-  it('turns a stored on-track row overdue on the first read after the clock passes the deadline', async () => {
+  it('turns a stored on-track row overdue by the daily job once the clock passes the deadline, not by a read', async () => {
     const itemId = p.item('推进紧密型县域医共体建设').id;
     await submitted('推进紧密型县域医共体建设', 30, 2);
     expect(await storedStatus(itemId)).toMatchObject({ status: 'on_track', reason_code: 'on_pace' });
+    // Publishing queued the plan's first daily run (00:05 China time the next day).
+    const queued = await t.db
+      .selectFrom('jobs')
+      .select(['name', 'run_at', 'state'])
+      .where('tenant_id', '=', c.tenant.id)
+      .execute();
+    expect(queued).toEqual([
+      { name: 'task-status.daily', run_at: new Date('2026-02-10T16:05:00Z'), state: 'pending' },
+    ]);
     t.clock.set('2027-01-02T02:00:00Z');
-    // Nothing has been written since, so the row still says what it said yesterday…
-    expect((await storedStatus(itemId))?.status).toBe('on_track');
     planner = await t.login(c.users.planner);
-    const read = await task(itemId);
-    // …until a read finds it computed before today and recomputes it.
-    expect(read).toMatchObject({ status: 'overdue', percent: 30 });
-    expect(read?.statusReason).toContain('2026-12-31');
+    // A read answers from the stored row and writes nothing…
+    expect(await task(itemId)).toMatchObject({ status: 'on_track' });
+    expect((await storedStatus(itemId))?.status).toBe('on_track');
+    // …until the job due by the (moved) clock runs, and queues the next day's run.
+    expect(await t.runJobs()).toBe(1);
     expect(await storedStatus(itemId)).toMatchObject({
       status: 'overdue',
       reason_code: 'deadline_passed',
       computed_at: new Date('2027-01-02T02:00:00Z'),
     });
+    const read = await task(itemId);
+    expect(read).toMatchObject({ status: 'overdue', percent: 30 });
+    expect(read?.statusReason).toContain('2026-12-31');
+    const next = await t.db
+      .selectFrom('jobs')
+      .select(['key', 'run_at'])
+      .where('tenant_id', '=', c.tenant.id)
+      .where('state', '=', 'pending')
+      .execute();
+    expect(next).toEqual([
+      { key: `task-status.daily:${p.plan.id}:2027-01-03`, run_at: new Date('2027-01-02T16:05:00Z') },
+    ]);
+    expect(await t.runJobs()).toBe(0);
   });
 });

@@ -18,7 +18,7 @@ import {
 } from '../repositories/target-repository.js';
 import type { Deps } from './deps.js';
 import { editablePlan, loadPlanDetail } from './plan-loader.js';
-import { refreshTaskStatuses } from './task-board.js';
+import { markPlan, statusWrite } from './status-tracking.js';
 
 interface TargetFields {
   metric?: string;
@@ -60,7 +60,7 @@ async function targetOfPlan(
 
 async function finish(db: Executor, deps: Deps, actor: Actor, planId: string): Promise<PlanDetail> {
   await touchPlan(db, actor.tenantId, planId, deps.clock.now());
-  await refreshTaskStatuses(db, actor.tenantId, planId, deps.clock.now());
+  markPlan(db, actor.tenantId, planId);
   const plan = await findPlan(db, actor.tenantId, planId);
   if (!plan) throw notFound('Plan');
   return loadPlanDetail(db, plan);
@@ -77,7 +77,7 @@ export async function createTarget(
   const lo = input.op === 'range' ? (input.lo ?? null) : null;
   const hi = input.op === 'range' ? (input.hi ?? null) : null;
   checkShape(input.op, value, lo, hi);
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, false);
     const item = await findItem(trx, actor.tenantId, input.itemId);
     if (item?.plan_id !== planId)
@@ -126,7 +126,7 @@ export async function updateTarget(
   input: TargetFields & { version: number },
 ) {
   authorize(actor, 'plan.edit');
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, false);
     const before = await targetOfPlan(trx, actor, planId, targetId);
     const op = input.op ?? before.op;
@@ -167,7 +167,7 @@ export async function removeTarget(
   version: number,
 ) {
   authorize(actor, 'plan.edit');
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, false);
     const before = await targetOfPlan(trx, actor, planId, targetId);
     if (before.version !== version) throw versionConflict('The target');

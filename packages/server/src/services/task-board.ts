@@ -4,14 +4,10 @@ import type { Executor } from '../db/database.js';
 import type { PeriodRow, ReportRow, TaskStatusRow } from '../db/schema.js';
 import { effectiveAssignments, reportingUnitIds, taskNodes } from '../domain/plan-tree.js';
 import { computeTaskStatus, type StatusResult } from '../domain/task-status.js';
-import { findPlan, type PlanHeader } from '../repositories/plan-repository.js';
+import type { PlanHeader } from '../repositories/plan-repository.js';
 import { listPeriods } from '../repositories/period-repository.js';
 import { listActuals, listReports } from '../repositories/report-repository.js';
-import {
-  listTaskStatuses,
-  lockPlanForStatus,
-  replaceTaskStatuses,
-} from '../repositories/task-status-repository.js';
+import { listTaskStatuses } from '../repositories/task-status-repository.js';
 import { loadPlanParts } from './plan-loader.js';
 import type { PlanParts } from '../presenters/plan-presenter.js';
 
@@ -25,7 +21,7 @@ export interface TaskBoard {
 
 type StoredStatus = Pick<StatusResult, 'status' | 'code' | 'reason' | 'percent'>;
 
-interface BuiltBoard {
+export interface BuiltBoard {
   board: TaskBoard;
   /** Each task's status as used in `board`, by item id. */
   statuses: Map<string, StoredStatus>;
@@ -34,65 +30,14 @@ interface BuiltBoard {
 }
 
 /**
- * The plan's task board with its stored statuses. Time alone changes a status (a deadline passes, a period
- * closes), so rows computed on an earlier day — or missing ones — are recomputed and stored, in one transaction.
+ * The plan's task board with its stored statuses. Reads never write: statuses are stored by the writes that
+ * change them (services/status-tracking.ts) and by the daily job; a task without a row yet (say, after a
+ * restore, before the start-up job ran) is computed here for this answer only.
  */
 export async function loadTaskBoard(db: Executor, plan: PlanHeader, now: Date): Promise<TaskBoard> {
-  const today = localDate(now);
   const stored = await listTaskStatuses(db, plan.tenant_id, plan.id);
-  if (stored.every((row) => localDate(row.computed_at) === today)) {
-    const built = await buildBoard(db, plan, now, new Map(stored.map((row) => [row.item_id, fromRow(row)])));
-    if (!built.computed) return built.board;
-  }
-  const refreshed = db.isTransaction
-    ? await refreshTaskStatuses(db, plan.tenant_id, plan.id, now)
-    : await db.transaction().execute((trx) => refreshTaskStatuses(trx, plan.tenant_id, plan.id, now));
-  return refreshed ?? (await buildBoard(db, plan, now, null)).board;
-}
-
-/**
- * Recomputes and stores every task status of a plan; call it in the transaction of any change that can
- * alter a status. The plan's row lock keeps a concurrent recomputation from storing what it read before.
- */
-export async function refreshTaskStatuses(
-  trx: Executor,
-  tenantId: string,
-  planId: string,
-  now: Date,
-): Promise<TaskBoard | null> {
-  if (!(await lockPlanForStatus(trx, tenantId, planId))) return null;
-  const plan = await findPlan(trx, tenantId, planId);
-  if (!plan) return null;
-  const [{ board, statuses }, previous] = await Promise.all([
-    buildBoard(trx, plan, now, null),
-    listTaskStatuses(trx, tenantId, planId),
-  ]);
-  // A report touches one task: rewrite only rows whose status changed or that were computed on an earlier day,
-  // so a write to a large plan does not rewrite every row.
-  const today = localDate(now);
-  const before = new Map(previous.map((row) => [row.item_id, row]));
-  const changed = [...statuses]
-    .filter(([itemId, s]) => {
-      const row = before.get(itemId);
-      return (
-        !row ||
-        localDate(row.computed_at) !== today ||
-        row.status !== s.status ||
-        row.reason_code !== s.code ||
-        row.reason !== s.reason ||
-        row.percent !== s.percent
-      );
-    })
-    .map(([itemId, s]) => ({
-      item_id: itemId,
-      status: s.status,
-      reason_code: s.code,
-      reason: s.reason,
-      percent: s.percent,
-      computed_at: now,
-    }));
-  await replaceTaskStatuses(trx, tenantId, planId, [...statuses.keys()], changed);
-  return board;
+  const built = await buildBoard(db, plan, now, new Map(stored.map((row) => [row.item_id, fromRow(row)])));
+  return built.board;
 }
 
 function fromRow(row: TaskStatusRow): StoredStatus {
@@ -100,7 +45,7 @@ function fromRow(row: TaskStatusRow): StoredStatus {
 }
 
 /** Reads the plan once; a task's status comes from `stored` when given there, else from the domain. */
-async function buildBoard(
+export async function buildBoard(
   db: Executor,
   plan: PlanHeader,
   now: Date,

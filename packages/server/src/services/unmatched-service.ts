@@ -13,6 +13,7 @@ import {
   listAliases,
 } from '../repositories/unit-repository.js';
 import type { Deps } from './deps.js';
+import { statusWrite } from './status-tracking.js';
 import { editablePlan } from './plan-loader.js';
 import { rematchIn } from './plan-service.js';
 
@@ -46,7 +47,7 @@ export async function resolveUnmatched(
   input: { name: string; unitId: string; version: number },
 ): Promise<PlanDetail> {
   authorize(actor, 'plan.edit');
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     const plan = await planAt(trx, actor, planId, input.version);
     const [unit] = await findUnitsByIds(trx, actor.tenantId, [input.unitId]);
     if (!unit) throw new AppError('validation_failed', 'Unknown unit', { field: 'unitId' });
@@ -72,7 +73,7 @@ export async function createForUnmatched(
   input: { name: string; kind: UnitKind; aliases: string[]; version: number },
 ): Promise<PlanDetail> {
   authorize(actor, 'plan.edit');
-  return deps.db.transaction().execute(async (trx) => {
+  return statusWrite(deps, async (trx) => {
     const plan = await planAt(trx, actor, planId, input.version);
     if (await findUnitByName(trx, actor.tenantId, input.name)) {
       throw new AppError('duplicate', 'A unit with this name exists; map the name to it instead', {

@@ -6,6 +6,8 @@ import type { Clock } from '../config/clock.js';
 import type { Db } from '../db/database.js';
 import type { UserRow } from '../db/schema.js';
 import { buildApp } from '../http/app.js';
+import { createJobRunner } from '../jobs/job-runner.js';
+import { statusJobHandlers } from '../jobs/task-status-jobs.js';
 import { diskFileStore } from '../repositories/file-store.js';
 import type { Deps, PlanReader } from '../services/deps.js';
 import { TEST_PASSWORD } from './factories.js';
@@ -43,13 +45,17 @@ export interface TestApp {
   login(user: Pick<UserRow, 'username'>): Promise<Session>;
   /** A request as a signed-in user, CSRF token included. */
   as(session: Session, options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Runs the jobs due by the test clock, as a server's worker would; how many ran. */
+  runJobs(): Promise<number>;
   close(): Promise<void>;
 }
 
 const unusedReader: PlanReader = () => Promise.reject(new Error('this test gave no plan reader'));
 
-export async function createTestApp(options: { readPlan?: PlanReader; now?: string } = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+export async function createTestApp(
+  options: { readPlan?: PlanReader; now?: string; onQuery?: (sql: string) => void } = {},
+): Promise<TestApp> {
+  const database = await openTestDatabase(options.onQuery ? { onQuery: options.onQuery } : {});
   const clock = mutableClock(options.now ?? '2026-05-20T02:00:00Z');
   const filesRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'yaodian-files-'));
   const deps: Deps = {
@@ -85,6 +91,7 @@ export async function createTestApp(options: { readPlan?: PlanReader; now?: stri
       },
     });
 
+  const runner = createJobRunner({ db: database.db, clock, handlers: statusJobHandlers });
   return {
     app,
     db: database.db,
@@ -92,6 +99,7 @@ export async function createTestApp(options: { readPlan?: PlanReader; now?: stri
     deps,
     login,
     as,
+    runJobs: () => runner.runDue(),
     close: async () => {
       await app.close();
       await database.drop();

@@ -7,10 +7,12 @@ import { migrateToLatest } from '../db/migrate.js';
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or a uniquely
  * named schema on the PostgreSQL server in DATABASE_URL (dropped again by `drop`).
  */
-export async function openTestDatabase(): Promise<Database & { drop(): Promise<void> }> {
+export async function openTestDatabase(
+  options: { onQuery?: (sql: string) => void } = {},
+): Promise<Database & { drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const database = await openDatabase({ url: null, embeddedDir: 'memory://' });
+    const database = await openDatabase({ url: null, embeddedDir: 'memory://', ...options });
     await migrateToLatest(database.db);
     return { ...database, drop: () => database.close() };
   }
@@ -24,6 +26,7 @@ export async function openTestDatabase(): Promise<Database & { drop(): Promise<v
     embeddedDir: 'memory://',
     searchPath: schema,
     maxConnections: 4,
+    ...options,
   });
   await migrateToLatest(database.db, schema);
   return {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommission, type Commission } from '../../../testing/commission.js';
 import { multipartFile, planFixture } from '../../../testing/plan-fixture.js';
 import { publishFixturePlan, type PublishedPlan } from '../../../testing/published-plan.js';
+import { ensureStatusJobs } from '../../../jobs/task-status-jobs.js';
 import { createTestApp, type Session, type TestApp } from '../../../testing/test-app.js';
 import { DB_HOOK_TIMEOUT } from '../../../testing/test-database.js';
 
@@ -385,6 +386,8 @@ describe('tasks', () => {
     expect(before?.status).toBe('not_started');
     t.clock.set('2026-02-26T02:00:00Z');
     planner = await t.login(c.users.planner);
+    // Time alone changes the status through the daily job, due by the moved clock.
+    expect(await t.runJobs()).toBe(1);
     const after = (
       await t.as(planner, {
         method: 'GET',
@@ -393,7 +396,10 @@ describe('tasks', () => {
     ).json<{ tasks: TaskDto[] }>().tasks[0];
     expect(after).toMatchObject({ status: 'behind' });
     expect(after?.statusReason).toContain('报告期');
+    // Back in time for the tests below: a recompute for that day, as a server started then would queue.
     t.clock.set('2026-02-10T02:00:00Z');
+    expect(await ensureStatusJobs(t.db, t.clock.now())).toBe(1);
+    expect(await t.runJobs()).toBe(1);
     planner = await t.login(c.users.planner);
     reporter = await t.login(c.users.reporter);
   });

@@ -1,0 +1,127 @@
+import { localDate } from '../config/clock.js';
+import type { Executor } from '../db/database.js';
+import type { TaskStatusRow } from '../db/schema.js';
+import { reportingUnitIds } from '../domain/plan-tree.js';
+import { computeTaskStatus, type StatusResult } from '../domain/task-status.js';
+import { findPlan } from '../repositories/plan-repository.js';
+import {
+  listClosedPeriodIds,
+  listTaskOwners,
+  listTaskReports,
+  listTaskTargets,
+} from '../repositories/task-status-inputs.js';
+import {
+  lockTaskStatuses,
+  replaceTaskStatuses,
+  upsertTaskStatuses,
+} from '../repositories/task-status-repository.js';
+import { buildBoard } from './task-board.js';
+
+type StoredStatus = Pick<StatusResult, 'status' | 'code' | 'reason' | 'percent'>;
+
+/** Rows whose status or reason changed, or that were computed on an earlier day (China date). */
+function changedRows(
+  statuses: ReadonlyMap<string, StoredStatus>,
+  previous: readonly TaskStatusRow[],
+  now: Date,
+): Omit<TaskStatusRow, 'tenant_id' | 'plan_id'>[] {
+  const today = localDate(now);
+  const before = new Map(previous.map((row) => [row.item_id, row]));
+  return [...statuses]
+    .filter(([itemId, s]) => {
+      const row = before.get(itemId);
+      return (
+        !row ||
+        localDate(row.computed_at) !== today ||
+        row.status !== s.status ||
+        row.reason_code !== s.code ||
+        row.reason !== s.reason ||
+        row.percent !== s.percent
+      );
+    })
+    .map(([itemId, s]) => ({
+      item_id: itemId,
+      status: s.status,
+      reason_code: s.code,
+      reason: s.reason,
+      percent: s.percent,
+      computed_at: now,
+    }));
+}
+
+/**
+ * Recomputes the stored status of the given tasks only, with a fixed number of statements whatever the plan's
+ * size: their rows are locked first (no plan lock), then their reports, owners, targets and the plan's closed
+ * periods are read by item id.
+ */
+export async function recomputeTasks(
+  trx: Executor,
+  tenantId: string,
+  planId: string,
+  itemIds: readonly string[],
+  now: Date,
+): Promise<void> {
+  const ids = [...new Set(itemIds)].sort();
+  if (ids.length === 0) return;
+  const previous = await lockTaskStatuses(trx, tenantId, planId, ids);
+  const plan = await findPlan(trx, tenantId, planId);
+  if (!plan) return;
+  const today = localDate(now);
+  const [owners, reports, targets, closedPeriodIds] = await Promise.all([
+    listTaskOwners(trx, tenantId, ids),
+    listTaskReports(trx, tenantId, ids),
+    listTaskTargets(trx, tenantId, ids),
+    plan.published_at
+      ? listClosedPeriodIds(trx, tenantId, planId, localDate(plan.published_at), today)
+      : Promise.resolve([]),
+  ]);
+  const statuses = new Map<string, StoredStatus>();
+  for (const owner of owners) {
+    const itemReports = reports.filter((r) => r.item_id === owner.itemId);
+    statuses.set(
+      owner.itemId,
+      computeTaskStatus({
+        today,
+        startsOn: `${plan.year}-01-01`,
+        deadline: owner.deadline ?? `${plan.year}-12-31`,
+        reportingUnitIds: reportingUnitIds(owner.assignments),
+        reports: itemReports.map((r) => ({
+          unitId: r.unit_id,
+          periodId: r.period_id,
+          state: r.state,
+          percent: r.percent,
+          periodEndsOn: r.ends_on,
+        })),
+        closedPeriodIds,
+        targets: targets
+          .filter((t) => t.item_id === owner.itemId)
+          .map((t) => ({ ...t, latestActual: t.latest_actual })),
+        thresholds: { behindPoints: plan.behind_points, atRiskPoints: plan.at_risk_points },
+      }),
+    );
+  }
+  await upsertTaskStatuses(trx, tenantId, planId, changedRows(statuses, previous, now));
+}
+
+/**
+ * Recomputes every task of a plan (plan-wide changes: publish, thresholds, structure, periods, and the daily
+ * job for what time alone changes), and drops rows of items that are no longer tasks.
+ */
+export async function recomputePlan(
+  trx: Executor,
+  tenantId: string,
+  planId: string,
+  now: Date,
+): Promise<void> {
+  const previous = await lockTaskStatuses(trx, tenantId, planId, null);
+  const plan = await findPlan(trx, tenantId, planId);
+  if (!plan) return;
+  const { statuses } = await buildBoard(trx, plan, now, null);
+  await replaceTaskStatuses(
+    trx,
+    tenantId,
+    planId,
+    [...statuses.keys()],
+    changedRows(statuses, previous, now),
+  );
+}
