@@ -3,12 +3,14 @@ import type { Db } from './database.js';
 import * as initialSchema from './migrations/0001-initial-schema.js';
 import * as attachments from './migrations/0002-attachments.js';
 import * as taskStatus from './migrations/0003-task-status.js';
+import * as planReviewSettings from './migrations/0010-plan-review-settings.js';
 
 /** Migrations are imported, not read from disk, so they run the same from src (tests) and dist. */
 const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
   '0002-attachments': attachments,
   '0003-task-status': taskStatus,
+  '0010-plan-review-settings': planReviewSettings,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
