@@ -15,7 +15,7 @@ import { TaskList, type TaskStatus } from '../schemas/tasks.js';
 import { Unit, UnitGroup, UnitGroupList, UnitList, type UnitKind } from '../schemas/units.js';
 import { User, UserList } from '../schemas/users.js';
 import type { FetchLike } from './fetch-types.js';
-import { PlanText } from '../schemas/summary.js';
+import { PlanSummaryReport, PlanText, TargetAttainment } from '../schemas/summary.js';
 import { Health } from './responses.js';
 import { createTransport, type Transport, type TransportOptions } from './transport.js';
 
@@ -105,6 +105,26 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
     publishPlan: (planId: string, version: number) =>
       request('POST', `/api/plans/${enc(planId)}/publish`, { body: { version }, schema: PlanDetail }),
     rematch: (planId: string) => request('POST', `/api/plans/${enc(planId)}/rematch`, { schema: PlanDetail }),
+    /** The dashboard's figures, computed on the server from accepted reports only. */
+    planSummary: (planId: string) =>
+      request('GET', `/api/plans/${enc(planId)}/summary`, { schema: PlanSummaryReport }),
+    /** Each target's accepted actuals, attainment (direction-aware, with the server's tolerance) and pending value. */
+    attainment: (planId: string) =>
+      request('GET', `/api/plans/${enc(planId)}/attainment`, { schema: TargetAttainment }),
+    /** Title, year, thresholds and the report-loop settings (review on/off, evidence required). */
+    updatePlanSettings: (
+      plan: Versioned,
+      patch: {
+        title?: string;
+        year?: number;
+        thresholds?: { behindPoints: number; atRiskPoints: number };
+        settings?: { reviewRequired?: boolean; evidenceRequired?: boolean };
+      },
+    ) =>
+      request('PATCH', `/api/plans/${enc(plan.id)}`, {
+        body: { version: plan.version, ...patch },
+        schema: PlanDetail,
+      }),
     /** The cleaned document text the items' spans index into. */
     planText: async (planId: string) =>
       (await request('GET', `/api/plans/${enc(planId)}/text`, { schema: PlanText })).text,
@@ -137,9 +157,23 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
       planId: string,
       item: Versioned,
       assignments: { unitId: string; role: AssignmentRole }[],
+      /** The item's unmatched printed names this change settles; the others stay unmatched. */
+      settles: string[] = [],
     ) =>
       request('PUT', `/api/plans/${enc(planId)}/items/${enc(item.id)}/assignments`, {
-        body: { version: item.version, assignments },
+        body: { version: item.version, assignments, settles },
+        schema: PlanDetail,
+      }),
+    /** Maps a printed name to a unit (it becomes the unit's alias) and re-matches only that name's rows. */
+    resolveUnmatched: (plan: Versioned, name: string, unitId: string) =>
+      request('POST', `/api/plans/${enc(plan.id)}/unmatched/resolve`, {
+        body: { name, unitId, version: plan.version },
+        schema: PlanDetail,
+      }),
+    /** Creates the unit a printed name stands for (planners may), under the unit screen's name rules. */
+    createUnmatchedUnit: (plan: Versioned, unit: { name: string; kind: UnitKind; aliases: string[] }) =>
+      request('POST', `/api/plans/${enc(plan.id)}/unmatched/create`, {
+        body: { ...unit, version: plan.version },
         schema: PlanDetail,
       }),
 

@@ -73,8 +73,17 @@ export const PlanSummary = z.object({
 
 export const PlanList = z.object({ plans: z.array(PlanSummary) });
 
+/** How the plan's report loop runs; the plan page states both. */
+export const PlanSettings = z.object({
+  /** Off: submitting a report accepts it (no review step). */
+  reviewRequired: z.boolean(),
+  /** On: a report cannot be submitted without at least one attachment. */
+  evidenceRequired: z.boolean(),
+});
+
 export const PlanDetail = PlanSummary.extend({
   thresholds: Thresholds,
+  settings: PlanSettings,
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
   /** Items in tree pre-order; `parentId` and `position` give the tree. */
   items: z.array(Item),
@@ -93,6 +102,7 @@ export const UpdatePlanRequest = z.object({
   title: z.string().trim().min(1).max(300).optional(),
   year: z.int().min(2000).max(2100).optional(),
   thresholds: Thresholds.optional(),
+  settings: PlanSettings.partial().optional(),
 });
 
 export const UpdateItemRequest = z.object({
@@ -121,6 +131,11 @@ export const MergeItemRequest = z.object({
 export const SetAssignmentsRequest = z.object({
   version: Version,
   assignments: z.array(z.object({ unitId: Id, role: z.enum(ASSIGNMENT_ROLES) })).max(100),
+  /**
+   * Printed names this replacement settles (the item's unmatched names to drop). Names not listed stay
+   * unmatched: replacing assignments never discards what the source says silently.
+   */
+  settles: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
 });
 
 const TargetFields = z.object({

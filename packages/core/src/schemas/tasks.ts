@@ -21,8 +21,17 @@ export const Task = z.object({
   reportingUnits: z.array(UnitRef),
   status: z.enum(TASK_STATUSES),
   statusReason: z.string(),
+  /** The lead units' accepted progress (mean of each one's latest accepted percent); null before any. */
   percent: z.int().nullable(),
+  /** The narrative of the latest accepted report. */
   latestNarrative: z.string().nullable(),
+  /**
+   * Reports awaiting review (待审核), the latest first: shown beside the accepted figure, never instead of it.
+   * `counted` is false for a supporting unit's contribution, which is reviewed and shown but never counts.
+   */
+  pending: z.array(
+    z.object({ reportId: Id, unitId: Id, periodId: Id, percent: z.int(), counted: z.boolean() }),
+  ),
 });
 
 export const TaskList = z.object({ tasks: z.array(Task) });

@@ -3,6 +3,7 @@ import type { Db } from './database.js';
 import * as initialSchema from './migrations/0001-initial-schema.js';
 import * as attachments from './migrations/0002-attachments.js';
 import * as taskStatus from './migrations/0003-task-status.js';
+import * as planReviewSettings from './migrations/0010-plan-review-settings.js';
 import * as jobs from './migrations/0030-jobs.js';
 import * as statusIndexes from './migrations/0031-status-indexes.js';
 
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
   '0002-attachments': attachments,
   '0003-task-status': taskStatus,
+  '0010-plan-review-settings': planReviewSettings,
   '0030-jobs': jobs,
   '0031-status-indexes': statusIndexes,
 };

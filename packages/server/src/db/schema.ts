@@ -94,6 +94,8 @@ export interface PlanTable {
   warnings: Json<{ code: string; message: string }[]>;
   behind_points: Generated<number>;
   at_risk_points: Generated<number>;
+  review_required: Generated<boolean>;
+  evidence_required: Generated<boolean>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;

@@ -1,21 +1,57 @@
+/**
+ * Target attainment: the one rule for whether a reported actual meets a target and how far it has come.
+ * The attainment endpoint, the dashboard and the task status all read it from here; the web shows the result.
+ *
+ * - `>=` (at least) and `<=` (at most) are exact bounds: 95 meets "≥ 95", 94.9 does not.
+ * - `=` and `~` (about) allow ATTAINMENT_TOLERANCE of the target value on the side the direction does not
+ *   favour, and any amount on the side it favours: "≈ 80%" with higher-is-better is met from 76.
+ * - `range` is met inside [lo, hi]; outside, it is measured against the nearer bound.
+ * - Attainment in percent (capped at 100): higher-is-better actual / goal, lower-is-better goal / actual.
+ */
+export const ATTAINMENT_TOLERANCE = 0.05;
+
 export interface AttainmentTarget {
   op: '>=' | '<=' | '=' | '~' | 'range';
   value: number | null;
   lo: number | null;
   hi: number | null;
+  direction: 'higher' | 'lower';
 }
 
-/** Whether an actual meets the target as written ('~' and '=' allow 5% either side). */
-export function meets(target: AttainmentTarget, actual: number): boolean {
+/** The bound an actual has to reach, and from which side; null when the target has no value. */
+function goalOf(target: AttainmentTarget, actual: number): { goal: number; lower: boolean } | null {
   switch (target.op) {
     case '>=':
-      return target.value !== null && actual >= target.value;
+      return target.value === null ? null : { goal: target.value, lower: false };
     case '<=':
-      return target.value !== null && actual <= target.value;
-    case 'range':
-      return target.lo !== null && target.hi !== null && actual >= target.lo && actual <= target.hi;
+      return target.value === null ? null : { goal: target.value, lower: true };
     case '=':
-    case '~':
-      return target.value !== null && Math.abs(actual - target.value) <= Math.abs(target.value) * 0.05;
+    case '~': {
+      if (target.value === null) return null;
+      const slack = Math.abs(target.value) * ATTAINMENT_TOLERANCE;
+      return target.direction === 'lower'
+        ? { goal: target.value + slack, lower: true }
+        : { goal: target.value - slack, lower: false };
+    }
+    case 'range':
+      if (target.lo === null || target.hi === null) return null;
+      if (actual < target.lo) return { goal: target.lo, lower: false };
+      return { goal: target.hi, lower: true };
   }
+}
+
+/** How far an actual is towards its target, 0–100 (one decimal); null without an actual or a target value. */
+export function attainmentPercent(target: AttainmentTarget, actual: number | null): number | null {
+  if (actual === null) return null;
+  const bound = goalOf(target, actual);
+  if (!bound) return null;
+  const { goal, lower } = bound;
+  if (lower ? actual <= goal : actual >= goal) return 100;
+  const ratio = lower ? (actual === 0 ? 1 : goal / actual) : goal === 0 ? 1 : actual / goal;
+  return Math.max(0, Math.min(100, Math.round(ratio * 1000) / 10));
+}
+
+/** Whether an actual meets the target as written (see the rules above). */
+export function meets(target: AttainmentTarget, actual: number): boolean {
+  return attainmentPercent(target, actual) === 100;
 }

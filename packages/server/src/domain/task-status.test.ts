@@ -95,6 +95,20 @@ describe('task status', () => {
     expect(offCourse({ ...target, latestActual: 71 }, 50)).toBe(false);
   });
 
+  it('counts accepted reports only: a submitted or returned 60% leaves the task where the accepted figures put it', () => {
+    const accepted = computeTaskStatus({ ...base, reports: [report(30, 'accepted', 'p1')] });
+    for (const state of ['submitted', 'returned'] as const) {
+      const result = computeTaskStatus({
+        ...base,
+        reports: [report(30, 'accepted', 'p1'), { ...report(60, 'accepted', 'p2'), state }],
+      });
+      expect([state, result.status, result.percent]).toEqual([state, accepted.status, 30]);
+    }
+    expect(
+      computeTaskStatus({ ...base, reports: [{ ...report(60), state: 'returned' }] }).percent,
+    ).toBeNull();
+  });
+
   it('is not started without any submitted report, and ignores drafts', () => {
     expect(computeTaskStatus({ ...base, today: '2026-01-20' }).status).toBe('not_started');
     expect(computeTaskStatus({ ...base, today: '2026-01-20', reports: [report(50, 'draft')] }).status).toBe(

@@ -53,7 +53,7 @@ export interface StatusResult {
   status: TaskStatus;
   code: StatusReasonCode;
   reason: string;
-  /** Mean of each reporting unit's latest submitted percent (0 for a unit yet to report). */
+  /** Mean of each reporting (lead) unit's latest accepted percent (0 for a unit without one). */
   percent: number | null;
 }
 
@@ -90,7 +90,8 @@ function latestPerUnit(
 ): Map<string, StatusReport> {
   const latest = new Map<string, StatusReport>();
   for (const r of reports) {
-    if (r.state === 'draft' || !unitIds.includes(r.unitId)) continue;
+    // Only reviewed figures count: a submitted report waits beside them (待审核), a returned one never counts.
+    if (r.state !== 'accepted' || !unitIds.includes(r.unitId)) continue;
     const seen = latest.get(r.unitId);
     if (!seen || seen.periodEndsOn < r.periodEndsOn) latest.set(r.unitId, r);
   }

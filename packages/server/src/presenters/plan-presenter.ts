@@ -61,6 +61,10 @@ export function presentPlanDetail(parts: PlanParts): PlanDetail {
   return {
     ...presentPlanSummary(parts.plan),
     thresholds: { behindPoints: parts.plan.behind_points, atRiskPoints: parts.plan.at_risk_points },
+    settings: {
+      reviewRequired: parts.plan.review_required,
+      evidenceRequired: parts.plan.evidence_required,
+    },
     warnings: parts.plan.warnings.map((w) => ({ code: w.code, message: w.message })),
     items: parts.tree.ordered.map(({ item }) => {
       const eff = effective.get(item.id);

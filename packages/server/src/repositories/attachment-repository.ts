@@ -62,3 +62,17 @@ export function findAttachment(
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+export async function countReportAttachments(
+  db: Executor,
+  tenantId: string,
+  reportId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('attachments')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('report_id', '=', reportId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -19,6 +19,8 @@ const headerColumns = [
   'warnings',
   'behind_points',
   'at_risk_points',
+  'review_required',
+  'evidence_required',
   'created_by',
   'created_at',
   'updated_at',

@@ -26,7 +26,9 @@ export interface NewReport {
   narrative: string;
   problems: string;
   nextSteps: string;
-  state: 'draft' | 'submitted';
+  state: 'draft' | 'submitted' | 'accepted';
+  /** Who accepted it, when the plan has review switched off (submitting is accepting). */
+  reviewedBy?: string | null;
   idempotencyKey: string | null;
   createdBy: string;
   at: Date;
@@ -50,9 +52,9 @@ export function insertReport(db: Executor, r: NewReport): Promise<ReportRow> {
       created_by: r.createdBy,
       created_at: r.at,
       updated_at: r.at,
-      submitted_at: r.state === 'submitted' ? r.at : null,
-      reviewed_by: null,
-      reviewed_at: null,
+      submitted_at: r.state === 'draft' ? null : r.at,
+      reviewed_by: r.state === 'accepted' ? (r.reviewedBy ?? null) : null,
+      reviewed_at: r.state === 'accepted' ? r.at : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -1,22 +1,30 @@
-import { meets } from '../domain/target-attainment.js';
+import { ATTAINMENT_TOLERANCE, attainmentPercent } from '../domain/target-attainment.js';
+import { effectiveAssignments, reportingUnitIds } from '../domain/plan-tree.js';
 import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
 import { listPeriods } from '../repositories/period-repository.js';
 import { listActuals, listReports } from '../repositories/report-repository.js';
-import { listPlanTargets } from '../repositories/target-repository.js';
 import type { Deps } from './deps.js';
-import { visiblePlan } from './plan-loader.js';
+import { loadPlanParts, visiblePlan } from './plan-loader.js';
 
-/** Target attainment over periods: each target's reported actuals, latest value and whether it is met. */
+/**
+ * Target attainment over periods: each target's accepted actuals (from the task's lead units), the latest
+ * accepted value with its attainment, and the latest value awaiting review beside it (never instead of it).
+ */
 export async function targetAttainment(deps: Deps, actor: Actor, planId: string) {
   authorize(actor, 'task.read');
   const plan = await visiblePlan(deps.db, actor, planId);
-  const [targets, periods, reports] = await Promise.all([
-    listPlanTargets(deps.db, actor.tenantId, plan.id),
+  const [parts, periods, reports] = await Promise.all([
+    loadPlanParts(deps.db, plan),
     listPeriods(deps.db, actor.tenantId, plan.id),
     listReports(deps.db, actor.tenantId, { planId: plan.id }),
   ]);
-  const shown = reports.filter((r) => r.state === 'submitted' || r.state === 'accepted');
+  const effective = effectiveAssignments(parts.tree, parts.assignments);
+  const counted = (itemId: string, unitId: string): boolean =>
+    reportingUnitIds(effective.get(itemId)?.assignments ?? []).includes(unitId);
+  const shown = reports.filter(
+    (r) => (r.state === 'submitted' || r.state === 'accepted') && counted(r.item_id, r.unit_id),
+  );
   const actuals = await listActuals(
     deps.db,
     actor.tenantId,
@@ -24,19 +32,24 @@ export async function targetAttainment(deps: Deps, actor: Actor, planId: string)
   );
   const periodById = new Map(periods.map((p) => [p.id, p]));
   const reportById = new Map(shown.map((r) => [r.id, r]));
+  const seriesOf = (targetId: string, state: 'accepted' | 'submitted') =>
+    actuals
+      .filter((a) => a.targetId === targetId)
+      .flatMap((a) => {
+        const report = reportById.get(a.reportId);
+        const period = report?.state === state ? periodById.get(report.period_id) : undefined;
+        return period
+          ? [{ periodId: period.id, label: period.label, endsOn: period.ends_on, value: a.value }]
+          : [];
+      })
+      .sort((a, b) => a.endsOn.localeCompare(b.endsOn));
   return {
-    targets: targets.map((t) => {
-      const series = actuals
-        .filter((a) => a.targetId === t.id)
-        .flatMap((a) => {
-          const report = reportById.get(a.reportId);
-          const period = report && periodById.get(report.period_id);
-          return period
-            ? [{ periodId: period.id, label: period.label, endsOn: period.ends_on, value: a.value }]
-            : [];
-        })
-        .sort((a, b) => a.endsOn.localeCompare(b.endsOn));
+    tolerance: ATTAINMENT_TOLERANCE,
+    targets: parts.targets.map((t) => {
+      const series = seriesOf(t.id, 'accepted');
       const latest = series.at(-1)?.value ?? null;
+      const attainment = attainmentPercent(t, latest);
+      const pending = seriesOf(t.id, 'submitted').at(-1) ?? null;
       return {
         targetId: t.id,
         itemId: t.item_id,
@@ -49,7 +62,9 @@ export async function targetAttainment(deps: Deps, actor: Actor, planId: string)
         direction: t.direction,
         series,
         latest,
-        met: latest === null ? null : meets(t, latest),
+        attainment,
+        met: attainment === null ? null : attainment === 100,
+        pending: pending ? { periodId: pending.periodId, label: pending.label, value: pending.value } : null,
       };
     }),
   };

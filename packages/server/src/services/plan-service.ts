@@ -143,6 +143,7 @@ export async function updatePlan(
     title?: string;
     year?: number;
     thresholds?: { behindPoints: number; atRiskPoints: number };
+    settings?: { reviewRequired?: boolean; evidenceRequired?: boolean };
   },
 ): Promise<PlanDetail> {
   authorize(actor, 'plan.edit');
@@ -159,6 +160,12 @@ export async function updatePlan(
       ...(input.thresholds
         ? { behind_points: input.thresholds.behindPoints, at_risk_points: input.thresholds.atRiskPoints }
         : {}),
+      ...(input.settings?.reviewRequired !== undefined
+        ? { review_required: input.settings.reviewRequired }
+        : {}),
+      ...(input.settings?.evidenceRequired !== undefined
+        ? { evidence_required: input.settings.evidenceRequired }
+        : {}),
       updated_at: deps.clock.now(),
     });
     if (!after) throw versionConflict('The plan');
@@ -173,12 +180,16 @@ export async function updatePlan(
         year: before.year,
         behindPoints: before.behind_points,
         atRiskPoints: before.at_risk_points,
+        reviewRequired: before.review_required,
+        evidenceRequired: before.evidence_required,
       },
       after: {
         title: after.title,
         year: after.year,
         behindPoints: after.behind_points,
         atRiskPoints: after.at_risk_points,
+        reviewRequired: after.review_required,
+        evidenceRequired: after.evidence_required,
       },
       at: deps.clock.now(),
     });

@@ -7,6 +7,7 @@ import type { Actor } from '../policies/actor.js';
 import { assertActsForUnit, authorize } from '../policies/authorize.js';
 import { presentReport } from '../presenters/report-presenter.js';
 import { listAssignmentsOf } from '../repositories/assignment-repository.js';
+import { countReportAttachments } from '../repositories/attachment-repository.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { findAncestry, findItem, hasChildren } from '../repositories/item-repository.js';
 import { findPeriod } from '../repositories/period-repository.js';
@@ -62,6 +63,27 @@ async function taskFor(
     planId: plan.id,
     unitIds: assignments.filter((x) => x.itemId === nearest?.id).map((x) => x.unitId),
   };
+}
+
+/**
+ * What submitting makes of a report under its plan's settings: accepted at once where the plan has review
+ * switched off, else submitted for review; refused without evidence where the plan requires it.
+ */
+async function submissionState(
+  db: Executor,
+  tenantId: string,
+  planId: string,
+  reportId: string | null,
+): Promise<'submitted' | 'accepted'> {
+  const plan = await findPlan(db, tenantId, planId);
+  if (plan?.evidence_required) {
+    const attached = reportId ? await countReportAttachments(db, tenantId, reportId) : 0;
+    if (attached === 0)
+      throw new AppError('validation_failed', '本计划要求上传佐证材料后才能提交，请先上传至少一个附件', {
+        field: 'attachments',
+      });
+  }
+  return plan?.review_required === false ? 'accepted' : 'submitted';
 }
 
 async function checkActuals(
@@ -173,6 +195,7 @@ function createOnce(
         details: { reportId: existing.id },
       });
     await checkActuals(trx, actor.tenantId, input.itemId, input.actuals);
+    const state = input.submit ? await submissionState(trx, actor.tenantId, task.planId, null) : 'draft';
     const report = await insertReport(trx, {
       tenantId: actor.tenantId,
       itemId: input.itemId,
@@ -182,7 +205,8 @@ function createOnce(
       narrative: input.narrative ?? '',
       problems: input.problems ?? '',
       nextSteps: input.nextSteps ?? '',
-      state: input.submit ? 'submitted' : 'draft',
+      state,
+      reviewedBy: actor.userId,
       idempotencyKey,
       createdBy: actor.userId,
       at: deps.clock.now(),
@@ -191,7 +215,13 @@ function createOnce(
     markTasks(trx, actor.tenantId, task.planId, [input.itemId]);
     await appendAudit(
       trx,
-      auditOf(deps, actor, input.submit ? 'report.submit' : 'report.create', null, report),
+      auditOf(
+        deps,
+        actor,
+        state === 'accepted' ? 'report.submit_accept' : input.submit ? 'report.submit' : 'report.create',
+        null,
+        report,
+      ),
     );
     return { report: await present(trx, actor.tenantId, report), created: true };
   });
@@ -263,10 +293,13 @@ export async function submitReport(
       if (holder && holder.state !== 'draft' && holder.state !== 'returned')
         return present(trx, actor.tenantId, holder);
     }
+    const period = await findPeriod(trx, actor.tenantId, before.period_id);
+    const state = period ? await submissionState(trx, actor.tenantId, period.plan_id, reportId) : 'submitted';
     const now = deps.clock.now();
     const after = await updateReportAtVersion(trx, actor.tenantId, reportId, version, {
-      state: 'submitted',
+      state,
       submitted_at: now,
+      ...(state === 'accepted' ? { reviewed_by: actor.userId, reviewed_at: now } : {}),
       updated_at: now,
       ...(idempotencyKey ? { idempotency_key: idempotencyKey } : {}),
     });
@@ -278,7 +311,10 @@ export async function submitReport(
       throw versionConflict('The report');
     }
     await markReportTask(trx, after);
-    await appendAudit(trx, auditOf(deps, actor, 'report.submit', before, after));
+    await appendAudit(
+      trx,
+      auditOf(deps, actor, state === 'accepted' ? 'report.submit_accept' : 'report.submit', before, after),
+    );
     return present(trx, actor.tenantId, after);
   });
 }

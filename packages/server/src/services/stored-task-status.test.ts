@@ -74,7 +74,7 @@ describe('stored task status', () => {
     expect(rows.length).toBe(5);
   });
 
-  it('rewrites only the rows whose status changed when a report is submitted the same day', async () => {
+  it('rewrites only the rows whose status changed when a report is accepted the same day', async () => {
     const rowsOf = () =>
       t.db
         .selectFrom('task_status')
@@ -86,7 +86,8 @@ describe('stored task status', () => {
     // Later the same day (within the session's idle time).
     t.clock.set('2026-02-10T02:10:00Z');
     const itemId = p.item('推进紧密型县域医共体建设').id;
-    await submitted('推进紧密型县域医共体建设', 30, 1);
+    // Only accepted reports count (issue 7.2): submitting alone changes no status.
+    await accept(await submitted('推进紧密型县域医共体建设', 30, 1));
     const after = await rowsOf();
     const rewritten = after.filter((r) => new Date(r.computed_at).getTime() !== before.get(r.item_id));
     expect(rewritten.map((r) => r.item_id)).toEqual([itemId]);
@@ -96,7 +97,8 @@ describe('stored task status', () => {
     const itemId = p.item('推进医保支付方式改革').id;
     const report = await submitted('推进医保支付方式改革', 100, 12);
     const before = await storedStatus(itemId);
-    expect(before).toMatchObject({ status: 'on_track', percent: 100 });
+    // Submitted, not yet accepted: the 100% waits beside the status and does not count.
+    expect(before).toMatchObject({ status: 'not_started', percent: null });
     // A stand-in for any failure inside the accept's transaction, raised by the status write itself.
     await sql`create function refuse_done() returns trigger language plpgsql as $$
       begin if new.status = 'done' then raise exception 'refused'; end if; return new; end $$`.execute(t.db);

@@ -33,9 +33,11 @@ export async function planSummary(deps: Deps, actor: Actor, planId: string) {
       units.set(unit.id, entry);
     }
   }
+  const countOf = (state: string) => board.reports.filter((r) => r.state === state).length;
   return {
     planId,
     statusCounts,
+    reports: { accepted: countOf('accepted'), pending: countOf('submitted'), returned: countOf('returned') },
     bySection: [...sections].map(([sectionId, s]) => ({ sectionId, title: s.title, ...completion(s.tasks) })),
     byUnit: [...units]
       .map(([unitId, u]) => ({ unitId, name: u.name, ...completion(u.tasks) }))

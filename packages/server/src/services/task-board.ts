@@ -74,12 +74,16 @@ export async function buildBoard(
   const reportsByItem = new Map<string, ReportRow[]>();
   for (const r of reports) reportsByItem.set(r.item_id, [...(reportsByItem.get(r.item_id) ?? []), r]);
   const reportPeriodEnd = (r: ReportRow): string => periodById.get(r.period_id)?.ends_on ?? '';
-  // Latest actual per target: from the report of the latest period, submitted or later.
+  // Latest actual per target: from the accepted report of the latest period (unreviewed figures never count).
   const latestActual = new Map<string, { value: number; endsOn: string }>();
   const reportById = new Map(reports.map((r) => [r.id, r]));
+  // Whose reports count on a task: its lead units (domain/plan-tree.reportingUnitIds); supporting units' are shown only.
+  const countedUnits = new Map(
+    [...effective].map(([itemId, e]) => [itemId, reportingUnitIds(e.assignments)] as const),
+  );
   for (const a of actuals) {
     const report = reportById.get(a.reportId);
-    if (!report || report.state === 'draft') continue;
+    if (report?.state !== 'accepted' || !countedUnits.get(report.item_id)?.includes(report.unit_id)) continue;
     const endsOn = reportPeriodEnd(report);
     const seen = latestActual.get(a.targetId);
     if (!seen || seen.endsOn < endsOn) latestActual.set(a.targetId, { value: a.value, endsOn });
@@ -114,9 +118,21 @@ export async function buildBoard(
       });
     if (!stored?.has(item.id)) computed = true;
     statuses.set(item.id, status);
+    const newestFirst = (a: ReportRow, b: ReportRow): number =>
+      reportPeriodEnd(b).localeCompare(reportPeriodEnd(a));
     const latest = itemReports
-      .filter((r) => r.state !== 'draft')
-      .sort((a, b) => reportPeriodEnd(b).localeCompare(reportPeriodEnd(a)))[0];
+      .filter((r) => r.state === 'accepted' && reportingIds.includes(r.unit_id))
+      .sort(newestFirst)[0];
+    const pending = itemReports
+      .filter((r) => r.state === 'submitted')
+      .sort(newestFirst)
+      .map((r) => ({
+        reportId: r.id,
+        unitId: r.unit_id,
+        periodId: r.period_id,
+        percent: r.percent,
+        counted: reportingIds.includes(r.unit_id),
+      }));
     const section = node.section.id === item.id ? null : node.section;
     return {
       id: item.id,
@@ -135,6 +151,7 @@ export async function buildBoard(
       statusReason: status.reason,
       percent: status.percent,
       latestNarrative: latest?.narrative ?? null,
+      pending,
     };
   });
   return { board: { parts, periods, reports, tasks }, statuses, computed };

@@ -47,7 +47,8 @@ beforeAll(async () => {
       });
   };
   await submit('推进医保支付方式改革', 2, 100, true);
-  await submit('推进紧密型县域医共体建设', 2, 20, false);
+  // Only accepted reports count (issue 7.2): both are reviewed.
+  await submit('推进紧密型县域医共体建设', 2, 20, true);
 }, DB_HOOK_TIMEOUT);
 afterAll(async () => {
   await t.close();
@@ -153,6 +154,12 @@ describe('target attainment', () => {
         },
       });
       expect(response.statusCode).toBe(201);
+      const report = response.json<{ report: ReportDto }>().report;
+      await t.as(planner, {
+        method: 'POST',
+        url: `/api/reports/${report.id}/accept`,
+        payload: { version: report.version },
+      });
     }
     const response = await t.as(planner, { method: 'GET', url: `/api/plans/${p.plan.id}/attainment` });
     const row = response
