@@ -137,9 +137,23 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
       planId: string,
       item: Versioned,
       assignments: { unitId: string; role: AssignmentRole }[],
+      /** The item's unmatched printed names this change settles; the others stay unmatched. */
+      settles: string[] = [],
     ) =>
       request('PUT', `/api/plans/${enc(planId)}/items/${enc(item.id)}/assignments`, {
-        body: { version: item.version, assignments },
+        body: { version: item.version, assignments, settles },
+        schema: PlanDetail,
+      }),
+    /** Maps a printed name to a unit (it becomes the unit's alias) and re-matches only that name's rows. */
+    resolveUnmatched: (plan: Versioned, name: string, unitId: string) =>
+      request('POST', `/api/plans/${enc(plan.id)}/unmatched/resolve`, {
+        body: { name, unitId, version: plan.version },
+        schema: PlanDetail,
+      }),
+    /** Creates the unit a printed name stands for (planners may), under the unit screen's name rules. */
+    createUnmatchedUnit: (plan: Versioned, unit: { name: string; kind: UnitKind; aliases: string[] }) =>
+      request('POST', `/api/plans/${enc(plan.id)}/unmatched/create`, {
+        body: { ...unit, version: plan.version },
         schema: PlanDetail,
       }),
 

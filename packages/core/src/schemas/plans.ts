@@ -121,6 +121,11 @@ export const MergeItemRequest = z.object({
 export const SetAssignmentsRequest = z.object({
   version: Version,
   assignments: z.array(z.object({ unitId: Id, role: z.enum(ASSIGNMENT_ROLES) })).max(100),
+  /**
+   * Printed names this replacement settles (the item's unmatched names to drop). Names not listed stay
+   * unmatched: replacing assignments never discards what the source says silently.
+   */
+  settles: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
 });
 
 const TargetFields = z.object({

@@ -16,7 +16,8 @@ export const DEMO_TENANT_CODE = 'linjiang';
 export const DEMO_PASSWORD = 'Yaodian@2026';
 
 type UnitKind = 'department' | 'affiliated' | 'county' | 'facility' | 'other';
-const UNITS: [name: string, kind: UnitKind, aliases: string[]][] = [
+/** The demo commission's units (also the commission the corpus tests import into). */
+export const DEMO_UNITS: readonly [name: string, kind: UnitKind, aliases: string[]][] = [
   ['办公室', 'department', []],
   ['规划信息科', 'department', ['规信科']],
   ['体制改革科', 'department', ['体改科']],
@@ -115,9 +116,10 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
     .returning('id')
     .executeTakeFirstOrThrow();
   const unitIds = new Map<string, string>();
-  for (const [name, kind, aliases] of UNITS)
+  for (const [name, kind, aliases] of DEMO_UNITS)
     unitIds.set(name, (await insertUnit(db, tenant.id, { name, kind, aliases })).id);
-  const ofKind = (kind: UnitKind) => UNITS.filter((u) => u[1] === kind).map((u) => unitIds.get(u[0]) ?? '');
+  const ofKind = (kind: UnitKind) =>
+    DEMO_UNITS.filter((u) => u[1] === kind).map((u) => unitIds.get(u[0]) ?? '');
   await insertUnitGroup(db, tenant.id, '各县市区卫生健康局', ofKind('county'));
   await insertUnitGroup(db, tenant.id, '委直属各单位', ofKind('affiliated'));
   await insertUnitGroup(db, tenant.id, '委机关各科室', ofKind('department'));

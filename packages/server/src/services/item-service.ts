@@ -8,7 +8,7 @@ import { authorize } from '../policies/authorize.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import {
   deleteItemAssignments,
-  deleteUnmatched,
+  deleteUnmatchedNames,
   insertAssignments,
   listItemAssignments,
   moveAssignments,
@@ -273,13 +273,17 @@ export async function removeItem(
   });
 }
 
-/** Replaces an item's own assignments; the names the import could not match are then settled. */
+/** Replaces an item's own assignments; only the unmatched names listed in `settles` are dropped. */
 export async function setAssignments(
   deps: Deps,
   actor: Actor,
   planId: string,
   itemId: string,
-  input: { version: number; assignments: { unitId: string; role: AssignmentRole }[] },
+  input: {
+    version: number;
+    assignments: { unitId: string; role: AssignmentRole }[];
+    settles?: string[];
+  },
 ): Promise<PlanDetail> {
   authorize(actor, 'plan.edit');
   const unitIds = input.assignments.map((a) => a.unitId);
@@ -303,7 +307,12 @@ export async function setAssignments(
       actor.tenantId,
       input.assignments.map((a) => ({ ...a, itemId })),
     );
-    await deleteUnmatched(trx, actor.tenantId, [itemId]);
+    // Other printed names on the item (a lead the commission has not set up yet) stay unmatched.
+    await deleteUnmatchedNames(
+      trx,
+      actor.tenantId,
+      (input.settles ?? []).map((name) => ({ itemId, name })),
+    );
     await appendAudit(
       trx,
       audit(

@@ -1,10 +1,11 @@
 import type { Unit, UnitKind } from '@yaodian/core';
+import type { Executor } from '../db/database.js';
+import { unitKey } from '../domain/unit-matcher.js';
 import { AppError, notFound } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import {
-  findUnitByName,
   findUnitsByIds,
   insertUnit,
   listAliases,
@@ -32,32 +33,68 @@ export async function listTenantUnits(deps: Deps, actor: Actor): Promise<{ units
   };
 }
 
+/**
+ * The one rule for names a unit may take (its name and aliases, whoever creates or edits it): no name may
+ * stand for another unit already, as that unit's name or one of its aliases, compared the way plans are matched
+ * (spaces and brackets ignored). `unitId` is the unit being edited, whose own names do not clash.
+ */
+export async function assertUnitNamesFree(
+  trx: Executor,
+  tenantId: string,
+  names: { name: string | null; aliases: readonly string[] },
+  unitId: string | null,
+): Promise<void> {
+  const [units, aliases] = await Promise.all([listUnits(trx, tenantId), listAliases(trx, tenantId)]);
+  const holders = new Map<string, string>();
+  for (const u of units) holders.set(unitKey(u.name), u.id);
+  for (const a of aliases) if (!holders.has(unitKey(a.alias))) holders.set(unitKey(a.alias), a.unit_id);
+  const clash = (name: string): boolean => {
+    const holder = holders.get(unitKey(name));
+    return holder !== undefined && holder !== unitId;
+  };
+  if (names.name !== null && clash(names.name))
+    throw new AppError('duplicate', `“${names.name}”已是其他单位的名称或简称`, { field: 'name' });
+  const taken = names.aliases.find(clash);
+  if (taken) throw new AppError('duplicate', `简称“${taken}”已被其他单位使用`, { field: 'aliases' });
+}
+
+/**
+ * Creates a unit inside the caller's transaction, with its audit row: the one path for the admin's unit screen
+ * and the planner settling a printed name during import review. The caller has authorised the actor.
+ */
+export async function createUnitIn(
+  trx: Executor,
+  deps: Deps,
+  actor: Actor,
+  input: { name: string; kind: UnitKind; aliases: string[] },
+  context: Record<string, unknown> = {},
+): Promise<Unit> {
+  const name = input.name.trim();
+  const aliases = [...new Set(input.aliases.map((a) => a.trim()))].filter(
+    (a) => a && unitKey(a) !== unitKey(name),
+  );
+  await assertUnitNamesFree(trx, actor.tenantId, { name, aliases }, null);
+  const unit = await insertUnit(trx, actor.tenantId, { name, kind: input.kind, aliases });
+  const dto = { id: unit.id, name: unit.name, kind: unit.kind, aliases };
+  await appendAudit(trx, {
+    tenantId: actor.tenantId,
+    actorId: actor.userId,
+    action: 'unit.create',
+    entity: 'unit',
+    entityId: unit.id,
+    after: { ...dto, ...context },
+    at: deps.clock.now(),
+  });
+  return dto;
+}
+
 export async function createUnit(
   deps: Deps,
   actor: Actor,
   input: { name: string; kind: UnitKind; aliases: string[] },
 ): Promise<Unit> {
   authorize(actor, 'unit.manage');
-  const aliases = [...new Set(input.aliases.filter((a) => a !== input.name))];
-  return deps.db.transaction().execute(async (trx) => {
-    if (await findUnitByName(trx, actor.tenantId, input.name))
-      throw new AppError('duplicate', 'A unit with this name exists', { field: 'name' });
-    const taken = (await listAliases(trx, actor.tenantId)).find((a) => aliases.includes(a.alias));
-    if (taken)
-      throw new AppError('duplicate', `The alias ${taken.alias} is already used`, { field: 'aliases' });
-    const unit = await insertUnit(trx, actor.tenantId, { name: input.name, kind: input.kind, aliases });
-    const dto = { id: unit.id, name: unit.name, kind: unit.kind, aliases };
-    await appendAudit(trx, {
-      tenantId: actor.tenantId,
-      actorId: actor.userId,
-      action: 'unit.create',
-      entity: 'unit',
-      entityId: unit.id,
-      after: dto,
-      at: deps.clock.now(),
-    });
-    return dto;
-  });
+  return deps.db.transaction().execute((trx) => createUnitIn(trx, deps, actor, input));
 }
 
 export async function listGroups(deps: Deps, actor: Actor) {
@@ -102,16 +139,11 @@ export async function updateUnit(
     const beforeAliases = (await listAliases(trx, actor.tenantId))
       .filter((a) => a.unit_id === unitId)
       .map((a) => a.alias);
-    if (input.name && input.name !== before.name && (await findUnitByName(trx, actor.tenantId, input.name))) {
-      throw new AppError('duplicate', 'A unit with this name exists', { field: 'name' });
-    }
     const name = input.name ?? before.name;
-    const aliases = input.aliases ? [...new Set(input.aliases.filter((a) => a !== name))] : beforeAliases;
-    const taken = (await listAliases(trx, actor.tenantId)).find(
-      (a) => a.unit_id !== unitId && aliases.includes(a.alias),
-    );
-    if (taken)
-      throw new AppError('duplicate', `The alias ${taken.alias} is already used`, { field: 'aliases' });
+    const aliases = input.aliases
+      ? [...new Set(input.aliases.map((a) => a.trim()))].filter((a) => a && unitKey(a) !== unitKey(name))
+      : beforeAliases;
+    await assertUnitNamesFree(trx, actor.tenantId, { name: input.name ?? null, aliases }, unitId);
     const after = await updateUnitRow(trx, actor.tenantId, unitId, {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.kind !== undefined ? { kind: input.kind } : {}),

@@ -5,16 +5,11 @@ import { AppError, versionConflict } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
 import { appendAudit } from '../repositories/audit-repository.js';
-import {
-  addAlias,
-  findUnitByName,
-  findUnitsByIds,
-  insertUnit,
-  listAliases,
-} from '../repositories/unit-repository.js';
+import { addAlias, findUnitsByIds } from '../repositories/unit-repository.js';
 import type { Deps } from './deps.js';
 import { editablePlan } from './plan-loader.js';
 import { rematchIn } from './plan-service.js';
+import { assertUnitNamesFree, createUnitIn } from './unit-service.js';
 
 /*
  * The planner settles a printed name during import review: map it to a unit (it becomes that unit's alias
@@ -25,18 +20,6 @@ async function planAt(trx: Executor, actor: Actor, planId: string, version: numb
   const plan = await editablePlan(trx, actor, planId, false);
   if (plan.version !== version) throw versionConflict('The plan');
   return plan;
-}
-
-async function aliasTaken(
-  trx: Executor,
-  tenantId: string,
-  alias: string,
-  unitId: string | null,
-): Promise<void> {
-  const holder = (await listAliases(trx, tenantId)).find((a) => unitKey(a.alias) === unitKey(alias));
-  if (holder && holder.unit_id !== unitId) {
-    throw new AppError('duplicate', `“${alias}” already stands for another unit`, { field: 'name' });
-  }
 }
 
 export async function resolveUnmatched(
@@ -50,8 +33,10 @@ export async function resolveUnmatched(
     const plan = await planAt(trx, actor, planId, input.version);
     const [unit] = await findUnitsByIds(trx, actor.tenantId, [input.unitId]);
     if (!unit) throw new AppError('validation_failed', 'Unknown unit', { field: 'unitId' });
-    await aliasTaken(trx, actor.tenantId, input.name, unit.id);
-    if (unitKey(unit.name) !== unitKey(input.name)) await addAlias(trx, actor.tenantId, unit.id, input.name);
+    if (unitKey(unit.name) !== unitKey(input.name)) {
+      await assertUnitNamesFree(trx, actor.tenantId, { name: null, aliases: [input.name] }, unit.id);
+      await addAlias(trx, actor.tenantId, unit.id, input.name);
+    }
     await appendAudit(trx, {
       tenantId: actor.tenantId,
       actorId: actor.userId,
@@ -74,23 +59,8 @@ export async function createForUnmatched(
   authorize(actor, 'plan.edit');
   return deps.db.transaction().execute(async (trx) => {
     const plan = await planAt(trx, actor, planId, input.version);
-    if (await findUnitByName(trx, actor.tenantId, input.name)) {
-      throw new AppError('duplicate', 'A unit with this name exists; map the name to it instead', {
-        field: 'name',
-      });
-    }
-    const aliases = [...new Set(input.aliases.filter((a) => a !== input.name))];
-    for (const alias of [input.name, ...aliases]) await aliasTaken(trx, actor.tenantId, alias, null);
-    const unit = await insertUnit(trx, actor.tenantId, { name: input.name, kind: input.kind, aliases });
-    await appendAudit(trx, {
-      tenantId: actor.tenantId,
-      actorId: actor.userId,
-      action: 'unit.create',
-      entity: 'unit',
-      entityId: unit.id,
-      after: { name: unit.name, kind: unit.kind, aliases, planId },
-      at: deps.clock.now(),
-    });
+    // The same rule as the unit screen's; a planner may create the unit the plan names, nothing more.
+    await createUnitIn(trx, deps, actor, input, { planId, settles: input.name });
     return rematchIn(trx, deps, actor, plan);
   });
 }

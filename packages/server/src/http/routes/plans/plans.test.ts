@@ -362,7 +362,7 @@ describe('plan corrections', () => {
     expect(titles).toHaveLength(5);
   });
 
-  it('replaces assignments, settling the unmatched names, and rejects a unit named twice', async () => {
+  it('replaces assignments, settling the unmatched names it lists, and rejects a unit named twice', async () => {
     const plan = await importPlan();
     const item = byTitle(plan, '推进医保支付方式改革');
     const twice = await t.as(planner, {
@@ -386,6 +386,7 @@ describe('plan corrections', () => {
           { unitId: c.units.planning.id, role: 'lead' },
           { unitId: c.units.medical.id, role: 'support' },
         ],
+        settles: ['市医保局'],
       },
     });
     expect(response.statusCode).toBe(200);
