@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compressAssets } from './build/compress-assets.js';
 
 // The server serves dist/ on the same origin; in development Vite proxies /api to it.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), compressAssets()],
   // The contract from its sources, so the app never lags an unbuilt @yaodian/core.
   resolve: {
     alias: [

@@ -8,8 +8,9 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from './auth/auth.js';
 import { LoginPage } from './features/auth/LoginPage.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
-import { AppLayout } from './layout/AppLayout.js';
 
+// The signed-in shell (menu, header) loads after sign-in, keeping the sign-in page small.
+const AppLayout = lazy(() => import('./layout/AppLayout.js').then((m) => ({ default: m.AppLayout })));
 const WorkbenchPage = lazy(() =>
   import('./features/workbench/WorkbenchPage.js').then((m) => ({ default: m.WorkbenchPage })),
 );

@@ -12,6 +12,9 @@ export const DEFAULT_WEB_DIR = path.resolve(
 /**
  * Serves the built web app on the API's origin: its files, and index.html for any other GET outside
  * /api/ (the browser router resolves the path). Unknown /api/ paths stay JSON 404s.
+ * The build writes `.br` and `.gz` beside each text file (packages/web/build/compress-assets.ts); the
+ * one the browser accepts is sent as it is, with `Vary: Accept-Encoding`, so nothing is compressed per
+ * request. Hashed assets are immutable; index.html is revalidated, so a new build is picked up at once.
  */
 export async function registerWebApp(
   app: FastifyInstance,
@@ -26,6 +29,7 @@ export async function registerWebApp(
       root: webDir,
       wildcard: false,
       index: false,
+      preCompressed: true,
       setHeaders: (reply, filePath) => {
         const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
         void reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');

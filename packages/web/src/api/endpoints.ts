@@ -51,7 +51,7 @@ export const api = {
   },
 };
 
-/** The cleaned document text the items' spans index into (see NEEDS-SERVER.md). */
+/** The cleaned document text the items' spans index into. */
 export function planSource(planId: string): Promise<string> {
   return client.planText(planId);
 }

@@ -2,7 +2,6 @@ import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typog
 import { UNIT_KINDS, type UnitKind } from '@yaodian/core';
 import { useState, type ReactNode } from 'react';
 import { api, type PlanDetailDto, type UnitDto } from '../../api/endpoints.js';
-import { ApiError } from '../../api/api-error.js';
 import { errorMessage } from '../../api/error-message.js';
 import { useAuth } from '../../auth/auth.js';
 import { useT } from '../../i18n/i18n.js';
@@ -24,38 +23,15 @@ export function UnmatchedPanel({ plan, units, editable, onPlan, onUnitsChanged }
   const [creating, setCreating] = useState<{ name: string; kind: UnitKind; aliases: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const { allowed } = useAuth();
-  // Creating org units is the administrator's right; planners map names to existing units.
-  const canCreate = allowed('unit.manage');
+  // The reviewer of the import may create the unit a printed name stands for (the server checks it).
+  const canCreate = allowed('plan.edit');
 
+  // Settling a name is one request on the plan: the server changes that name's rows and nothing else.
   const matchTo = async (name: string, unitId: string): Promise<void> => {
-    const unit = units.find((u) => u.id === unitId);
-    if (!unit) return;
     setBusy(name);
     try {
-      try {
-        await api.updateUnit(unit.id, { aliases: [...new Set([...unit.aliases, name])] });
-        onUnitsChanged();
-        onPlan(await api.rematch(plan.id));
-      } catch (error) {
-        // Without unit editing on the server, assign the unit on each item that printed the name.
-        if (!(error instanceof ApiError) || (error.code !== 'not_found' && error.code !== 'forbidden'))
-          throw error;
-        let current = plan;
-        const itemIds = current.unmatchedUnits.find((u) => u.name === name)?.itemIds ?? [];
-        for (const itemId of itemIds) {
-          const item = current.items.find((i) => i.id === itemId);
-          if (!item) continue;
-          const role = item.unmatchedUnits.find((u) => u.name === name)?.role ?? 'unit';
-          const own = item.assignments
-            .filter((a) => !a.inherited)
-            .map((a) => ({ unitId: a.unitId, role: a.role }));
-          current = await api.setAssignments(plan.id, item, [
-            ...own.filter((a) => a.unitId !== unit.id),
-            { unitId: unit.id, role },
-          ]);
-        }
-        onPlan(current);
-      }
+      onPlan(await api.resolveUnmatched(plan, name, unitId));
+      onUnitsChanged();
     } catch (error) {
       void message.error(errorMessage(error, t));
     } finally {
@@ -68,9 +44,10 @@ export function UnmatchedPanel({ plan, units, editable, onPlan, onUnitsChanged }
     setBusy(creating.name);
     try {
       const aliases = splitAliases(creating.aliases);
-      await api.createUnit(creating.name.trim(), creating.kind, aliases);
+      onPlan(
+        await api.createUnmatchedUnit(plan, { name: creating.name.trim(), kind: creating.kind, aliases }),
+      );
       onUnitsChanged();
-      onPlan(await api.rematch(plan.id));
       setCreating(null);
     } catch (error) {
       void message.error(errorMessage(error, t));
