@@ -1,4 +1,4 @@
-import type { PlanDetail, TaskDto } from '@yaodian/core';
+import type { PlanDetail, ReportDto, TaskDto } from '@yaodian/core';
 import { parsePlan } from '@yaodian/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommission, type Commission } from '../testing/commission.js';
@@ -66,8 +66,8 @@ async function publishedPlan(tasks: number): Promise<{ taskIds: string[]; period
   return { taskIds, periodId };
 }
 
-/** The statements one submission sends, BEGIN/COMMIT and the session's included. */
-async function submissionStatements(tasks: number): Promise<string[]> {
+/** The statements one submission and its acceptance send, BEGIN/COMMIT and the session's included. */
+async function submissionStatements(tasks: number): Promise<{ submit: string[]; accept: string[] }> {
   const { taskIds, periodId } = await publishedPlan(tasks);
   const itemId = taskIds[Math.floor(taskIds.length / 2)] ?? '';
   recording = [];
@@ -76,13 +76,26 @@ async function submissionStatements(tasks: number): Promise<string[]> {
     url: '/api/reports',
     payload: { itemId, unitId: c.units.medical.id, periodId, percent: 40, submit: true },
   });
-  const sent = recording;
+  const submit = recording;
   recording = null;
   expect(response.statusCode).toBe(201);
-  // The status row of the submitted task moved; the others were neither recomputed nor rewritten.
+  const report = response.json<{ report: ReportDto }>().report;
+  // Submitted is not accepted: the task's status does not move until a reviewer accepts.
+  const before = await t.as(planner, { method: 'GET', url: `/api/tasks?status=on_track` });
+  expect(before.json<{ tasks: TaskDto[] }>().tasks.map((x) => x.id)).not.toContain(itemId);
+  recording = [];
+  const accepted = await t.as(planner, {
+    method: 'POST',
+    url: `/api/reports/${report.id}/accept`,
+    payload: { version: report.version },
+  });
+  const accept = recording;
+  recording = null;
+  expect(accepted.statusCode).toBe(200);
+  // The status row of the accepted task moved; the others were neither recomputed nor rewritten.
   const listed = await t.as(planner, { method: 'GET', url: `/api/tasks?status=on_track` });
   expect(listed.json<{ tasks: TaskDto[] }>().tasks.map((x) => x.id)).toContain(itemId);
-  return sent;
+  return { submit, accept };
 }
 
 describe('SQL statements per request', () => {
@@ -90,12 +103,16 @@ describe('SQL statements per request', () => {
     const small = await submissionStatements(150);
     const large = await submissionStatements(1000);
     console.log(
-      `statements per submission: 150 tasks ${String(small.length)}, 1,000 tasks ${String(large.length)}`,
+      `statements per submission: 150 tasks ${String(small.submit.length)}, 1,000 tasks ${String(large.submit.length)}; ` +
+        `per acceptance: ${String(small.accept.length)}, ${String(large.accept.length)}`,
     );
-    expect(large.length).toBe(small.length);
+    expect(large.submit.length).toBe(small.submit.length);
+    expect(large.accept.length).toBe(small.accept.length);
     // Nothing on the write path locks the plan row or reads every row of a plan table.
-    expect(large.filter((s) => /from "plans"[^;]*for update/i.test(s))).toEqual([]);
-    expect(large.filter((s) => /not in/i.test(s))).toEqual([]);
-    expect(large.length).toBeLessThanOrEqual(26);
+    for (const sent of [large.submit, large.accept]) {
+      expect(sent.filter((s) => /from "plans"[^;]*for update/i.test(s))).toEqual([]);
+      expect(sent.filter((s) => /not in/i.test(s))).toEqual([]);
+      expect(sent.length).toBeLessThanOrEqual(26);
+    }
   }, 240_000);
 });

@@ -25,6 +25,7 @@ export function task(overrides: Partial<TaskDto> = {}): TaskDto {
     statusReason: '',
     percent: null,
     latestNarrative: null,
+    pending: [],
     ...overrides,
   };
 }
