@@ -1,22 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-// Layering (docs/ARCHITECTURE.md): parser imports nothing of ours; the cli is the composition root for its
-// server commands (serve, import, backup), so it may use the server's public entry; web uses core only.
-const layer = (pkg, banned) => ({
-  files: [`packages/${pkg}/**/*.{ts,tsx}`],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: banned.map((name) => ({
-          group: [`@yaodian/${name}`, `@yaodian/${name}/*`],
-          message: `${pkg} must not import ${name}`,
-        })),
-      },
-    ],
-  },
-});
+import { layering } from './eslint.layering.js';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/fixtures/**', 'coverage/**', 'test-artifacts/**'] },
@@ -49,9 +34,7 @@ export default tseslint.config(
     files: ['eslint.config.js', 'vitest.config.ts', 'packages/*/*.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
-  layer('parser', ['core', 'server', 'web', 'cli']),
-  layer('core', ['server', 'web', 'cli']),
-  layer('server', ['web', 'cli']),
-  layer('cli', ['web']),
-  { ...layer('web', ['parser', 'server', 'cli']), ignores: ['packages/web/e2e/**'] },
+  ...layering,
+  // End-to-end tests drive the built app and start the real server: they may import it.
+  { files: ['packages/web/e2e/**'], rules: { 'no-restricted-imports': 'off' } },
 );

@@ -20,6 +20,7 @@ export { AppError } from './errors/app-error.js';
 export type { Actor } from './policies/actor.js';
 export { importPlan } from './services/plan-service.js';
 export { createUser } from './services/user-service.js';
+export { commissionByCode, operatorActor, planOwner, unitIdsByName } from './services/operator-service.js';
 export { login } from './services/auth-service.js';
 export { exportPlanWorkbook, SHEET_HEADERS } from './services/export-service.js';
 export { isEmpty } from './demo/seed.js';

@@ -60,7 +60,7 @@ export async function startServer(
     jobs.start();
     const app = await buildApp(deps, {
       secureCookies: config.secureCookies,
-      logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+      logger: { level: config.logLevel },
       webDir: config.webDir ?? DEFAULT_WEB_DIR,
       log,
     });

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { exportPlanWorkbook } from '@yaodian/server';
+import { exportPlanWorkbook, operatorActor, planOwner } from '@yaodian/server';
 import { UsageError, type CommandIo } from '../io.js';
-import { actingUser, loadCliConfig, parseOrUsage, withServer } from '../server-context.js';
+import { loadCliConfig, parseOrUsage, withServer } from '../server-context.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,13 +21,8 @@ export async function runExport(args: readonly string[], io: CommandIo): Promise
   if (!values.xlsx) throw new UsageError('export 需要指定格式 --xlsx（目前只支持推进表 .xlsx）');
   const config = loadCliConfig(io);
   const { title, bytes } = await withServer(io, config, async (deps) => {
-    const plan = await deps.db
-      .selectFrom('plans')
-      .select(['tenant_id', 'title'])
-      .where('id', '=', planId)
-      .executeTakeFirst();
-    if (!plan) throw new UsageError(`找不到计划 ${planId}`);
-    const actor = await actingUser(deps.db, { id: plan.tenant_id }, undefined);
+    const plan = await planOwner(deps, planId);
+    const actor = await operatorActor(deps, plan.tenantId, undefined);
     return { title: plan.title, ...(await exportPlanWorkbook(deps, actor, planId)) };
   });
   const out = values.out ?? `推进表-${safeFileName(title)}.xlsx`;

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importPlan, type PlanReader } from '@yaodian/server';
+import { commissionByCode, importPlan, operatorActor, type PlanReader } from '@yaodian/server';
 import { UsageError, type CommandIo } from '../io.js';
-import { actingUser, findTenant, loadCliConfig, parseOrUsage, withServer } from '../server-context.js';
+import { loadCliConfig, parseOrUsage, withServer } from '../server-context.js';
 
 /** `yaodian import FILE --tenant CODE [--year N] [--user NAME]`: a draft plan, as the upload endpoint makes it. */
 export async function runImport(args: readonly string[], io: CommandIo): Promise<number> {
@@ -27,8 +27,8 @@ export async function runImport(args: readonly string[], io: CommandIo): Promise
   });
   const tenantCode = values.tenant;
   const plan = await withServer(io, config, async (deps) => {
-    const tenant = await findTenant(deps.db, tenantCode);
-    const actor = await actingUser(deps.db, tenant, values.user);
+    const tenant = await commissionByCode(deps, tenantCode);
+    const actor = await operatorActor(deps, tenant.id, values.user);
     // The year the operator gives wins over the one the engine read from the title.
     const readPlan: PlanReader = async (input, options) => {
       const parsed = await deps.readPlan(input, options);

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { CreateUserRequest, ROLES, type Role } from '@yaodian/core';
-import { createUser, type Db } from '@yaodian/server';
+import { commissionByCode, createUser, operatorActor, unitIdsByName } from '@yaodian/server';
 import { UsageError, type CommandIo } from '../io.js';
-import { actingUser, findTenant, loadCliConfig, parseOrUsage, withServer } from '../server-context.js';
+import { environment } from '../config.js';
+import { loadCliConfig, parseOrUsage, withServer } from '../server-context.js';
 
 const FIELD_NAMES: Record<string, string> = {
   username: '--username（2–64 位小写字母、数字、点、下划线或连字符）',
@@ -47,7 +48,7 @@ async function runUserAdd(args: readonly string[], io: CommandIo): Promise<numbe
   const unitNames = values.unit ?? [];
   if (role === 'reporter' && unitNames.length === 0) throw new UsageError('reporter 角色至少需要一个 --unit');
 
-  const env = io.env ?? process.env;
+  const env = environment(io);
   const password = env.YAODIAN_PASSWORD ?? stripNewline(new TextDecoder().decode(await io.readStdin()));
   const request = CreateUserRequest.safeParse({
     username: values.username,
@@ -62,9 +63,9 @@ async function runUserAdd(args: readonly string[], io: CommandIo): Promise<numbe
   const config = loadCliConfig(io);
   const tenantCode = values.tenant;
   const user = await withServer(io, config, async (deps) => {
-    const tenant = await findTenant(deps.db, tenantCode);
-    const unitIds = await unitIdsByName(deps.db, tenant.id, unitNames);
-    const actor = await actingUser(deps.db, tenant, undefined);
+    const tenant = await commissionByCode(deps, tenantCode);
+    const unitIds = await unitIdsByName(deps, tenant.id, unitNames);
+    const actor = await operatorActor(deps, tenant.id, undefined);
     return createUser(deps, actor, { ...request.data, role: role satisfies Role, unitIds });
   });
   io.stdout(
@@ -75,24 +76,4 @@ async function runUserAdd(args: readonly string[], io: CommandIo): Promise<numbe
 
 function stripNewline(text: string): string {
   return text.replace(/\r?\n$/, '');
-}
-
-/** Unit names or aliases to ids; every unknown name is listed. */
-async function unitIdsByName(db: Db, tenantId: string, names: readonly string[]): Promise<string[]> {
-  if (names.length === 0) return [];
-  const [units, aliases] = await Promise.all([
-    db.selectFrom('org_units').select(['id', 'name']).where('tenant_id', '=', tenantId).execute(),
-    db
-      .selectFrom('org_unit_aliases')
-      .select(['alias', 'unit_id'])
-      .where('tenant_id', '=', tenantId)
-      .execute(),
-  ]);
-  const byName = new Map<string, string>([
-    ...aliases.map((a): [string, string] => [a.alias, a.unit_id]),
-    ...units.map((u): [string, string] => [u.name, u.id]),
-  ]);
-  const unknown = names.filter((n) => !byName.has(n));
-  if (unknown.length > 0) throw new UsageError(`找不到单位（--unit）: ${unknown.join('、')}`);
-  return names.map((n) => byName.get(n) ?? '');
 }

@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   YAODIAN_WEB_DIR: z.string().min(1).optional(),
   /** How often an idle job worker looks for due jobs, in ms. */
   YAODIAN_JOB_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  /** The server's log level (pino): fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   NODE_ENV: z.string().optional(),
 });
 
@@ -43,6 +45,7 @@ export interface Config {
   maxAttachmentBytes: number;
   webDir: string | null;
   jobPollMs: number;
+  logLevel: string;
   /** Send cookies with `Secure` (off on plain-HTTP loopback). */
   secureCookies: boolean;
 }
@@ -81,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxAttachmentBytes: e.YAODIAN_MAX_ATTACHMENT_BYTES,
     webDir: e.YAODIAN_WEB_DIR ? path.resolve(e.YAODIAN_WEB_DIR) : null,
     jobPollMs: e.YAODIAN_JOB_POLL_MS,
+    logLevel: e.LOG_LEVEL,
     secureCookies: e.NODE_ENV === 'production' && e.HOST !== '127.0.0.1' && e.HOST !== 'localhost',
   };
 }

@@ -1,6 +1,6 @@
 import type { Item as PlanItem, Plan, Target as PlanTarget } from '@yaodian/parser';
 import type { AssignmentRole, NewItem, NewTarget } from '../db/schema.js';
-import type { AssignmentRecord, UnmatchedRecord } from '../repositories/assignment-repository.js';
+import type { AssignmentRecord, UnmatchedRecord } from './assignment-records.js';
 
 export interface PlanRows {
   items: NewItem[];

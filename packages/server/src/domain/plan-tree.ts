@@ -1,5 +1,5 @@
 import type { AssignmentRole, ItemRow } from '../db/schema.js';
-import type { AssignmentRecord } from '../repositories/assignment-repository.js';
+import type { AssignmentRecord } from './assignment-records.js';
 
 export interface TreeNode {
   item: ItemRow;

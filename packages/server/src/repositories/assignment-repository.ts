@@ -1,12 +1,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
-import type { AssignmentRole } from '../db/schema.js';
+import type { AssignmentRecord, UnmatchedRecord } from '../domain/assignment-records.js';
 
-export interface AssignmentRecord {
-  itemId: string;
-  unitId: string;
-  role: AssignmentRole;
-}
+export type { AssignmentRecord, UnmatchedRecord };
 
 const BATCH = 1000;
 
@@ -72,12 +68,6 @@ export async function deleteItemAssignments(db: Executor, tenantId: string, item
     .where('tenant_id', '=', tenantId)
     .where('item_id', '=', itemId)
     .execute();
-}
-
-export interface UnmatchedRecord {
-  itemId: string;
-  name: string;
-  role: AssignmentRole;
 }
 
 export async function insertUnmatched(

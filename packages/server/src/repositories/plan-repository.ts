@@ -66,6 +66,14 @@ export async function insertPlan(db: Executor, plan: NewPlan): Promise<PlanHeade
     .executeTakeFirstOrThrow();
 }
 
+/** Which commission a plan belongs to, looked up across tenants: for the operator's CLI, never for a request. */
+export function findPlanOwner(
+  db: Executor,
+  planId: string,
+): Promise<{ tenant_id: string; title: string } | undefined> {
+  return db.selectFrom('plans').select(['tenant_id', 'title']).where('id', '=', planId).executeTakeFirst();
+}
+
 export function findPlan(db: Executor, tenantId: string, planId: string): Promise<PlanHeader | undefined> {
   return db
     .selectFrom('plans')

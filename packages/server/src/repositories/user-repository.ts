@@ -43,6 +43,32 @@ export async function findUserUnitIds(db: Executor, tenantId: string, userId: st
   return rows.map((r) => r.unit_id);
 }
 
+export function findTenantCode(db: Executor, tenantId: string): Promise<{ code: string } | undefined> {
+  return db.selectFrom('tenants').select('code').where('id', '=', tenantId).executeTakeFirst();
+}
+
+export function findTenantByCode(
+  db: Executor,
+  code: string,
+): Promise<{ id: string; name: string } | undefined> {
+  return db.selectFrom('tenants').select(['id', 'name']).where('code', '=', code).executeTakeFirst();
+}
+
+/** The active user of a tenant with this name, or the tenant's earliest active admin when no name is given. */
+export function findActiveOperator(
+  db: Executor,
+  tenantId: string,
+  username: string | undefined,
+): Promise<Pick<UserRow, 'id' | 'role' | 'username'> | undefined> {
+  let query = db
+    .selectFrom('users')
+    .select(['id', 'role', 'username'])
+    .where('tenant_id', '=', tenantId)
+    .where('active', '=', true);
+  query = username ? query.where('username', '=', username) : query.where('role', '=', 'admin');
+  return query.orderBy('created_at').orderBy('id').executeTakeFirst();
+}
+
 export function findTenantName(db: Executor, tenantId: string): Promise<{ name: string } | undefined> {
   return db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst();
 }

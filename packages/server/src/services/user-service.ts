@@ -7,6 +7,7 @@ import { appendAudit } from '../repositories/audit-repository.js';
 import { findUnitsByIds } from '../repositories/unit-repository.js';
 import { deleteUserSessions } from '../repositories/session-repository.js';
 import {
+  findTenantCode,
   findUser,
   findUserUnitIds,
   findUsersForLogin,
@@ -44,11 +45,8 @@ export async function createUser(
     if ((await findUnitsByIds(trx, actor.tenantId, unitIds)).length !== unitIds.length) {
       throw new AppError('validation_failed', 'Unknown unit', { field: 'unitIds' });
     }
-    const tenantCode = await trx
-      .selectFrom('tenants')
-      .select('code')
-      .where('id', '=', actor.tenantId)
-      .executeTakeFirstOrThrow();
+    const tenantCode = await findTenantCode(trx, actor.tenantId);
+    if (!tenantCode) throw notFound('Commission');
     if ((await findUsersForLogin(trx, input.username, tenantCode.code)).length > 0) {
       throw new AppError('duplicate', 'This user name is taken', { field: 'username' });
     }

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../services/deps.js';
+import { databaseAnswers } from '../../../services/health-service.js';
 
 const Health = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -16,12 +16,8 @@ export function healthRoutes(deps: Deps): FastifyPluginAsyncZod {
       { config: { public: true }, schema: { tags: ['health'], response: { 200: Health, 503: Health } } },
       async (_request, reply) => {
         const time = deps.clock.now().toISOString();
-        try {
-          await sql`select 1`.execute(deps.db);
-          return { status: 'ok' as const, database: 'ok' as const, time };
-        } catch {
-          return reply.status(503).send({ status: 'degraded', database: 'unreachable', time });
-        }
+        if (await databaseAnswers(deps)) return { status: 'ok' as const, database: 'ok' as const, time };
+        return reply.status(503).send({ status: 'degraded', database: 'unreachable', time });
       },
     );
     return Promise.resolve();
