@@ -1,5 +1,6 @@
 import type { Block } from '../load/document.js';
 import { classifyChrome, type ChromeKind } from './chrome.js';
+import { splitRunOnParagraphs } from './run-on.js';
 import { portalKeyProfile, readPortalFields, type PortalFields } from './portal-fields.js';
 import { dropRunningHeaders } from './running-headers.js';
 import { unwrapHardWraps } from './unwrap.js';
@@ -22,7 +23,7 @@ const TAIL_WINDOW = 15;
 export function cleanBlocks(input: readonly Block[]): CleanResult {
   const portal: PortalFields = {};
   const dropped: CleanResult['dropped'] = [];
-  const blocks = input.filter((b) => b.kind === 'table' || b.text.trim().length > 0);
+  const blocks = splitRunOnParagraphs(input.filter((b) => b.kind === 'table' || b.text.trim().length > 0));
   const total = blocks.length;
   const kept: Block[] = [];
   let inFooter = false;
