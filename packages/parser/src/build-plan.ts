@@ -1,4 +1,5 @@
 import { cleanBlocks } from './clean/clean-blocks.js';
+import { planInScript, simplifiedCopy } from './clean/script.js';
 import { foldWidth } from './clean/width.js';
 import { alternation, PAST_SECTION_WORDS } from './lexicon.js';
 import type { LoadedDocument } from './load/document.js';
@@ -18,8 +19,17 @@ import {
   type RoleConvention,
 } from './units/responsibility.js';
 
-/** The pure part of the engine: loaded blocks in, Plan JSON v1 out. */
+/**
+ * The pure part of the engine: loaded blocks in, Plan JSON v1 out. A traditional-script plan is read on a
+ * simplified copy of the same length (clean/script.ts) and its strings are given back in its own script.
+ */
 export function buildPlan(loaded: LoadedDocument, input: Omit<PlanInput, 'format' | 'encoding'>): Plan {
+  const copy = simplifiedCopy(loaded);
+  const plan = buildSimplified(copy.loaded, input);
+  return copy.back ? planInScript(plan, copy.back) : plan;
+}
+
+function buildSimplified(loaded: LoadedDocument, input: Omit<PlanInput, 'format' | 'encoding'>): Plan {
   const cleaned = cleanBlocks(loaded.blocks);
   const { text, segments } = assemble(cleaned.blocks);
   const folded = foldWidth(text);
