@@ -3,6 +3,7 @@ import { classifyChrome, type ChromeKind } from './chrome.js';
 import { splitRunOnParagraphs } from './run-on.js';
 import { portalKeyProfile, readPortalFields, type PortalFields } from './portal-fields.js';
 import { dropRunningHeaders } from './running-headers.js';
+import { rebuildTextTables } from './text-tables.js';
 import { unwrapHardWraps } from './unwrap.js';
 
 export interface DroppedBlock {
@@ -51,7 +52,7 @@ export function cleanBlocks(input: readonly Block[]): CleanResult {
     kept.push(block);
   });
 
-  const unwrapped = unwrapHardWraps(dropRunningHeaders(kept, dropped));
+  const unwrapped = unwrapHardWraps(dropRunningHeaders(rebuildTextTables(kept), dropped));
   return { blocks: dropDuplicatedTitles(unwrapped, dropped), portal, dropped };
 }
 
