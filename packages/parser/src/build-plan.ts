@@ -1,5 +1,7 @@
 import { cleanBlocks } from './clean/clean-blocks.js';
+import { planInScript, simplifiedCopy } from './clean/script.js';
 import { foldWidth } from './clean/width.js';
+import { alternation, PAST_SECTION_WORDS } from './lexicon.js';
 import type { LoadedDocument } from './load/document.js';
 import { readMeta } from './meta/read-meta.js';
 import type { Item, Plan, PlanInput, PlanWarning, Span, Target } from './plan.js';
@@ -17,8 +19,17 @@ import {
   type RoleConvention,
 } from './units/responsibility.js';
 
-/** The pure part of the engine: loaded blocks in, Plan JSON v1 out. */
+/**
+ * The pure part of the engine: loaded blocks in, Plan JSON v1 out. A traditional-script plan is read on a
+ * simplified copy of the same length (clean/script.ts) and its strings are given back in its own script.
+ */
 export function buildPlan(loaded: LoadedDocument, input: Omit<PlanInput, 'format' | 'encoding'>): Plan {
+  const copy = simplifiedCopy(loaded);
+  const plan = buildSimplified(copy.loaded, input);
+  return copy.back ? planInScript(plan, copy.back) : plan;
+}
+
+function buildSimplified(loaded: LoadedDocument, input: Omit<PlanInput, 'format' | 'encoding'>): Plan {
   const cleaned = cleanBlocks(loaded.blocks);
   const { text, segments } = assemble(cleaned.blocks);
   const folded = foldWidth(text);
@@ -30,22 +41,24 @@ export function buildPlan(loaded: LoadedDocument, input: Omit<PlanInput, 'format
 
   const year = meta.year;
   const convention = readRoleConvention(text);
-  const toItem = (node: OutlineNode, level: number): Item => {
+  const toItem = (node: OutlineNode, level: number, pastSection = false): Item => {
+    const title = text.slice(node.title.start, node.title.end);
+    const past = pastSection || reportsPast(title, year);
     const units = unitsOf(text, node, convention);
     const deadline = deadlineOf(text, node, year);
     const scan = node.row ? [node.row.title, node.row.detail].filter(distinctSpans) : [node.content];
     return {
       number: node.number,
       level,
-      title: text.slice(node.title.start, node.title.end),
+      title,
       text: text.slice(node.content.start, node.content.end),
       units: units.units,
       lead: units.lead,
       support: units.support,
-      targets: scan.flatMap((span) => extractTargets(text, span, { year })),
+      targets: past ? [] : scan.flatMap((span) => extractTargets(text, span, { year })),
       deadline: deadline?.deadline ?? null,
       deadlineText: deadline?.deadlineText ?? null,
-      children: node.children.map((child) => toItem(child, level + 1)),
+      children: node.children.map((child) => toItem(child, level + 1, past)),
       source: { ...node.source },
     };
   };
@@ -77,6 +90,19 @@ export function buildPlan(loaded: LoadedDocument, input: Omit<PlanInput, 'format
     aliases: findAliases([...printedUnits], text),
     warnings,
   };
+}
+
+const PAST_HEADING = new RegExp(
+  `^(?:(?:19|20)\\d\\d(?:—(?:19|20)?\\d\\d)?年度?|上一?年度?|去年|近年来|“?十[一二三四五六]五”?(?:以来|时期|期间)?)?(?:全[省市县区旗]|我[省市县区局委])?(?:卫生健康|卫生|健康)?(?:工作)?(?:${alternation(PAST_SECTION_WORDS)})$`,
+);
+const PAST_HEADING_MAX = 16;
+
+/** A heading that reports the past (2025年工作总结, 发展基础): the figures under it are results, not targets. */
+function reportsPast(title: string, year: number | null): boolean {
+  const t = title.replace(/[\s。：:；;]+$/u, '');
+  if (t.length > PAST_HEADING_MAX || !PAST_HEADING.test(t)) return false;
+  const printed = /((?:19|20)\d\d)年/u.exec(t);
+  return !printed || year === null || Number(printed[1]) < year;
 }
 
 function distinctSpans(span: Span | null, index: number, all: readonly (Span | null)[]): span is Span {

@@ -453,3 +453,26 @@ export const OP_CONNECTORS: readonly string[] = [
   '共',
   '计',
 ];
+
+/**
+ * A section whose heading says it reports the past (工作总结, 发展基础, 取得的成效, 上年完成情况): its figures are
+ * results, not commitments.
+ */
+export const PAST_SECTION_WORDS: readonly string[] = [
+  '工作总结',
+  '工作回顾',
+  '回顾',
+  '发展基础',
+  '工作基础',
+  '现实基础',
+  '基本情况',
+  '发展现状',
+  '现状',
+  '取得的成效',
+  '取得成效',
+  '主要成效',
+  '工作成效',
+  '主要成绩',
+  '完成情况',
+  '总结',
+];

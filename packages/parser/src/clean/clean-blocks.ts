@@ -1,7 +1,9 @@
 import type { Block } from '../load/document.js';
 import { classifyChrome, type ChromeKind } from './chrome.js';
+import { splitRunOnParagraphs } from './run-on.js';
 import { portalKeyProfile, readPortalFields, type PortalFields } from './portal-fields.js';
 import { dropRunningHeaders } from './running-headers.js';
+import { rebuildTextTables } from './text-tables.js';
 import { unwrapHardWraps } from './unwrap.js';
 
 export interface DroppedBlock {
@@ -22,7 +24,7 @@ const TAIL_WINDOW = 15;
 export function cleanBlocks(input: readonly Block[]): CleanResult {
   const portal: PortalFields = {};
   const dropped: CleanResult['dropped'] = [];
-  const blocks = input.filter((b) => b.kind === 'table' || b.text.trim().length > 0);
+  const blocks = splitRunOnParagraphs(input.filter((b) => b.kind === 'table' || b.text.trim().length > 0));
   const total = blocks.length;
   const kept: Block[] = [];
   let inFooter = false;
@@ -50,7 +52,7 @@ export function cleanBlocks(input: readonly Block[]): CleanResult {
     kept.push(block);
   });
 
-  const unwrapped = unwrapHardWraps(dropRunningHeaders(kept, dropped));
+  const unwrapped = unwrapHardWraps(dropRunningHeaders(rebuildTextTables(kept), dropped));
   return { blocks: dropDuplicatedTitles(unwrapped, dropped), portal, dropped };
 }
 

@@ -119,7 +119,7 @@ export function readPortalFields(line: string, into: PortalFields): void {
     if (!field || into[field] !== undefined) continue;
     const value = line
       .slice(cur.end, found[i + 1]?.start ?? line.length)
-      .replace(/^[\s:：]+/, '')
+      .replace(/^[\s:：|｜]+|[\s|｜]+$/g, '')
       .trim();
     if (value.length > 0 && value.length <= 120) into[field] = value;
   }
