@@ -1,21 +1,48 @@
 import { z } from 'zod';
 import { Id } from './common.js';
-import { TASK_STATUSES } from './tasks.js';
+import { TARGET_OPS } from './plans.js';
+import { Task, TASK_STATUSES } from './tasks.js';
 
 const Completion = z.object({
   tasks: z.int(),
   done: z.int(),
+  /** Share of the tasks done, 0–100, one decimal. */
+  completion: z.number(),
   /** Mean accepted percent over the tasks, 0 where a task has no accepted report. */
   averagePercent: z.number(),
 });
 
+const StatusCounts = z.record(z.enum(TASK_STATUSES), z.int());
+
 export const PlanSummaryReport = z.object({
   planId: Id,
-  statusCounts: z.record(z.enum(TASK_STATUSES), z.int()),
+  /** The whole plan; `lagging` counts the overdue and behind tasks. */
+  overall: Completion.extend({ lagging: z.int() }),
+  statusCounts: StatusCounts,
   /** Only accepted reports count; these are the figures waiting beside them. */
   reports: z.object({ accepted: z.int(), pending: z.int(), returned: z.int() }),
-  bySection: z.array(Completion.extend({ sectionId: Id.nullable(), title: z.string() })),
+  /** In plan order; tasks outside any section come under a null section. */
+  bySection: z.array(
+    Completion.extend({ sectionId: Id.nullable(), number: z.string().nullable(), title: z.string() }),
+  ),
+  /** Units that owe reports (lead units), highest average progress first. */
   byUnit: z.array(Completion.extend({ unitId: Id, name: z.string() })),
+  /** Unit × status: how many of each assigned unit's tasks (lead or supporting) are in each status, by name. */
+  byUnitStatus: z.array(z.object({ unitId: Id, name: z.string(), counts: StatusCounts })),
+  /** Overdue, then behind, then at-risk tasks; earliest deadline first within each. */
+  risks: z.array(
+    Task.pick({
+      id: true,
+      planId: true,
+      number: true,
+      title: true,
+      leadUnits: true,
+      deadline: true,
+      deadlineText: true,
+      status: true,
+      statusReason: true,
+    }),
+  ),
 });
 
 export const TargetAttainment = z.object({
@@ -26,7 +53,7 @@ export const TargetAttainment = z.object({
       targetId: Id,
       itemId: Id,
       metric: z.string(),
-      op: z.string(),
+      op: z.enum(TARGET_OPS),
       value: z.number().nullable(),
       lo: z.number().nullable(),
       hi: z.number().nullable(),

@@ -5,19 +5,37 @@ import type { Deps } from './deps.js';
 import { visiblePlan } from './plan-loader.js';
 import { loadTaskBoard } from './task-board.js';
 
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
 function completion(tasks: readonly TaskDto[]) {
   const done = tasks.filter((t) => t.status === 'done').length;
   const mean = tasks.length === 0 ? 0 : tasks.reduce((sum, t) => sum + (t.percent ?? 0), 0) / tasks.length;
-  return { tasks: tasks.length, done, averagePercent: Math.round(mean * 10) / 10 };
+  return {
+    tasks: tasks.length,
+    done,
+    completion: tasks.length === 0 ? 0 : round1((done / tasks.length) * 100),
+    averagePercent: round1(mean),
+  };
 }
 
-/** What a dashboard shows for a plan: status counts, completion by section and by unit. */
+function statusCounts(tasks: readonly TaskDto[]): Record<TaskStatus, number> {
+  const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
+  for (const task of tasks) counts[task.status] += 1;
+  return counts;
+}
+
+/** The statuses a dashboard lists as risks, most urgent first. */
+const URGENT: readonly TaskStatus[] = ['overdue', 'behind', 'at_risk'];
+
+/**
+ * What a dashboard shows for a plan, all from the stored task statuses (which count accepted reports only):
+ * status counts, completion overall, by section and by unit, unit × status, and the tasks at risk.
+ */
 export async function planSummary(deps: Deps, actor: Actor, planId: string) {
   authorize(actor, 'task.read');
   const plan = await visiblePlan(deps.db, actor, planId);
   const board = await loadTaskBoard(deps.db, plan, deps.clock.now());
-  const statusCounts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
-  for (const task of board.tasks) statusCounts[task.status] += 1;
+  const counts = statusCounts(board.tasks);
 
   const sections = new Map<string | null, { title: string; tasks: TaskDto[] }>();
   for (const task of board.tasks) {
@@ -25,22 +43,53 @@ export async function planSummary(deps: Deps, actor: Actor, planId: string) {
     entry.tasks.push(task);
     sections.set(task.sectionId, entry);
   }
-  const units = new Map<string, { name: string; tasks: TaskDto[] }>();
-  for (const task of board.tasks) {
-    for (const unit of task.reportingUnits) {
-      const entry = units.get(unit.id) ?? { name: unit.name, tasks: [] };
-      entry.tasks.push(task);
-      units.set(unit.id, entry);
+  const group = (pick: (task: TaskDto) => readonly { id: string; name: string }[]) => {
+    const units = new Map<string, { name: string; tasks: TaskDto[] }>();
+    for (const task of board.tasks) {
+      for (const unit of pick(task)) {
+        const entry = units.get(unit.id) ?? { name: unit.name, tasks: [] };
+        entry.tasks.push(task);
+        units.set(unit.id, entry);
+      }
     }
-  }
+    return [...units];
+  };
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh');
   const countOf = (state: string) => board.reports.filter((r) => r.state === state).length;
   return {
     planId,
-    statusCounts,
+    overall: { ...completion(board.tasks), lagging: counts.overdue + counts.behind },
+    statusCounts: counts,
     reports: { accepted: countOf('accepted'), pending: countOf('submitted'), returned: countOf('returned') },
-    bySection: [...sections].map(([sectionId, s]) => ({ sectionId, title: s.title, ...completion(s.tasks) })),
-    byUnit: [...units]
+    bySection: [...sections].map(([sectionId, s]) => ({
+      sectionId,
+      number: sectionId ? (board.parts.tree.byId.get(sectionId)?.item.number ?? null) : null,
+      title: s.title,
+      ...completion(s.tasks),
+    })),
+    byUnit: group((task) => task.reportingUnits)
       .map(([unitId, u]) => ({ unitId, name: u.name, ...completion(u.tasks) }))
-      .sort((a, b) => b.averagePercent - a.averagePercent || a.name.localeCompare(b.name, 'zh')),
+      .sort((a, b) => b.averagePercent - a.averagePercent || byName(a, b)),
+    byUnitStatus: group((task) => [...task.leadUnits, ...task.supportUnits])
+      .map(([unitId, u]) => ({ unitId, name: u.name, counts: statusCounts(u.tasks) }))
+      .sort(byName),
+    risks: board.tasks
+      .filter((task) => URGENT.includes(task.status))
+      .sort(
+        (a, b) =>
+          URGENT.indexOf(a.status) - URGENT.indexOf(b.status) ||
+          (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'),
+      )
+      .map((task) => ({
+        id: task.id,
+        planId: task.planId,
+        number: task.number,
+        title: task.title,
+        leadUnits: task.leadUnits,
+        deadline: task.deadline,
+        deadlineText: task.deadlineText,
+        status: task.status,
+        statusReason: task.statusReason,
+      })),
   };
 }

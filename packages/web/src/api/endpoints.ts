@@ -4,8 +4,10 @@ import type {
   PeriodList,
   PlanDetail,
   PlanList,
+  PlanSummaryReport,
   ReportFieldsInput,
   ReportResponse,
+  TargetAttainment,
   TargetFieldsInput,
   TaskList,
   Unit,
@@ -24,6 +26,11 @@ export type ReportDto = z.infer<typeof ReportResponse>['report'];
 export type PeriodDto = z.infer<typeof PeriodList>['periods'][number];
 export type UnitDto = z.infer<typeof Unit>;
 export type UserDto = z.infer<typeof User>;
+/** What the server computes for a plan's dashboard (counts accepted reports only). */
+export type PlanSummaryReportDto = z.infer<typeof PlanSummaryReport>;
+/** Each target's accepted actuals and attainment, as the server computes them. */
+export type AttainmentDto = z.infer<typeof TargetAttainment>;
+export type TargetAttainmentDto = AttainmentDto['targets'][number];
 export type CommentDto = z.infer<typeof CommentList>['comments'][number];
 
 export type ReportFields = ReportFieldsInput;

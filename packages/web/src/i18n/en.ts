@@ -230,6 +230,17 @@ export const en: Record<MessageKey, string> = {
   'dashboard.lagging': 'Behind or overdue',
   'dashboard.print': 'Print dashboard',
   'dashboard.noTargets': 'This plan has no quantitative targets',
+  'dashboard.noPlan': 'No plan yet: import and publish a work plan first',
+  'dashboard.why.noTasks': 'This plan has no tasks, so there is nothing to count',
+  'dashboard.why.noLeadUnits': 'No task has a lead unit, so nothing can be counted by unit',
+  'dashboard.why.noUnits': 'No task has a responsible unit, so nothing can be counted by unit',
+  'dashboard.why.noAcceptedActuals':
+    'None of the {n} targets has an accepted actual value yet, so there is nothing to draw',
+  'dashboard.why.noActual': 'No accepted actual value yet',
+  'dashboard.why.pendingOnly': 'Actual value awaiting review; it counts once accepted',
+  'dashboard.why.noTargetValue': 'The target has no value, so attainment cannot be measured',
+  'dashboard.unmeasured': 'Targets not in the chart ({n})',
+  'dashboard.pending': 'Awaiting review',
   'import.title': 'Import a plan',
   'import.drag': 'Click or drag a plan document here',
   'import.hint':

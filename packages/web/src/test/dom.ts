@@ -27,4 +27,7 @@ if (!('ResizeObserver' in window)) {
   }
   Object.defineProperty(window, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
 }
+// jsdom has no canvas; ECharts (SVG renderer) then measures text without one. Answering null up front
+// keeps jsdom from logging "not implemented" for every label.
+Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', { writable: true, value: () => null });
 export {};

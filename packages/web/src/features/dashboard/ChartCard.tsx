@@ -1,22 +1,29 @@
-import { Card, Segmented, Spin } from 'antd';
+import { Card, Empty, Segmented, Spin } from 'antd';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useT } from '../../i18n/i18n.js';
 
 const Chart = lazy(() => import('./Charts.js').then((m) => ({ default: m.Chart })));
 
-/** A chart with a table view beside it; printing shows the table, which reads on paper. */
+/**
+ * A chart with a table view beside it; printing shows the table, which reads on paper. With `empty` set the
+ * card says why there is nothing to draw instead of drawing an empty chart.
+ */
 export function ChartCard({
   title,
   option,
   table,
   height,
   testId,
+  empty,
+  footer,
 }: {
   title: string;
   option: Record<string, unknown>;
   table: ReactNode;
   height?: number;
   testId: string;
+  empty?: string | null;
+  footer?: ReactNode;
 }): ReactNode {
   const t = useT();
   const [view, setView] = useState<'chart' | 'table'>('chart');
@@ -26,22 +33,28 @@ export function ChartCard({
       title={title}
       data-testid={testId}
       extra={
-        <span className="yd-no-print">
-          <Segmented<'chart' | 'table'>
-            size="small"
-            value={view}
-            onChange={(v) => {
-              setView(v);
-            }}
-            options={[
-              { value: 'chart', label: t('common.chart') },
-              { value: 'table', label: t('common.table') },
-            ]}
-          />
-        </span>
+        empty ? null : (
+          <span className="yd-no-print">
+            <Segmented<'chart' | 'table'>
+              size="small"
+              value={view}
+              onChange={(v) => {
+                setView(v);
+              }}
+              options={[
+                { value: 'chart', label: t('common.chart') },
+                { value: 'table', label: t('common.table') },
+              ]}
+            />
+          </span>
+        )
       }
     >
-      {view === 'chart' ? (
+      {empty ? (
+        <div data-testid={`${testId}-empty`}>
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
+        </div>
+      ) : view === 'chart' ? (
         <>
           <div className="yd-no-print">
             <Suspense fallback={<Spin />}>
@@ -53,6 +66,7 @@ export function ChartCard({
       ) : (
         table
       )}
+      {footer}
     </Card>
   );
 }

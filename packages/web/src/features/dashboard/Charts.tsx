@@ -1,7 +1,7 @@
 import { BarChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { SVGRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { ReactNode } from 'react';
 
@@ -14,7 +14,7 @@ echarts.use([
   TooltipComponent,
   LegendComponent,
   VisualMapComponent,
-  CanvasRenderer,
+  SVGRenderer,
 ]);
 
 /** The one place ECharts is imported, so it loads only with the dashboard. */

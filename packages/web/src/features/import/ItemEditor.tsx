@@ -31,7 +31,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { ItemDto, PlanDetailDto, TargetDto, TargetFields, UnitDto } from '../../api/endpoints.js';
 import { api } from '../../api/endpoints.js';
 import { useT } from '../../i18n/i18n.js';
-import { targetText } from '../tasks/attainment.js';
+import { targetText } from '../../components/target-text.js';
 import { siblingsOf } from '../plans/tree.js';
 import { suggestUnits } from './unit-suggest.js';
 

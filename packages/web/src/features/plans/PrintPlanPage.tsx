@@ -6,7 +6,7 @@ import { useLoad } from '../../api/use-load.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useToday } from '../../components/use-today.js';
 import { useT } from '../../i18n/i18n.js';
-import { targetText } from '../tasks/attainment.js';
+import { targetText } from '../../components/target-text.js';
 
 /** The plan as a 推进表 on paper: one row per task, section rows across the table, A4 landscape. */
 export function PrintPlanPage(): ReactNode {

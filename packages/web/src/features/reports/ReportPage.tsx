@@ -29,7 +29,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { useUnits } from '../../components/use-units.js';
 import { clearDraft, readDraft, writeDraft } from '../../drafts/drafts.js';
 import { useT } from '../../i18n/i18n.js';
-import { targetText } from '../tasks/attainment.js';
+import { targetText } from '../../components/target-text.js';
 import {
   draftFromReport,
   draftKey,

@@ -16,9 +16,9 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api, type ReportDto, type TargetDto } from '../../api/endpoints.js';
+import { api, type ReportDto, type TargetAttainmentDto } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/error-message.js';
 import { useLoad } from '../../api/use-load.js';
 import { useAuth } from '../../auth/auth.js';
@@ -26,10 +26,9 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { StatusTag } from '../../components/StatusTag.js';
 import { STATUS_COLOR } from '../../components/status.js';
+import { targetText } from '../../components/target-text.js';
 import { useUnits } from '../../components/use-units.js';
 import { useT } from '../../i18n/i18n.js';
-import { attainment, targetText } from './attainment.js';
-import { actualSeries, latestActual } from './latest-actuals.js';
 
 export function TaskDetailPage(): ReactNode {
   const t = useT();
@@ -39,13 +38,12 @@ export function TaskDetailPage(): ReactNode {
   const tasks = useLoad(() => api.tasks({ planId }), [planId]);
   const reports = useLoad(() => api.reports({ itemId: taskId }), [taskId]);
   const periods = useLoad(() => api.periods(planId), [planId]);
+  // Latest accepted actual, attainment and the value awaiting review: the server's, never worked out here.
+  const attainment = useLoad(() => api.attainment(planId), [planId]);
   const units = useUnits();
   const item = plan.data?.items.find((i) => i.id === taskId);
   const task = tasks.data?.find((x) => x.id === taskId);
-  const series = useMemo(
-    () => actualSeries(reports.data ?? [], periods.data ?? []),
-    [reports.data, periods.data],
-  );
+  const targets = (attainment.data?.targets ?? []).filter((x) => x.itemId === taskId);
   const periodLabel = (id: string): string => periods.data?.find((p) => p.id === id)?.label ?? '';
   const history = [...(reports.data ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 
@@ -108,29 +106,35 @@ export function TaskDetailPage(): ReactNode {
             ) : null}
           </Card>
           <Card className="yd-card" title={t('task.targets')}>
-            <Table<TargetDto>
-              rowKey="id"
+            <Table<TargetAttainmentDto>
+              rowKey="targetId"
               size="small"
               pagination={false}
-              dataSource={item?.targets ?? []}
+              loading={attainment.loading}
+              dataSource={targets}
               locale={{ emptyText: t('common.empty') }}
               columns={[
                 { title: t('dashboard.metric'), dataIndex: 'metric' },
                 { title: t('task.target'), render: (_: unknown, target) => targetText(target) },
                 {
                   title: t('task.actual'),
-                  render: (_: unknown, target) => latestActual(series, target.id) ?? t('task.noActual'),
+                  render: (_: unknown, target) => (
+                    <Space wrap>
+                      <span>{target.latest ?? t('task.noActual')}</span>
+                      {target.pending ? (
+                        <Tag color="blue">{`${t('reportState.submitted')} ${String(target.pending.value)}`}</Tag>
+                      ) : null}
+                    </Space>
+                  ),
                 },
                 {
                   title: t('task.attained'),
-                  render: (_: unknown, target) => {
-                    const a = attainment(target, latestActual(series, target.id));
-                    return a === null ? (
+                  render: (_: unknown, target) =>
+                    target.attainment === null ? (
                       <Typography.Text type="secondary">{t('task.noActual')}</Typography.Text>
                     ) : (
-                      <Tag color={a >= 100 ? 'green' : 'orange'}>{`${a}%`}</Tag>
-                    );
-                  },
+                      <Tag color={target.met ? 'green' : 'orange'}>{`${String(target.attainment)}%`}</Tag>
+                    ),
                 },
                 {
                   title: t('importReview.direction'),

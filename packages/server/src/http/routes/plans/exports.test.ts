@@ -55,33 +55,54 @@ afterAll(async () => {
 }, DB_HOOK_TIMEOUT);
 
 describe('plan summary', () => {
-  it('counts tasks by status and gives completion by section and by unit', async () => {
+  it('counts tasks by status and gives completion overall, by section, by unit and unit × status', async () => {
     const response = await t.as(planner, { method: 'GET', url: `/api/plans/${p.plan.id}/summary` });
     expect(response.statusCode).toBe(200);
     const summary = response.json<{
+      overall: Record<string, number>;
       statusCounts: Record<string, number>;
       bySection: { title: string; tasks: number; done: number; averagePercent: number }[];
       byUnit: { name: string; tasks: number; done: number }[];
+      byUnitStatus: { name: string; counts: Record<string, number> }[];
+      risks: { title: string; status: string }[];
     }>();
     expect(Object.values(summary.statusCounts).reduce((a, b) => a + b, 0)).toBe(5);
     expect(summary.statusCounts.done).toBe(1);
+    expect(summary.overall).toEqual({
+      tasks: 5,
+      done: 1,
+      completion: 20,
+      averagePercent: 24,
+      lagging: (summary.statusCounts.overdue ?? 0) + (summary.statusCounts.behind ?? 0),
+    });
     expect(summary.bySection).toEqual([
       {
         sectionId: p.item('深化医药卫生体制改革').id,
+        number: '一',
         title: '深化医药卫生体制改革',
         tasks: 3,
         done: 0,
+        completion: 0,
         averagePercent: 6.7,
       },
       {
         sectionId: p.item('提升公共卫生服务能力').id,
+        number: '二',
         title: '提升公共卫生服务能力',
         tasks: 2,
         done: 1,
+        completion: 50,
         averagePercent: 50,
       },
     ]);
     expect(summary.byUnit.find((u) => u.name === '医政医管科')).toMatchObject({ tasks: 2, done: 1 });
+    // Supporting units appear in the unit × status grid too; every unit's counts add up to its tasks.
+    const planning = summary.byUnitStatus.find((u) => u.name === '规划信息科');
+    expect(planning?.counts.on_track).toBeGreaterThan(0);
+    for (const unit of summary.byUnitStatus)
+      expect(Object.values(unit.counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const urgency = summary.risks.map((r) => ['overdue', 'behind', 'at_risk'].indexOf(r.status));
+    expect(urgency.every((u, k) => u >= 0 && (k === 0 || u >= (urgency[k - 1] ?? 0)))).toBe(true);
   });
 });
 
