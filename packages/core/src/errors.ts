@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   version_conflict: 409,
   state_conflict: 409,
   duplicate: 409,
+  /** Publishing found unsettled items; `details.findings` lists those not waived. */
+  publish_findings: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -3,7 +3,14 @@ import type { Role } from '../roles.js';
 import { LoginResponse, Me } from '../schemas/auth.js';
 import { CommentList } from '../schemas/comments.js';
 import { PeriodList, type PeriodKind } from '../schemas/periods.js';
-import { PlanDetail, PlanList, type AssignmentRole, type TargetOp } from '../schemas/plans.js';
+import {
+  PlanDetail,
+  PlanList,
+  PublishCheck,
+  type AssignmentRole,
+  type PublishWaiverDto,
+  type TargetOp,
+} from '../schemas/plans.js';
 import {
   Attachment,
   AttachmentList,
@@ -102,8 +109,15 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
       request('POST', '/api/plans', { form, schema: PlanDetail, ...options }),
     updatePlan: (planId: string, version: number, patch: { title?: string; year?: number }) =>
       request('PATCH', `/api/plans/${enc(planId)}`, { body: { version, ...patch }, schema: PlanDetail }),
-    publishPlan: (planId: string, version: number) =>
-      request('POST', `/api/plans/${enc(planId)}/publish`, { body: { version }, schema: PlanDetail }),
+    /** Publishes the draft; each open finding of `publishCheck` must be waived with a reason (else 409 publish_findings). */
+    publishPlan: (planId: string, version: number, waivers: readonly PublishWaiverDto[] = []) =>
+      request('POST', `/api/plans/${enc(planId)}/publish`, {
+        body: { version, waivers },
+        schema: PlanDetail,
+      }),
+    /** The findings publishing would stop on: tasks without a lead or unit, unmatched names, incomplete targets, untitled items. */
+    publishCheck: async (planId: string) =>
+      (await request('GET', `/api/plans/${enc(planId)}/publish-check`, { schema: PublishCheck })).findings,
     rematch: (planId: string) => request('POST', `/api/plans/${enc(planId)}/rematch`, { schema: PlanDetail }),
     /** The dashboard's figures, computed on the server from accepted reports only. */
     planSummary: (planId: string) =>

@@ -157,7 +157,45 @@ export const CreateTargetRequest = TargetFields.extend({ itemId: Id });
 
 export const UpdateTargetRequest = TargetFields.partial().extend({ version: Version });
 
-export const PublishPlanRequest = z.object({ version: Version });
+export const PUBLISH_FINDING_KINDS = [
+  'task_without_lead',
+  'task_without_unit',
+  'unmatched_unit',
+  'target_incomplete',
+  'item_without_title',
+] as const;
+
+/**
+ * Something publishing would carry into the task lists unsettled. `key` is stable for the same finding
+ * (kind, item, and the unit name or target), so a waiver names it.
+ */
+export const PublishFinding = z.object({
+  key: z.string(),
+  kind: z.enum(PUBLISH_FINDING_KINDS),
+  itemId: Id,
+  itemNumber: z.string(),
+  itemTitle: z.string(),
+  /** The printed unit name (unmatched_unit). */
+  name: z.string().optional(),
+  /** The target (target_incomplete). */
+  targetId: Id.optional(),
+  metric: z.string().optional(),
+});
+
+export const PublishCheck = z.object({ findings: z.array(PublishFinding) });
+
+/** A planner's decision to publish despite one finding, with the reason kept in the audit log. */
+export const PublishWaiver = z.object({
+  key: z.string().min(1).max(400),
+  reason: z.string().trim().min(1).max(500),
+});
+
+export const PublishPlanRequest = z.object({
+  version: Version,
+  waivers: z.array(PublishWaiver).max(2000).default([]),
+});
+
+export const ArchivePlanRequest = z.object({ version: Version });
 
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
@@ -165,6 +203,9 @@ export type TargetOp = (typeof TARGET_OPS)[number];
 export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
 export type PlanDetail = z.infer<typeof PlanDetail>;
 export type ItemDto = z.infer<typeof Item>;
+export type PublishFindingKind = (typeof PUBLISH_FINDING_KINDS)[number];
+export type PublishFindingDto = z.infer<typeof PublishFinding>;
+export type PublishWaiverDto = z.infer<typeof PublishWaiver>;
 export type TargetDto = z.infer<typeof Target>;
 
 /** Settle a printed unit name: it becomes the unit's alias, and the plan is re-matched. */

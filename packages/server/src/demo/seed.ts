@@ -8,6 +8,7 @@ import type { Deps } from '../services/deps.js';
 import { hashPassword } from '../services/passwords.js';
 import { generatePeriods } from '../services/period-service.js';
 import { importPlan, publishPlan } from '../services/plan-service.js';
+import { createForUnmatched } from '../services/unmatched-service.js';
 import { acceptReport, createReport, returnReport } from '../services/report-service.js';
 import { listTasks } from '../services/task-service.js';
 import { DEMO_PLAN_FILE_NAME, DEMO_PLAN_TEXT } from './plan-text.js';
@@ -151,7 +152,15 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
     fileName: DEMO_PLAN_FILE_NAME,
     bytes: Buffer.from(DEMO_PLAN_TEXT, 'utf8'),
   });
-  await publishPlan(at(importedOn), actor('planner'), plan.id, plan.version);
+  // The plan names 宣传科, which the commission had not set up: the planner creates it from the review,
+  // as the publish check asks, before publishing.
+  const settled = await createForUnmatched(at(importedOn), actor('planner'), plan.id, {
+    name: '宣传科',
+    kind: 'department',
+    aliases: [],
+    version: plan.version,
+  });
+  await publishPlan(at(importedOn), actor('planner'), plan.id, settled.version);
   const periods = (
     await generatePeriods(at(importedOn), actor('planner'), plan.id, { kind: 'monthly', dueDay: 25 })
   ).periods;

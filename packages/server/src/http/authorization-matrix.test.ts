@@ -147,8 +147,22 @@ const cells: Cell[] = [
     outsider: 404,
     prepare: async () => {
       const plan = await draftPlan();
-      return send('POST', `/api/plans/${plan.id}/publish`, { version: plan.version });
+      const check = await t.as(session('planner'), {
+        method: 'GET',
+        url: `/api/plans/${plan.id}/publish-check`,
+      });
+      const { findings } = check.json<{ findings: { key: string }[] }>();
+      return send('POST', `/api/plans/${plan.id}/publish`, {
+        version: plan.version,
+        waivers: findings.map((f) => ({ key: f.key, reason: '测试：发布后落实' })),
+      });
     },
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/publish-check',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => get(`/api/plans/${(await draftPlan()).id}/publish-check`),
   },
   {
     endpoint: 'POST /api/plans/{planId}/archive',

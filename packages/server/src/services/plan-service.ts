@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { PlanDetail } from '@yaodian/core';
+import type { PlanDetail, PublishFindingDto, PublishWaiverDto } from '@yaodian/core';
 import { isParseError, type Plan } from '@yaodian/parser';
 import { localDate } from '../config/clock.js';
 import { planToRows } from '../domain/plan-rows.js';
 import { taskNodes } from '../domain/plan-tree.js';
+import { applyWaivers, publishFindings, type WaiverOutcome } from '../domain/publish-check.js';
 import { createUnitMatcher, type UnitDirectory } from '../domain/unit-matcher.js';
 import type { Executor } from '../db/database.js';
 import { AppError, versionConflict } from '../errors/app-error.js';
@@ -198,19 +199,47 @@ export async function updatePlan(
   });
 }
 
+/** What publishing the draft would carry over unsettled (the checklist the import review shows). */
+export async function checkPublish(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+): Promise<{ findings: PublishFindingDto[] }> {
+  authorize(actor, 'plan.publish');
+  const plan = await editablePlan(deps.db, actor, planId, false);
+  return { findings: publishFindings(await loadPlanParts(deps.db, plan)) };
+}
+
+/**
+ * Publishes a draft when every finding of the publish check is settled or waived with a reason;
+ * otherwise `409 publish_findings` lists the open ones. The waivers go into the publish audit entry.
+ */
 export async function publishPlan(
   deps: Deps,
   actor: Actor,
   planId: string,
   version: number,
+  waivers: readonly PublishWaiverDto[] = [],
 ): Promise<PlanDetail> {
   authorize(actor, 'plan.publish');
   return statusWrite(deps, async (trx) => {
     const plan = await editablePlan(trx, actor, planId, true);
+    if (plan.version !== version) throw versionConflict('The plan');
     const parts = await loadPlanParts(trx, plan);
     if (taskNodes(parts.tree).length === 0)
       throw new AppError('state_conflict', 'A plan without tasks cannot be published');
-    return movePlanStatus(trx, deps, actor, plan, version, 'published');
+    const outcome = applyWaivers(publishFindings(parts), waivers);
+    if (outcome.open.length > 0) {
+      throw new AppError(
+        'publish_findings',
+        `${outcome.open.length} finding(s) must be settled or waived with a reason before publishing (${outcome.open
+          .slice(0, 5)
+          .map((f) => f.kind)
+          .join(', ')}${outcome.open.length > 5 ? ', …' : ''})`,
+        { details: { findings: outcome.open } },
+      );
+    }
+    return movePlanStatus(trx, deps, actor, plan, version, 'published', outcome.applied);
   });
 }
 
@@ -288,6 +317,7 @@ async function movePlanStatus(
   plan: PlanHeader,
   version: number,
   status: 'published' | 'archived',
+  waivers: WaiverOutcome['applied'] = [],
 ): Promise<PlanDetail> {
   const now = deps.clock.now();
   const after = await updatePlanAtVersion(trx, actor.tenantId, plan.id, version, {
@@ -303,7 +333,7 @@ async function movePlanStatus(
     entity: 'plan',
     entityId: plan.id,
     before: { status: plan.status },
-    after: { status: after.status },
+    after: { status: after.status, ...(status === 'published' ? { waivers } : {}) },
     at: now,
   });
   markPlan(trx, actor.tenantId, plan.id);

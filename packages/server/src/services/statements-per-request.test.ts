@@ -2,6 +2,7 @@ import type { PlanDetail, ReportDto, TaskDto } from '@yaodian/core';
 import { parsePlan } from '@yaodian/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommission, type Commission } from '../testing/commission.js';
+import { publishWaivingAll } from '../testing/published-plan.js';
 import { createTestApp, type Session, type TestApp } from '../testing/test-app.js';
 import { DB_HOOK_TIMEOUT } from '../testing/test-database.js';
 
@@ -48,11 +49,7 @@ async function publishedPlan(tasks: number): Promise<{ taskIds: string[]; period
   });
   expect(imported.statusCode).toBe(201);
   const draft = imported.json<PlanDetail>();
-  const published = await t.as(planner, {
-    method: 'POST',
-    url: `/api/plans/${draft.id}/publish`,
-    payload: { version: draft.version },
-  });
+  const published = await publishWaivingAll(t, planner, draft);
   expect(published.statusCode).toBe(200);
   const periods = await t.as(planner, {
     method: 'POST',

@@ -74,6 +74,7 @@ export const en: Record<MessageKey, string> = {
   'error.version_conflict': 'Someone else changed this record; it has been reloaded, try again',
   'error.state_conflict': 'This cannot be done in the current state',
   'error.duplicate': 'The record already exists',
+  'error.publish_findings': 'Some publish checks are still open: settle each or waive it with a reason',
   'error.payload_too_large': 'The file is too large',
   'error.rate_limited': 'Too many attempts; try again later',
   'error.internal': 'Something went wrong on the server; try again later',

@@ -72,6 +72,7 @@ export const zhCN = {
   'error.version_conflict': '该记录已被他人修改，已为您刷新，请重新操作',
   'error.state_conflict': '当前状态不允许该操作',
   'error.duplicate': '记录已存在',
+  'error.publish_findings': '还有未处理的发布检查项：请逐项处理或填写理由后豁免',
   'error.payload_too_large': '文件过大',
   'error.rate_limited': '尝试次数过多，请稍后再试',
   'error.internal': '服务器出错，请稍后再试',

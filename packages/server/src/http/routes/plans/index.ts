@@ -1,9 +1,11 @@
 import {
+  ArchivePlanRequest,
   CreateUnmatchedUnitRequest,
   ErrorResponse,
   PlanDetail,
   PlanList,
   PlanParams,
+  PublishCheck,
   PublishPlanRequest,
   ResolveUnmatchedRequest,
   UpdatePlanRequest,
@@ -13,6 +15,7 @@ import { AppError } from '../../../errors/app-error.js';
 import type { Deps } from '../../../services/deps.js';
 import {
   archivePlan,
+  checkPublish,
   getPlan,
   importPlan,
   listVisiblePlans,
@@ -87,7 +90,27 @@ export function planRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: PlanDetail, ...errors },
         },
       },
-      (request) => publishPlan(deps, actorOf(request), request.params.planId, request.body.version),
+      (request) =>
+        publishPlan(
+          deps,
+          actorOf(request),
+          request.params.planId,
+          request.body.version,
+          request.body.waivers,
+        ),
+    );
+
+    app.get(
+      '/api/plans/:planId/publish-check',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'What publishing would carry over unsettled: the findings a publish must settle or waive',
+          params: PlanParams,
+          response: { 200: PublishCheck, ...errors },
+        },
+      },
+      (request) => checkPublish(deps, actorOf(request), request.params.planId),
     );
 
     app.post(
@@ -96,7 +119,7 @@ export function planRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['plans'],
           params: PlanParams,
-          body: PublishPlanRequest,
+          body: ArchivePlanRequest,
           response: { 200: PlanDetail, ...errors },
         },
       },

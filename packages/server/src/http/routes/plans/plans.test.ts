@@ -3,6 +3,7 @@ import { ParseError } from '@yaodian/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommission, type Commission } from '../../../testing/commission.js';
 import { multipartFile, planFixture } from '../../../testing/plan-fixture.js';
+import { publishWaivingAll } from '../../../testing/published-plan.js';
 import { createTestApp, type Session, type TestApp } from '../../../testing/test-app.js';
 import { DB_HOOK_TIMEOUT } from '../../../testing/test-database.js';
 
@@ -447,11 +448,7 @@ describe('plan corrections', () => {
 
   it('publishes a draft once; a second publish at the old version is a conflict and restructuring stops', async () => {
     const plan = await importPlan();
-    const published = await t.as(planner, {
-      method: 'POST',
-      url: `/api/plans/${plan.id}/publish`,
-      payload: { version: plan.version },
-    });
+    const published = await publishWaivingAll(t, planner, plan);
     expect(published.statusCode).toBe(200);
     expect(published.json<PlanDetail>()).toMatchObject({ status: 'published', version: plan.version + 1 });
     expect(published.json<PlanDetail>().publishedAt).toBe(t.clock.now().toISOString());
@@ -479,13 +476,7 @@ describe('plan corrections', () => {
       payload: { version: plan.version },
     });
     expect(draftArchive.json()).toMatchObject({ error: { code: 'state_conflict' } });
-    const published = (
-      await t.as(planner, {
-        method: 'POST',
-        url: `/api/plans/${plan.id}/publish`,
-        payload: { version: plan.version },
-      })
-    ).json<PlanDetail>();
+    const published = (await publishWaivingAll(t, planner, plan)).json<PlanDetail>();
     const archived = await t.as(planner, {
       method: 'POST',
       url: `/api/plans/${plan.id}/archive`,
