@@ -23,3 +23,5 @@ export { createUser } from './services/user-service.js';
 export { login } from './services/auth-service.js';
 export { exportPlanWorkbook, SHEET_HEADERS } from './services/export-service.js';
 export { isEmpty } from './demo/seed.js';
+export { createCommission } from './services/tenant-service.js';
+export type { NewCommission } from './services/tenant-service.js';

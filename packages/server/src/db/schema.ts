@@ -13,6 +13,8 @@ export interface TenantTable {
   name: string;
   level: 'province' | 'city' | 'county';
   created_at: CreatedAt;
+  /** The demo commission (seeded by `npm start` on a new embedded database). */
+  demo: Generated<boolean>;
 }
 
 export interface OrgUnitTable {

@@ -5,6 +5,8 @@ export const en: Record<MessageKey, string> = {
   'app.name': 'Yaodian · Health Work Plan Management',
   'app.short': 'Yaodian',
   'app.tagline': 'Annual work points · task breakdown · monthly scheduling · quarterly supervision',
+  'demo.banner':
+    'Demo: the data of the fictional Linjiang commission, with published passwords. Do not enter real data; a production install creates its commission and admin with yaodian tenant add.',
   'common.loading': 'Loading…',
   'common.save': 'Save',
   'common.cancel': 'Cancel',

@@ -3,6 +3,8 @@ export const zhCN = {
   'app.name': '要点 · 卫生健康工作计划管理系统',
   'app.short': '要点',
   'app.tagline': '年度工作要点 · 任务分解 · 月调度 · 季督导',
+  'demo.banner':
+    '演示环境：数据为虚构的临江市卫生健康委员会，账号密码已公开，请勿录入真实数据。生产部署请用 yaodian tenant add 建立单位与管理员。',
   'common.loading': '加载中…',
   'common.save': '保存',
   'common.cancel': '取消',

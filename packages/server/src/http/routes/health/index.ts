@@ -1,12 +1,14 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { hasDemoTenant } from '../../../repositories/tenant-repository.js';
 import type { Deps } from '../../../services/deps.js';
 
 const Health = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.enum(['ok', 'unreachable']),
   time: z.string(),
+  /** The demo commission is installed: every page says so. */
+  demo: z.boolean(),
 });
 
 export function healthRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -17,10 +19,10 @@ export function healthRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (_request, reply) => {
         const time = deps.clock.now().toISOString();
         try {
-          await sql`select 1`.execute(deps.db);
-          return { status: 'ok' as const, database: 'ok' as const, time };
+          const demo = await hasDemoTenant(deps.db);
+          return { status: 'ok' as const, database: 'ok' as const, time, demo };
         } catch {
-          return reply.status(503).send({ status: 'degraded', database: 'unreachable', time });
+          return reply.status(503).send({ status: 'degraded', database: 'unreachable', time, demo: false });
         }
       },
     );
