@@ -79,6 +79,16 @@ export interface LoginAttemptTable {
   at: Date;
 }
 
+/** Sign-in attempts per user name and per address (migration 0071); not tenant-owned. */
+export interface LoginThrottleTable {
+  key: string;
+  attempts: number;
+  window_started_at: Date;
+  locked_until: Date | null;
+  locks: Generated<number>;
+  updated_at: Date;
+}
+
 export interface PlanTable {
   tenant_id: string;
   id: Generated<string>;
@@ -275,6 +285,7 @@ export interface DB {
   user_units: UserUnitTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
+  login_throttle: LoginThrottleTable;
   plans: PlanTable;
   items: ItemTable;
   assignments: AssignmentTable;

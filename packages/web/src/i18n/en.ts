@@ -77,6 +77,8 @@ export const en: Record<MessageKey, string> = {
   'error.state_conflict': 'This cannot be done in the current state',
   'error.duplicate': 'The record already exists',
   'error.payload_too_large': 'The file is too large',
+  'error.account_locked':
+    'Too many failed sign-ins: sign-in is locked for {minutes} minute(s); try again later or ask an administrator to unlock it',
   'error.rate_limited': 'Too many attempts; try again later',
   'error.internal': 'Something went wrong on the server; try again later',
   'error.unsupported_media_type': 'This file type is not supported',

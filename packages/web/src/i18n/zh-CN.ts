@@ -75,6 +75,7 @@ export const zhCN = {
   'error.state_conflict': '当前状态不允许该操作',
   'error.duplicate': '记录已存在',
   'error.payload_too_large': '文件过大',
+  'error.account_locked': '登录失败次数过多，登录已锁定 {minutes} 分钟；请稍后再试，或请管理员解锁',
   'error.rate_limited': '尝试次数过多，请稍后再试',
   'error.internal': '服务器出错，请稍后再试',
   'error.unsupported_media_type': '不支持该文件类型',
