@@ -3,6 +3,7 @@ import { runExport } from './commands/export.js';
 import { runImport } from './commands/import.js';
 import { runParse } from './commands/parse.js';
 import { runServe } from './commands/serve.js';
+import { runTenant } from './commands/tenant.js';
 import { runUser } from './commands/user.js';
 import { UsageError, type CommandIo } from './io.js';
 
@@ -12,9 +13,12 @@ const HELP = `用法: yaodian <命令> [参数]
   parse FILE [--json | --text] [--max-bytes N]
       读取工作计划文档（txt/html/docx/doc/pdf，"-" 表示标准输入），输出 Plan JSON（默认）或可读的条目树。
   serve [--port N] [--host H]
-      迁移数据库、首次运行时写入演示数据（YAODIAN_DEMO=0 关闭），启动 API 与网页，打印登录地址。
+      迁移数据库、在新的内嵌数据库上写入演示数据（YAODIAN_DEMO=0 关闭；生产环境仅当 YAODIAN_DEMO=1），启动 API 与网页，打印登录地址。
   import FILE --tenant CODE [--year N] [--user NAME]
       用计划引擎读取文档，在该单位下建立草稿计划；打印计划 ID、条目/任务/目标数和未匹配的单位名称。
+  tenant add --code CODE --name NAME --admin USER [--admin-name NAME] [--level province|city|county]
+      新建单位及其第一个管理员；管理员密码只从标准输入读取。生产环境（NODE_ENV=production 或 DATABASE_URL）
+      不写入演示数据，用本命令建立第一个账号。
   user add --tenant CODE --username U --role ROLE [--unit NAME …] [--display-name NAME]
       新建用户（角色 admin/leader/planner/reporter/viewer）；密码取自环境变量 YAODIAN_PASSWORD 或标准输入。
   export PLAN_ID --xlsx [--out FILE]
@@ -41,6 +45,8 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
         return await runServe(rest, io);
       case 'import':
         return await runImport(rest, io);
+      case 'tenant':
+        return await runTenant(rest, io);
       case 'user':
         return await runUser(rest, io);
       case 'export':

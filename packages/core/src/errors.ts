@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  /** Sign-in refused for a while after too many attempts; `details.retryAfterSeconds` says how long. */
+  account_locked: 429,
   internal: 500,
 } as const;
 

@@ -16,3 +16,4 @@ export * from './client/api-error.js';
 export * from './client/transport.js';
 export * from './client/responses.js';
 export * from './client/api-client.js';
+export * from './schemas/tenants.js';

@@ -18,6 +18,7 @@ export const ACTIONS = [
   'unit.read',
   'unit.manage',
   'user.manage',
+  'user.unlock',
   'audit.read',
 ] as const;
 
@@ -40,6 +41,7 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'unit.read': everyone,
   'unit.manage': ['admin'],
   'user.manage': ['admin'],
+  'user.unlock': ['admin'],
   'audit.read': ['admin'],
 };
 

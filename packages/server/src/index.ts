@@ -24,3 +24,5 @@ export { commissionByCode, operatorActor, planOwner, unitIdsByName } from './ser
 export { login } from './services/auth-service.js';
 export { exportPlanWorkbook, SHEET_HEADERS } from './services/export-service.js';
 export { isEmpty } from './demo/seed.js';
+export { createCommission } from './services/tenant-service.js';
+export type { NewCommission } from './services/tenant-service.js';

@@ -20,7 +20,7 @@ describe('startServer', () => {
     const address = first.app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
-    expect(await health.json()).toMatchObject({ status: 'ok', time: '2026-04-15T02:00:00.000Z' });
+    expect(await health.json()).toMatchObject({ status: 'ok', time: '2026-04-15T02:00:00.000Z', demo: true });
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -38,5 +38,31 @@ describe('startServer', () => {
     expect(plans).toHaveLength(1);
     expect(again.join('\n')).not.toContain('seeding');
     expect(again.join('\n')).not.toContain('applied migrations');
+  }, 120_000);
+
+  it('等保2.0 身份鉴别 · no default credentials: a production start seeds no account and says how to create the first', async () => {
+    const prodDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yaodian-prod-'));
+    try {
+      const config = { ...loadConfig({ DATA_DIR: prodDir, NODE_ENV: 'production' }), port: 0 };
+      const lines: string[] = [];
+      const server = await startServer(config, (line) => lines.push(line));
+      const address = server.app.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+      const users = await server.database.db.selectFrom('users').select('username').execute();
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+      });
+      await server.close();
+      expect(await health.json()).toMatchObject({ status: 'ok', demo: false });
+      expect(users).toEqual([]);
+      expect(login.status).toBe(401);
+      expect(lines.join('\n')).not.toContain(DEMO_PASSWORD);
+      expect(lines.join('\n')).toContain('yaodian tenant add');
+    } finally {
+      await fs.rm(prodDir, { recursive: true, force: true });
+    }
   }, 120_000);
 });

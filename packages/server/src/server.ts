@@ -11,6 +11,7 @@ import { DEFAULT_WEB_DIR } from './http/web-app.js';
 import { createJobRunner } from './jobs/job-runner.js';
 import { ensureStatusJobs, statusJobHandlers } from './jobs/task-status-jobs.js';
 import { diskFileStore } from './repositories/file-store.js';
+import { hasDemoTenant } from './repositories/tenant-repository.js';
 import type { Deps } from './services/deps.js';
 
 export interface RunningServer {
@@ -72,9 +73,13 @@ export async function startServer(
       `yaodian: serving ${url} on the ${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'}`,
     );
     log(`yaodian: API ${url}/api/docs · OpenAPI ${url}/api/openapi.json`);
-    if (seeded || config.seedDemo) {
+    if (seeded || (await hasDemoTenant(database.db))) {
       log(
-        `yaodian: demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`).join(', ')}`,
+        `yaodian: DEMO data — not for real use. Demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`).join(', ')}`,
+      );
+    } else if (await isEmpty(database.db)) {
+      log(
+        'yaodian: no commission yet; create one and its first admin with `yaodian tenant add --code CODE --name NAME --admin USER` (password on standard input)',
       );
     }
     return {

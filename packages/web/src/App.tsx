@@ -6,6 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from './auth/auth.js';
+import { DemoBanner } from './components/DemoBanner.js';
 import { LoginPage } from './features/auth/LoginPage.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 
@@ -113,6 +114,7 @@ export function App(): ReactNode {
       <Localized>
         <BrowserRouter>
           <AuthProvider>
+            <DemoBanner />
             <AppRoutes />
           </AuthProvider>
         </BrowserRouter>

@@ -10,6 +10,8 @@ export const User = z.object({
   unitIds: z.array(Id),
   active: z.boolean(),
   version: z.int(),
+  /** Sign-in is locked after failed attempts until then (an administrator with user.unlock can lift it). */
+  lockedUntil: z.string().nullable().optional(),
 });
 
 export const UserList = z.object({ users: z.array(User) });

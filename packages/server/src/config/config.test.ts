@@ -19,6 +19,15 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
   });
 
+  it('等保2.0 身份鉴别 · seeds the demo only on a development start of the embedded database unless YAODIAN_DEMO=1', () => {
+    expect(loadConfig({}).seedDemo).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).seedDemo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/yaodian' }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', YAODIAN_DEMO: '1' }).seedDemo).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/yaodian', YAODIAN_DEMO: '1' }).seedDemo).toBe(true);
+    expect(loadConfig({ YAODIAN_DEMO: '0' }).seedDemo).toBe(false);
+  });
+
   it('lists every bad variable by name instead of stopping at the first', () => {
     let caught: unknown;
     try {

@@ -11,7 +11,12 @@ const EnvSchema = z.object({
     .optional(),
   /** An ISO date or date-time that stands in for "now" (demos, tests). */
   YAODIAN_NOW: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  YAODIAN_DEMO: z.enum(['0', '1']).default('1'),
+  /**
+   * 1 seeds the demo commission on an empty database, 0 never does. Unset: only a development start on the
+   * embedded database seeds (never with NODE_ENV=production or a DATABASE_URL), so no production install
+   * ships accounts whose password is printed in the README.
+   */
+  YAODIAN_DEMO: z.enum(['0', '1']).optional(),
   /** Largest plan document accepted for import, in bytes. */
   YAODIAN_MAX_UPLOAD_BYTES: z.coerce
     .number()
@@ -79,7 +84,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
     now: e.YAODIAN_NOW ? new Date(e.YAODIAN_NOW) : null,
-    seedDemo: e.YAODIAN_DEMO === '1',
+    seedDemo:
+      e.YAODIAN_DEMO === undefined
+        ? e.DATABASE_URL === undefined && e.NODE_ENV !== 'production'
+        : e.YAODIAN_DEMO === '1',
     maxUploadBytes: e.YAODIAN_MAX_UPLOAD_BYTES,
     maxAttachmentBytes: e.YAODIAN_MAX_ATTACHMENT_BYTES,
     webDir: e.YAODIAN_WEB_DIR ? path.resolve(e.YAODIAN_WEB_DIR) : null,

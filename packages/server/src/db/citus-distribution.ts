@@ -8,8 +8,15 @@
 /** Global tables, copied to every node. */
 export const REFERENCE_TABLES = ['tenants'] as const;
 
-/** Bookkeeping tables that stay on the coordinator only (read by migrations, never by requests). */
-export const COORDINATOR_LOCAL_TABLES = ['kysely_migration', 'kysely_migration_lock'] as const;
+/**
+ * Tables that stay on the coordinator only: migration bookkeeping, and the sign-in throttle (keyed by
+ * user name and address before any commission is known; one small row per key).
+ */
+export const COORDINATOR_LOCAL_TABLES = [
+  'kysely_migration',
+  'kysely_migration_lock',
+  'login_throttle',
+] as const;
 
 /** Tenant-owned tables, distributed by tenant_id and co-located (so joins on tenant_id stay on one node). */
 export const DISTRIBUTED_TABLES = [

@@ -6,6 +6,8 @@ import * as taskStatus from './migrations/0003-task-status.js';
 import * as planReviewSettings from './migrations/0010-plan-review-settings.js';
 import * as jobs from './migrations/0030-jobs.js';
 import * as statusIndexes from './migrations/0031-status-indexes.js';
+import * as demoMarker from './migrations/0070-demo-marker.js';
+import * as loginThrottle from './migrations/0071-login-throttle.js';
 
 /** Migrations are imported, not read from disk, so they run the same from src (tests) and dist. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '0010-plan-review-settings': planReviewSettings,
   '0030-jobs': jobs,
   '0031-status-indexes': statusIndexes,
+  '0070-demo-marker': demoMarker,
+  '0071-login-throttle': loginThrottle,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

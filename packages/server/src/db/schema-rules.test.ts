@@ -21,7 +21,7 @@ interface KeyColumn {
   foreign_table: string | null;
 }
 
-const NOT_TENANT_OWNED = new Set(['tenants', 'kysely_migration', 'kysely_migration_lock']);
+const NOT_TENANT_OWNED = new Set(['tenants', 'kysely_migration', 'kysely_migration_lock', 'login_throttle']);
 
 async function tenantOwnedTables(): Promise<string[]> {
   const { rows } = await sql<{ table_name: string }>`

@@ -13,6 +13,8 @@ export interface TenantTable {
   name: string;
   level: 'province' | 'city' | 'county';
   created_at: CreatedAt;
+  /** The demo commission (seeded by `npm start` on a new embedded database). */
+  demo: Generated<boolean>;
 }
 
 export interface OrgUnitTable {
@@ -75,6 +77,16 @@ export interface LoginAttemptTable {
   username: string;
   ip: string;
   at: Date;
+}
+
+/** Sign-in attempts per user name and per address (migration 0071); not tenant-owned. */
+export interface LoginThrottleTable {
+  key: string;
+  attempts: number;
+  window_started_at: Date;
+  locked_until: Date | null;
+  locks: Generated<number>;
+  updated_at: Date;
 }
 
 export interface PlanTable {
@@ -273,6 +285,7 @@ export interface DB {
   user_units: UserUnitTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
+  login_throttle: LoginThrottleTable;
   plans: PlanTable;
   items: ItemTable;
   assignments: AssignmentTable;

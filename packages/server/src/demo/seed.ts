@@ -2,6 +2,7 @@ import type { ReportDto, Role } from '@yaodian/core';
 import { fixedClock, localDate } from '../config/clock.js';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../policies/actor.js';
+import { insertTenant } from '../repositories/tenant-repository.js';
 import { insertUnit, insertUnitGroup } from '../repositories/unit-repository.js';
 import { insertUser } from '../repositories/user-repository.js';
 import type { Deps } from '../services/deps.js';
@@ -111,11 +112,12 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: string | null }> {
   const now = deps.clock.now();
   const { db } = deps;
-  const tenant = await db
-    .insertInto('tenants')
-    .values({ code: DEMO_TENANT_CODE, name: '临江市卫生健康委员会', level: 'city', parent_id: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const tenant = await insertTenant(db, {
+    code: DEMO_TENANT_CODE,
+    name: '临江市卫生健康委员会',
+    level: 'city',
+    demo: true,
+  });
   const unitIds = new Map<string, string>();
   for (const [name, kind, aliases] of DEMO_UNITS)
     unitIds.set(name, (await insertUnit(db, tenant.id, { name, kind, aliases })).id);

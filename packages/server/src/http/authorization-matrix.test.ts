@@ -606,6 +606,15 @@ const cells: Cell[] = [
     },
   },
   {
+    endpoint: 'POST /api/users/{id}/unlock',
+    allowed: ['admin'],
+    outsider: 404,
+    prepare: async () => {
+      const user = await createUser(t.db, c.tenant.id, { role: 'viewer' });
+      return send('POST', `/api/users/${user.id}/unlock`, {});
+    },
+  },
+  {
     endpoint: 'GET /api/audit',
     allowed: ['admin'],
     outsider: 'own',

@@ -4,10 +4,12 @@ import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import {
-  clearFailedLogins,
-  countFailedLogins,
-  recordFailedLogin,
-} from '../repositories/login-attempt-repository.js';
+  clearIfUnlocked,
+  countAttempt,
+  lockKey,
+  uncountAttempt,
+  type ThrottleState,
+} from '../repositories/login-throttle-repository.js';
 import {
   deleteSession,
   deleteUserSessions,
@@ -51,30 +53,123 @@ async function actorFor(deps: Deps, tenantId: string, userId: string): Promise<A
   return { tenantId, userId, role: user.role, unitIds: await findUserUnitIds(deps.db, tenantId, userId) };
 }
 
+/** Sign-in limits (等保2.0 身份鉴别: 登录失败处理). Every attempt counts, before its password is checked. */
+export const SIGN_IN_POLICY = {
+  windowMs: LOGIN_WINDOW_MS,
+  /** Attempts per user name (whether or not it exists) in the window, from any address. */
+  accountMaxAttempts: LOGIN_MAX_FAILURES,
+  /** Attempts per client address in the window, across user names. */
+  addressMaxAttempts: 30,
+  /** The first lock; each further lock of the same key doubles it, up to `maxLockMs`. */
+  lockMs: 15 * 60_000,
+  maxLockMs: 4 * 3_600_000,
+  /** A failed attempt's answer waits this long times 2^(attempt − 1), up to `maxDelayMs` (progressive delay). */
+  delayMs: 50,
+  maxDelayMs: 2_000,
+} as const;
+
+export const accountKey = (username: string): string =>
+  `user:${username.normalize('NFKC').trim().toLowerCase()}`;
+const addressKey = (ip: string): string => `ip:${ip}`;
+
+const lockMsFor = (locksBefore: number): number =>
+  Math.min(SIGN_IN_POLICY.lockMs * 2 ** locksBefore, SIGN_IN_POLICY.maxLockMs);
+
+const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
+function lockedError(until: Date, now: Date): AppError {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  return new AppError(
+    'account_locked',
+    `Too many failed sign-ins; sign-in is locked for ${String(minutes)} minute(s)`,
+    { details: { retryAfterSeconds: seconds, lockedUntil: until.toISOString() } },
+  );
+}
+
+/**
+ * Signs in. The attempt is counted for the user name and for the address in the database first (one
+ * atomic statement each), so parallel guesses are all counted and only the first few are ever checked.
+ * Unknown names are counted, delayed, locked and answered exactly like known ones.
+ */
 export async function login(deps: Deps, input: LoginRequest, ip: string): Promise<SessionHandle> {
+  const now = deps.clock.now();
+  const policy = SIGN_IN_POLICY;
+  const account = await countAttempt(deps.db, accountKey(input.username), now, policy.windowMs);
+  const address = await countAttempt(deps.db, addressKey(ip), now, policy.windowMs);
   const candidates = await findUsersForLogin(deps.db, input.username, input.tenant);
-  if (candidates.length > 1) {
+  const audit = async (action: string, after: Record<string, unknown>): Promise<void> => {
+    if (candidates.length === 0) return;
+    await appendAudit(
+      deps.db,
+      candidates.map((c) => ({
+        tenantId: c.tenant_id,
+        actorId: null,
+        action,
+        entity: 'user',
+        entityId: c.id,
+        after: { ip, ...after },
+        at: now,
+      })),
+    );
+  };
+  const refuse = async (reason: string): Promise<never> => {
+    await audit('login.failure', { reason, attempt: account.attempts });
+    await sleep(Math.min(policy.delayMs * 2 ** (account.attempts - 1), policy.maxDelayMs));
+    // Lock once the allowance is used up (the lock's own audit row says for how long).
+    const lock = async (
+      key: string,
+      state: ThrottleState,
+      max: number,
+      scope: string,
+    ): Promise<Date | null> => {
+      if (state.lockedUntil && state.lockedUntil > now) return state.lockedUntil;
+      if (state.attempts < max) return null;
+      const until = new Date(now.getTime() + lockMsFor(state.locks));
+      if (await lockKey(deps.db, key, now, until))
+        await audit('login.lock', { scope, until: until.toISOString() });
+      return until;
+    };
+    const accountLock = await lock(accountKey(input.username), account, policy.accountMaxAttempts, 'account');
+    const addressLock = await lock(addressKey(ip), address, policy.addressMaxAttempts, 'address');
+    const until = [accountLock, addressLock].filter((d): d is Date => d !== null).sort((a, b) => +b - +a)[0];
+    if (until) throw lockedError(until, now);
+    throw new AppError('invalid_credentials', 'Wrong user name or password');
+  };
+
+  const locked =
+    (account.lockedUntil && account.lockedUntil > now) ||
+    (address.lockedUntil && address.lockedUntil > now) ||
+    account.attempts > policy.accountMaxAttempts ||
+    address.attempts > policy.addressMaxAttempts;
+  if (locked) {
+    // Keep the timing of a checked attempt, so a lock never looks different from a wrong password.
+    await verifyPassword(DUMMY_HASH, input.password);
+    return refuse('locked');
+  }
+  // Every candidate is checked (a name may exist in several commissions); with none, a dummy hash.
+  const checks = await Promise.all(
+    candidates.length === 0
+      ? [verifyPassword(DUMMY_HASH, input.password).then(() => false)]
+      : candidates.map((c) => verifyPassword(c.password_hash, input.password)),
+  );
+  const matching = candidates.filter((_, i) => checks[i] === true);
+  if (matching.length === 0) return refuse('wrong_password');
+  if (matching.length > 1) {
     throw new AppError(
       'tenant_required',
       'This user name exists in more than one commission; give its code',
       { field: 'tenant' },
     );
   }
-  const user = candidates[0];
-  const now = deps.clock.now();
-  if (!user) {
-    await verifyPassword(DUMMY_HASH, input.password);
-    throw new AppError('invalid_credentials', 'Wrong user name or password');
-  }
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  if ((await countFailedLogins(deps.db, user.tenant_id, user.username, ip, since)) >= LOGIN_MAX_FAILURES) {
-    throw new AppError('rate_limited', 'Too many failed sign-ins; wait 15 minutes and try again');
-  }
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    await recordFailedLogin(deps.db, user.tenant_id, user.username, ip, now);
-    throw new AppError('invalid_credentials', 'Wrong user name or password');
-  }
-  await clearFailedLogins(deps.db, user.tenant_id, user.username, ip);
+  const user = matching[0];
+  if (!user) return refuse('wrong_password');
+  // A lock set meanwhile by parallel guesses wins over a right password.
+  if (!(await clearIfUnlocked(deps.db, accountKey(input.username), now))) return refuse('locked');
+  await uncountAttempt(deps.db, addressKey(ip), now);
 
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');

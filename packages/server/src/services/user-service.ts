@@ -4,6 +4,7 @@ import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
 import { presentUser } from '../presenters/user-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
+import { findLocks, unlockKey } from '../repositories/login-throttle-repository.js';
 import { findUnitsByIds } from '../repositories/unit-repository.js';
 import { deleteUserSessions } from '../repositories/session-repository.js';
 import {
@@ -19,6 +20,7 @@ import {
   updateUserAtVersion,
 } from '../repositories/user-repository.js';
 import type { Deps } from './deps.js';
+import { accountKey } from './auth-service.js';
 import { hashPassword } from './passwords.js';
 
 export async function listTenantUsers(deps: Deps, actor: Actor) {
@@ -27,7 +29,36 @@ export async function listTenantUsers(deps: Deps, actor: Actor) {
     listUsers(deps.db, actor.tenantId),
     listUserUnits(deps.db, actor.tenantId),
   ]);
-  return { users: users.map((u) => presentUser(u, units.get(u.id) ?? [])) };
+  const locks = await findLocks(
+    deps.db,
+    users.map((u) => accountKey(u.username)),
+    deps.clock.now(),
+  );
+  return {
+    users: users.map((u) => ({
+      ...presentUser(u, units.get(u.id) ?? []),
+      lockedUntil: locks.get(accountKey(u.username))?.toISOString() ?? null,
+    })),
+  };
+}
+
+/** Lifts a sign-in lock (too many failed attempts) on one of the commission's users. */
+export async function unlockUser(deps: Deps, actor: Actor, userId: string): Promise<void> {
+  authorize(actor, 'user.unlock');
+  const user = await findUser(deps.db, actor.tenantId, userId);
+  if (!user) throw notFound('User');
+  await deps.db.transaction().execute(async (trx) => {
+    const wasCounted = await unlockKey(trx, accountKey(user.username));
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'user.unlock',
+      entity: 'user',
+      entityId: userId,
+      after: { wasCounted },
+      at: deps.clock.now(),
+    });
+  });
 }
 
 export async function createUser(

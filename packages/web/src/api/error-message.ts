@@ -18,6 +18,11 @@ export function errorMessage(error: unknown, t: Translate): string {
       : error.status === 403
         ? 'error.forbidden'
         : 'error.validation_failed');
+  if (error.code === 'account_locked') {
+    const details = error.details as { retryAfterSeconds?: unknown } | undefined;
+    const seconds = typeof details?.retryAfterSeconds === 'number' ? details.retryAfterSeconds : 900;
+    return t('error.account_locked', { minutes: Math.max(1, Math.ceil(seconds / 60)) });
+  }
   const text = t(key);
   return error.field && error.code === 'validation_failed'
     ? text + t('error.field', { field: error.field })

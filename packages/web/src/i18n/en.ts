@@ -5,6 +5,8 @@ export const en: Record<MessageKey, string> = {
   'app.name': 'Yaodian · Health Work Plan Management',
   'app.short': 'Yaodian',
   'app.tagline': 'Annual work points · task breakdown · monthly scheduling · quarterly supervision',
+  'demo.banner':
+    'Demo: the data of the fictional Linjiang commission, with published passwords. Do not enter real data; a production install creates its commission and admin with yaodian tenant add.',
   'common.loading': 'Loading…',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
@@ -76,6 +78,8 @@ export const en: Record<MessageKey, string> = {
   'error.duplicate': 'The record already exists',
   'error.publish_findings': 'Some publish checks are still open: settle each or waive it with a reason',
   'error.payload_too_large': 'The file is too large',
+  'error.account_locked':
+    'Too many failed sign-ins: sign-in is locked for {minutes} minute(s); try again later or ask an administrator to unlock it',
   'error.rate_limited': 'Too many attempts; try again later',
   'error.internal': 'Something went wrong on the server; try again later',
   'error.unsupported_media_type': 'This file type is not supported',

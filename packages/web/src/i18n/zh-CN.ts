@@ -3,6 +3,8 @@ export const zhCN = {
   'app.name': '要点 · 卫生健康工作计划管理系统',
   'app.short': '要点',
   'app.tagline': '年度工作要点 · 任务分解 · 月调度 · 季督导',
+  'demo.banner':
+    '演示环境：数据为虚构的临江市卫生健康委员会，账号密码已公开，请勿录入真实数据。生产部署请用 yaodian tenant add 建立单位与管理员。',
   'common.loading': '加载中…',
   'common.save': '保存',
   'common.cancel': '取消',
@@ -74,6 +76,7 @@ export const zhCN = {
   'error.duplicate': '记录已存在',
   'error.publish_findings': '还有未处理的发布检查项：请逐项处理或填写理由后豁免',
   'error.payload_too_large': '文件过大',
+  'error.account_locked': '登录失败次数过多，登录已锁定 {minutes} 分钟；请稍后再试，或请管理员解锁',
   'error.rate_limited': '尝试次数过多，请稍后再试',
   'error.internal': '服务器出错，请稍后再试',
   'error.unsupported_media_type': '不支持该文件类型',

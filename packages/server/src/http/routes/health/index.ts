@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../services/deps.js';
-import { databaseAnswers } from '../../../services/health-service.js';
+import { databaseHealth } from '../../../services/health-service.js';
 
 const Health = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.enum(['ok', 'unreachable']),
   time: z.string(),
+  /** The demo commission is installed: every page says so. */
+  demo: z.boolean(),
 });
 
 export function healthRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -16,8 +18,9 @@ export function healthRoutes(deps: Deps): FastifyPluginAsyncZod {
       { config: { public: true }, schema: { tags: ['health'], response: { 200: Health, 503: Health } } },
       async (_request, reply) => {
         const time = deps.clock.now().toISOString();
-        if (await databaseAnswers(deps)) return { status: 'ok' as const, database: 'ok' as const, time };
-        return reply.status(503).send({ status: 'degraded', database: 'unreachable', time });
+        const health = await databaseHealth(deps);
+        if (health.answers) return { status: 'ok' as const, database: 'ok' as const, time, demo: health.demo };
+        return reply.status(503).send({ status: 'degraded', database: 'unreachable', time, demo: false });
       },
     );
     return Promise.resolve();

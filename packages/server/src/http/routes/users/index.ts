@@ -10,7 +10,13 @@ import {
 } from '@yaodian/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../services/deps.js';
-import { createUser, listTenantUsers, resetPassword, updateUser } from '../../../services/user-service.js';
+import {
+  createUser,
+  listTenantUsers,
+  resetPassword,
+  unlockUser,
+  updateUser,
+} from '../../../services/user-service.js';
 import { actorOf } from '../../auth-hook.js';
 
 export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -62,6 +68,20 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) => {
         await resetPassword(deps, actorOf(request), request.params.id, request.body.newPassword);
+        return { ok: true as const };
+      },
+    );
+    app.post(
+      '/api/users/:id/unlock',
+      {
+        schema: {
+          tags: ['users'],
+          params: IdParams,
+          response: { 200: OkResponse, 403: ErrorResponse, 404: ErrorResponse },
+        },
+      },
+      async (request) => {
+        await unlockUser(deps, actorOf(request), request.params.id);
         return { ok: true as const };
       },
     );

@@ -1,0 +1,31 @@
+import type { Executor } from '../db/database.js';
+
+export interface NewTenant {
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'county';
+  demo: boolean;
+}
+
+export async function insertTenant(db: Executor, tenant: NewTenant): Promise<{ id: string }> {
+  return db
+    .insertInto('tenants')
+    .values({ code: tenant.code, name: tenant.name, level: tenant.level, parent_id: null, demo: tenant.demo })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function findTenantByCode(db: Executor, code: string): Promise<{ id: string } | undefined> {
+  return db.selectFrom('tenants').select('id').where('code', '=', code).executeTakeFirst();
+}
+
+/** Whether the database holds the demo commission (its accounts have the published password). */
+export async function hasDemoTenant(db: Executor): Promise<boolean> {
+  const row = await db
+    .selectFrom('tenants')
+    .select('id')
+    .where('demo', '=', true)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
