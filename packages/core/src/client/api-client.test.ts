@@ -98,7 +98,41 @@ describe('createApiClient', () => {
     await expect(failure).rejects.toMatchObject({ code: 'validation_failed', field: 'percent' });
     expect(server.sent[0]?.init.headers['Idempotency-Key']).toBe('key-7');
     await client.tasks({ planId: 'p1', q: '' }).catch(() => undefined);
-    expect(server.sent[1]?.url).toBe('/api/tasks?planId=p1');
+    expect(server.sent[1]?.url).toBe('/api/tasks?planId=p1&limit=200');
+  });
+
+  it('reads the task list page after page until the server gives no cursor', async () => {
+    const task = (id: string) => ({
+      id,
+      planId: '00000000-0000-4000-8000-000000000001',
+      sectionId: null,
+      sectionTitle: null,
+      number: '1',
+      title: 't',
+      text: 't',
+      deadline: null,
+      deadlineText: null,
+      leadUnits: [],
+      supportUnits: [],
+      reportingUnits: [],
+      status: 'on_track',
+      statusReason: '',
+      percent: null,
+      latestNarrative: null,
+      pending: [],
+    });
+    const ids = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b'];
+    const server = fakeServer((_method, url) =>
+      url.includes('cursor=c1')
+        ? [200, { tasks: [task(ids[1] ?? '')], nextCursor: null }]
+        : [200, { tasks: [task(ids[0] ?? '')], nextCursor: 'c1' }],
+    );
+    const client = createApiClient({ baseUrl: '', fetch: server.fetch });
+    expect((await client.tasks({ planId: 'p1' })).map((x) => x.id)).toEqual(ids);
+    expect(server.sent.map((x) => x.url)).toEqual([
+      '/api/tasks?planId=p1&limit=200',
+      '/api/tasks?planId=p1&limit=200&cursor=c1',
+    ]);
   });
 
   it('uploads a form through the per-call transport, with the CSRF token and no JSON type', async () => {

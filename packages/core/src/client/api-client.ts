@@ -18,7 +18,7 @@ import {
   ReportResponse,
   type ReportState,
 } from '../schemas/reports.js';
-import { TaskList, type TaskStatus } from '../schemas/tasks.js';
+import { TASK_PAGE_MAX, TaskList, type TaskDto, type TaskStatus } from '../schemas/tasks.js';
 import { Unit, UnitGroup, UnitGroupList, UnitList, type UnitKind } from '../schemas/units.js';
 import { User, UserList } from '../schemas/users.js';
 import type { FetchLike } from './fetch-types.js';
@@ -75,6 +75,20 @@ export interface UploadOptions<Form, Bytes> {
 }
 
 const enc = encodeURIComponent;
+
+/** Reads a paged task list to its end. */
+async function allPages(
+  page: (cursor: string | undefined) => Promise<{ tasks: TaskDto[]; nextCursor: string | null }>,
+): Promise<TaskDto[]> {
+  const tasks: TaskDto[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const next = await page(cursor);
+    tasks.push(...next.tasks);
+    if (next.nextCursor === null) return tasks;
+    cursor = next.nextCursor;
+  }
+}
 
 function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
   const { request } = http;
@@ -217,9 +231,18 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
         })
       ).periods,
 
-    tasks: async (query: TaskFilter) =>
-      (await request('GET', '/api/tasks', { query: { ...query }, schema: TaskList })).tasks,
-    myTasks: async () => (await request('GET', '/api/my/tasks', { schema: TaskList })).tasks,
+    /** Every matching task: the pages of the list, read in turn. */
+    tasks: (query: TaskFilter) =>
+      allPages((cursor) =>
+        request('GET', '/api/tasks', { query: { ...query, limit: TASK_PAGE_MAX, cursor }, schema: TaskList }),
+      ),
+    /** One page of the list: at most `limit` tasks after `cursor`. */
+    taskPage: (query: TaskFilter & { limit?: number; cursor?: string }) =>
+      request('GET', '/api/tasks', { query: { ...query }, schema: TaskList }),
+    myTasks: () =>
+      allPages((cursor) =>
+        request('GET', '/api/my/tasks', { query: { limit: TASK_PAGE_MAX, cursor }, schema: TaskList }),
+      ),
 
     reports: async (query: ReportFilter = {}) =>
       (await request('GET', '/api/reports', { query: { ...query }, schema: ReportList })).reports,

@@ -34,9 +34,22 @@ export const Task = z.object({
   ),
 });
 
-export const TaskList = z.object({ tasks: z.array(Task) });
+/** Tasks come a page at a time, in plan order: `limit` (default 25, at most 200) after `cursor`. */
+export const TASK_PAGE_DEFAULT = 25;
+export const TASK_PAGE_MAX = 200;
 
-export const TaskQuery = z.object({
+export const TaskList = z.object({
+  tasks: z.array(Task),
+  /** Pass as `cursor` for the next page; null on the last page. A page may hold fewer than `limit` tasks. */
+  nextCursor: z.string().nullable(),
+});
+
+export const TaskPageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(TASK_PAGE_MAX).optional(),
+  cursor: z.string().min(1).max(200).optional(),
+});
+
+export const TaskQuery = TaskPageQuery.extend({
   planId: Id.optional(),
   sectionId: Id.optional(),
   unitId: Id.optional(),

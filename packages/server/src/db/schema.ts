@@ -256,6 +256,12 @@ export interface TaskStatusTable {
   reason: string;
   percent: number | null;
   computed_at: Date;
+  /** The task's place in plan order, its section and effective units (migration 0080); null until placed. */
+  position: ColumnType<number | null, number | null | undefined, number | null>;
+  section_id: ColumnType<string | null, string | null | undefined, string | null>;
+  lead_unit_ids: ColumnType<string[], string[] | undefined, string[]>;
+  support_unit_ids: ColumnType<string[], string[] | undefined, string[]>;
+  reporting_unit_ids: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export type JobState = 'pending' | 'done' | 'failed';

@@ -11,7 +11,7 @@ import { generatePeriods } from '../services/period-service.js';
 import { importPlan, publishPlan } from '../services/plan-service.js';
 import { createForUnmatched } from '../services/unmatched-service.js';
 import { acceptReport, createReport, returnReport } from '../services/report-service.js';
-import { listTasks } from '../services/task-service.js';
+import { listAllTasks } from '../services/task-service.js';
 import { DEMO_PLAN_FILE_NAME, DEMO_PLAN_TEXT } from './plan-text.js';
 
 export const DEMO_TENANT_CODE = 'linjiang';
@@ -172,7 +172,7 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
   const elapsedAt = (isoDate: string): number =>
     Math.round(((Date.parse(`${isoDate}T00:00:00Z`) - yearStart) / (365 * 86_400_000)) * 100);
   const planner = actor('planner');
-  const { tasks } = await listTasks(deps, planner, { planId: plan.id });
+  const tasks = await listAllTasks(deps, planner, { planId: plan.id });
   const closed = periods.filter((p) => p.dueOn < today && p.startsOn >= '2026-02-01');
   const open = periods.find((p) => p.dueOn >= today && p.startsOn <= today);
   let storyIndex = 0;

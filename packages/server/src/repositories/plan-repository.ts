@@ -90,7 +90,8 @@ export function listPlans(
 ): Promise<PlanHeader[]> {
   let q = db.selectFrom('plans').select(headerColumns).where('tenant_id', '=', tenantId);
   if (statuses) q = q.where('status', 'in', statuses);
-  return q.orderBy('year', 'desc').orderBy('created_at', 'desc').execute();
+  // The id breaks ties, so the task list's cursor (plan after plan) meets the plans in one order every time.
+  return q.orderBy('year', 'desc').orderBy('created_at', 'desc').orderBy('id').execute();
 }
 
 /** Applies `changes` only if the plan is still at `version`; undefined when it is not (or is gone). */

@@ -1,6 +1,18 @@
 import type { Executor } from '../db/database.js';
 import type { TaskStatusRow } from '../db/schema.js';
 
+/** What a status computation yields for one task. */
+export type StatusFields = Pick<
+  TaskStatusRow,
+  'item_id' | 'status' | 'reason_code' | 'reason' | 'percent' | 'computed_at'
+>;
+
+/** A task's place in its plan, stored by the plan-wide recompute for the task list (migration 0080). */
+export type TaskPlace = Pick<
+  TaskStatusRow,
+  'position' | 'section_id' | 'lead_unit_ids' | 'support_unit_ids' | 'reporting_unit_ids'
+>;
+
 export function listTaskStatuses(db: Executor, tenantId: string, planId: string): Promise<TaskStatusRow[]> {
   return db
     .selectFrom('task_status')
@@ -30,12 +42,12 @@ export function lockTaskStatuses(
   return query.orderBy('item_id').forUpdate().execute();
 }
 
-/** Inserts or updates the rows given; leaves every other row of the plan alone. */
+/** Inserts or updates the statuses given (not the tasks' places); leaves every other row of the plan alone. */
 export async function upsertTaskStatuses(
   db: Executor,
   tenantId: string,
   planId: string,
-  rows: readonly Omit<TaskStatusRow, 'tenant_id' | 'plan_id'>[],
+  rows: readonly StatusFields[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const sorted = [...rows].sort((a, b) => a.item_id.localeCompare(b.item_id));
@@ -54,13 +66,13 @@ export async function upsertTaskStatuses(
     .execute();
 }
 
-/** Rows of items that are no longer tasks (not in `taskIds`) go; `rows` are inserted or updated. */
+/** Rows of items that are no longer tasks (not in `taskIds`) go; `rows` (status and place) are inserted or updated. */
 export async function replaceTaskStatuses(
   db: Executor,
   tenantId: string,
   planId: string,
   taskIds: readonly string[],
-  rows: readonly Omit<TaskStatusRow, 'tenant_id' | 'plan_id'>[],
+  rows: readonly (StatusFields & TaskPlace)[],
 ): Promise<void> {
   let stale = db.deleteFrom('task_status').where('tenant_id', '=', tenantId).where('plan_id', '=', planId);
   if (taskIds.length > 0) stale = stale.where('item_id', 'not in', [...taskIds]);
@@ -78,6 +90,11 @@ export async function replaceTaskStatuses(
         reason: eb.ref('excluded.reason'),
         percent: eb.ref('excluded.percent'),
         computed_at: eb.ref('excluded.computed_at'),
+        position: eb.ref('excluded.position'),
+        section_id: eb.ref('excluded.section_id'),
+        lead_unit_ids: eb.ref('excluded.lead_unit_ids'),
+        support_unit_ids: eb.ref('excluded.support_unit_ids'),
+        reporting_unit_ids: eb.ref('excluded.reporting_unit_ids'),
       })),
     )
     .execute();

@@ -34,7 +34,9 @@ afterAll(async () => {
   await t.close();
 }, DB_HOOK_TIMEOUT);
 
-async function publishedPlan(tasks: number): Promise<{ taskIds: string[]; periodId: string }> {
+async function publishedPlan(
+  tasks: number,
+): Promise<{ planId: string; taskIds: string[]; periodId: string }> {
   const boundary = 'plan-boundary';
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="plan.txt"\r\n\r\n`),
@@ -60,12 +62,14 @@ async function publishedPlan(tasks: number): Promise<{ taskIds: string[]; period
   // The synthetic 1,000-line plan parses to 999 tasks (as in bench:api); the count is what matters here.
   expect(taskIds.length).toBeGreaterThanOrEqual(tasks - 1);
   const periodId = periods.json<{ periods: { id: string }[] }>().periods[2]?.id ?? '';
-  return { taskIds, periodId };
+  return { planId: draft.id, taskIds, periodId };
 }
 
 /** The statements one submission and its acceptance send, BEGIN/COMMIT and the session's included. */
-async function submissionStatements(tasks: number): Promise<{ submit: string[]; accept: string[] }> {
-  const { taskIds, periodId } = await publishedPlan(tasks);
+async function submissionStatements(
+  tasks: number,
+): Promise<{ submit: string[]; accept: string[]; list: string[] }> {
+  const { planId, taskIds, periodId } = await publishedPlan(tasks);
   const itemId = taskIds[Math.floor(taskIds.length / 2)] ?? '';
   recording = [];
   const response = await t.as(reporter, {
@@ -92,7 +96,14 @@ async function submissionStatements(tasks: number): Promise<{ submit: string[]; 
   // The status row of the accepted task moved; the others were neither recomputed nor rewritten.
   const listed = await t.as(planner, { method: 'GET', url: `/api/tasks?status=on_track` });
   expect(listed.json<{ tasks: TaskDto[] }>().tasks.map((x) => x.id)).toContain(itemId);
-  return { submit, accept };
+  // A page of 25 tasks of the plan, after the reports above (pending and accepted figures on the page).
+  recording = [];
+  const page = await t.as(planner, { method: 'GET', url: `/api/tasks?planId=${planId}&limit=25` });
+  const list = recording;
+  recording = null;
+  expect(page.statusCode).toBe(200);
+  expect(page.json<{ tasks: TaskDto[] }>().tasks).toHaveLength(25);
+  return { submit, accept, list };
 }
 
 describe('SQL statements per request', () => {
@@ -101,8 +112,12 @@ describe('SQL statements per request', () => {
     const large = await submissionStatements(1000);
     console.log(
       `statements per submission: 150 tasks ${String(small.submit.length)}, 1,000 tasks ${String(large.submit.length)}; ` +
-        `per acceptance: ${String(small.accept.length)}, ${String(large.accept.length)}`,
+        `per acceptance: ${String(small.accept.length)}, ${String(large.accept.length)}; ` +
+        `per page of 25 tasks: ${String(small.list.length)}, ${String(large.list.length)}`,
     );
+    expect(large.list.length).toBe(small.list.length);
+    // The session, the plan, the page, its reports and its units' names: none reads the plan's every row.
+    expect(large.list.length).toBeLessThanOrEqual(7);
     expect(large.submit.length).toBe(small.submit.length);
     expect(large.accept.length).toBe(small.accept.length);
     // Nothing on the write path locks the plan row or reads every row of a plan table.

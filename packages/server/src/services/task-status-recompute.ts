@@ -14,17 +14,32 @@ import {
   lockTaskStatuses,
   replaceTaskStatuses,
   upsertTaskStatuses,
+  type StatusFields,
+  type TaskPlace,
 } from '../repositories/task-status-repository.js';
 import { buildBoard } from './task-board.js';
 
 type StoredStatus = Pick<StatusResult, 'status' | 'code' | 'reason' | 'percent'>;
+
+const sameIds = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
+
+function samePlace(row: TaskStatusRow, place: TaskPlace): boolean {
+  return (
+    row.position === place.position &&
+    row.section_id === place.section_id &&
+    sameIds(row.lead_unit_ids, place.lead_unit_ids) &&
+    sameIds(row.support_unit_ids, place.support_unit_ids) &&
+    sameIds(row.reporting_unit_ids, place.reporting_unit_ids)
+  );
+}
 
 /** Rows whose status or reason changed, or that were computed on an earlier day (China date). */
 function changedRows(
   statuses: ReadonlyMap<string, StoredStatus>,
   previous: readonly TaskStatusRow[],
   now: Date,
-): Omit<TaskStatusRow, 'tenant_id' | 'plan_id'>[] {
+): StatusFields[] {
   const today = localDate(now);
   const before = new Map(previous.map((row) => [row.item_id, row]));
   return [...statuses]
@@ -39,14 +54,18 @@ function changedRows(
         row.percent !== s.percent
       );
     })
-    .map(([itemId, s]) => ({
-      item_id: itemId,
-      status: s.status,
-      reason_code: s.code,
-      reason: s.reason,
-      percent: s.percent,
-      computed_at: now,
-    }));
+    .map(([itemId, s]) => toFields(itemId, s, now));
+}
+
+function toFields(itemId: string, s: StoredStatus, now: Date): StatusFields {
+  return {
+    item_id: itemId,
+    status: s.status,
+    reason_code: s.code,
+    reason: s.reason,
+    percent: s.percent,
+    computed_at: now,
+  };
 }
 
 /**
@@ -64,6 +83,12 @@ export async function recomputeTasks(
   const ids = [...new Set(itemIds)].sort();
   if (ids.length === 0) return;
   const previous = await lockTaskStatuses(trx, tenantId, planId, ids);
+  // A task without a row (a restored backup before the start-up job ran) has no place in the list yet either:
+  // the whole plan is stored then, so the task list never misses a task.
+  if (previous.length < ids.length) {
+    await recomputePlan(trx, tenantId, planId, now);
+    return;
+  }
   const plan = await findPlan(trx, tenantId, planId);
   if (!plan) return;
   const today = localDate(now);
@@ -116,12 +141,24 @@ export async function recomputePlan(
   const previous = await lockTaskStatuses(trx, tenantId, planId, null);
   const plan = await findPlan(trx, tenantId, planId);
   if (!plan) return;
-  const { statuses } = await buildBoard(trx, plan, now, null);
-  await replaceTaskStatuses(
-    trx,
-    tenantId,
-    planId,
-    [...statuses.keys()],
-    changedRows(statuses, previous, now),
-  );
+  const { statuses, board } = await buildBoard(trx, plan, now, null);
+  const before = new Map(previous.map((row) => [row.item_id, row]));
+  const changed = new Map(changedRows(statuses, previous, now).map((row) => [row.item_id, row]));
+  const rows: (StatusFields & TaskPlace)[] = [];
+  board.tasks.forEach((task, position) => {
+    const place: TaskPlace = {
+      position,
+      section_id: task.sectionId,
+      lead_unit_ids: task.leadUnits.map((u) => u.id),
+      support_unit_ids: task.supportUnits.map((u) => u.id),
+      reporting_unit_ids: task.reportingUnits.map((u) => u.id),
+    };
+    const row = before.get(task.id);
+    const status = statuses.get(task.id);
+    const fields =
+      changed.get(task.id) ??
+      (row && !samePlace(row, place) && status ? toFields(task.id, status, now) : null);
+    if (fields) rows.push({ ...fields, ...place });
+  });
+  await replaceTaskStatuses(trx, tenantId, planId, [...statuses.keys()], rows);
 }

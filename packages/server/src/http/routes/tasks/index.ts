@@ -1,4 +1,4 @@
-import { ErrorResponse, TaskList, TaskQuery } from '@yaodian/core';
+import { ErrorResponse, TaskList, TaskPageQuery, TaskQuery } from '@yaodian/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../services/deps.js';
 import { listTasks } from '../../../services/task-service.js';
@@ -12,8 +12,13 @@ export function taskRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: { tags: ['tasks'], querystring: TaskQuery, response: { 200: TaskList, 404: ErrorResponse } },
       },
       (request) => {
-        const { mine, ...rest } = request.query;
-        return listTasks(deps, actorOf(request), { ...rest, mine: mine === 'true' });
+        const { mine, limit, cursor, ...rest } = request.query;
+        return listTasks(
+          deps,
+          actorOf(request),
+          { ...rest, mine: mine === 'true' },
+          { ...(limit ? { limit } : {}), ...(cursor ? { cursor } : {}) },
+        );
       },
     );
     app.get(
@@ -22,10 +27,19 @@ export function taskRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['tasks'],
           summary: 'Tasks assigned to the caller’s units',
+          querystring: TaskPageQuery,
           response: { 200: TaskList },
         },
       },
-      (request) => listTasks(deps, actorOf(request), { mine: true }),
+      (request) => {
+        const { limit, cursor } = request.query;
+        return listTasks(
+          deps,
+          actorOf(request),
+          { mine: true },
+          { ...(limit ? { limit } : {}), ...(cursor ? { cursor } : {}) },
+        );
+      },
     );
     return Promise.resolve();
   };
