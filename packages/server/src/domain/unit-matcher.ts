@@ -1,3 +1,4 @@
+import { stripInvisible } from './text-safety.js';
 /** What the tenant knows about its units, for matching names as a plan prints them. */
 export interface UnitDirectory {
   units: readonly { id: string; name: string }[];
@@ -10,7 +11,8 @@ export interface UnitDirectory {
 
 /** Printed names differ in spaces and brackets: 各县（市、区）卫生健康局 = 各县市区卫生健康局. */
 export function unitKey(name: string): string {
-  return name.replace(/[\s（）()、·]/g, '');
+  // NFKC folds full-width and compatibility forms; invisible characters never make a second name.
+  return stripInvisible(name.normalize('NFKC')).replace(/[\s（）()、·]/g, '');
 }
 
 /** Returns the unit ids a printed name stands for, or null when nothing matches. */

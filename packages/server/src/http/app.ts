@@ -7,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Deps } from '../services/deps.js';
 import { registerAuthHook } from './auth-hook.js';
 import { handleError } from './error-handler.js';
+import { registerInputGuard } from './input-guard.js';
 import { registerRoutes } from './routes/index.js';
 import { registerWebApp } from './web-app.js';
 
@@ -51,6 +52,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   registerAuthHook(app, deps);
+  registerInputGuard(app);
   await registerRoutes(app, deps, options);
   await registerWebApp(app, options.webDir ?? null, options.log ?? (() => undefined));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());

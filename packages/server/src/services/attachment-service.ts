@@ -12,6 +12,7 @@ import {
 } from '../repositories/attachment-repository.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { findReport } from '../repositories/report-repository.js';
+import { stripInvisible } from '../domain/text-safety.js';
 import type { Deps } from './deps.js';
 import { getReport } from './report-service.js';
 
@@ -29,7 +30,7 @@ function present(a: AttachmentRow) {
 
 /** Keeps a name printable and short; it is only ever shown, never used as a path. */
 function cleanName(name: string): string {
-  const cleaned = name
+  const cleaned = stripInvisible(name)
     .split('')
     .map((ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' || ch === '/' || ch === '\\' ? '_' : ch))
     .join('')

@@ -331,6 +331,7 @@ export const en: Record<MessageKey, string> = {
   'action.unit.read': 'Read units',
   'action.unit.manage': 'Manage units',
   'action.user.manage': 'Manage users',
+  'action.user.unlock': 'Unlock sign-in',
   'action.audit.read': 'Read the audit log',
   'print.title': '{title} (progress sheet)',
   'print.generated': 'Printed {date}',

@@ -326,6 +326,7 @@ export const zhCN = {
   'action.unit.read': '查看单位',
   'action.unit.manage': '管理单位',
   'action.user.manage': '管理用户',
+  'action.user.unlock': '解除登录锁定',
   'action.audit.read': '查看审计日志',
   'print.title': '{title}（推进表）',
   'print.generated': '打印时间：{date}',
