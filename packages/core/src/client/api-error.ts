@@ -9,12 +9,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
   readonly field: string | undefined;
+  /** What the server added to the code: the issues of a validation failure, an existing record's id, … */
+  readonly details: unknown;
 
-  constructor(status: number, code: ApiErrorCode, message: string, field?: string) {
+  constructor(status: number, code: ApiErrorCode, message: string, field?: string, details?: unknown) {
     super(message);
     this.status = status;
     this.code = code;
     this.field = field;
+    this.details = details;
   }
 
   /** The session is gone: sign in again. A wrong password is a 401 too, but not a lost session. */
@@ -32,13 +35,19 @@ export function apiErrorFromBody(status: number, body: unknown): ApiError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
     const error = body.error;
     if (typeof error === 'object' && error !== null) {
-      const { code, message, field } = error as { code?: unknown; message?: unknown; field?: unknown };
+      const { code, message, field, details } = error as {
+        code?: unknown;
+        message?: unknown;
+        field?: unknown;
+        details?: unknown;
+      };
       if (isErrorCode(code)) {
         return new ApiError(
           status,
           code,
           typeof message === 'string' ? message : code,
           typeof field === 'string' ? field : undefined,
+          details,
         );
       }
     }
