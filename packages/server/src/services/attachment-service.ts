@@ -52,9 +52,19 @@ export async function attach(
   if (report.state !== 'draft' && report.state !== 'returned')
     throw stateConflict(`Evidence cannot be added to a ${report.state} report`);
   if (upload.bytes.length === 0)
-    throw new AppError('validation_failed', 'The file is empty', { field: 'file' });
+    throw new AppError('validation_failed', 'The file is empty', {
+      field: 'file',
+      details: [{ field: 'file', rule: 'empty_file' }],
+    });
   if (upload.bytes.length > deps.maxAttachmentBytes)
-    throw new AppError('payload_too_large', 'The file is too large', { field: 'file' });
+    throw new AppError(
+      'payload_too_large',
+      `The file is larger than ${String(deps.maxAttachmentBytes)} bytes`,
+      {
+        field: 'file',
+        details: [{ field: 'file', rule: 'file_too_large', limit: deps.maxAttachmentBytes }],
+      },
+    );
   const mediaType = sniffMediaType(upload.bytes);
   if (!mediaType)
     throw new AppError('unsupported_media_type', 'Attach PDF, PNG, JPEG, Word or Excel files only', {

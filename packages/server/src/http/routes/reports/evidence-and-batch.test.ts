@@ -213,3 +213,51 @@ describe('accepting several reports at once', () => {
     expect(await states([b.id])).toEqual(['submitted']);
   });
 });
+
+describe('what a refusal says', () => {
+  it('names the field, the rule and its limit for text over its maximum', async () => {
+    const p = await publishFixturePlan(t, planner);
+    const response = await t.as(reporter, {
+      method: 'POST',
+      url: '/api/reports',
+      payload: {
+        itemId: p.item(TASKS[0]).id,
+        unitId: c.units.medical.id,
+        periodId: p.periods[1]?.id,
+        percent: 140,
+        narrative: '进'.repeat(10_001),
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    const details = response.json<{ error: { details: unknown[] } }>().error.details;
+    expect(details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'narrative', rule: 'too_long', limit: 10_000 }),
+        expect.objectContaining({ field: 'percent', rule: 'too_big', limit: 100 }),
+      ]),
+    );
+    const rows = await t.db
+      .selectFrom('progress_reports')
+      .select('id')
+      .where('item_id', '=', p.item(TASKS[0]).id)
+      .execute();
+    expect(rows).toEqual([]);
+  });
+
+  it('says an empty file is empty and an oversized one states the limit in bytes', async () => {
+    const p = await publishFixturePlan(t, planner);
+    const draft = reportOf(await create(p, TASKS[0], 4, false));
+    const empty = await upload(draft.id, '空文件.pdf', Buffer.alloc(0));
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json()).toMatchObject({ error: { details: [{ field: 'file', rule: 'empty_file' }] } });
+    const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(70 * 1024, 0x20)]);
+    const tooBig = await upload(draft.id, '大文件.pdf', big);
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json()).toMatchObject({
+      error: {
+        code: 'payload_too_large',
+        details: [{ field: 'file', rule: 'file_too_large', limit: 64 * 1024 }],
+      },
+    });
+  });
+});
