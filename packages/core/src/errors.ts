@@ -30,3 +30,45 @@ export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; field?: string; details?: unknown };
 }
+
+/**
+ * What is wrong with one input, in `details` of a `validation_failed` (or `payload_too_large`) error: the field's
+ * path, the rule it broke and the rule's limit (characters for text, the number for numbers, bytes for files),
+ * so a client can say it in its own language ("标题不超过 500 字").
+ */
+export const VALIDATION_RULES = [
+  'required',
+  'too_long',
+  'too_short',
+  'too_big',
+  'too_small',
+  'too_many',
+  'not_integer',
+  'invalid',
+  'empty_file',
+  'file_too_large',
+  'evidence_required',
+] as const;
+export type ValidationRule = (typeof VALIDATION_RULES)[number];
+
+export interface ValidationIssue {
+  field: string;
+  rule: ValidationRule;
+  limit?: number;
+}
+
+function isValidationIssue(value: unknown): value is ValidationIssue {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.field === 'string' &&
+    typeof v.rule === 'string' &&
+    (VALIDATION_RULES as readonly string[]).includes(v.rule) &&
+    (v.limit === undefined || typeof v.limit === 'number')
+  );
+}
+
+/** The issues an error body's `details` carries (none when it carries something else). */
+export function validationIssuesOf(details: unknown): ValidationIssue[] {
+  return Array.isArray(details) ? details.filter(isValidationIssue) : [];
+}

@@ -290,6 +290,15 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
         })
       ).report,
 
+    /** Accepts all of them in one request, or none (409 `version_conflict`, details.stale lists the changed ones). */
+    acceptReports: async (reports: readonly Versioned[]) =>
+      (
+        await request('POST', '/api/reports/accept-batch', {
+          body: { reports: reports.map((r) => ({ id: r.id, version: r.version })) },
+          schema: ReportList,
+        })
+      ).reports,
+
     attachments: async (reportId: string) =>
       (await request('GET', `/api/reports/${enc(reportId)}/attachments`, { schema: AttachmentList }))
         .attachments,
@@ -297,6 +306,10 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
     uploadAttachment: (reportId: string, form: Form, options: UploadOptions<Form, Bytes> = {}) =>
       request('POST', `/api/reports/${enc(reportId)}/attachments`, { form, schema: Attachment, ...options }),
     attachmentUrl: (id: string) => http.url(`/api/attachments/${enc(id)}`),
+    /** While the report is a draft (or returned); refused once submitted. */
+    deleteAttachment: async (id: string): Promise<void> => {
+      await request('DELETE', `/api/attachments/${enc(id)}`);
+    },
 
     comments: async (itemId: string) =>
       (await request('GET', `/api/tasks/${enc(itemId)}/comments`, { schema: CommentList })).comments,

@@ -9,7 +9,7 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
   readonly field: string | undefined;
-  /** What the server added (e.g. `retryAfterSeconds` of a sign-in lock). */
+  /** What the server added to the code: the issues of a validation failure, an existing record's id, a sign-in lock's `retryAfterSeconds`, … */
   readonly details: unknown;
 
   constructor(status: number, code: ApiErrorCode, message: string, field?: string, details?: unknown) {

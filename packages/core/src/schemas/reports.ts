@@ -31,11 +31,14 @@ export const Report = z.object({
 export const ReportList = z.object({ reports: z.array(Report) });
 export const ReportResponse = z.object({ report: Report });
 
+/** The longest 进展情况 / 存在问题 / 下步打算 the server keeps, in characters; the form checks it before sending. */
+export const REPORT_TEXT_MAX = 10_000;
+
 const ReportFields = z.object({
   percent: z.int().min(0).max(100),
-  narrative: z.string().max(10_000).default(''),
-  problems: z.string().max(10_000).default(''),
-  nextSteps: z.string().max(10_000).default(''),
+  narrative: z.string().max(REPORT_TEXT_MAX).default(''),
+  problems: z.string().max(REPORT_TEXT_MAX).default(''),
+  nextSteps: z.string().max(REPORT_TEXT_MAX).default(''),
   actuals: z.array(Actual).max(50).default([]),
 });
 
@@ -54,6 +57,20 @@ export const ReturnReportRequest = z.object({
   reason: z.string().trim().min(1).max(2000),
 });
 export const AcceptReportRequest = z.object({ version: z.int().min(1) });
+/** Accept several at once: all or nothing, each at the version the reviewer saw. */
+export const AcceptReportsRequest = z.object({
+  reports: z
+    .array(z.object({ id: Id, version: z.int().min(1) }))
+    .min(1)
+    .max(100),
+});
+
+/** The body of a 409 `duplicate` on creating a report: the report that already exists for that task × unit × period. */
+export function existingReportIdOf(details: unknown): string | null {
+  if (typeof details !== 'object' || details === null || !('reportId' in details)) return null;
+  const id = details.reportId;
+  return typeof id === 'string' ? id : null;
+}
 
 export const ReportQuery = z.object({
   itemId: Id.optional(),

@@ -432,6 +432,17 @@ const cells: Cell[] = [
     },
   },
   {
+    endpoint: 'POST /api/reports/accept-batch',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const submitted = await report(await publishFixturePlan(t, session('planner')), true);
+      return send('POST', '/api/reports/accept-batch', {
+        reports: [{ id: submitted.id, version: submitted.version }],
+      });
+    },
+  },
+  {
     endpoint: 'GET /api/tasks/{id}/comments',
     allowed: ALL,
     outsider: 404,
@@ -505,6 +516,22 @@ const cells: Cell[] = [
         payload: { version: draft.version },
       });
       return get(`/api/attachments/${created.json<{ id: string }>().id}`);
+    },
+  },
+  {
+    endpoint: 'DELETE /api/attachments/{id}',
+    allowed: ['reporter'],
+    outsider: 403,
+    prepare: async () => {
+      const draft = await report(await publishFixturePlan(t, session('planner')), false);
+      const { payload, headers } = multipartFile('evidence.pdf', '%PDF-1.7\n%%EOF');
+      const created = await t.as(session('reporter'), {
+        method: 'POST',
+        url: `/api/reports/${draft.id}/attachments`,
+        payload,
+        headers,
+      });
+      return send('DELETE', `/api/attachments/${created.json<{ id: string }>().id}`);
     },
   },
   {

@@ -11,6 +11,7 @@ import {
   UNIQUE_VIOLATION,
 } from '../db/pg-errors.js';
 import { AppError } from '../errors/app-error.js';
+import { issueOf } from './validation-issues.js';
 
 function fieldOf(instancePath: string, context: string | undefined): string {
   const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
@@ -39,10 +40,11 @@ export function handleError(
         code: 'validation_failed',
         message: `${field}: ${first?.message ?? 'invalid'}`,
         field,
-        details: error.validation.map((v) => ({
-          field: fieldOf(v.instancePath, error.validationContext),
-          message: v.message,
-        })),
+        // Each issue names its field, the rule and its limit; clients word it (the web: "标题不超过 500 字").
+        details: error.validation.map((v) => {
+          const path = fieldOf(v.instancePath, error.validationContext);
+          return { ...issueOf(path, v), message: v.message };
+        }),
       },
     });
   }

@@ -76,3 +76,12 @@ export async function countReportAttachments(
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export async function deleteAttachment(db: Executor, tenantId: string, id: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('attachments')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}

@@ -69,6 +69,34 @@ export function findReport(db: Executor, tenantId: string, reportId: string): Pr
     .executeTakeFirst();
 }
 
+/** The report, its row locked until the transaction ends (a submission and an evidence change wait for each other). */
+export function lockReport(db: Executor, tenantId: string, reportId: string): Promise<ReportRow | undefined> {
+  return db
+    .selectFrom('progress_reports')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', reportId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Several reports by id, their rows locked in id order (so two batches over the same reports never deadlock). */
+export function lockReports(
+  db: Executor,
+  tenantId: string,
+  reportIds: readonly string[],
+): Promise<ReportRow[]> {
+  if (reportIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('progress_reports')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', [...reportIds])
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
 export function findReportByKey(db: Executor, tenantId: string, key: string): Promise<ReportRow | undefined> {
   return db
     .selectFrom('progress_reports')

@@ -5,13 +5,14 @@ import { AppError, notFound, stateConflict } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { assertActsForUnit, authorize } from '../policies/authorize.js';
 import {
+  deleteAttachment,
   findAttachment,
   insertAttachment,
   listReportAttachments,
   type AttachmentRow,
 } from '../repositories/attachment-repository.js';
 import { appendAudit } from '../repositories/audit-repository.js';
-import { findReport } from '../repositories/report-repository.js';
+import { findReport, lockReport } from '../repositories/report-repository.js';
 import { stripInvisible } from '../domain/text-safety.js';
 import type { Deps } from './deps.js';
 import { getReport } from './report-service.js';
@@ -52,9 +53,19 @@ export async function attach(
   if (report.state !== 'draft' && report.state !== 'returned')
     throw stateConflict(`Evidence cannot be added to a ${report.state} report`);
   if (upload.bytes.length === 0)
-    throw new AppError('validation_failed', 'The file is empty', { field: 'file' });
+    throw new AppError('validation_failed', 'The file is empty', {
+      field: 'file',
+      details: [{ field: 'file', rule: 'empty_file' }],
+    });
   if (upload.bytes.length > deps.maxAttachmentBytes)
-    throw new AppError('payload_too_large', 'The file is too large', { field: 'file' });
+    throw new AppError(
+      'payload_too_large',
+      `The file is larger than ${String(deps.maxAttachmentBytes)} bytes`,
+      {
+        field: 'file',
+        details: [{ field: 'file', rule: 'file_too_large', limit: deps.maxAttachmentBytes }],
+      },
+    );
   const mediaType = sniffMediaType(upload.bytes);
   if (!mediaType)
     throw new AppError('unsupported_media_type', 'Attach PDF, PNG, JPEG, Word or Excel files only', {
@@ -108,4 +119,34 @@ export async function readAttachment(deps: Deps, actor: Actor, attachmentId: str
     mediaType: row.media_type,
     bytes: await deps.files.get(actor.tenantId, row.id),
   };
+}
+
+/**
+ * Removes a wrong attachment while its report can still be edited (draft or returned); once submitted the
+ * evidence is part of what is reviewed and stays. The row goes in one transaction with its audit entry, under
+ * a lock on the report so a submission cannot slip in between; the bytes are removed after the commit.
+ */
+export async function detach(deps: Deps, actor: Actor, attachmentId: string): Promise<void> {
+  authorize(actor, 'report.write');
+  const removed = await deps.db.transaction().execute(async (trx) => {
+    const row = await findAttachment(trx, actor.tenantId, attachmentId);
+    if (!row) throw notFound('Attachment');
+    const report = await lockReport(trx, actor.tenantId, row.report_id);
+    if (!report) throw notFound('Attachment');
+    assertActsForUnit(actor, report.unit_id);
+    if (report.state !== 'draft' && report.state !== 'returned')
+      throw stateConflict(`Evidence cannot be removed from a ${report.state} report`);
+    if (!(await deleteAttachment(trx, actor.tenantId, attachmentId))) throw notFound('Attachment');
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'attachment.delete',
+      entity: 'report',
+      entityId: report.id,
+      before: present(row),
+      at: deps.clock.now(),
+    });
+    return row;
+  });
+  await deps.files.remove(actor.tenantId, removed.id);
 }

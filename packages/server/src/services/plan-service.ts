@@ -46,7 +46,10 @@ async function readUpload(deps: Deps, upload: Upload): Promise<Plan> {
   } catch (error) {
     if (isParseError(error)) {
       if (error.code === 'too_large')
-        throw new AppError('payload_too_large', 'The document is too large', { field: 'file' });
+        throw new AppError('payload_too_large', 'The document is too large', {
+          field: 'file',
+          details: [{ field: 'file', rule: 'file_too_large', limit: deps.maxUploadBytes }],
+        });
       throw new AppError('invalid_document', `The document could not be read: ${error.message}`, {
         field: 'file',
         details: { reason: error.code },
@@ -73,7 +76,10 @@ async function unitDirectory(
 export async function importPlan(deps: Deps, actor: Actor, upload: Upload): Promise<PlanDetail> {
   authorize(actor, 'plan.import');
   if (upload.bytes.length === 0)
-    throw new AppError('invalid_document', 'The file is empty', { field: 'file' });
+    throw new AppError('invalid_document', 'The file is empty', {
+      field: 'file',
+      details: [{ field: 'file', rule: 'empty_file' }],
+    });
   const parsed = await readUpload(deps, upload);
   const now = deps.clock.now();
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex');

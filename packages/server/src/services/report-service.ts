@@ -19,6 +19,8 @@ import {
   insertReport,
   listActuals,
   listReports,
+  lockReport,
+  lockReports,
   replaceActuals,
   updateReportAtVersion,
   type ReportFilter,
@@ -79,9 +81,14 @@ async function submissionState(
   if (plan?.evidence_required) {
     const attached = reportId ? await countReportAttachments(db, tenantId, reportId) : 0;
     if (attached === 0)
-      throw new AppError('validation_failed', '本计划要求上传佐证材料后才能提交，请先上传至少一个附件', {
-        field: 'attachments',
-      });
+      throw new AppError(
+        'validation_failed',
+        'This plan requires at least one attachment before submission',
+        {
+          field: 'attachments',
+          details: [{ field: 'attachments', rule: 'evidence_required', limit: 1 }],
+        },
+      );
   }
   return plan?.review_required === false ? 'accepted' : 'submitted';
 }
@@ -234,7 +241,8 @@ async function markReportTask(trx: Executor, report: ReportRow): Promise<void> {
 }
 
 async function ownReport(db: Executor, actor: Actor, reportId: string): Promise<ReportRow> {
-  const report = await findReport(db, actor.tenantId, reportId);
+  // Locked: an evidence removal waits for a submission (and the reverse), so "required evidence" holds.
+  const report = await lockReport(db, actor.tenantId, reportId);
   if (!report) throw notFound('Report');
   assertActsForUnit(actor, report.unit_id);
   return report;
@@ -364,6 +372,72 @@ export const acceptReport = (
   reportId: string,
   version: number,
 ): Promise<ReportDto> => review(deps, actor, reportId, version, { state: 'accepted' });
+
+/** Why a report in a batch could not be accepted as the reviewer saw it. */
+export interface StaleReport {
+  id: string;
+  reason: 'state' | 'version';
+  state?: ReportRow['state'];
+  version?: number;
+}
+
+/**
+ * Accepts several submitted reports in one transaction: all or nothing. Every report must still be submitted
+ * and at the version the reviewer saw; otherwise nothing is accepted and the 409 lists the stale ones.
+ */
+export async function acceptReports(
+  deps: Deps,
+  actor: Actor,
+  refs: readonly { id: string; version: number }[],
+): Promise<{ reports: ReportDto[] }> {
+  authorize(actor, 'report.review');
+  const ids = refs.map((r) => r.id);
+  if (new Set(ids).size !== ids.length)
+    throw new AppError('validation_failed', 'Each report may appear once', { field: 'reports' });
+  return statusWrite(deps, async (trx) => {
+    const rows = await lockReports(trx, actor.tenantId, ids);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    if (rows.length !== ids.length) throw notFound('Report');
+    const stale: StaleReport[] = refs.flatMap((ref): StaleReport[] => {
+      const row = byId.get(ref.id);
+      if (!row) return [];
+      if (row.state !== 'submitted')
+        return [{ id: ref.id, reason: 'state', state: row.state, version: row.version }];
+      if (row.version !== ref.version) return [{ id: ref.id, reason: 'version', version: row.version }];
+      return [];
+    });
+    if (stale.length > 0)
+      throw new AppError(
+        'version_conflict',
+        `${String(stale.length)} of the ${String(refs.length)} reports changed since they were read; none was accepted`,
+        { field: 'reports', details: { stale } },
+      );
+    const now = deps.clock.now();
+    const accepted: ReportRow[] = [];
+    for (const ref of refs) {
+      const after = await updateReportAtVersion(trx, actor.tenantId, ref.id, ref.version, {
+        state: 'accepted',
+        return_reason: null,
+        reviewed_by: actor.userId,
+        reviewed_at: now,
+        updated_at: now,
+      });
+      // The rows are locked, so this cannot miss; if it does, the transaction rolls back whole.
+      if (!after) throw versionConflict('A report');
+      await markReportTask(trx, after);
+      accepted.push(after);
+    }
+    await appendAudit(
+      trx,
+      accepted.map((after) => {
+        const before = byId.get(after.id) ?? after;
+        return auditOf(deps, actor, 'report.accept', before, after);
+      }),
+    );
+    const actuals = await listActuals(trx, actor.tenantId, ids);
+    return { reports: accepted.map((r) => presentReport(r, actuals)) };
+  });
+}
 
 /** Drafts are private to their unit until submitted (reviewers see them too). */
 function visible(actor: Actor, report: ReportRow): boolean {

@@ -3,7 +3,44 @@ import { translator } from '../i18n/i18n.js';
 import { ApiError } from './api-error.js';
 import { errorMessage } from './error-message.js';
 
-describe('errorMessage', () => {
+const zh = translator('zh-CN');
+const en = translator('en');
+
+describe('error messages', () => {
+  it('names the field in Chinese with its limit, from the issues the server sent', () => {
+    const error = new ApiError(400, 'validation_failed', 'title: Too big', 'title', [
+      { field: 'title', rule: 'too_long', limit: 500, message: 'Too big' },
+    ]);
+    expect(errorMessage(error, zh)).toBe('标题不超过 500 字');
+    expect(errorMessage(error, en)).toBe('Title may hold at most 500 characters');
+  });
+
+  it('says every issue, naming nested fields by their own name', () => {
+    const error = new ApiError(400, 'validation_failed', 'x', 'narrative', [
+      { field: 'narrative', rule: 'too_long', limit: 10_000 },
+      { field: 'actuals.0.value', rule: 'required' },
+    ]);
+    expect(errorMessage(error, zh)).toBe('进展情况不超过 10000 字；请填写数值');
+  });
+
+  it('says an empty file is empty and an oversized one states the limit', () => {
+    const empty = new ApiError(400, 'invalid_document', 'The file is empty', 'file', [
+      { field: 'file', rule: 'empty_file' },
+    ]);
+    expect(errorMessage(empty, zh)).toContain('文件是空的');
+    const big = new ApiError(413, 'payload_too_large', 'x', 'file', [
+      { field: 'file', rule: 'file_too_large', limit: 10 * 1024 * 1024 },
+    ]);
+    expect(errorMessage(big, zh)).toBe('文件过大，不能超过 10 MB');
+  });
+
+  it('falls back to the code’s message, with the field in Chinese, when no issues came', () => {
+    expect(errorMessage(new ApiError(400, 'validation_failed', 'x', 'title'), zh)).toBe(
+      '提交的内容有误，请检查后重试（字段：标题）',
+    );
+    expect(errorMessage(new ApiError(409, 'duplicate', 'x'), zh)).toBe('记录已存在');
+  });
+
   it('says how long a sign-in lock lasts, in minutes from the server', () => {
     const locked = new ApiError(429, 'account_locked', 'locked', undefined, { retryAfterSeconds: 1800 });
     expect(errorMessage(locked, translator('zh-CN'))).toContain('30 分钟');

@@ -1,4 +1,5 @@
-import { ArrowLeftOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { existingReportIdOf, REPORT_TEXT_MAX } from '@yaodian/core';
 import {
   Alert,
   App,
@@ -10,6 +11,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Popconfirm,
   Progress,
   Row,
   Slider,
@@ -19,8 +21,9 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { ApiError } from '../../api/api-error.js';
 import { api, type ReportDto, type TargetDto } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/error-message.js';
 import { useLoad } from '../../api/use-load.js';
@@ -36,7 +39,9 @@ import {
   emptyDraft,
   fieldsOf,
   isReportDraft,
+  overLimit,
   type ReportDraft,
+  type TextField,
 } from './report-draft.js';
 
 const newKey = (): string => crypto.randomUUID();
@@ -53,6 +58,19 @@ export function ReportPage(): ReactNode {
     [params.reportId],
   );
   const report = existing.data ?? null;
+  // A new-report URL for a task × unit × period that already has a report (back after submitting, a second
+  // tab) opens that report instead of a blank form.
+  const already = useLoad(
+    () =>
+      params.reportId || !params.itemId
+        ? Promise.resolve([])
+        : api.reports({ itemId: params.itemId, unitId: params.unitId, periodId: params.periodId }),
+    [params.reportId, params.itemId, params.unitId, params.periodId],
+  );
+  const alreadyId = already.data?.[0]?.id;
+  useEffect(() => {
+    if (alreadyId) void navigate(`/reports/${alreadyId}`, { replace: true });
+  }, [alreadyId, navigate]);
   const itemId = report?.itemId ?? params.itemId ?? '';
   const unitId = report?.unitId ?? params.unitId ?? '';
   const periodId = report?.periodId ?? params.periodId ?? '';
@@ -76,17 +94,23 @@ export function ReportPage(): ReactNode {
   const [restored, setRestored] = useState(false);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [tooLong, setTooLong] = useState<TextField[]>([]);
+  /** The draft created for evidence picked before the first save; every later write goes to it. */
+  const created = useRef<Promise<ReportDto> | null>(null);
 
+  // A new report starts from the task's accepted progress (the server's figure), not from 0.
+  const startPercent = task?.percent ?? 0;
+  const ready = !existing.loading && !already.loading && (report !== null || !tasks.loading);
   useEffect(() => {
-    if (existing.loading) return;
+    if (!ready) return;
     const saved = readDraft(key, isReportDraft);
     if (saved) {
       setDraft(saved);
       setRestored(true);
     } else {
-      setDraft(report ? draftFromReport(report, newKey) : emptyDraft(newKey));
+      setDraft(report ? draftFromReport(report, newKey) : emptyDraft(newKey, startPercent));
     }
-  }, [existing.loading, key, report]);
+  }, [ready, key, report, startPercent]);
 
   const editable = !report || report.state === 'draft' || report.state === 'returned';
   const update = (patch: Partial<ReportDraft>): void => {
@@ -96,21 +120,37 @@ export function ReportPage(): ReactNode {
     writeDraft(key, next);
   };
 
+  /** The report on the server: the one shown, or the draft made for evidence, or a new draft now. */
+  const ensureReport = (current: ReportDraft): Promise<ReportDto> => {
+    if (report) return Promise.resolve(report);
+    created.current ??= api
+      .createReport({ ...fieldsOf(current), itemId, unitId, periodId, submit: false }, current.idempotencyKey)
+      .catch((failure: unknown) => {
+        created.current = null;
+        throw failure;
+      });
+    return created.current;
+  };
+
   const persist = async (submit: boolean): Promise<ReportDto | null> => {
     if (!draft) return null;
     if (submit && !draft.narrative.trim()) {
       void message.warning(t('report.narrativeRequired'));
       return null;
     }
+    const long = overLimit(draft);
+    setTooLong(long);
+    if (long.length > 0) return null;
     setBusy(submit ? 'submit' : 'save');
     setError(null);
     try {
       const fields = fieldsOf(draft);
       let saved: ReportDto;
-      if (!report) {
+      const made = report ?? (created.current ? await created.current : null);
+      if (!made) {
         saved = await api.createReport({ ...fields, itemId, unitId, periodId, submit }, draft.idempotencyKey);
       } else {
-        saved = await api.updateReport(report, fields);
+        saved = await api.updateReport(made, fields);
         if (submit) saved = await api.submitReport(saved, draft.idempotencyKey);
       }
       clearDraft(key);
@@ -128,22 +168,54 @@ export function ReportPage(): ReactNode {
     }
   };
 
+  // Evidence can be picked at any time: on a new report the draft is saved first (once for all files).
   const uploadFile = async (file: File): Promise<void> => {
-    if (!report) {
-      void message.info(t('report.saveFirst'));
-      return;
-    }
+    if (!draft) return;
     try {
-      await api.uploadAttachment(report.id, file, () => undefined);
-      attachments.reload();
+      const target = await ensureReport(draft);
+      await api.uploadAttachment(target.id, file, () => undefined);
+      void message.success(t('report.uploaded', { name: file.name }));
+      if (!report) {
+        clearDraft(key);
+        void navigate(`/reports/${target.id}`, { replace: true });
+      } else attachments.reload();
     } catch (failure) {
       void message.error(errorMessage(failure, t));
     }
+  };
+  const removeAttachment = async (id: string): Promise<void> => {
+    try {
+      await api.deleteAttachment(id);
+      void message.success(t('report.attachmentRemoved'));
+    } catch (failure) {
+      void message.error(errorMessage(failure, t));
+    }
+    attachments.reload();
   };
   const attachments = useLoad(
     () => (report ? api.attachments(report.id).catch(() => []) : Promise.resolve([])),
     [report?.id],
   );
+  const existingId =
+    error instanceof ApiError && error.code === 'duplicate' ? existingReportIdOf(error.details) : null;
+  const evidenceRequired = plan.data?.settings.evidenceRequired === true;
+
+  const labels: Record<TextField, string> = {
+    narrative: t('report.narrative'),
+    problems: t('report.problems'),
+    nextSteps: t('report.nextSteps'),
+  };
+  const tooLongProps = (field: TextField): { validateStatus?: 'error'; help?: string } =>
+    tooLong.includes(field) && draft
+      ? {
+          validateStatus: 'error',
+          help: t('report.tooLong', {
+            field: labels[field],
+            limit: REPORT_TEXT_MAX,
+            n: draft[field].length,
+          }),
+        }
+      : {};
 
   return (
     <>
@@ -156,7 +228,27 @@ export function ReportPage(): ReactNode {
           </Button>
         }
       />
-      <ErrorAlert error={existing.error ?? tasks.error ?? error} />
+      {existingId ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('report.existing')}
+          data-testid="existing-report"
+          action={
+            <Button
+              onClick={() => {
+                setError(null);
+                void navigate(`/reports/${existingId}`, { replace: true });
+              }}
+            >
+              {t('report.openExisting')}
+            </Button>
+          }
+        />
+      ) : (
+        <ErrorAlert error={existing.error ?? tasks.error ?? error} />
+      )}
       {restored ? (
         <Alert type="info" showIcon title={t('report.draftRestored')} style={{ marginBottom: 16 }} />
       ) : null}
@@ -201,34 +293,42 @@ export function ReportPage(): ReactNode {
                     />
                   </Flex>
                 </Form.Item>
-                <Form.Item label={t('report.narrative')} required htmlFor="report-narrative">
+                <Form.Item
+                  label={t('report.narrative')}
+                  required
+                  htmlFor="report-narrative"
+                  {...tooLongProps('narrative')}
+                >
                   <Input.TextArea
                     id="report-narrative"
                     autoSize={{ minRows: 4 }}
-                    maxLength={10_000}
-                    showCount
+                    count={{ show: true, max: REPORT_TEXT_MAX }}
                     value={draft.narrative}
                     onChange={(e) => {
                       update({ narrative: e.target.value });
                     }}
                   />
                 </Form.Item>
-                <Form.Item label={t('report.problems')} htmlFor="report-problems">
+                <Form.Item
+                  label={t('report.problems')}
+                  htmlFor="report-problems"
+                  {...tooLongProps('problems')}
+                >
                   <Input.TextArea
                     id="report-problems"
                     autoSize={{ minRows: 2 }}
-                    maxLength={10_000}
+                    count={{ show: true, max: REPORT_TEXT_MAX }}
                     value={draft.problems}
                     onChange={(e) => {
                       update({ problems: e.target.value });
                     }}
                   />
                 </Form.Item>
-                <Form.Item label={t('report.nextSteps')} htmlFor="report-next">
+                <Form.Item label={t('report.nextSteps')} htmlFor="report-next" {...tooLongProps('nextSteps')}>
                   <Input.TextArea
                     id="report-next"
                     autoSize={{ minRows: 2 }}
-                    maxLength={10_000}
+                    count={{ show: true, max: REPORT_TEXT_MAX }}
                     value={draft.nextSteps}
                     onChange={(e) => {
                       update({ nextSteps: e.target.value });
@@ -296,7 +396,11 @@ export function ReportPage(): ReactNode {
                     />
                   </Form.Item>
                 ) : null}
-                <Form.Item label={t('report.evidence')}>
+                <Form.Item
+                  label={t('report.evidence')}
+                  required={evidenceRequired}
+                  extra={evidenceRequired ? t('report.evidenceRequired') : undefined}
+                >
                   <Upload
                     multiple
                     showUploadList={false}
@@ -307,13 +411,29 @@ export function ReportPage(): ReactNode {
                   >
                     <Button icon={<UploadOutlined />}>{t('report.upload')}</Button>
                   </Upload>
-                  <div style={{ marginTop: 8 }}>
+                  <div style={{ marginTop: 8 }} data-testid="attachments">
                     {(attachments.data ?? []).map((a) => (
-                      <div key={a.id}>
+                      <Flex key={a.id} gap={8} align="center">
                         <a href={api.attachmentUrl(a.id)}>
                           <PaperClipOutlined /> {a.fileName}
                         </a>
-                      </div>
+                        {editable ? (
+                          <Popconfirm
+                            title={t('report.removeAttachmentConfirm', { name: a.fileName })}
+                            onConfirm={() => {
+                              void removeAttachment(a.id);
+                            }}
+                          >
+                            <Button
+                              size="small"
+                              type="text"
+                              danger
+                              icon={<DeleteOutlined />}
+                              aria-label={`${t('report.removeAttachment')} ${a.fileName}`}
+                            />
+                          </Popconfirm>
+                        ) : null}
+                      </Flex>
                     ))}
                   </div>
                 </Form.Item>

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { clearDraft, readDraft, writeDraft } from '../../drafts/drafts.js';
 import { report } from '../../test/factories.js';
-import { draftFromReport, draftKey, emptyDraft, fieldsOf, isReportDraft } from './report-draft.js';
+import { REPORT_TEXT_MAX } from '@yaodian/core';
+import { draftFromReport, draftKey, emptyDraft, fieldsOf, isReportDraft, overLimit } from './report-draft.js';
 
 describe('report drafts', () => {
   it('survive in sessionStorage until cleared, and reject foreign shapes', () => {
@@ -37,5 +38,22 @@ describe('report drafts', () => {
       actuals: { t: { value: 3, note: '' } },
     });
     expect(draftKey({ reportId: 'r1' })).toBe('report:r1');
+  });
+
+  it('starts a new report from the task’s accepted percent', () => {
+    expect(emptyDraft(() => 'k', 46).percent).toBe(46);
+    expect(emptyDraft(() => 'k').percent).toBe(0);
+  });
+
+  it('names each text field over the server’s limit instead of cutting it', () => {
+    const long = 'x'.repeat(REPORT_TEXT_MAX + 1);
+    expect(overLimit({ narrative: long, problems: 'ok', nextSteps: long })).toEqual([
+      'narrative',
+      'nextSteps',
+    ]);
+    expect(overLimit({ narrative: 'x'.repeat(REPORT_TEXT_MAX), problems: '', nextSteps: '' })).toEqual([]);
+    expect(fieldsOf({ ...emptyDraft(() => 'k'), narrative: long }).narrative).toHaveLength(
+      REPORT_TEXT_MAX + 1,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { REPORT_TEXT_MAX } from '@yaodian/core';
 import type { ReportDto, ReportFields } from '../../api/endpoints.js';
 
 /** What the report form holds; kept in sessionStorage while the user types. */
@@ -37,8 +38,16 @@ export function isReportDraft(value: unknown): value is ReportDraft {
   );
 }
 
-export function emptyDraft(newKey: () => string): ReportDraft {
-  return { percent: 0, narrative: '', problems: '', nextSteps: '', actuals: {}, idempotencyKey: newKey() };
+/** A new report, its progress starting from the task's accepted percent (0 before any accepted report). */
+export function emptyDraft(newKey: () => string, percent = 0): ReportDraft {
+  return { percent, narrative: '', problems: '', nextSteps: '', actuals: {}, idempotencyKey: newKey() };
+}
+
+export type TextField = 'narrative' | 'problems' | 'nextSteps';
+
+/** The text fields longer than the server keeps (core's limit): said before sending, never cut silently. */
+export function overLimit(draft: Pick<ReportDraft, TextField>, max = REPORT_TEXT_MAX): TextField[] {
+  return (['narrative', 'problems', 'nextSteps'] as const).filter((field) => draft[field].length > max);
 }
 
 export function draftFromReport(report: ReportDto, newKey: () => string): ReportDraft {

@@ -1,7 +1,7 @@
-import { AttachmentList, ErrorResponse, IdParams } from '@yaodian/core';
+import { AttachmentList, ErrorResponse, IdParams, OkResponse } from '@yaodian/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../errors/app-error.js';
-import { attach, listAttachments, readAttachment } from '../../../services/attachment-service.js';
+import { attach, detach, listAttachments, readAttachment } from '../../../services/attachment-service.js';
 import type { Deps } from '../../../services/deps.js';
 import { actorOf } from '../../auth-hook.js';
 
@@ -68,6 +68,21 @@ export function attachmentRoutes(deps: Deps): FastifyPluginAsyncZod {
             `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
           )
           .send(bytes);
+      },
+    );
+    app.delete(
+      '/api/attachments/:id',
+      {
+        schema: {
+          tags: ['reports'],
+          summary: 'Remove an attachment while its report is a draft or returned (409 once submitted)',
+          params: IdParams,
+          response: { 200: OkResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+        },
+      },
+      async (request) => {
+        await detach(deps, actorOf(request), request.params.id);
+        return { ok: true as const };
       },
     );
     return Promise.resolve();

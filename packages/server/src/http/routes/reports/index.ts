@@ -1,5 +1,6 @@
 import {
   AcceptReportRequest,
+  AcceptReportsRequest,
   CreateReportRequest,
   ErrorResponse,
   IdParams,
@@ -15,6 +16,7 @@ import { z } from 'zod';
 import type { Deps } from '../../../services/deps.js';
 import {
   acceptReport,
+  acceptReports,
   createReport,
   findReports,
   getReport,
@@ -137,6 +139,19 @@ export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request) => ({
         report: await acceptReport(deps, actorOf(request), request.params.id, request.body.version),
       }),
+    );
+    app.post(
+      '/api/reports/accept-batch',
+      {
+        schema: {
+          tags: ['reports'],
+          summary:
+            'Accept several submitted reports in one transaction: all or nothing; 409 lists the reports whose version or state changed',
+          body: AcceptReportsRequest,
+          response: { 200: ReportList, ...errors },
+        },
+      },
+      (request) => acceptReports(deps, actorOf(request), request.body.reports),
     );
     return Promise.resolve();
   };
