@@ -3,3 +3,5 @@ export type { ParsePlanOptions } from './parse-plan.js';
 export { ParseError, isParseError, PARSE_ERROR_CODES } from './errors.js';
 export type { ParseErrorCode } from './errors.js';
 export * from './plan.js';
+export { findResponsibility } from './units/responsibility.js';
+export type { Responsibility } from './units/responsibility.js';

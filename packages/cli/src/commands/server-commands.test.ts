@@ -267,16 +267,21 @@ describe('yaodian export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('推进表');
-    const header = (sheet?.getRow(2).values as unknown[]).slice(1);
+    expect(sheet?.getCell('A2').value).toMatch(/^截至\d{4}年\d{1,2}月\d{1,2}日$/);
+    const header = (sheet?.getRow(3).values as unknown[]).slice(1);
     expect(header).toEqual([
       '序号',
       '重点工作',
       '具体内容',
       '牵头单位',
       '配合单位',
-      '目标',
+      '分管委领导',
       '完成时限',
+      '指标目标/实际值',
+      '完成进度(%)',
       '进展情况',
+      '存在问题',
+      '下步打算',
       '状态',
     ]);
     expect(sheet?.rowCount).toBeGreaterThan(5);

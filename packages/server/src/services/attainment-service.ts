@@ -4,6 +4,8 @@ import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
 import { listPeriods } from '../repositories/period-repository.js';
 import { listActuals, listReports } from '../repositories/report-repository.js';
+import type { Executor } from '../db/database.js';
+import type { PlanHeader } from '../repositories/plan-repository.js';
 import type { Deps } from './deps.js';
 import { loadPlanParts, visiblePlan } from './plan-loader.js';
 
@@ -14,10 +16,15 @@ import { loadPlanParts, visiblePlan } from './plan-loader.js';
 export async function targetAttainment(deps: Deps, actor: Actor, planId: string) {
   authorize(actor, 'task.read');
   const plan = await visiblePlan(deps.db, actor, planId);
+  return planAttainment(deps.db, plan);
+}
+
+/** The attainment of a plan the caller has already authorised and loaded (the 推进表 reads it too). */
+export async function planAttainment(db: Executor, plan: PlanHeader) {
   const [parts, periods, reports] = await Promise.all([
-    loadPlanParts(deps.db, plan),
-    listPeriods(deps.db, actor.tenantId, plan.id),
-    listReports(deps.db, actor.tenantId, { planId: plan.id }),
+    loadPlanParts(db, plan),
+    listPeriods(db, plan.tenant_id, plan.id),
+    listReports(db, plan.tenant_id, { planId: plan.id }),
   ]);
   const effective = effectiveAssignments(parts.tree, parts.assignments);
   const counted = (itemId: string, unitId: string): boolean =>
@@ -26,8 +33,8 @@ export async function targetAttainment(deps: Deps, actor: Actor, planId: string)
     (r) => (r.state === 'submitted' || r.state === 'accepted') && counted(r.item_id, r.unit_id),
   );
   const actuals = await listActuals(
-    deps.db,
-    actor.tenantId,
+    db,
+    plan.tenant_id,
     shown.map((r) => r.id),
   );
   const periodById = new Map(periods.map((p) => [p.id, p]));

@@ -1,7 +1,10 @@
 import type { TaskDto, TaskStatus } from '@yaodian/core';
 import ExcelJS from 'exceljs';
+import { localDate } from '../config/clock.js';
+import { contentWithoutClause, targetLine } from '../domain/progress-sheet.js';
 import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
+import { planAttainment } from './attainment-service.js';
 import type { Deps } from './deps.js';
 import { visiblePlan } from './plan-loader.js';
 import { loadTaskBoard } from './task-board.js';
@@ -21,19 +24,33 @@ export const SHEET_HEADERS = [
   '具体内容',
   '牵头单位',
   '配合单位',
-  '目标',
+  '分管委领导',
   '完成时限',
+  '指标目标/实际值',
+  '完成进度(%)',
   '进展情况',
+  '存在问题',
+  '下步打算',
   '状态',
 ] as const;
-const WIDTHS = [6, 22, 48, 16, 22, 26, 12, 40, 10];
+const WIDTHS = [6, 20, 40, 14, 18, 10, 12, 26, 9, 36, 24, 24, 9];
 // ExcelJS declares PaperSize as a const enum, which isolatedModules cannot inline; 9 is A4.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
 const A4 = 9 as ExcelJS.PaperSize.A4;
 
 const names = (units: readonly { name: string }[]): string => units.map((u) => u.name).join('、');
 
-/** The plan's 推进表: a title row, Chinese headers, merged section rows, one row per task; A4 landscape. */
+/** "截至2026年5月20日": the day the figures stand at, in China time. */
+export function asOfLine(now: Date): string {
+  const [year, month, day] = localDate(now).split('-').map(Number);
+  return `截至${String(year)}年${String(month)}月${String(day)}日`;
+}
+
+/**
+ * The plan's 推进表: a title row, the 截至 date line, Chinese headers, merged section rows, one row per task;
+ * A4 landscape. Every figure comes from accepted reports only (status, progress, narrative, problems, next
+ * steps and actual values); a report awaiting review or returned never reaches the sheet.
+ */
 export async function exportPlanWorkbook(
   deps: Deps,
   actor: Actor,
@@ -41,13 +58,19 @@ export async function exportPlanWorkbook(
 ): Promise<{ fileName: string; bytes: Buffer }> {
   authorize(actor, 'plan.export');
   const plan = await visiblePlan(deps.db, actor, planId);
-  const board = await loadTaskBoard(deps.db, plan, deps.clock.now());
+  const [board, attainment] = await Promise.all([
+    loadTaskBoard(deps.db, plan, deps.clock.now()),
+    planAttainment(deps.db, plan),
+  ]);
+  // Each target with its latest accepted actual: "县域内就诊率 ≥ 90%；实际 81%（2026年4月）".
   const targetsByItem = new Map<string, string[]>();
-  for (const t of board.parts.targets)
-    targetsByItem.set(t.item_id, [
-      ...(targetsByItem.get(t.item_id) ?? []),
-      t.text || `${t.metric}${t.op}${String(t.value ?? `${String(t.lo)}–${String(t.hi)}`)}${t.unit}`,
-    ]);
+  for (const t of attainment.targets) {
+    const latest = t.series.at(-1);
+    const actual = latest
+      ? `实际 ${String(latest.value)}${t.unit}（${latest.label}）`
+      : '实际 暂无审核通过的数据';
+    targetsByItem.set(t.itemId, [...(targetsByItem.get(t.itemId) ?? []), `${targetLine(t)}；${actual}`]);
+  }
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Yaodian';
@@ -61,9 +84,9 @@ export async function exportPlanWorkbook(
       fitToHeight: 0,
       horizontalCentered: true,
     },
-    views: [{ state: 'frozen', ySplit: 2 }],
+    views: [{ state: 'frozen', ySplit: 3 }],
   });
-  sheet.pageSetup.printTitlesRow = '1:2';
+  sheet.pageSetup.printTitlesRow = '1:3';
   sheet.columns = WIDTHS.map((width) => ({ width }));
   const font = { name: '宋体', size: 10 };
   const border = {
@@ -78,6 +101,10 @@ export async function exportPlanWorkbook(
   title.font = { name: '黑体', size: 16, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   title.height = 30;
+  const asOf = sheet.addRow([asOfLine(deps.clock.now())]);
+  sheet.mergeCells(asOf.number, 1, asOf.number, SHEET_HEADERS.length);
+  asOf.font = font;
+  asOf.alignment = { horizontal: 'right', vertical: 'middle' };
   const header = sheet.addRow([...SHEET_HEADERS]);
   header.font = { ...font, bold: true };
   header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
@@ -89,15 +116,21 @@ export async function exportPlanWorkbook(
   let serial = 0;
   const addTask = (task: TaskDto): void => {
     serial += 1;
+    const accepted = board.latestAccepted.get(task.id);
     const row = sheet.addRow([
       serial,
       task.title,
-      task.text,
+      contentWithoutClause(task.text),
       names(task.leadUnits),
       names(task.supportUnits),
-      (targetsByItem.get(task.id) ?? []).join('\n'),
+      // 分管委领导: empty until leaders own tasks.
+      '',
       task.deadlineText ?? task.deadline ?? '年内',
-      task.latestNarrative ?? '',
+      (targetsByItem.get(task.id) ?? []).join('\n'),
+      task.percent ?? '',
+      accepted?.narrative ?? '',
+      accepted?.problems ?? '',
+      accepted?.next_steps ?? '',
       STATUS_LABELS[task.status],
     ]);
     row.font = font;

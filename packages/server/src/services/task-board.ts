@@ -17,6 +17,8 @@ export interface TaskBoard {
   periods: PeriodRow[];
   reports: ReportRow[];
   tasks: TaskDto[];
+  /** Each task's latest accepted report from a unit that reports on it (what its figures come from). */
+  latestAccepted: Map<string, ReportRow>;
 }
 
 type StoredStatus = Pick<StatusResult, 'status' | 'code' | 'reason' | 'percent'>;
@@ -89,6 +91,7 @@ export async function buildBoard(
     if (!seen || seen.endsOn < endsOn) latestActual.set(a.targetId, { value: a.value, endsOn });
   }
 
+  const latestAccepted = new Map<string, ReportRow>();
   const targetsByItem = new Map<string, PlanParts['targets'][number][]>();
   for (const t of parts.targets) targetsByItem.set(t.item_id, [...(targetsByItem.get(t.item_id) ?? []), t]);
   const tasks = taskNodes(parts.tree).map((node): TaskDto => {
@@ -123,6 +126,7 @@ export async function buildBoard(
     const latest = itemReports
       .filter((r) => r.state === 'accepted' && reportingIds.includes(r.unit_id))
       .sort(newestFirst)[0];
+    if (latest) latestAccepted.set(item.id, latest);
     const pending = itemReports
       .filter((r) => r.state === 'submitted')
       .sort(newestFirst)
@@ -154,5 +158,5 @@ export async function buildBoard(
       pending,
     };
   });
-  return { board: { parts, periods, reports, tasks }, statuses, computed };
+  return { board: { parts, periods, reports, tasks, latestAccepted }, statuses, computed };
 }

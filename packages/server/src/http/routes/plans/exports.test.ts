@@ -1,4 +1,5 @@
 import type { ReportDto } from '@yaodian/core';
+import type { Plan } from '@yaodian/parser';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommission, type Commission } from '../../../testing/commission.js';
@@ -6,6 +7,30 @@ import { multipartFile, planFixture } from '../../../testing/plan-fixture.js';
 import { publishFixturePlan, type PublishedPlan } from '../../../testing/published-plan.js';
 import { createTestApp, type Session, type TestApp } from '../../../testing/test-app.js';
 import { DB_HOOK_TIMEOUT } from '../../../testing/test-database.js';
+
+const SHEET_COLUMNS = [
+  '序号',
+  '重点工作',
+  '具体内容',
+  '牵头单位',
+  '配合单位',
+  '分管委领导',
+  '完成时限',
+  '指标目标/实际值',
+  '完成进度(%)',
+  '进展情况',
+  '存在问题',
+  '下步打算',
+  '状态',
+];
+
+/** The fixture with one item whose text ends with its responsibility clause, as printed plans do. */
+function withClause(plan: Plan): Plan {
+  const item = plan.items[1]?.children[0];
+  if (item)
+    item.text = '强化妇幼健康服务，孕产妇死亡率控制在10/10万以下。（妇幼健康科牵头，各县市区卫生健康局配合）';
+  return plan;
+}
 
 let t: TestApp;
 let c: Commission;
@@ -19,7 +44,7 @@ beforeAll(async () => {
     readPlan: (bytes) =>
       Buffer.from(bytes).toString() === 'boom'
         ? Promise.reject(new Error('connect ECONNREFUSED secret-host:5432'))
-        : Promise.resolve(planFixture()),
+        : Promise.resolve(withClause(planFixture())),
   });
   c = await createCommission(t.db);
   planner = await t.login(c.users.planner);
@@ -117,35 +142,29 @@ describe('推进表 export', () => {
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('推进表');
     if (!sheet) throw new Error('no sheet');
-    expect(sheet.getRow(2).values).toEqual([
-      undefined,
-      '序号',
-      '重点工作',
-      '具体内容',
-      '牵头单位',
-      '配合单位',
-      '目标',
-      '完成时限',
-      '进展情况',
-      '状态',
-    ]);
-    expect(sheet.getCell('A3').value).toBe('一、深化医药卫生体制改革');
-    expect(sheet.getCell('A3').isMerged && sheet.getCell('I3').isMerged).toBe(true);
-    expect(sheet.getRow(4).values).toEqual([
+    expect(sheet.getCell('A2').value).toBe('截至2026年3月10日');
+    expect(sheet.getRow(3).values).toEqual([undefined, ...SHEET_COLUMNS]);
+    expect(sheet.getCell('A4').value).toBe('一、深化医药卫生体制改革');
+    expect(sheet.getCell('A4').isMerged && sheet.getCell('M4').isMerged).toBe(true);
+    expect(sheet.getRow(5).values).toEqual([
       undefined,
       1,
       '推进紧密型县域医共体建设',
       '推进紧密型县域医共体建设。',
       '医政医管科',
       '规划信息科',
-      '县域内就诊率达到90%以上',
+      '',
       '年底前',
+      '县域内就诊率 ≥ 90%；实际 暂无审核通过的数据',
+      20,
       '推进紧密型县域医共体建设已推进20%',
+      '',
+      '',
       // 20% done on 10 March (19% of the year gone), no period closed since publication.
       '正常推进',
     ]);
     const lastTask = sheet.getRow(sheet.rowCount);
-    expect([lastTask.getCell(2).value, lastTask.getCell(9).value]).toEqual([
+    expect([lastTask.getCell(2).value, lastTask.getCell(13).value]).toEqual([
       '推进医保支付方式改革',
       '已完成',
     ]);
@@ -263,5 +282,116 @@ describe('audit log and API surface', () => {
       error: { code: 'internal', message: 'Something went wrong on our side' },
     });
     expect(response.body).not.toContain('secret-host');
+  });
+});
+
+describe('推进表 as a commission sends it', () => {
+  async function sheetRows(): Promise<string[][]> {
+    const response = await t.as(planner, { method: 'GET', url: `/api/plans/${p.plan.id}/export.xlsx` });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('推进表');
+    if (!sheet) throw new Error('no sheet');
+    const rows: string[][] = [];
+    sheet.eachRow((row) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell) => cells.push(cell.text));
+      rows.push(cells);
+    });
+    return rows;
+  }
+
+  async function reportOn(
+    title: string,
+    month: number,
+    fields: { percent: number; narrative: string; problems: string; nextSteps: string; actual: number },
+  ): Promise<ReportDto> {
+    const task = p.item(title);
+    const response = await t.as(reporter, {
+      method: 'POST',
+      url: '/api/reports',
+      payload: {
+        itemId: task.id,
+        unitId: c.units.medical.id,
+        periodId: p.periods[month - 1]?.id,
+        percent: fields.percent,
+        narrative: fields.narrative,
+        problems: fields.problems,
+        nextSteps: fields.nextSteps,
+        actuals: [{ targetId: task.targets[0]?.id, value: fields.actual }],
+        submit: true,
+      },
+    });
+    expect(response.statusCode).toBe(201);
+    return response.json<{ report: ReportDto }>().report;
+  }
+
+  async function review(report: ReportDto, action: 'accept' | 'return'): Promise<void> {
+    const response = await t.as(planner, {
+      method: 'POST',
+      url: `/api/reports/${report.id}/${action}`,
+      payload:
+        action === 'accept' ? { version: report.version } : { version: report.version, reason: '数据不实' },
+    });
+    expect(response.statusCode).toBe(200);
+  }
+
+  it('has the date line, the added columns, ≥ / ≤, content without its clause and accepted figures only', async () => {
+    const TASK = '推进紧密型县域医共体建设';
+    await review(
+      await reportOn(TASK, 5, {
+        percent: 45,
+        narrative: '五月已审核的进展',
+        problems: '五月已审核的问题',
+        nextSteps: '五月已审核的打算',
+        actual: 88,
+      }),
+      'accept',
+    );
+    // A report awaiting review and a returned one: neither may reach the sheet.
+    await reportOn(TASK, 6, {
+      percent: 80,
+      narrative: '待审核的进展',
+      problems: '待审核的问题',
+      nextSteps: '待审核的打算',
+      actual: 97,
+    });
+    await review(
+      await reportOn(TASK, 7, {
+        percent: 95,
+        narrative: '已退回的进展',
+        problems: '已退回的问题',
+        nextSteps: '已退回的打算',
+        actual: 99,
+      }),
+      'return',
+    );
+
+    const rows = await sheetRows();
+    expect(rows[1]?.[0]).toBe('截至2026年3月10日');
+    expect(rows[2]).toEqual(SHEET_COLUMNS);
+    const row = rows.find((r) => r[1] === TASK);
+    expect(row).toEqual([
+      '1',
+      TASK,
+      '推进紧密型县域医共体建设。',
+      '医政医管科',
+      '规划信息科',
+      '',
+      '年底前',
+      '县域内就诊率 ≥ 90%；实际 88%（2026年5月）',
+      '45',
+      '五月已审核的进展',
+      '五月已审核的问题',
+      '五月已审核的打算',
+      '正常推进',
+    ]);
+    const maternal = rows.find((r) => r[1] === '强化妇幼健康服务');
+    expect(maternal?.[2]).toBe('强化妇幼健康服务，孕产妇死亡率控制在10/10万以下。');
+    expect(maternal?.[3]).toBe('妇幼健康科');
+    expect(maternal?.[7]).toBe('孕产妇死亡率 ≤ 10/10万；实际 暂无审核通过的数据');
+    const everything = JSON.stringify(rows);
+    for (const absent of ['待审核的', '已退回的', '97', '99', '>=', '<='])
+      expect(everything, absent).not.toContain(absent);
   });
 });
