@@ -15,6 +15,11 @@ export type ChromeKind =
 
 const NAVIGATION =
   /^(返回|首页|当前位置|您现在的位置|您的位置|所在位置|位置[:：])|【\s*字[体号]|字[体号][:：]\s*[大中小]|打印本页|关闭窗口|【打印】|【关闭】|加入收藏|设为首页|(阅读|浏览|访问)(次数|量)[:：]|>>|»|首页\s*[>›]/;
+// A breadcrumb: 某某市人民政府 > 信息公开 > 通知公告 (two or more separators).
+const BREADCRUMB = /^[^。；>›»]{1,30}\s*[>›»]\s*[^。；>›»]{1,30}\s*[>›»]\s*[^。；]{1,60}$/;
+// A journal's page head or foot: an issue number (第2期) with a page number (· 24 ·, — 8 —) beside it.
+const JOURNAL_PAGE =
+  /^[·•\-—–\s]*\d{1,3}[·•\-—–\s]+\S.{0,40}第\s*\d{1,3}\s*期\s*$|第\s*\d{1,3}\s*期.{0,40}[·•\-—–]\s*\d{1,3}\s*[·•\-—–]\s*$/;
 const FOOTER =
   /主办单位|承办单位|运行维护|运维单位|技术支持|网站标识码|ICP[备证]|公网安备|版权所有|copyright|©|网站地图|联系我们|建议使用.{0,20}浏览器|分辨率/i;
 const SHARE = /扫一扫|二维码|微信扫|手机扫描|分享到/;
@@ -44,13 +49,17 @@ export function classifyChrome(line: string, ctx: ChromeContext): ChromeKind | n
   if (profile.keys >= 2 && text.length <= 200) return 'portal_meta';
   if (profile.keys === 1 && profile.startsWithKey && text.length <= 120 && ctx.fromStart < 40)
     return 'portal_meta';
-  if (short && NAVIGATION.test(text)) return 'navigation';
+  if (short && (NAVIGATION.test(text) || BREADCRUMB.test(text))) return 'navigation';
   if (short && FOOTER.test(text)) return 'footer';
   if (text.length <= 40 && SHARE.test(text)) return 'share';
   if (short && DOWNLOAD.test(text)) return 'download';
   if (text.length <= 40 && EDITOR.test(text)) return 'editor';
   if (text.length <= 120 && COLOPHON.test(text)) return 'colophon';
   if (text.length <= 20 && PAGE_NUMBER.test(text)) return 'page_number';
+  if (text.length <= 80 && JOURNAL_PAGE.test(text)) return 'running_header';
+  // A journal's masthead over the first page: 某某通讯 2026年第2期, set apart by a wide gap.
+  if (ctx.fromStart < 3 && text.length <= 80 && /第\s*\d{1,3}\s*期/.test(text) && /[\u3000 ]{3,}/.test(text))
+    return 'running_header';
   const edge = ctx.fromStart < 6 || ctx.fromEnd < 6;
   const url = URL.exec(text);
   if (url && edge && url.index < 30) return 'banner';

@@ -4,7 +4,7 @@ import { splitRunOnParagraphs } from './run-on.js';
 import { portalKeyProfile, readPortalFields, type PortalFields } from './portal-fields.js';
 import { dropRunningHeaders } from './running-headers.js';
 import { rebuildTextTables } from './text-tables.js';
-import { unwrapHardWraps } from './unwrap.js';
+import { joinBrokenNumbers, unwrapHardWraps } from './unwrap.js';
 
 export interface DroppedBlock {
   kind: ChromeKind | 'duplicate_title';
@@ -52,7 +52,7 @@ export function cleanBlocks(input: readonly Block[]): CleanResult {
     kept.push(block);
   });
 
-  const unwrapped = unwrapHardWraps(dropRunningHeaders(rebuildTextTables(kept), dropped));
+  const unwrapped = joinBrokenNumbers(unwrapHardWraps(dropRunningHeaders(rebuildTextTables(kept), dropped)));
   return { blocks: dropDuplicatedTitles(unwrapped, dropped), portal, dropped };
 }
 

@@ -88,3 +88,28 @@ function mostCommonWidth(widths: readonly number[]): number {
   }
   return best;
 }
+
+const ENDS_IN_NUMBER = /(?:\d|\d个)$/;
+const OPENS_WITH_UNIT = /^(?:个?百分点|[%‰]|[个万亿千人次家所张名岁分钟天倍元床台项件])/;
+
+/**
+ * A number and its unit broken over two lines (提高2⏎个百分点, 达到98⏎%) are one: the line that ends in the
+ * number runs on into the line that opens with the unit, in any document.
+ */
+export function joinBrokenNumbers(blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const prev = out[out.length - 1];
+    if (
+      block.kind === 'paragraph' &&
+      prev?.kind === 'paragraph' &&
+      ENDS_IN_NUMBER.test(prev.text.trimEnd()) &&
+      OPENS_WITH_UNIT.test(block.text.trimStart())
+    ) {
+      out[out.length - 1] = { kind: 'paragraph', text: prev.text.trimEnd() + block.text.trimStart() };
+      continue;
+    }
+    out.push(block);
+  }
+  return out;
+}

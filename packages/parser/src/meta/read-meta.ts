@@ -16,8 +16,15 @@ export interface MetaResult {
 }
 
 const HEAD_WINDOW = 40;
-const PLAN_KIND = /(要点|计划|方案|安排|任务|清单|推进表|台账|分工|工作重点|行动|意见|责任书)$/;
-const NOTICE_START = /^关于/;
+const PLAN_KIND_END =
+  /(要点|计划|方案|安排|任务|清单|推进表|台账|分工|工作重点|行动|意见|责任书|(?:任务|分工|分解|推进|进度|一览|安排|计划|责任|指标)表)$/;
+/** A title may end with its span (…方案（2024—2026年）) or stand between decorative dots (· … ·). */
+const PLAN_KIND = { test: (title: string): boolean => PLAN_KIND_END.test(bareTitle(title)) };
+const TITLE_SPAN = /[（(]\s*(?:19|20)\d\d\s*[—–\-－~～至到]\s*(?:19|20)?\d\d\s*年?\s*[）)]$/;
+const DOTS = /^[·•・\s]+|[·•・\s]+$/g;
+const bareTitle = (title: string): string => title.replace(DOTS, '').replace(TITLE_SPAN, '').trim();
+// 关于印发…的通知, also with its issuer in front (某某市人民政府办公室关于印发…).
+const NOTICE_START = /^(?:[\u4e00-\u9fa5]{2,30}?(?:委员会|办公室|办公厅|人民政府|卫生健康局|局|委|厅))?关于/;
 const NOTICE_END = /通知$/;
 const TRANSMITTAL = /^(现将|现把|现印发|经.{0,20}同意，?现将)/;
 const ORG_SUFFIX = /(委员会|卫生健康委|卫健委|卫生健康局|卫健局|卫生局|人民政府|办公室|领导小组|委|局|厅)$/;
@@ -94,23 +101,34 @@ export function readMeta(
     .join('\n');
   const planTitle = title?.text ?? notice?.inner ?? cleanHintTitle(portal.title ?? hints.title ?? null);
   const signature = signatureHead ?? signatureTail;
+  const byline = signature ? null : findByline(lines, title, headEnd);
+  const lastLine = lines[lines.length - 1] ?? null;
+  const closingDate = lastLine && isDateLine(lastLine) ? parseDate(lastLine) : null;
   // 信息来源 names who posted the page, not who issued the plan.
-  const issuer = signature?.issuer ?? portal.issuer ?? hints.issuer ?? null;
-  const issuedOn = signature?.date ?? (portal.issuedOn ? parseDate(portal.issuedOn) : null);
+  const issuer = signature?.issuer ?? portal.issuer ?? byline?.issuer ?? hints.issuer ?? null;
+  const issuedOn =
+    signature?.date ?? (portal.issuedOn ? parseDate(portal.issuedOn) : null) ?? byline?.date ?? closingDate;
   const publishedOn = parseDate(portal.publishedOn ?? hints.publishedOn ?? '');
-  const docNumber = DOC_NUMBER.exec(headText)?.[0]?.replace(/\s+/g, '') ?? validDocNumber(portal.docNumber);
+  const docNumber =
+    DOC_NUMBER.exec(headText)?.[0]?.replace(/\s+/g, '') ??
+    validDocNumber(portal.docNumber) ??
+    byline?.docNumber ??
+    null;
   const { region } = findRegion([
     planTitle,
     signature?.issuer,
+    byline?.issuer,
     notice?.inner,
     portal.issuer,
     portal.source,
     hints.issuer,
   ]);
 
+  const span = yearSpanOf(planTitle) ?? yearSpanOf(notice?.inner ?? null);
   const meta: PlanMeta = {
     title: planTitle,
     year:
+      span?.year ??
       yearOf(planTitle) ??
       yearOf(notice?.inner ?? null) ??
       yearFromDate(issuedOn) ??
@@ -121,6 +139,7 @@ export function readMeta(
     publishedOn,
     docNumber,
     recipients: recipients.length > 0 ? recipients : openingRecipients,
+    ...(span ? { yearEnd: span.yearEnd } : {}),
   };
   const titleSegment = title ? segments[title.start] : undefined;
   const titleSource =
@@ -177,6 +196,7 @@ function findTitle(
   for (let i = from; i < headEnd; i++) {
     const line = lines[i];
     if (!line || isMarked(i) || /^(附\s*件|关于|现将)/.test(line) || /[。；;，,：:]$/.test(line)) continue;
+    if (RUNNING_HEAD.test(line)) continue;
     let text = line;
     let end = i + 1;
     // A title broken over two or three short lines; a signature, date or document number is no part of one.
@@ -188,7 +208,14 @@ function findTitle(
     }
     if (isFurniture(line)) continue;
     if (text.length < 4 || text.length > 80 || !PLAN_KIND.test(text)) continue;
-    candidates.push({ start: i, end, text: text.replace(/\s+/g, '') === text ? text : text.trim() });
+    // …行动计划 with its span on the next line: （2026—2028年）
+    const spanLine = lines[end];
+    if (spanLine && end < headEnd && TITLE_SPAN.test(spanLine) && spanLine.trim().length <= 16) {
+      text += spanLine.trim();
+      end++;
+    }
+    const clean = text.replace(DOTS, '');
+    candidates.push({ start: i, end, text: clean.replace(/\s+/g, '') === clean ? clean : clean.trim() });
   }
   if (candidates.length === 0) return null;
   if (inner) {
@@ -197,6 +224,9 @@ function findTitle(
   }
   return candidates[0] ?? null;
 }
+
+// A journal's running head: 某某卫生健康 2026年第1期（总第58期）, 【政策文件】…通讯
+const RUNNING_HEAD = /第\s*\d{1,3}\s*期|^【[^】]{2,8}】/;
 
 const ORG_WORD = /[各委局科院室办站所中心单位部门队处股会组厅部]/;
 
@@ -219,6 +249,7 @@ function isFurniture(line: string): boolean {
     isDateLine(line) ||
     DOC_NUMBER.test(line) ||
     /^附\s*件\s*\d{0,2}\s*[:：]?$/.test(line) ||
+    RUNNING_HEAD.test(line) ||
     /^[（(][^（）()]{1,20}[）)]$/.test(line)
   );
 }
@@ -226,7 +257,7 @@ function isFurniture(line: string): boolean {
 function readRecipients(lines: readonly (string | null)[], from: number, to: number): string[] {
   for (let i = from; i < Math.min(to, from + 3); i++) {
     const line = lines[i];
-    if (!line || line.length > 200 || /[。]/.test(line)) continue;
+    if (!line || line.length > 200 || /[。]/.test(line) || DOC_NUMBER.test(line)) continue;
     const body = line.replace(/^主送\s*[:：]?/, '').replace(/[:：]\s*$/, '');
     const parts = splitTopLevel(body)
       .map((p) => p.trim())
@@ -296,9 +327,59 @@ function validDocNumber(value: string | undefined): string | null {
   return m ? m[0].replace(/\s+/g, '') : null;
 }
 
+/**
+ * The plan's year from its title: with several years (2025年工作总结和2026年工作计划) the last one, the year
+ * the plan part is for.
+ */
 function yearOf(title: string | null): number | null {
-  const m = title ? /((?:19|20)\d{2})\s*年/.exec(title) : null;
-  return m?.[1] ? Number(m[1]) : null;
+  if (!title) return null;
+  const years = [...title.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+  return years.length > 0 ? Math.max(...years) : null;
+}
+
+/** 2024—2026年 → year 2024, yearEnd 2026. */
+function yearSpanOf(title: string | null): { year: number; yearEnd: number } | null {
+  const m = title ? /((?:19|20)\d\d)\s*[—–\-－~～至到]\s*((?:19|20)\d\d)\s*年/.exec(title) : null;
+  if (!m) return null;
+  const year = Number(m[1]);
+  const yearEnd = Number(m[2]);
+  return yearEnd > year && yearEnd - year <= 10 ? { year, yearEnd } : null;
+}
+
+interface Byline {
+  issuer: string | null;
+  date: string | null;
+  docNumber: string | null;
+}
+
+/**
+ * A plan without a signature may name its issuer on a line of its own next to the title (before it or under
+ * it), or in a bracketed line under it: （某某县卫生健康局 2026年2月）, （某卫发〔2026〕3号 2026年1月30日）.
+ */
+function findByline(lines: readonly (string | null)[], title: Found | null, headEnd: number): Byline | null {
+  if (!title) return null;
+  const near = [title.start - 1, title.end, title.end + 1].filter(
+    (i) => i >= 0 && i < Math.max(headEnd, title.end + 2),
+  );
+  let issuer: string | null = null;
+  let date: string | null = null;
+  let docNumber: string | null = null;
+  for (const i of near) {
+    const line = lines[i]?.trim();
+    if (!line) continue;
+    if (!issuer && isIssuerLine(line)) {
+      issuer = line.replace(/\s+/g, '');
+      continue;
+    }
+    const bracketed = /^[（(]([^（）()]{4,60})[）)]$/.exec(line)?.[1];
+    if (!bracketed) continue;
+    for (const part of bracketed.split(/[\s\u3000]+/)) {
+      if (!issuer && isIssuerLine(part)) issuer = part;
+      else if (!docNumber && DOC_NUMBER.test(part)) docNumber = DOC_NUMBER.exec(part)?.[0] ?? null;
+      else if (!date && isDateLine(part)) date = parseDate(part);
+    }
+  }
+  return issuer || date || docNumber ? { issuer, date, docNumber } : null;
 }
 
 function yearFromDate(date: string | null): number | null {
