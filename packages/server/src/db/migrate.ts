@@ -6,6 +6,7 @@ import * as taskStatus from './migrations/0003-task-status.js';
 import * as planReviewSettings from './migrations/0010-plan-review-settings.js';
 import * as jobs from './migrations/0030-jobs.js';
 import * as statusIndexes from './migrations/0031-status-indexes.js';
+import * as storedTaskFlag from './migrations/0040-stored-task-flag.js';
 
 /** Migrations are imported, not read from disk, so they run the same from src (tests) and dist. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0010-plan-review-settings': planReviewSettings,
   '0030-jobs': jobs,
   '0031-status-indexes': statusIndexes,
+  '0040-stored-task-flag': storedTaskFlag,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
