@@ -176,6 +176,26 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
         body: { version: item.version, intoId: into.id, intoVersion: into.version },
         schema: PlanDetail,
       }),
+    /** Splits the item's text at `offset` (after 。；; or before 一是/二是…); the second part becomes the next sibling. */
+    splitItem: (planId: string, item: Versioned, offset: number) =>
+      request('POST', `/api/plans/${enc(planId)}/items/${enc(item.id)}/split`, {
+        body: { version: item.version, offset },
+        schema: PlanDetail,
+      }),
+    /** Adds a typed item as the last child of `parentId` or right after `afterId`; `id` makes a retry harmless. */
+    addItem: (
+      plan: Versioned,
+      input: {
+        id?: string;
+        title: string;
+        text?: string;
+        placement: { parentId: string | null } | { afterId: string };
+      },
+    ) =>
+      request('POST', `/api/plans/${enc(plan.id)}/items`, {
+        body: { planVersion: plan.version, ...input },
+        schema: PlanDetail,
+      }),
     deleteItem: (planId: string, item: Versioned) =>
       request('DELETE', `/api/plans/${enc(planId)}/items/${enc(item.id)}`, {
         query: { version: item.version },

@@ -47,6 +47,8 @@ export const Item = z.object({
   deadline: IsoDate.nullable(),
   deadlineText: z.string().nullable(),
   source: Span.nullable(),
+  /** Offsets into `text` where the item may be split (after 。；; or before 一是/二是…), from the server. */
+  splitOffsets: z.array(z.int()),
   version: Version,
   assignments: z.array(Assignment),
   /** Printed unit names the import could not match to an org unit. */
@@ -82,6 +84,8 @@ export const PlanSettings = z.object({
 });
 
 export const PlanDetail = PlanSummary.extend({
+  /** How many items are tasks (the stored flag, none below another task): what publishing creates. */
+  taskCount: z.int(),
   thresholds: Thresholds,
   settings: PlanSettings,
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
@@ -119,6 +123,22 @@ export const MoveItemRequest = z.object({
   version: Version,
   parentId: Id.nullable(),
   position: z.int().min(0),
+});
+
+/** Split the item's own text at `offset` (after 。；; or before 一是/二是…); the second part becomes the next sibling. */
+export const SplitItemRequest = z.object({
+  version: Version,
+  offset: z.int().min(1).max(20_000),
+});
+
+/** A new item the planner types: the last child of `parentId` (null: a new section) or right after `afterId`. */
+export const AddItemRequest = z.object({
+  planVersion: Version,
+  /** Chosen by the client so a retry adds nothing twice. */
+  id: Id.optional(),
+  title: z.string().trim().min(1).max(500),
+  text: z.string().max(20_000).optional(),
+  placement: z.union([z.object({ afterId: Id }), z.object({ parentId: Id.nullable() })]),
 });
 
 export const MergeItemRequest = z.object({

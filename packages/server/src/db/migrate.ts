@@ -6,6 +6,7 @@ import * as taskStatus from './migrations/0003-task-status.js';
 import * as planReviewSettings from './migrations/0010-plan-review-settings.js';
 import * as jobs from './migrations/0030-jobs.js';
 import * as statusIndexes from './migrations/0031-status-indexes.js';
+import * as storedTaskFlag from './migrations/0040-stored-task-flag.js';
 import * as demoMarker from './migrations/0070-demo-marker.js';
 import * as loginThrottle from './migrations/0071-login-throttle.js';
 import * as taskListIndex from './migrations/0080-task-list-index.js';
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0010-plan-review-settings': planReviewSettings,
   '0030-jobs': jobs,
   '0031-status-indexes': statusIndexes,
+  '0040-stored-task-flag': storedTaskFlag,
   '0070-demo-marker': demoMarker,
   '0071-login-throttle': loginThrottle,
   '0080-task-list-index': taskListIndex,
@@ -25,7 +27,8 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
-export const LATEST_MIGRATION = Object.keys(migrations).at(-1) ?? '';
+// Kysely applies migrations in name order; the latest is the greatest name, whatever order they are listed in.
+export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1) ?? '';
 
 export async function migrateToLatest(db: Db, schema: string | null = null): Promise<string[]> {
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });

@@ -50,3 +50,35 @@ describe('planToRows', () => {
     expect(inferDirection('>=', '达到90%以上')).toBe('higher');
   });
 });
+
+describe('the task flag decided at import', () => {
+  const ids = { tenantId: 't', planId: 'p', newId: randomUUID };
+  const flags = (plan: ReturnType<typeof planFixture>) =>
+    planToRows(plan, ids, () => null).items.map((i) => [i.title, i.is_task]);
+
+  it('marks leaves as tasks, and a parent whose children carry clauses of their own as a section', () => {
+    expect(flags(planFixture())).toEqual([
+      ['深化医药卫生体制改革', false],
+      ['推进紧密型县域医共体建设', true],
+      ['完善分级诊疗制度', false],
+      ['扩大家庭医生签约服务覆盖面', true],
+      ['规范双向转诊流程', true],
+      ['提升公共卫生服务能力', false],
+      ['强化妇幼健康服务', true],
+      ['推进医保支付方式改革', true],
+    ]);
+  });
+
+  it('marks an item with its own clause whose children have none as the task, its children as steps', () => {
+    const plan = planFixture();
+    const section = plan.items[0]?.children[1];
+    if (!section) throw new Error('fixture changed');
+    section.lead = ['医政科'];
+    section.units = ['医政科'];
+    expect(flags(plan).slice(2, 5)).toEqual([
+      ['完善分级诊疗制度', true],
+      ['扩大家庭医生签约服务覆盖面', false],
+      ['规范双向转诊流程', false],
+    ]);
+  });
+});

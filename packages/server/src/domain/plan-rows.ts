@@ -59,6 +59,25 @@ function rolesOf(item: PlanItem): [string, AssignmentRole][] {
   return out;
 }
 
+/** The item's own text names responsible units (a 牵头/配合/责任单位 clause). */
+function hasClause(item: PlanItem): boolean {
+  return item.units.length + item.lead.length + item.support.length > 0;
+}
+
+function clauseBelow(item: PlanItem): boolean {
+  return item.children.some((child) => hasClause(child) || clauseBelow(child));
+}
+
+/**
+ * Whether an item becomes a task, decided once at import: a leaf, or an item with its own responsibility
+ * clause when nothing below it has one (its children are then steps). Where children carry clauses of
+ * their own, they are the tasks and the parent is a section. Nothing below a task is a task.
+ */
+export function isTaskAtImport(item: PlanItem, underTask: boolean): boolean {
+  if (underTask) return false;
+  return item.children.length === 0 || (hasClause(item) && !clauseBelow(item));
+}
+
 /**
  * Flattens the engine's item tree into rows (pre-order, ids chosen here so parents and children
  * insert in one statement) and resolves printed unit names through `match`.
@@ -69,8 +88,15 @@ export function planToRows(
   match: (printed: string) => string[] | null,
 ): PlanRows {
   const rows: PlanRows = { items: [], assignments: [], unmatched: [], targets: [] };
-  const visit = (item: PlanItem, parentId: string | null, position: number, level: number): void => {
+  const visit = (
+    item: PlanItem,
+    parentId: string | null,
+    position: number,
+    level: number,
+    underTask: boolean,
+  ): void => {
     const id = ids.newId();
+    const isTask = isTaskAtImport(item, underTask);
     rows.items.push({
       tenant_id: ids.tenantId,
       id,
@@ -81,7 +107,7 @@ export function planToRows(
       level,
       title: item.title || item.text.slice(0, 80) || item.number,
       text: item.text,
-      is_task: false,
+      is_task: isTask,
       deadline: validDate(item.deadline),
       deadline_text: item.deadlineText,
       source_start: item.source.start,
@@ -100,11 +126,11 @@ export function planToRows(
     for (const [unitId, role] of assigned) rows.assignments.push({ itemId: id, unitId, role });
     item.targets.forEach((target, i) => rows.targets.push(targetRow(ids.tenantId, id, target, i)));
     item.children.forEach((child, i) => {
-      visit(child, id, i, Math.min(level + 1, 20));
+      visit(child, id, i, Math.min(level + 1, 20), underTask || isTask);
     });
   };
   plan.items.forEach((item, i) => {
-    visit(item, null, i, 1);
+    visit(item, null, i, 1, false);
   });
   return rows;
 }

@@ -45,13 +45,13 @@ export function buildTree(items: readonly ItemRow[]): PlanTree {
 }
 
 /**
- * Tasks: items the planner marked, and leaves below no marked item. A marked parent is one task;
- * its children are its steps, not tasks of their own.
+ * Tasks: the items whose stored `is_task` flag is set (decided at import, changed by the planner) with no
+ * task above them. A task's children are its steps, not tasks of their own.
  */
 export function taskNodes(tree: PlanTree): TreeNode[] {
   const tasks: TreeNode[] = [];
   const walk = (node: TreeNode): void => {
-    if (node.item.is_task || node.children.length === 0) {
+    if (node.item.is_task) {
       tasks.push(node);
       return;
     }

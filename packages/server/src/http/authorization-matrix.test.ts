@@ -233,6 +233,35 @@ const cells: Cell[] = [
     },
   },
   {
+    endpoint: 'POST /api/plans/{planId}/items/{itemId}/split',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await draftPlan();
+      const item = itemOf(plan, '规范双向转诊流程');
+      const edited = await t.as(session('planner'), {
+        method: 'PATCH',
+        url: `/api/plans/${plan.id}/items/${item.id}`,
+        payload: { version: item.version, text: '规范双向转诊流程。一是畅通上转；二是做实下转。' },
+      });
+      const version = edited.json<PlanDetail>().items.find((i) => i.id === item.id)?.version;
+      return send('POST', `/api/plans/${plan.id}/items/${item.id}/split`, { version, offset: 9 });
+    },
+  },
+  {
+    endpoint: 'POST /api/plans/{planId}/items',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await draftPlan();
+      return send('POST', `/api/plans/${plan.id}/items`, {
+        planVersion: plan.version,
+        title: '新增工作',
+        placement: { afterId: itemOf(plan, '规范双向转诊流程').id },
+      });
+    },
+  },
+  {
     endpoint: 'POST /api/plans/{planId}/items/{itemId}/merge',
     allowed: EDITORS,
     outsider: 404,

@@ -1,6 +1,7 @@
 import type { PlanDetail, TargetDto } from '@yaodian/core';
 import type { OrgUnitRow, TargetRow } from '../db/schema.js';
-import { effectiveAssignments, type PlanTree } from '../domain/plan-tree.js';
+import { splitBoundaries } from '../domain/split-item.js';
+import { effectiveAssignments, taskNodes, type PlanTree } from '../domain/plan-tree.js';
 import type { AssignmentRecord, UnmatchedRecord } from '../repositories/assignment-repository.js';
 import type { PlanHeader } from '../repositories/plan-repository.js';
 
@@ -60,6 +61,7 @@ export function presentPlanDetail(parts: PlanParts): PlanDetail {
   }
   return {
     ...presentPlanSummary(parts.plan),
+    taskCount: taskNodes(parts.tree).length,
     thresholds: { behindPoints: parts.plan.behind_points, atRiskPoints: parts.plan.at_risk_points },
     settings: {
       reviewRequired: parts.plan.review_required,
@@ -83,6 +85,7 @@ export function presentPlanDetail(parts: PlanParts): PlanDetail {
           item.source_start === null || item.source_end === null
             ? null
             : { start: item.source_start, end: item.source_end },
+        splitOffsets: splitBoundaries(item.text),
         version: item.version,
         assignments: (eff?.assignments ?? []).map((a) => ({
           unitId: a.unitId,

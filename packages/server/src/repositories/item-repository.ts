@@ -56,7 +56,7 @@ export async function placeItem(
   db: Executor,
   tenantId: string,
   itemId: string,
-  place: { parent_id?: string | null; position?: number; level?: number },
+  place: { parent_id?: string | null; position?: number; level?: number; number?: string },
 ): Promise<void> {
   await db
     .updateTable('items')

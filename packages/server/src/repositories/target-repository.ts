@@ -85,3 +85,22 @@ export async function reassignTargets(
     .where('item_id', '=', fromItemId)
     .execute();
 }
+
+/** Moves an item's targets printed at or after `fromSource` (a split's second part) to another item. */
+export async function moveTargetsFromOffset(
+  db: Executor,
+  tenantId: string,
+  fromItemId: string,
+  toItemId: string,
+  fromSource: number,
+): Promise<number> {
+  const moved = await db
+    .updateTable('targets')
+    .set({ item_id: toItemId })
+    .where('tenant_id', '=', tenantId)
+    .where('item_id', '=', fromItemId)
+    .where('source_start', '>=', fromSource)
+    .returning('id')
+    .execute();
+  return moved.length;
+}

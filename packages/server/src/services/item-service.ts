@@ -1,5 +1,8 @@
 import type { AssignmentRole, PlanDetail } from '@yaodian/core';
-import { buildTree, subtreeIds, type TreeNode } from '../domain/plan-tree.js';
+import { randomUUID } from 'node:crypto';
+import { renumberSiblings } from '../domain/numbering.js';
+import { buildTree, subtreeIds, type PlanTree, type TreeNode } from '../domain/plan-tree.js';
+import { splitItemText } from '../domain/split-item.js';
 import type { Executor } from '../db/database.js';
 import type { ItemRow } from '../db/schema.js';
 import { AppError, notFound, versionConflict } from '../errors/app-error.js';
@@ -10,19 +13,27 @@ import {
   deleteItemAssignments,
   deleteUnmatchedNames,
   insertAssignments,
+  insertUnmatched,
   listItemAssignments,
+  listPlanUnmatched,
   moveAssignments,
 } from '../repositories/assignment-repository.js';
 import {
   deleteItem,
   findItem,
+  insertItems,
   listItems,
   placeItem,
   updateItemAtVersion,
 } from '../repositories/item-repository.js';
+import { findPlanSource } from '../repositories/plan-source-repository.js';
 import { countReportsForItems } from '../repositories/report-repository.js';
 import { findPlan, touchPlan } from '../repositories/plan-repository.js';
-import { listItemTargets, reassignTargets } from '../repositories/target-repository.js';
+import {
+  listItemTargets,
+  moveTargetsFromOffset,
+  reassignTargets,
+} from '../repositories/target-repository.js';
 import { findUnitsByIds } from '../repositories/unit-repository.js';
 import type { Deps } from './deps.js';
 import { editablePlan, loadPlanDetail } from './plan-loader.js';
@@ -94,7 +105,10 @@ export async function updateItem(
   });
 }
 
-/** Rewrites sibling positions 0..n-1 in the given order, and levels below `node`. */
+/**
+ * Rewrites sibling positions 0..n-1 in the given order, and their numbers in the list's numbering style
+ * (一 二 三 / （一）（二） / 1 2 3: domain/numbering.ts), so a moved item never shows 十 above 九.
+ */
 async function renumber(
   db: Executor,
   tenantId: string,
@@ -102,9 +116,16 @@ async function renumber(
   parentId: string | null,
   level: number,
 ): Promise<void> {
+  const numbers = renumberSiblings(siblings.map((s) => s.item.number));
   for (const [position, node] of siblings.entries()) {
-    if (node.item.position !== position || node.item.parent_id !== parentId || node.item.level !== level) {
-      await placeItem(db, tenantId, node.item.id, { position, parent_id: parentId, level });
+    const number = numbers[position] ?? node.item.number;
+    if (
+      node.item.position !== position ||
+      node.item.parent_id !== parentId ||
+      node.item.level !== level ||
+      node.item.number !== number
+    ) {
+      await placeItem(db, tenantId, node.item.id, { position, parent_id: parentId, level, number });
     }
   }
 }
@@ -323,6 +344,205 @@ export async function setAssignments(
         before.map((a) => ({ unitId: a.unitId, role: a.role })),
         input.assignments,
       ),
+    );
+    return finish(trx, deps, actor, planId);
+  });
+}
+
+/** True when the item or one of its ancestors is a task (a new item there is a step, not a task). */
+function underTask(tree: PlanTree, parentId: string | null): boolean {
+  for (let id = parentId; id;) {
+    const node = tree.byId.get(id);
+    if (!node) return false;
+    if (node.item.is_task) return true;
+    id = node.item.parent_id;
+  }
+  return false;
+}
+
+/**
+ * Splits an item's own text in two at `offset` (a sentence end 。；; or before 一是/二是…): the item keeps
+ * the first part, a new sibling right after it takes the second, with spans into the plan's text, the
+ * same units (and unmatched names), the targets printed in its part and the item's task flag. The
+ * siblings are renumbered. One transaction.
+ */
+export async function splitItem(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+  itemId: string,
+  input: { version: number; offset: number },
+): Promise<PlanDetail> {
+  authorize(actor, 'plan.edit');
+  return statusWrite(deps, async (trx) => {
+    await editablePlan(trx, actor, planId, true);
+    const item = await itemOfPlan(trx, actor, planId, itemId);
+    if (item.version !== input.version) throw versionConflict('The item');
+    const source = await findPlanSource(trx, actor.tenantId, planId);
+    const outcome = splitItemText(
+      {
+        text: item.text,
+        title: item.title,
+        sourceStart: item.source_start,
+        sourceEnd: item.source_end,
+        planText: source?.text ?? null,
+      },
+      input.offset,
+    );
+    if (!outcome.ok) {
+      throw new AppError(
+        'validation_failed',
+        outcome.reason === 'not_a_boundary'
+          ? 'An item splits only after a sentence end (。；;) or before 一是/二是…'
+          : 'Both parts of a split need text',
+        { field: 'offset', details: { reason: outcome.reason } },
+      );
+    }
+    const { first, second } = outcome;
+    const kept = await updateItemAtVersion(trx, actor.tenantId, itemId, input.version, {
+      text: first.text,
+      title: first.title.slice(0, 500),
+      ...(first.source ? { source_start: first.source.start, source_end: first.source.end } : {}),
+    });
+    if (!kept) throw versionConflict('The item');
+
+    const newId = randomUUID();
+    await insertItems(trx, [
+      {
+        tenant_id: actor.tenantId,
+        id: newId,
+        plan_id: planId,
+        parent_id: item.parent_id,
+        position: item.position + 1,
+        number: '',
+        level: item.level,
+        title: second.title.slice(0, 500) || item.title,
+        text: second.text,
+        is_task: item.is_task,
+        deadline: item.deadline,
+        deadline_text: item.deadline_text,
+        source_start: second.source?.start ?? null,
+        source_end: second.source?.end ?? null,
+      },
+    ]);
+    const assignments = await listItemAssignments(trx, actor.tenantId, itemId);
+    await insertAssignments(
+      trx,
+      actor.tenantId,
+      assignments.map((a) => ({ itemId: newId, unitId: a.unitId, role: a.role })),
+    );
+    const unmatched = (await listPlanUnmatched(trx, actor.tenantId, planId)).filter(
+      (u) => u.itemId === itemId,
+    );
+    await insertUnmatched(
+      trx,
+      actor.tenantId,
+      unmatched.map((u) => ({ ...u, itemId: newId })),
+    );
+    const movedTargets = second.source
+      ? await moveTargetsFromOffset(trx, actor.tenantId, itemId, newId, second.source.start)
+      : 0;
+
+    const tree = buildTree(await listItems(trx, actor.tenantId, planId));
+    const siblings = (item.parent_id ? tree.byId.get(item.parent_id)?.children : tree.roots) ?? [];
+    const ordered = [...siblings].sort(
+      (a, b) =>
+        a.item.position - b.item.position ||
+        (a.item.id === itemId ? -1 : b.item.id === itemId ? 1 : a.item.id === newId ? -1 : 1),
+    );
+    await renumber(trx, actor.tenantId, ordered, item.parent_id, item.level);
+    await appendAudit(
+      trx,
+      audit(
+        deps,
+        actor,
+        'item.split',
+        itemId,
+        { text: item.text, source: [item.source_start, item.source_end] },
+        {
+          offset: input.offset,
+          newItemId: newId,
+          first: first.source,
+          second: second.source,
+          movedTargets,
+        },
+      ),
+    );
+    return finish(trx, deps, actor, planId);
+  });
+}
+
+/**
+ * Adds an item the planner types: a child of `parentId` (last) or a sibling right after `afterId`.
+ * It is a task unless it sits below one; the sibling list is renumbered. One transaction.
+ */
+export async function addItem(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+  input: {
+    planVersion: number;
+    id?: string | undefined;
+    title: string;
+    text?: string;
+    placement: { parentId: string | null } | { afterId: string };
+  },
+): Promise<PlanDetail> {
+  authorize(actor, 'plan.edit');
+  return statusWrite(deps, async (trx) => {
+    const plan = await editablePlan(trx, actor, planId, true);
+    const tree = buildTree(await listItems(trx, actor.tenantId, planId));
+    // A retry of an add that went through changes nothing.
+    if (input.id && tree.byId.has(input.id)) return loadPlanDetail(trx, plan);
+    if (plan.version !== input.planVersion) throw versionConflict('The plan');
+    let parentId: string | null;
+    let position: number;
+    if ('afterId' in input.placement) {
+      const after = tree.byId.get(input.placement.afterId);
+      if (!after)
+        throw new AppError('validation_failed', 'The item to add after is not in this plan', {
+          field: 'placement.afterId',
+        });
+      parentId = after.item.parent_id;
+      position = after.item.position + 1;
+    } else {
+      parentId = input.placement.parentId;
+      const parent = parentId ? tree.byId.get(parentId) : null;
+      if (parentId && !parent)
+        throw new AppError('validation_failed', 'The parent is not in this plan', {
+          field: 'placement.parentId',
+        });
+      position = (parent ? parent.children : tree.roots).length;
+    }
+    const parent = parentId ? tree.byId.get(parentId) : undefined;
+    const level = parent ? Math.min(parent.item.level + 1, 20) : 1;
+    const newId = input.id ?? randomUUID();
+    await insertItems(trx, [
+      {
+        tenant_id: actor.tenantId,
+        id: newId,
+        plan_id: planId,
+        parent_id: parentId,
+        position,
+        number: '',
+        level,
+        title: input.title,
+        text: input.text ?? input.title,
+        is_task: !underTask(tree, parentId),
+        deadline: null,
+        deadline_text: null,
+        source_start: null,
+        source_end: null,
+      },
+    ]);
+    const fresh = buildTree(await listItems(trx, actor.tenantId, planId));
+    const siblings = [...((parentId ? fresh.byId.get(parentId)?.children : fresh.roots) ?? [])].sort(
+      (a, b) => a.item.position - b.item.position || (a.item.id === newId ? -1 : b.item.id === newId ? 1 : 0),
+    );
+    await renumber(trx, actor.tenantId, siblings, parentId, level);
+    await appendAudit(
+      trx,
+      audit(deps, actor, 'item.add', newId, null, { title: input.title, parentId, position }),
     );
     return finish(trx, deps, actor, planId);
   });

@@ -9,7 +9,7 @@ import { presentReport } from '../presenters/report-presenter.js';
 import { listAssignmentsOf } from '../repositories/assignment-repository.js';
 import { countReportAttachments } from '../repositories/attachment-repository.js';
 import { appendAudit } from '../repositories/audit-repository.js';
-import { findAncestry, findItem, hasChildren } from '../repositories/item-repository.js';
+import { findAncestry, findItem } from '../repositories/item-repository.js';
 import { findPeriod } from '../repositories/period-repository.js';
 import { findPlan } from '../repositories/plan-repository.js';
 import {
@@ -52,8 +52,8 @@ async function taskFor(
     throw new AppError('validation_failed', 'No such task in a published plan', { field: 'itemId' });
   }
   const ancestry = await findAncestry(db, tenantId, itemId);
-  const isTask =
-    item.is_task || (!ancestry.slice(1).some((a) => a.is_task) && !(await hasChildren(db, tenantId, itemId)));
+  // The stored flag decides (domain/plan-tree.ts taskNodes): marked, with no task above it.
+  const isTask = item.is_task && !ancestry.slice(1).some((a) => a.is_task);
   if (!isTask) throw new AppError('validation_failed', 'This item is not a task', { field: 'itemId' });
   const assignments = await listAssignmentsOf(
     db,

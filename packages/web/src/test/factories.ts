@@ -64,6 +64,7 @@ export function item(overrides: Partial<ItemDto> = {}): ItemDto {
     deadline: null,
     deadlineText: null,
     source: null,
+    splitOffsets: [],
     version: 1,
     assignments: [],
     unmatchedUnits: [],

@@ -14,7 +14,8 @@ import {
   Tree,
   Typography,
 } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import type { PublishFindingDto } from '@yaodian/core';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, planSource, type PlanDetailDto } from '../../api/endpoints.js';
 import { ApiError } from '../../api/api-error.js';
@@ -26,6 +27,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { useT } from '../../i18n/i18n.js';
 import { allIds, buildTree, type TreeDatum, type TreeNode } from '../plans/tree.js';
 import { ItemEditor } from './ItemEditor.js';
+import { PublishChecklist } from './PublishChecklist.js';
 import { SourcePane } from './SourcePane.js';
 import { textFromItems } from './source-text.js';
 import { UnmatchedPanel } from './UnmatchedPanel.js';
@@ -48,7 +50,27 @@ export function ImportReviewPage(): ReactNode {
   const item = data?.items.find((i) => i.id === selected);
   const text = source.data ?? fallback.text;
   const span = item ? (source.data ? item.source : (fallback.spans.get(item.id) ?? null)) : null;
-  const taskCount = data?.items.filter((i) => i.isTask).length ?? 0;
+  // The server's count of what publishing makes a task (the stored flag).
+  const taskCount = data?.taskCount ?? 0;
+  const [findings, setFindings] = useState<PublishFindingDto[] | null>(null);
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const checkable = Boolean(data && data.status === 'draft' && allowed('plan.publish'));
+  // The check follows every change of the plan (each write answers with the whole plan).
+  useEffect(() => {
+    if (!checkable || !data) return;
+    let live = true;
+    api
+      .publishCheck(data.id)
+      .then((next) => {
+        if (live) setFindings(next);
+      })
+      .catch(() => {
+        if (live) setFindings(null);
+      });
+    return () => {
+      live = false;
+    };
+  }, [checkable, data]);
 
   const run = async (write: () => Promise<PlanDetailDto>): Promise<void> => {
     setBusy(true);
@@ -65,9 +87,22 @@ export function ImportReviewPage(): ReactNode {
 
   const publish = async (): Promise<void> => {
     if (!data) return;
-    await run(() => api.publishPlan(data.id, data.version));
-    void message.success(t('importReview.published'));
-    void navigate(`/plans/${data.id}`);
+    const waivers = (findings ?? [])
+      .filter((f) => (reasons[f.key] ?? '').trim().length > 0)
+      .map((f) => ({ key: f.key, reason: (reasons[f.key] ?? '').trim() }));
+    setBusy(true);
+    try {
+      await api.publishPlan(data.id, data.version, waivers);
+      void message.success(t('importReview.published'));
+      void navigate(`/plans/${data.id}`);
+    } catch (error) {
+      void message.error(errorMessage(error, t));
+      if (error instanceof ApiError && error.code === 'publish_findings')
+        setFindings(await api.publishCheck(data.id).catch(() => findings));
+      else if (error instanceof ApiError && error.code === 'version_conflict') plan.reload();
+    } finally {
+      setBusy(false);
+    }
   };
 
   const toTreeData = (nodes: TreeNode[]): TreeDatum[] =>
@@ -153,6 +188,17 @@ export function ImportReviewPage(): ReactNode {
               ),
             },
           ]}
+        />
+      ) : null}
+      {checkable ? (
+        <PublishChecklist
+          findings={findings}
+          reasons={reasons}
+          editable={editable}
+          onReason={(key, reason) => {
+            setReasons((r) => ({ ...r, [key]: reason }));
+          }}
+          onSelect={setSelected}
         />
       ) : null}
       {data ? (

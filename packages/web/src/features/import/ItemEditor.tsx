@@ -61,6 +61,19 @@ export function ItemEditor({ plan, item, units, editable, run }: Props): ReactNo
   const [newUnit, setNewUnit] = useState<string | undefined>(undefined);
   const [newRole, setNewRole] = useState<AssignmentRole>('lead');
   const [target, setTarget] = useState<{ original: TargetDto | null; fields: TargetFields } | null>(null);
+  const [splitAt, setSplitAt] = useState<number | undefined>(undefined);
+  const [newTitle, setNewTitle] = useState('');
+  const splitOptions = item.splitOffsets.map((offset) => ({
+    value: offset,
+    label: `…${item.text.slice(Math.max(0, offset - 12), offset).trim()} ‖ ${item.text.slice(offset, offset + 16).trim()}…`,
+  }));
+  const add = (placement: { parentId: string | null } | { afterId: string }): void => {
+    const title = newTitle.trim();
+    if (!title) return;
+    void run(() => api.addItem(plan, { id: crypto.randomUUID(), title, placement })).then(() => {
+      setNewTitle('');
+    });
+  };
   useEffect(() => {
     setTitle(item.title);
     setNumber(item.number);
@@ -205,6 +218,56 @@ export function ItemEditor({ plan, item, units, editable, run }: Props): ReactNo
             </Button>
           </Popconfirm>
         </Space>
+        <Space.Compact style={{ width: '100%', marginTop: 12 }}>
+          <Select
+            style={{ flex: 1 }}
+            aria-label={t('importReview.splitAt')}
+            placeholder={item.splitOffsets.length ? t('importReview.splitAt') : t('importReview.noSplit')}
+            disabled={!editable || item.splitOffsets.length === 0}
+            value={splitAt}
+            onChange={(v: number) => {
+              setSplitAt(v);
+            }}
+            options={splitOptions}
+            data-testid="split-at"
+          />
+          <Button
+            disabled={splitAt === undefined}
+            onClick={() => {
+              if (splitAt !== undefined) void run(() => api.splitItem(plan.id, item, splitAt));
+            }}
+          >
+            {t('importReview.split')}
+          </Button>
+        </Space.Compact>
+        <Space.Compact style={{ width: '100%', marginTop: 12 }}>
+          <Input
+            aria-label={t('importReview.addTitle')}
+            placeholder={t('importReview.addTitle')}
+            maxLength={500}
+            value={newTitle}
+            onChange={(e) => {
+              setNewTitle(e.target.value);
+            }}
+          />
+          <Button
+            icon={<PlusOutlined />}
+            disabled={!newTitle.trim()}
+            onClick={() => {
+              add({ afterId: item.id });
+            }}
+          >
+            {t('importReview.addSibling')}
+          </Button>
+          <Button
+            disabled={!newTitle.trim()}
+            onClick={() => {
+              add({ parentId: item.id });
+            }}
+          >
+            {t('importReview.addChild')}
+          </Button>
+        </Space.Compact>
       </Form>
       <Divider titlePlacement="start">{t('importReview.assignments')}</Divider>
       <Space wrap style={{ marginBottom: 8 }} data-testid="assignments">

@@ -1,20 +1,25 @@
 import {
+  AddItemRequest,
   ErrorResponse,
   ItemParams,
   MergeItemRequest,
   MoveItemRequest,
   PlanDetail,
+  PlanParams,
   SetAssignmentsRequest,
+  SplitItemRequest,
   UpdateItemRequest,
   VersionQuery,
 } from '@yaodian/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../services/deps.js';
 import {
+  addItem,
   mergeItem,
   moveItem,
   removeItem,
   setAssignments,
+  splitItem,
   updateItem,
 } from '../../../services/item-service.js';
 import { actorOf } from '../../auth-hook.js';
@@ -46,6 +51,35 @@ export function itemRoutes(deps: Deps): FastifyPluginAsyncZod {
       { schema: { tags: ['items'], params: ItemParams, body: MergeItemRequest, response: responses } },
       (request) =>
         mergeItem(deps, actorOf(request), request.params.planId, request.params.itemId, request.body),
+    );
+    app.post(
+      '/api/plans/:planId/items/:itemId/split',
+      {
+        schema: {
+          tags: ['items'],
+          summary:
+            'Split an item at a sentence end or an 一是/二是 boundary; the second part becomes the next sibling',
+          params: ItemParams,
+          body: SplitItemRequest,
+          response: responses,
+        },
+      },
+      (request) =>
+        splitItem(deps, actorOf(request), request.params.planId, request.params.itemId, request.body),
+    );
+    app.post(
+      '/api/plans/:planId/items',
+      {
+        schema: {
+          tags: ['items'],
+          summary: 'Add an item the planner types, as a child or right after a sibling',
+          params: PlanParams,
+          body: AddItemRequest,
+          response: { ...responses, 201: PlanDetail },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await addItem(deps, actorOf(request), request.params.planId, request.body)),
     );
     app.delete(
       '/api/plans/:planId/items/:itemId',
