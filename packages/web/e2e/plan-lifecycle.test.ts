@@ -139,6 +139,10 @@ describe('a plan from import to accepted report, in the browser', () => {
     await page.getByRole('menuitem', { name: /审核/ }).click();
     const again = page.locator('tr.ant-table-row').filter({ hasText: '实施重点专科提升行动' });
     await again.getByRole('button', { name: /通\s*过/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await again.waitFor({ state: 'detached' });
   });
 

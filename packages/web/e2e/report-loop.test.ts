@@ -97,4 +97,57 @@ describe('reporting and reviewing, in the browser', () => {
     await expect(page.locator('#report-narrative').inputValue()).resolves.toBe('按计划推进。');
     await signOut(page);
   });
+
+  it('shows the home card’s count of reports due equal to the table’s, the table grouped by plan', async () => {
+    await signIn(page, server.url, 'reporter.jikong', PASSWORD);
+    const card = page.getByTestId('card-my-due').locator('.ant-statistic-content-value');
+    await card.waitFor();
+    const onCard = Number((await card.innerText()).replace(/\D/g, ''));
+    await page.getByRole('menuitem', { name: /我的任务/ }).click();
+    const counts = page.getByTestId('my-work-counts');
+    await counts.waitFor();
+    const fillable = page
+      .locator('tr.ant-table-row')
+      .filter({ has: page.getByRole('button', { name: /^(填\s*报|继续填报|修改后重新提交)$/ }) });
+    const rowCount = await page.locator('tr.ant-table-row').count();
+    // Every row fits one page here (at most 20), so the rows on screen are the whole table.
+    expect(rowCount).toBeLessThanOrEqual(20);
+    await expect(fillable.count()).resolves.toBe(onCard);
+    await expect(counts.innerText()).resolves.toContain(`本期待填报 ${String(onCard)} 项`);
+    await expect(counts.innerText()).resolves.toContain(`共 ${String(rowCount)} 项`);
+    await expect(page.locator('thead').innerText()).resolves.toContain('所属计划');
+    await shot(page, '22-my-tasks-counts');
+    await signOut(page);
+  });
+
+  it('accepts two reports at once with one confirmation, in one request', async () => {
+    await signIn(page, server.url, 'planner', PASSWORD);
+    await page.getByRole('menuitem', { name: /审核/ }).click();
+    const rows = page.locator('tr.ant-table-row').filter({ has: page.locator('.ant-checkbox') });
+    await rows.first().waitFor();
+    const before = await rows.count();
+    expect(before).toBeGreaterThanOrEqual(2);
+
+    // The expanded row shows what is reviewed: texts, evidence, the previous accepted report.
+    await rows.first().locator('.ant-table-row-expand-icon').click();
+    await page.getByTestId('review-detail').first().waitFor();
+    await page.getByTestId('review-previous').first().waitFor();
+
+    await rows.nth(0).locator('.ant-checkbox-input').check();
+    await rows.nth(1).locator('.ant-checkbox-input').check();
+    const batches: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/reports/accept-batch')) batches.push(request.postData() ?? '');
+    });
+    await page.getByRole('button', { name: /批量通过（2）/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await page.getByText('已通过 2 份报告').waitFor();
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(before - 2);
+    expect(batches).toHaveLength(1);
+    expect((JSON.parse(batches[0] ?? '{}') as { reports: unknown[] }).reports).toHaveLength(2);
+    await shot(page, '23-review-batch');
+  });
 });

@@ -29,3 +29,29 @@ export function owedReports(
   }
   return rows;
 }
+
+/** A row the unit still has to act on this period: nothing sent yet, a draft, or a returned report. */
+export function isFillable(row: Pick<OwedReport, 'period' | 'report'>): boolean {
+  if (!row.period) return false;
+  return !row.report || row.report.state === 'draft' || row.report.state === 'returned';
+}
+
+export interface OwedCounts {
+  /** Task × unit rows the user's units report on. */
+  rows: number;
+  /** Rows to fill this period (the home card's 本期待填报). */
+  fillable: number;
+  /** Rows whose report this period awaits review. */
+  submitted: number;
+  returned: number;
+}
+
+/** The counts the home cards and the 我的任务 table both show: computed once, from the same rows. */
+export function countOwed(rows: readonly OwedReport[]): OwedCounts {
+  return {
+    rows: rows.length,
+    fillable: rows.filter(isFillable).length,
+    submitted: rows.filter((r) => r.report?.state === 'submitted').length,
+    returned: rows.filter((r) => r.report?.state === 'returned').length,
+  };
+}

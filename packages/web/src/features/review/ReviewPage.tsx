@@ -7,15 +7,16 @@ import {
   Form,
   Input,
   Modal,
+  Popconfirm,
   Progress,
   Row,
   Space,
   Table,
   Tag,
-  Typography,
 } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import { ApiError } from '../../api/api-error.js';
 import { api, type ReportDto, type TaskDto } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/error-message.js';
 import { useLoad } from '../../api/use-load.js';
@@ -28,6 +29,15 @@ import { useUnits } from '../../components/use-units.js';
 import { useT } from '../../i18n/i18n.js';
 import { currentPeriod } from '../tasks/periods.js';
 import { notReported, type MissingUnit } from './not-reported.js';
+import { ReviewDetail } from './ReviewDetail.js';
+
+/** How many reports a refused batch names as stale (changed or handled since they were read). */
+function staleCount(error: unknown): number {
+  if (!(error instanceof ApiError) || error.code !== 'version_conflict') return 0;
+  const details = error.details;
+  if (typeof details !== 'object' || details === null || !('stale' in details)) return 0;
+  return Array.isArray(details.stale) ? details.stale.length : 0;
+}
 
 export function ReviewPage(): ReactNode {
   const t = useT();
@@ -56,6 +66,26 @@ export function ReviewPage(): ReactNode {
   const [returning, setReturning] = useState<ReportDto | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const selectedReports = (pending.data ?? []).filter((r) => selected.includes(r.id));
+
+  /** One request for all the selected reports: all accepted, or none (a stale one refuses the batch). */
+  const acceptSelected = async (): Promise<void> => {
+    setBusy('batch');
+    try {
+      const accepted = await api.acceptReports(selectedReports);
+      void message.success(t('review.acceptedMany', { n: accepted.length }));
+      setSelected([]);
+      periodReports.reload();
+      tasks.reload();
+    } catch (error) {
+      const stale = staleCount(error);
+      void message.error(stale > 0 ? t('review.staleMany', { n: stale }) : errorMessage(error, t));
+    } finally {
+      setBusy(null);
+      pending.reload();
+    }
+  };
 
   const act = async (report: ReportDto, action: 'accept' | 'return'): Promise<void> => {
     setBusy(report.id);
@@ -85,28 +115,37 @@ export function ReviewPage(): ReactNode {
       <ErrorAlert error={pending.error ?? tasks.error} onRetry={pending.reload} />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
-          <Card className="yd-card" title={`${t('review.pending')} (${pending.data?.length ?? 0})`}>
+          <Card
+            className="yd-card"
+            title={`${t('review.pending')} (${pending.data?.length ?? 0})`}
+            extra={
+              <Popconfirm
+                title={t('review.acceptSelectedConfirm', { n: selectedReports.length })}
+                disabled={selectedReports.length === 0}
+                onConfirm={() => {
+                  void acceptSelected();
+                }}
+              >
+                <Button type="primary" disabled={selectedReports.length === 0} loading={busy === 'batch'}>
+                  {t('review.acceptSelected', { n: selectedReports.length })}
+                </Button>
+              </Popconfirm>
+            }
+          >
             <Table<ReportDto>
               rowKey="id"
+              rowSelection={{
+                selectedRowKeys: selected,
+                onChange: (keys) => {
+                  setSelected(keys.map(String));
+                },
+              }}
               loading={pending.loading}
               dataSource={pending.data ?? []}
               locale={{ emptyText: <Empty description={t('review.nonePending')} /> }}
               expandable={{
                 expandedRowRender: (report) => (
-                  <div style={{ whiteSpace: 'pre-wrap' }}>
-                    <Typography.Paragraph>
-                      <Typography.Text strong>{`${t('report.narrative')}: `}</Typography.Text>
-                      {report.narrative}
-                    </Typography.Paragraph>
-                    <Typography.Paragraph>
-                      <Typography.Text strong>{`${t('report.problems')}: `}</Typography.Text>
-                      {report.problems}
-                    </Typography.Paragraph>
-                    <Typography.Paragraph>
-                      <Typography.Text strong>{`${t('report.nextSteps')}: `}</Typography.Text>
-                      {report.nextSteps}
-                    </Typography.Paragraph>
-                  </div>
+                  <ReviewDetail report={report} planId={taskById.get(report.itemId)?.planId} />
                 ),
               }}
               columns={[
@@ -143,14 +182,16 @@ export function ReviewPage(): ReactNode {
                   width: 160,
                   render: (_: unknown, report) => (
                     <Space>
-                      <Button
-                        type="primary"
-                        size="small"
-                        loading={busy === report.id}
-                        onClick={() => void act(report, 'accept')}
+                      <Popconfirm
+                        title={t('review.acceptConfirm')}
+                        onConfirm={() => {
+                          void act(report, 'accept');
+                        }}
                       >
-                        {t('review.accept')}
-                      </Button>
+                        <Button type="primary" size="small" loading={busy === report.id}>
+                          {t('review.accept')}
+                        </Button>
+                      </Popconfirm>
                       <Button
                         danger
                         size="small"

@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { STATUS_COLOR } from '../../components/status.js';
 import { useToday } from '../../components/use-today.js';
 import { useT } from '../../i18n/i18n.js';
+import { useMyWork } from '../my-tasks/use-my-work.js';
 
 export function WorkbenchPage(): ReactNode {
   const t = useT();
@@ -24,7 +25,10 @@ export function WorkbenchPage(): ReactNode {
   const navigate = useNavigate();
   const today = useToday();
   const plans = useLoad(() => api.plans(), []);
-  const tasks = useLoad(() => (me.role === 'reporter' ? api.myTasks() : api.tasks({})), [me.role]);
+  const reporter = me.role === 'reporter';
+  // A reporter's counts come from the same rows as the 我的任务 table (one source, never two figures).
+  const work = useMyWork(reporter);
+  const tasks = useLoad(() => (reporter ? api.myTasks() : api.tasks({})), [me.role]);
   const pending = useLoad(
     () => (allowed('report.review') ? api.reports({ state: 'submitted' }) : Promise.resolve([])),
     [me.role],
@@ -50,10 +54,15 @@ export function WorkbenchPage(): ReactNode {
           </Card>
         </Col>
         <Col xs={12} lg={6}>
-          <Card>
+          <Card
+            className={reporter ? 'yd-stat-link' : undefined}
+            onClick={() => reporter && void navigate('/my-tasks')}
+            data-testid="card-my-due"
+          >
             <Statistic
-              title={me.role === 'reporter' ? t('workbench.myDue') : t('workbench.tasksTotal')}
-              value={taskList.length}
+              title={reporter ? t('workbench.myDue') : t('workbench.tasksTotal')}
+              value={reporter ? work.counts?.fillable : taskList.length}
+              loading={reporter ? work.counts === undefined : tasks.loading}
               prefix={<FormOutlined />}
             />
           </Card>
@@ -63,6 +72,7 @@ export function WorkbenchPage(): ReactNode {
             <Statistic
               title={t('workbench.toReview')}
               value={pending.data?.length ?? 0}
+              loading={pending.loading}
               prefix={<AuditOutlined />}
             />
           </Card>
@@ -72,6 +82,7 @@ export function WorkbenchPage(): ReactNode {
             <Statistic
               title={t('dashboard.lagging')}
               value={overdue}
+              loading={tasks.loading}
               styles={{ content: { color: overdue ? STATUS_COLOR.behind : undefined } }}
             />
           </Card>
