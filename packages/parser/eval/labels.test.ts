@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MISSING_CORPUS, requireCorpus } from '../src/testing/corpus.js';
 import { CORPUS_DIR, FIXTURE_PLANS_DIR, LABEL_SUFFIX, LABELS_DIR } from './discover.js';
 import { labelErrors, parseLabel } from './label.js';
 
@@ -12,7 +13,7 @@ describe('gold labels in eval/labels', () => {
   });
 
   it('needs the corpus beside the clone (CI puts it there)', () => {
-    expect(existsSync(CORPUS_DIR) && statSync(CORPUS_DIR).isDirectory()).toBe(true);
+    expect(() => requireCorpus()).not.toThrow();
   });
 
   for (const file of labelFiles) {
@@ -23,7 +24,7 @@ describe('gold labels in eval/labels', () => {
       expect(file).toBe(label.document + LABEL_SUFFIX);
       const inCorpus = existsSync(join(CORPUS_DIR, label.document));
       const inFixtures = existsSync(join(FIXTURE_PLANS_DIR, label.document));
-      expect(inCorpus || inFixtures).toBe(true);
+      expect(inCorpus || inFixtures, inFixtures ? '' : MISSING_CORPUS).toBe(true);
     });
   }
 });

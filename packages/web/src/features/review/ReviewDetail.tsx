@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { api, type ReportDto, type TargetDto } from '../../api/endpoints.js';
 import { useLoad } from '../../api/use-load.js';
 import { useT } from '../../i18n/i18n.js';
-import { targetText } from '../tasks/attainment.js';
+import { targetText } from '../../components/target-text.js';
 
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg']);
 
