@@ -3,7 +3,7 @@ import { classifyChrome, type ChromeKind } from './chrome.js';
 import { splitRunOnParagraphs } from './run-on.js';
 import { portalKeyProfile, readPortalFields, type PortalFields } from './portal-fields.js';
 import { dropRunningHeaders } from './running-headers.js';
-import { rebuildTextTables } from './text-tables.js';
+import { readIndicatorTables, rebuildTextTables } from './text-tables.js';
 import { joinBrokenNumbers, unwrapHardWraps } from './unwrap.js';
 
 export interface DroppedBlock {
@@ -52,7 +52,9 @@ export function cleanBlocks(input: readonly Block[]): CleanResult {
     kept.push(block);
   });
 
-  const unwrapped = joinBrokenNumbers(unwrapHardWraps(dropRunningHeaders(rebuildTextTables(kept), dropped)));
+  const unwrapped = joinBrokenNumbers(
+    unwrapHardWraps(dropRunningHeaders(readIndicatorTables(rebuildTextTables(kept)), dropped)),
+  );
   return { blocks: dropDuplicatedTitles(unwrapped, dropped), portal, dropped };
 }
 
