@@ -66,7 +66,8 @@ function isPortalTable(block: Extract<Block, { kind: 'table' }>): boolean {
   return keys >= 3;
 }
 
-const squeeze = (s: string): string => s.replace(/\s+/g, '');
+// Decorative dots around a title (· 2026年…工作计划 ·) are no part of it.
+const squeeze = (s: string): string => s.replace(/[\s·•・]+/g, '');
 const TITLE_LIKE = /(通知|要点|计划|方案|安排|任务|清单|推进表|台账|意见|办法|规划)$/;
 
 /**
