@@ -7,6 +7,7 @@ const SPACES = /[ \u3000]+/;
 const ROW_NUMBER = /^\d{1,3}$/;
 const MIN_DATA_ROWS = 2;
 const MAX_SECTION_ROW = 40;
+const MAX_HEADER = 160;
 /** Beyond this many ways to cut a row into its columns, the row is cut one piece per column. */
 const MAX_PARTITIONS = 20000;
 
@@ -81,8 +82,8 @@ export function rebuildTextTables(blocks: readonly Block[]): Block[] {
 
 function headerCells(text: string): { cells: string[]; roles: ColumnRole[]; pipe: boolean } | null {
   const line = text.trim();
-  // Tab-separated lines are tables already (segment/assemble.ts).
-  if (line.includes('\t')) return null;
+  // Tab-separated lines are tables already (segment/assemble.ts); a header is a short line of short cells.
+  if (line.length > MAX_HEADER || line.includes('\t') || !/[ \u3000|｜]/.test(line)) return null;
   const pipe = PIPE.test(line);
   const cells = (pipe ? line.replace(/^[|｜]|[|｜]$/g, '').split(PIPE_SPLIT) : line.split(SPACES)).map((c) =>
     c.trim(),
