@@ -39,3 +39,16 @@ describe('joinBrokenNumbers', () => {
     ]);
   });
 });
+
+describe('document-sharing chrome', () => {
+  it('drops page and word counts, uploader and related-document lines, and script switches', () => {
+    for (const line of [
+      '上传者：abc　|　全文共4页　|　约1.9千字',
+      '本文共3页　约2.3千字　阅读次数：356',
+      '相关推荐：乡镇卫生院工作计划（共3页）',
+      '繁体 | 简体 | 无障碍',
+    ])
+      expect(classifyChrome(line, mid), line).not.toBeNull();
+    expect(classifyChrome('全年共开展义诊32场，服务群众1.2万人次。', mid)).toBeNull();
+  });
+});

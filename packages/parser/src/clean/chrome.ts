@@ -20,6 +20,9 @@ const BREADCRUMB = /^[^。；>›»]{1,30}\s*[>›»]\s*[^。；>›»]{1,30}\s*
 // A journal's page head or foot: an issue number (第2期) with a page number (· 24 ·, — 8 —) beside it.
 const JOURNAL_PAGE =
   /^[·•\-—–\s]*\d{1,3}[·•\-—–\s]+\S.{0,40}第\s*\d{1,3}\s*期\s*$|第\s*\d{1,3}\s*期.{0,40}[·•\-—–]\s*\d{1,3}\s*[·•\-—–]\s*$/;
+// Document-sharing and template sites: page counts, word counts, uploader, related documents, paywall.
+const DOC_SHARE =
+  /(?:本文|全文|本篇)[^。]{0,6}共\s*\d+\s*[页字]|约\s*\d+(?:\.\d+)?\s*千字|上传者\s*[:：]|上传时间\s*[:：]|下载券|下载积分|会员专享|VIP|相关(?:推荐|文档|范文|阅读)\s*[:：]|上一篇\s*[:：]|下一篇\s*[:：]|温馨提示\s*[:：]|无障碍|长者模式|关怀版|^繁体\s*[|｜]/;
 const FOOTER =
   /主办单位|承办单位|运行维护|运维单位|技术支持|网站标识码|ICP[备证]|公网安备|版权所有|copyright|©|网站地图|联系我们|建议使用.{0,20}浏览器|分辨率/i;
 const SHARE = /扫一扫|二维码|微信扫|手机扫描|分享到/;
@@ -50,6 +53,7 @@ export function classifyChrome(line: string, ctx: ChromeContext): ChromeKind | n
   if (profile.keys === 1 && profile.startsWithKey && text.length <= 120 && ctx.fromStart < 40)
     return 'portal_meta';
   if (short && (NAVIGATION.test(text) || BREADCRUMB.test(text))) return 'navigation';
+  if (short && DOC_SHARE.test(text)) return 'promo';
   if (short && FOOTER.test(text)) return 'footer';
   if (text.length <= 40 && SHARE.test(text)) return 'share';
   if (short && DOWNLOAD.test(text)) return 'download';

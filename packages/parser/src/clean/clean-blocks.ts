@@ -3,7 +3,7 @@ import { classifyChrome, type ChromeKind } from './chrome.js';
 import { splitRunOnParagraphs } from './run-on.js';
 import { portalKeyProfile, readPortalFields, type PortalFields } from './portal-fields.js';
 import { dropRunningHeaders } from './running-headers.js';
-import { rebuildTextTables } from './text-tables.js';
+import { readIndicatorTables, rebuildTextTables } from './text-tables.js';
 import { joinBrokenNumbers, unwrapHardWraps } from './unwrap.js';
 
 export interface DroppedBlock {
@@ -52,7 +52,9 @@ export function cleanBlocks(input: readonly Block[]): CleanResult {
     kept.push(block);
   });
 
-  const unwrapped = joinBrokenNumbers(unwrapHardWraps(dropRunningHeaders(rebuildTextTables(kept), dropped)));
+  const unwrapped = joinBrokenNumbers(
+    unwrapHardWraps(dropRunningHeaders(readIndicatorTables(rebuildTextTables(kept)), dropped)),
+  );
   return { blocks: dropDuplicatedTitles(unwrapped, dropped), portal, dropped };
 }
 
@@ -64,7 +66,8 @@ function isPortalTable(block: Extract<Block, { kind: 'table' }>): boolean {
   return keys >= 3;
 }
 
-const squeeze = (s: string): string => s.replace(/\s+/g, '');
+// Decorative dots around a title (· 2026年…工作计划 ·) are no part of it.
+const squeeze = (s: string): string => s.replace(/[\s·•・]+/g, '');
 const TITLE_LIKE = /(通知|要点|计划|方案|安排|任务|清单|推进表|台账|意见|办法|规划)$/;
 
 /**

@@ -48,14 +48,13 @@ export function splitRunOnParagraphs(blocks: readonly Block[]): Block[] {
       continue;
     }
     const text = block.text.trim();
-    const folded = foldWidth(text);
-    const lead = readMarker(folded.slice(0, 24));
+    const lead = readMarker(foldWidth(text.slice(0, 24)));
     if (lead) stack = force(stack, lead);
-    if (text.length < 60) {
+    if (text.length < 60 || !mayHoldHeadings(text)) {
       out.push(block);
       continue;
     }
-    const found = innerHeadings(folded, lead ? lead.length : 0, stack);
+    const found = innerHeadings(foldWidth(text), lead ? lead.length : 0, stack);
     if (found.cuts.length < MIN_INNER) {
       out.push(block);
       continue;
@@ -64,6 +63,18 @@ export function splitRunOnParagraphs(blocks: readonly Block[]): Block[] {
     for (const piece of cutAt(text, found.cuts)) out.push({ kind: 'paragraph', text: piece });
   }
   return out;
+}
+
+// Any heading-like marker inside, read on the unfolded text (full- and half-width forms).
+const ANY_INNER = new RegExp(
+  `[${CHINESE_NUMERAL_CHARS}]、|[（(][${CHINESE_NUMERAL_CHARS}\\d]{1,3}[）)]|\\d[.．][\\u4e00-\\u9fff]|\\d、|[\\u2460-\\u2473]`,
+  'g',
+);
+
+/** One cheap pass: a paragraph with fewer than two heading-like markers inside is no run-on text. */
+function mayHoldHeadings(text: string): boolean {
+  ANY_INNER.lastIndex = 1;
+  return ANY_INNER.exec(text) !== null && ANY_INNER.exec(text) !== null;
 }
 
 function innerHeadings(

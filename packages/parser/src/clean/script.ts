@@ -3,8 +3,12 @@ import type { Block, LoadedDocument } from '../load/document.js';
 import type { Item, Plan, Target } from '../plan.js';
 
 /** Characters that only traditional script writes; a plan using several of them is read through a converter. */
-const TRADITIONAL_ONLY =
-  /[們個這為會說時國來過學對發點體關務與實衛區縣鄉醫療單衞縣級質護覽證傳療據組織設責項標準達億萬處號廣藥術]/g;
+const TRADITIONAL_ONLY = new Set(
+  Array.from(
+    '們個這為會說時國來過學對發點體關務與實衛區縣鄉醫療單衞級質護覽證傳據組織設責項標準達億萬處號廣藥術',
+    (c) => c.charCodeAt(0),
+  ),
+);
 const MIN_TRADITIONAL = 5;
 const DETECT_WINDOW = 4000;
 
@@ -98,8 +102,9 @@ function looksTraditional(blocks: readonly Block[]): boolean {
     const texts =
       block.kind === 'paragraph' ? [block.text] : block.rows.flatMap((r) => r.cells.map((c) => c.text));
     for (const text of texts) {
-      seen += text.match(TRADITIONAL_ONLY)?.length ?? 0;
-      if (seen >= MIN_TRADITIONAL) return true;
+      for (let i = 0; i < text.length; i++) {
+        if (TRADITIONAL_ONLY.has(text.charCodeAt(i)) && ++seen >= MIN_TRADITIONAL) return true;
+      }
       scanned += text.length;
       if (scanned > DETECT_WINDOW) return false;
     }

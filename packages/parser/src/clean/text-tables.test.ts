@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../load/document.js';
-import { rebuildTextTables } from './text-tables.js';
+import { readIndicatorTables, rebuildTextTables } from './text-tables.js';
 
 const paras = (lines: string[]): Block[] => lines.map((text) => ({ kind: 'paragraph', text }));
 const grid = (blocks: readonly Block[]): string[][][] =>
@@ -47,5 +47,24 @@ describe('rebuildTextTables', () => {
   it('leaves lines alone when no task-table header opens them', () => {
     const lines = ['2026年 全县 卫生 健康 工作', '1 提升 能力', '2 加强 管理'];
     expect(rebuildTextTables(paras(lines))).toEqual(paras(lines));
+  });
+});
+
+describe('readIndicatorTables', () => {
+  it('reads name, target value and unit of measure as one target and clears the past value', () => {
+    const cell = (text: string) => ({ text, colSpan: 1, continued: false });
+    const [table] = readIndicatorTables([
+      {
+        kind: 'table',
+        rows: [
+          { cells: ['序号', '指标名称', '计量单位', '2025年完成值', '2026年目标值', '责任单位'].map(cell) },
+          { cells: ['1', '孕产妇死亡率', '/10万', '8.1', '≤10', '妇幼科'].map(cell) },
+        ],
+      },
+    ]);
+    expect(table?.kind === 'table' && table.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['序号', '任务指标名称', '计量单位', '2025年完成值', '2026年目标值', '责任单位'],
+      ['1', '孕产妇死亡率', '/10万', '', '孕产妇死亡率≤10/10万', '妇幼科'],
+    ]);
   });
 });

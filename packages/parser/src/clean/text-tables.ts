@@ -7,10 +7,52 @@ const SPACES = /[ \u3000]+/;
 const ROW_NUMBER = /^\d{1,3}$/;
 const MIN_DATA_ROWS = 2;
 const MAX_SECTION_ROW = 40;
+const MAX_HEADER = 160;
 /** Beyond this many ways to cut a row into its columns, the row is cut one piece per column. */
 const MAX_PARTITIONS = 20000;
 
 type Paragraph = Extract<Block, { kind: 'paragraph' }>;
+type Table = Extract<Block, { kind: 'table' }>;
+
+const INDICATOR_NAME = /^(?:主要)?指标(?:名称|内容)?$/;
+const MEASURE_UNIT = /^(?:计量)?单位$/;
+const TARGET_VALUE = /目标值|(?:19|20)\d\d年?目标|^目标$|预期值|目标任务/;
+const PAST_VALUE =
+  /完成值|完成情况|实际值|基[数期]值?|现状值?|^(?:19|20)\d\d年(?:底|末)?(?:实际|完成)?(?:值|数)?$/;
+
+/**
+ * An indicator table (指标名称 | 计量单位 | 2025年完成值 | 2026年目标值 | 责任单位) states each target across three
+ * cells. The target cell is rewritten to read as one target (人均预期寿命≥80.5岁), and the past value, a result,
+ * is cleared.
+ */
+export function readIndicatorTables(blocks: readonly Block[]): Block[] {
+  return blocks.map((block) => (block.kind === 'table' ? indicatorTable(block) : block));
+}
+
+function indicatorTable(table: Table): Table {
+  const header = table.rows[0]?.cells.map((c) => c.text.replace(/\s+/g, '')) ?? [];
+  const name = header.findIndex((h) => INDICATOR_NAME.test(h));
+  const target = header.findIndex((h) => TARGET_VALUE.test(h));
+  if (name < 0 || target < 0) return table;
+  const unit = header.findIndex((h) => MEASURE_UNIT.test(h));
+  const past = header.findIndex((h, i) => i !== target && PAST_VALUE.test(h));
+  const rows = table.rows.map((row, r) => {
+    if (r === 0) {
+      return { cells: row.cells.map((c, i) => (i === name ? { ...c, text: '任务' + c.text } : c)) };
+    }
+    const text = (i: number): string => (i >= 0 ? (row.cells[i]?.text.trim() ?? '') : '');
+    const value = text(target);
+    if (!value || !/\d/.test(value)) return row;
+    const measure = text(unit);
+    const joined = text(name) + value + (measure && !value.endsWith(measure) ? measure : '');
+    return {
+      cells: row.cells.map((c, i) =>
+        i === target ? { ...c, text: joined } : i === past ? { ...c, text: '' } : c,
+      ),
+    };
+  });
+  return { kind: 'table', rows };
+}
 
 /**
  * A task table flattened into text lines becomes a table again: rows joined with `|`, or rows whose cells
@@ -40,8 +82,8 @@ export function rebuildTextTables(blocks: readonly Block[]): Block[] {
 
 function headerCells(text: string): { cells: string[]; roles: ColumnRole[]; pipe: boolean } | null {
   const line = text.trim();
-  // Tab-separated lines are tables already (segment/assemble.ts).
-  if (line.includes('\t')) return null;
+  // Tab-separated lines are tables already (segment/assemble.ts); a header is a short line of short cells.
+  if (line.length > MAX_HEADER || line.includes('\t') || !/[ \u3000|｜]/.test(line)) return null;
   const pipe = PIPE.test(line);
   const cells = (pipe ? line.replace(/^[|｜]|[|｜]$/g, '').split(PIPE_SPLIT) : line.split(SPACES)).map((c) =>
     c.trim(),

@@ -71,3 +71,10 @@ describe('readMeta on headers of every layout', () => {
     ]);
   });
 });
+
+describe('region inside a 健康X name', () => {
+  it('takes the district printed by the issuer, not its city', () => {
+    const r = meta(['苍梧市青溪区卫生健康局', '健康青溪行动（2025—2027年）实施方案', '一、总体目标']);
+    expect([r.region, r.issuer, r.year, r.yearEnd]).toEqual(['青溪区', '苍梧市青溪区卫生健康局', 2025, 2027]);
+  });
+});

@@ -114,15 +114,10 @@ export function readMeta(
     validDocNumber(portal.docNumber) ??
     byline?.docNumber ??
     null;
-  const { region } = findRegion([
-    planTitle,
-    signature?.issuer,
-    byline?.issuer,
-    notice?.inner,
-    portal.issuer,
-    portal.source,
-    hints.issuer,
-  ]);
+  const { region } = findRegion(
+    [planTitle, signature?.issuer, byline?.issuer, notice?.inner, portal.issuer, portal.source, hints.issuer],
+    text.slice(0, 2000),
+  );
 
   const span = yearSpanOf(planTitle) ?? yearSpanOf(notice?.inner ?? null);
   const meta: PlanMeta = {
@@ -257,12 +252,17 @@ function isFurniture(line: string): boolean {
 function readRecipients(lines: readonly (string | null)[], from: number, to: number): string[] {
   for (let i = from; i < Math.min(to, from + 3); i++) {
     const line = lines[i];
-    if (!line || line.length > 200 || /[。]/.test(line) || DOC_NUMBER.test(line)) continue;
-    const body = line.replace(/^主送\s*[:：]?/, '').replace(/[:：]\s*$/, '');
+    if (!line || line.length > 200 || DOC_NUMBER.test(line)) continue;
+    // A run-on notice keeps the recipients and the transmittal on one line: 各区县人民政府，…：《…》已经…
+    const colon = line.search(/[:：]/);
+    const head = /[。]/.test(line) && colon > 0 ? line.slice(0, colon + 1) : line;
+    if (/[。]/.test(head)) continue;
+    const body = head.replace(/^主送\s*[:：]?/, '').replace(/[:：]\s*$/, '');
     const parts = splitTopLevel(body)
       .map((p) => p.trim())
       .filter((p) => p.length > 0);
-    if (parts.length >= 1 && parts.every((p) => p.length <= 40)) return parts;
+    const orgs = head === line || parts.every((p) => ORG_WORD.test(p));
+    if (parts.length >= 1 && orgs && parts.every((p) => p.length <= 40)) return parts;
   }
   return [];
 }

@@ -15,13 +15,16 @@ export interface RegionResult {
 }
 
 /** The place the plan is for, as printed with its suffix (安庆市, 灵璧县), from the title and the issuer. */
-export function findRegion(candidates: readonly (string | null | undefined)[]): RegionResult {
+export function findRegion(candidates: readonly (string | null | undefined)[], context = ''): RegionResult {
+  const healthy = healthyPlace(candidates[0] ?? null, [...candidates.slice(1), context]);
+  if (healthy) return { region: healthy, anonymised: false };
   for (const candidate of candidates) {
     if (!candidate) continue;
     const names: string[] = [];
+    // 栖屏市岚溪区卫生健康局: the full chain before the commission first, so the district wins over its city.
+    for (const m of candidate.matchAll(BEFORE_COMMISSION)) if (m[1]) names.push(m[1]);
     const title = IN_TITLE.exec(candidate);
     if (title?.[1]) names.push(title[1]);
-    for (const m of candidate.matchAll(BEFORE_COMMISSION)) if (m[1]) names.push(m[1]);
     for (const raw of names) {
       if (ANONYMISED.test(raw)) return { region: null, anonymised: true };
       const name = innermost(raw);
@@ -42,4 +45,22 @@ function innermost(name: string): string {
     current = rest;
   }
   return current;
+}
+
+const HEALTHY_NAME = /健康([\u4e00-\u9fa5]{2,4}?)(?:行动|城市|促进|建设|乡村)/;
+
+/**
+ * 健康岚溪行动: the place inside a 健康X name, printed with its suffix where the issuer or the text names it
+ * (岚溪区), so the plan belongs to the district rather than the city above it.
+ */
+function healthyPlace(title: string | null, others: readonly (string | null | undefined)[]): string | null {
+  const m = title ? HEALTHY_NAME.exec(title) : null;
+  const place = m?.[1];
+  if (!place || new RegExp(`^${ADMIN}`).test(place)) return null;
+  const printed = new RegExp(`${place}${ADMIN}`);
+  for (const other of others) {
+    const found = other ? printed.exec(other) : null;
+    if (found) return found[0];
+  }
+  return null;
 }

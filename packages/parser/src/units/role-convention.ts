@@ -18,7 +18,8 @@ export const NO_CONVENTION: RoleConvention = Object.freeze({
 });
 
 // "The first one": 首位, 第一位, 第一个, 排名第一 … Bare 第一 is left out: 市第一人民医院为牵头单位 names a unit.
-const FIRST = '(?:首位|第一位|第1位|第一个|第1个|第一家|首个|首家|最前面?|排名第一|排序第一|排在第一|列第一)';
+const FIRST =
+  '(?:首位|第一位|第1位|第一个|第1个|第一家|首个|首家|最前面?|排名第一|排序第一|排在第一|列第一|位列第一|位居第一|排第一|居首)';
 // "… is the lead": 为牵头单位, 是牵头科室, 负总责. A short gap (的, 的单位, 的责任单位) stands between, within
 // one clause: 放在首位，牵头负责的科室… is two statements.
 const IS_LEAD = '(?:(?:为|是|即|系)(?:牵头|主责|主办)|牵头负责|负总责|负主责)';
