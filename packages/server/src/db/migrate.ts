@@ -7,6 +7,7 @@ import * as planReviewSettings from './migrations/0010-plan-review-settings.js';
 import * as jobs from './migrations/0030-jobs.js';
 import * as statusIndexes from './migrations/0031-status-indexes.js';
 import * as taskListIndex from './migrations/0080-task-list-index.js';
+import * as planRevisions from './migrations/0081-plan-revisions.js';
 
 /** Migrations are imported, not read from disk, so they run the same from src (tests) and dist. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0030-jobs': jobs,
   '0031-status-indexes': statusIndexes,
   '0080-task-list-index': taskListIndex,
+  '0081-plan-revisions': planRevisions,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
