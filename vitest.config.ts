@@ -14,7 +14,12 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/eval/**/*.test.ts', 'scripts/*.test.js', '*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/eval/**/*.test.ts',
+      'scripts/*.test.js',
+      '*.test.ts',
+    ],
     testTimeout: 30_000,
     pool: 'forks',
   },

@@ -6,6 +6,9 @@ export const Version = z.int().min(1);
 
 export const IdParams = z.object({ id: Id });
 
+/** 304: unchanged since the ETag sent in If-None-Match; no body. */
+export const NotModified = z.null();
+
 export const ErrorResponse = z.object({
   error: z.object({
     code: z.string(),

@@ -10,6 +10,7 @@ import * as storedTaskFlag from './migrations/0040-stored-task-flag.js';
 import * as demoMarker from './migrations/0070-demo-marker.js';
 import * as loginThrottle from './migrations/0071-login-throttle.js';
 import * as taskListIndex from './migrations/0080-task-list-index.js';
+import * as planRevisions from './migrations/0081-plan-revisions.js';
 
 /** Migrations are imported, not read from disk, so they run the same from src (tests) and dist. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0070-demo-marker': demoMarker,
   '0071-login-throttle': loginThrottle,
   '0080-task-list-index': taskListIndex,
+  '0081-plan-revisions': planRevisions,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -112,6 +112,8 @@ export interface PlanTable {
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
   published_at: Date | null;
+  /** Raised by every plan-wide change (migration 0081): part of the tree's and summary's ETags. */
+  content_rev: Generated<number>;
 }
 
 export interface ItemTable {
@@ -262,6 +264,8 @@ export interface TaskStatusTable {
   lead_unit_ids: ColumnType<string[], string[] | undefined, string[]>;
   support_unit_ids: ColumnType<string[], string[] | undefined, string[]>;
   reporting_unit_ids: ColumnType<string[], string[] | undefined, string[]>;
+  /** Raised by one by every write that touches the task (migration 0081). */
+  change_count: Generated<number>;
 }
 
 export type JobState = 'pending' | 'done' | 'failed';

@@ -26,8 +26,12 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('x-frame-options', 'DENY');
     void reply.header('referrer-policy', 'same-origin');
-    // API answers are per user: never kept by a shared cache.
-    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs'))
+    // API answers are per user: never kept by a shared cache. A route with an ETag says `private, no-cache`.
+    if (
+      request.url.startsWith('/api/') &&
+      !request.url.startsWith('/api/docs') &&
+      !reply.hasHeader('cache-control')
+    )
       void reply.header('cache-control', 'no-store');
   });
   app.addHook('onRequest', async (request) => {

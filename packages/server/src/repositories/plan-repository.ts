@@ -25,6 +25,7 @@ const headerColumns = [
   'created_at',
   'updated_at',
   'published_at',
+  'content_rev',
 ] as const;
 
 export interface NewPlan {

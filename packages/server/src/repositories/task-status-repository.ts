@@ -25,7 +25,8 @@ export function listTaskStatuses(db: Executor, tenantId: string, planId: string)
 /**
  * Locks the stored status rows of `itemIds` (every task of the plan when null), in item order so two lockers
  * never deadlock, and returns them. A recompute reads its inputs only after this, so under READ COMMITTED it
- * sees whatever an earlier recompute of the same task committed: no plan-wide lock is needed.
+ * sees whatever an earlier recompute of the same task committed: no plan-wide lock is needed. Locking given
+ * tasks also raises their `change_count` (the write touched them: part of the summary's ETag), in that statement.
  */
 export function lockTaskStatuses(
   db: Executor,
@@ -33,13 +34,32 @@ export function lockTaskStatuses(
   planId: string,
   itemIds: readonly string[] | null,
 ): Promise<TaskStatusRow[]> {
-  let query = db
+  if (!itemIds)
+    return db
+      .selectFrom('task_status')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('plan_id', '=', planId)
+      .orderBy('item_id')
+      .forUpdate()
+      .execute();
+  if (itemIds.length === 0) return Promise.resolve([]);
+  const inOrder = db
     .selectFrom('task_status')
-    .selectAll()
+    .select('item_id')
     .where('tenant_id', '=', tenantId)
-    .where('plan_id', '=', planId);
-  if (itemIds) query = query.where('item_id', 'in', [...itemIds]);
-  return query.orderBy('item_id').forUpdate().execute();
+    .where('plan_id', '=', planId)
+    .where('item_id', 'in', [...itemIds])
+    .orderBy('item_id')
+    .forUpdate();
+  return db
+    .updateTable('task_status')
+    .set((eb) => ({ change_count: eb('change_count', '+', 1) }))
+    .where('tenant_id', '=', tenantId)
+    .where('plan_id', '=', planId)
+    .where('item_id', 'in', inOrder)
+    .returningAll()
+    .execute();
 }
 
 /** Inserts or updates the statuses given (not the tasks' places); leaves every other row of the plan alone. */

@@ -68,7 +68,7 @@ async function publishedPlan(
 /** The statements one submission and its acceptance send, BEGIN/COMMIT and the session's included. */
 async function submissionStatements(
   tasks: number,
-): Promise<{ submit: string[]; accept: string[]; list: string[] }> {
+): Promise<{ submit: string[]; accept: string[]; list: string[]; summary: string[]; tree304: string[] }> {
   const { planId, taskIds, periodId } = await publishedPlan(tasks);
   const itemId = taskIds[Math.floor(taskIds.length / 2)] ?? '';
   recording = [];
@@ -103,7 +103,23 @@ async function submissionStatements(
   recording = null;
   expect(page.statusCode).toBe(200);
   expect(page.json<{ tasks: TaskDto[] }>().tasks).toHaveLength(25);
-  return { submit, accept, list };
+  // The summary, aggregated in the database; the tree, unchanged since its ETag, answered 304.
+  recording = [];
+  const summaryResponse = await t.as(planner, { method: 'GET', url: `/api/plans/${planId}/summary` });
+  const summary = recording;
+  recording = null;
+  expect(summaryResponse.statusCode).toBe(200);
+  const etag = (await t.as(planner, { method: 'GET', url: `/api/plans/${planId}` })).headers.etag as string;
+  recording = [];
+  const unchanged = await t.as(planner, {
+    method: 'GET',
+    url: `/api/plans/${planId}`,
+    headers: { 'if-none-match': etag },
+  });
+  const tree304 = recording;
+  recording = null;
+  expect(unchanged.statusCode).toBe(304);
+  return { submit, accept, list, summary, tree304 };
 }
 
 describe('SQL statements per request', () => {
@@ -115,7 +131,14 @@ describe('SQL statements per request', () => {
         `per acceptance: ${String(small.accept.length)}, ${String(large.accept.length)}; ` +
         `per page of 25 tasks: ${String(small.list.length)}, ${String(large.list.length)}`,
     );
+    console.log(
+      `statements per summary: ${String(small.summary.length)}, ${String(large.summary.length)}; ` +
+        `per unchanged tree (304): ${String(small.tree304.length)}, ${String(large.tree304.length)}`,
+    );
     expect(large.list.length).toBe(small.list.length);
+    expect(large.summary.length).toBe(small.summary.length);
+    expect(large.summary.length).toBeLessThanOrEqual(6);
+    expect(large.tree304.length).toBeLessThanOrEqual(4);
     // The session, the plan, the page, its reports and its units' names: none reads the plan's every row.
     expect(large.list.length).toBeLessThanOrEqual(7);
     expect(large.submit.length).toBe(small.submit.length);

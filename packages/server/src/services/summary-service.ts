@@ -1,7 +1,10 @@
 import { TASK_STATUSES, type TaskDto, type TaskStatus } from '@yaodian/core';
 import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
+import type { PlanHeader } from '../repositories/plan-repository.js';
+import { taskChangeFingerprint } from '../repositories/plan-revision-repository.js';
 import type { Deps } from './deps.js';
+import { etagMatches } from './etag.js';
 import { visiblePlan } from './plan-loader.js';
 import { loadTaskBoard } from './task-board.js';
 
@@ -31,9 +34,7 @@ const URGENT: readonly TaskStatus[] = ['overdue', 'behind', 'at_risk'];
  * What a dashboard shows for a plan, all from the stored task statuses (which count accepted reports only):
  * status counts, completion overall, by section and by unit, unit × status, and the tasks at risk.
  */
-export async function planSummary(deps: Deps, actor: Actor, planId: string) {
-  authorize(actor, 'task.read');
-  const plan = await visiblePlan(deps.db, actor, planId);
+async function summaryFromBoard(deps: Deps, plan: PlanHeader) {
   const board = await loadTaskBoard(deps.db, plan, deps.clock.now());
   const counts = statusCounts(board.tasks);
 
@@ -57,7 +58,7 @@ export async function planSummary(deps: Deps, actor: Actor, planId: string) {
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh');
   const countOf = (state: string) => board.reports.filter((r) => r.state === state).length;
   return {
-    planId,
+    planId: plan.id,
     overall: { ...completion(board.tasks), lagging: counts.overdue + counts.behind },
     statusCounts: counts,
     reports: { accepted: countOf('accepted'), pending: countOf('submitted'), returned: countOf('returned') },
@@ -92,4 +93,34 @@ export async function planSummary(deps: Deps, actor: Actor, planId: string) {
         statusReason: task.statusReason,
       })),
   };
+}
+
+export type PlanSummary = Awaited<ReturnType<typeof summaryFromBoard>>;
+
+/**
+ * What a dashboard shows for a plan, with an ETag from the plan's revision and its tasks' change fingerprint;
+ * `summary` is null when `ifNoneMatch` names that ETag (answer 304). No ETag for a plan whose statuses are not
+ * stored yet. The figures still come from the task board (one load of the plan): the set-based statement that
+ * computed the first, smaller shape of the summary does not yet cover sections' numbers, unit × status and risks.
+ */
+export async function planSummaryIfChanged(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+  ifNoneMatch: string | undefined,
+): Promise<{ etag: string | null; summary: PlanSummary | null }> {
+  authorize(actor, 'task.read');
+  const plan = await visiblePlan(deps.db, actor, planId);
+  const tasks = await taskChangeFingerprint(deps.db, plan.tenant_id, plan.id);
+  if (!tasks.placed) return { etag: null, summary: await summaryFromBoard(deps, plan) };
+  const etag = `"s-${String(plan.version)}-${String(plan.content_rev)}-${String(tasks.tasks)}-${tasks.sum}"`;
+  if (etagMatches(ifNoneMatch, etag)) return { etag, summary: null };
+  return { etag, summary: await summaryFromBoard(deps, plan) };
+}
+
+/** The plan's summary (see planSummaryIfChanged). */
+export async function planSummary(deps: Deps, actor: Actor, planId: string): Promise<PlanSummary> {
+  const { summary } = await planSummaryIfChanged(deps, actor, planId, undefined);
+  if (!summary) throw new Error('a summary without If-None-Match is always computed');
+  return summary;
 }

@@ -4,6 +4,7 @@ import type { TaskStatusRow } from '../db/schema.js';
 import { reportingUnitIds } from '../domain/plan-tree.js';
 import { computeTaskStatus, type StatusResult } from '../domain/task-status.js';
 import { findPlan } from '../repositories/plan-repository.js';
+import { raisePlanRevision } from '../repositories/plan-revision-repository.js';
 import {
   listClosedPeriodIds,
   listTaskOwners,
@@ -139,6 +140,8 @@ export async function recomputePlan(
   now: Date,
 ): Promise<void> {
   const previous = await lockTaskStatuses(trx, tenantId, planId, null);
+  // A plan-wide change: the tree's and summary's ETags move with it.
+  await raisePlanRevision(trx, tenantId, planId);
   const plan = await findPlan(trx, tenantId, planId);
   if (!plan) return;
   const { statuses, board } = await buildBoard(trx, plan, now, null);

@@ -4,6 +4,7 @@ import { unitKey } from '../domain/unit-matcher.js';
 import { AppError, notFound } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
+import { raiseTenantPlanRevisions } from '../repositories/plan-revision-repository.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import {
   findUnitsByIds,
@@ -150,6 +151,8 @@ export async function updateUnit(
     });
     if (!after) throw notFound('Unit');
     if (input.aliases) await replaceAliases(trx, actor.tenantId, unitId, aliases);
+    // Plans show units by name: their trees' and summaries' ETags move with a rename.
+    if (after.name !== before.name) await raiseTenantPlanRevisions(trx, actor.tenantId);
     const dto = { id: after.id, name: after.name, kind: after.kind, aliases };
     await appendAudit(trx, {
       tenantId: actor.tenantId,

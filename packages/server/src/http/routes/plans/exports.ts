@@ -1,10 +1,17 @@
-import { ErrorResponse, PlanParams, PlanSummaryReport, PlanText, TargetAttainment } from '@yaodian/core';
+import {
+  ErrorResponse,
+  NotModified,
+  PlanParams,
+  PlanSummaryReport,
+  PlanText,
+  TargetAttainment,
+} from '@yaodian/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../services/deps.js';
 import { exportPlanWorkbook } from '../../../services/export-service.js';
 import { targetAttainment } from '../../../services/attainment-service.js';
 import { planDocument, planText } from '../../../services/plan-source-service.js';
-import { planSummary } from '../../../services/summary-service.js';
+import { planSummaryIfChanged } from '../../../services/summary-service.js';
 import { actorOf } from '../../auth-hook.js';
 
 export function planReportRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -15,10 +22,21 @@ export function planReportRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['summary'],
           params: PlanParams,
-          response: { 200: PlanSummaryReport, 404: ErrorResponse },
+          response: { 200: PlanSummaryReport, 304: NotModified, 404: ErrorResponse },
         },
       },
-      (request) => planSummary(deps, actorOf(request), request.params.planId),
+      async (request, reply) => {
+        const { etag, summary } = await planSummaryIfChanged(
+          deps,
+          actorOf(request),
+          request.params.planId,
+          request.headers['if-none-match'],
+        );
+        // Revalidated on every use: an unchanged plan answers 304 without computing the figures.
+        if (etag) void reply.header('etag', etag).header('cache-control', 'private, no-cache');
+        if (!summary) return reply.code(304).send(null);
+        return summary;
+      },
     );
     app.get(
       '/api/plans/:planId/export.xlsx',

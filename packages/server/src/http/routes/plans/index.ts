@@ -2,6 +2,7 @@ import {
   ArchivePlanRequest,
   CreateUnmatchedUnitRequest,
   ErrorResponse,
+  NotModified,
   PlanDetail,
   PlanList,
   PlanParams,
@@ -16,13 +17,13 @@ import type { Deps } from '../../../services/deps.js';
 import {
   archivePlan,
   checkPublish,
-  getPlan,
   importPlan,
   listVisiblePlans,
   publishPlan,
   rematchUnits,
   updatePlan,
 } from '../../../services/plan-service.js';
+import { planTreeIfChanged } from '../../../services/plan-tree-service.js';
 import { createForUnmatched, resolveUnmatched } from '../../../services/unmatched-service.js';
 import { actorOf } from '../../auth-hook.js';
 
@@ -63,8 +64,25 @@ export function planRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/plans/:planId',
-      { schema: { tags: ['plans'], params: PlanParams, response: { 200: PlanDetail, 404: ErrorResponse } } },
-      (request) => getPlan(deps, actorOf(request), request.params.planId),
+      {
+        schema: {
+          tags: ['plans'],
+          params: PlanParams,
+          response: { 200: PlanDetail, 304: NotModified, 404: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        const { etag, plan } = await planTreeIfChanged(
+          deps,
+          actorOf(request),
+          request.params.planId,
+          request.headers['if-none-match'],
+        );
+        // Revalidated on every use: an unchanged plan answers 304 without reading its items.
+        void reply.header('etag', etag).header('cache-control', 'private, no-cache');
+        if (!plan) return reply.code(304).send(null);
+        return plan;
+      },
     );
 
     app.patch(
