@@ -67,14 +67,19 @@ describe('reporting and reviewing, in the browser', () => {
     await shot(page, '20-report-evidence');
 
     const reportUrl = page.url();
-    await page.getByRole('button', { name: /提交审核/ }).click();
+    const [submitted] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/submit') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: /提交审核/ }).click(),
+    ]);
+    expect(submitted.status()).toBe(200);
     await page.waitForURL(/\/my-tasks$/);
+    await page.getByTestId('my-work-counts').waitFor();
 
     // Back after submitting: the submitted report, read-only, with its evidence; never a blank form.
     await page.goBack();
     await page.waitForURL(reportUrl);
     await page.getByText('该报告已提交，不能修改').waitFor();
-    await expect(attachments.innerText()).resolves.toContain('会议纪要.pdf');
+    await expect.poll(() => attachments.innerText(), { timeout: 15_000 }).toContain('会议纪要.pdf');
     await expect(page.getByText('未填报').count()).resolves.toBe(0);
     await shot(page, '21-report-back');
   });
@@ -91,6 +96,7 @@ describe('reporting and reviewing, in the browser', () => {
     await page.locator('#report-narrative').fill('按计划推进。');
     await page.getByRole('button', { name: /提交审核/ }).click();
     await page.waitForURL(/\/my-tasks$/);
+    await page.getByTestId('my-work-counts').waitFor();
     await page.goBack();
     await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
     await page.getByText('该报告已提交，不能修改').waitFor();
