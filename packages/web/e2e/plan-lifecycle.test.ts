@@ -76,6 +76,10 @@ describe('a plan from import to accepted report, in the browser', () => {
     await expect.poll(() => editor.getByTestId('assignments').locator('.ant-tag').count()).toBe(before + 1);
     await expect(editor.getByTestId('assignments').innerText()).resolves.toContain('妇幼健康科');
     await expect(page.getByTestId('unmatched-panel').isVisible()).resolves.toBe(true);
+    // Publishing checks the plan: the unmatched names are waived one by one with a reason.
+    const reasons = page.getByTestId('publish-check').getByLabel('豁免理由');
+    await expect.poll(() => reasons.count()).toBeGreaterThan(0);
+    for (let i = 0; i < (await reasons.count()); i++) await reasons.nth(i).fill('外单位，不在本委机构中');
     await page.getByRole('button', { name: /发布计划/ }).click();
     await page
       .locator('.ant-popconfirm')
