@@ -90,7 +90,7 @@ function mostCommonWidth(widths: readonly number[]): number {
 }
 
 const ENDS_IN_NUMBER = /(?:\d|\d个)$/;
-const OPENS_WITH_UNIT = /^(?:个?百分点|[%‰]|[个万亿千人次家所张名岁分钟天倍元床台项件])/;
+const OPENS_WITH_UNIT = /^(?:个?百分点|小时|[%‰]|[个万亿千人次家所张名岁分钟天倍元床台项件])/;
 
 /**
  * A number and its unit broken over two lines (提高2⏎个百分点, 达到98⏎%) are one: the line that ends in the

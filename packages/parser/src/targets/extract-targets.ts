@@ -341,6 +341,22 @@ function qualifies(
   }
 }
 
+// 每个街道建成1个…: each X has exactly one. 至少/不少于 keep their own op.
+const EACH_BUILDS =
+  /每(?:一)?(?:个|所|家|座)?[^，。；,;]{1,10}?(?:建成|建设|建立|设立|设置|配备|组建|打造|确定)[^，。；,;]{0,12}$/;
+
+function eachHasOne(
+  text: string,
+  cStart: number,
+  v: Value,
+  op: OpMatch | null,
+  suffix: SuffixMatch | null,
+): boolean {
+  if (v.hi !== null || v.lo.value !== 1 || suffix !== null) return false;
+  if (op !== null && op.kind !== 'verb') return false;
+  return EACH_BUILDS.test(text.slice(cStart, v.start));
+}
+
 function decideOp(v: Value, op: OpMatch | null, suffix: SuffixMatch | null): TargetOp {
   if (v.hi !== null) return 'range';
   if (suffix?.op === '~' || op?.op === '~') return '~';
@@ -651,7 +667,7 @@ function buildTargets(text: string, first: Value, bounds: Span, floor: number, s
     const metric = metrics[k] ?? metrics[0] ?? { start: pos, end: pos };
     const v = values[k] ?? first;
     const ownSuffix = v === last ? suffix : (readSuffix(text, v.end, bounds.end) ?? suffix);
-    const opValue = decideOp(v, op, ownSuffix);
+    const opValue = eachHasOne(text, cStart, v, op, ownSuffix) ? '=' : decideOp(v, op, ownSuffix);
     const sourceStart = Math.min(metric.start, op?.start ?? pos, pos);
     const source = { start: sourceStart, end: Math.max(sourceEnd, metric.end) };
     const deadline = pickDeadline(scan.deadlines(), text, v.start, bounds, sStart);

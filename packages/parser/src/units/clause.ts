@@ -28,10 +28,14 @@ export interface ParsedClause {
 const LABEL_ROLE = `(${alternation(LABEL_WORDS)})`;
 const LABEL_KIND = `(?:${alternation(LABEL_KINDS)})`;
 const BARE_LABEL = `(${alternation(BARE_LABEL_WORDS)})`;
-const UNIT_LABEL = new RegExp(`^(?:${LABEL_ROLE}${LABEL_KIND}|${BARE_LABEL})\\s{0,2}[:：]\\s{0,2}`);
+// 主要协作单位：, 其他配合单位： — a qualifier before the role word keeps the label's role.
+const LABEL_QUALIFIER = '(?:主要|其他|其它|具体|相关)?';
+const UNIT_LABEL = new RegExp(
+  `^(?:${LABEL_QUALIFIER}${LABEL_ROLE}${LABEL_KIND}|${BARE_LABEL})\\s{0,2}[:：]\\s{0,2}`,
+);
 
 /** The source of a unit label found anywhere in a text (compile it locally with the flags you need). */
-export const UNIT_LABEL_ANYWHERE_SOURCE = `(?:${LABEL_ROLE}${LABEL_KIND}|${BARE_LABEL})\\s{0,2}[:：]`;
+export const UNIT_LABEL_ANYWHERE_SOURCE = `(?:${LABEL_QUALIFIER}${LABEL_ROLE}${LABEL_KIND}|${BARE_LABEL})\\s{0,2}[:：]`;
 
 // Any other short label (完成时限：, 责任领导：, 时间：) starts a field that names no unit.
 const OTHER_LABEL = /^[^:：]{1,10}[:：]/;

@@ -114,7 +114,8 @@ function roleTailOf(name: string): readonly [string, PrintedRole] | undefined {
   return ROLE_TAILS_BY_LAST.get(name.charAt(name.length - 1))?.find(([word]) => name.endsWith(word));
 }
 
-const COLLECTIVE_TAIL = /等(?:其他|其它)?(?:有关|相关|各)?(?:科室|处室|单位|部门|机构|医疗机构|医院)?$/;
+// 等部门单位, 等有关科室单位: the kinds may stack.
+const COLLECTIVE_TAIL = /等(?:其他|其它)?(?:有关|相关|各)?(?:科室|处室|单位|部门|机构|医疗机构|医院){0,2}$/;
 
 // 医政科为牵头单位, 中医科为配合单位: the role written as a predicate.
 const PREDICATE_ROLE = new RegExp(
