@@ -8,6 +8,7 @@ import * as jobs from './migrations/0030-jobs.js';
 import * as statusIndexes from './migrations/0031-status-indexes.js';
 import * as demoMarker from './migrations/0070-demo-marker.js';
 import * as loginThrottle from './migrations/0071-login-throttle.js';
+import * as auditChain from './migrations/0072-audit-chain.js';
 
 /** Migrations are imported, not read from disk, so they run the same from src (tests) and dist. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0031-status-indexes': statusIndexes,
   '0070-demo-marker': demoMarker,
   '0071-login-throttle': loginThrottle,
+  '0072-audit-chain': auditChain,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
