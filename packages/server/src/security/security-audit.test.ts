@@ -145,3 +145,29 @@ describe('等保2.0 三级 · 安全审计 (security audit): a tamper-evident lo
     expect(reads.length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('等保2.0 三级 · 安全审计 (security audit): coverage of security events', () => {
+  it('audits a permission denial and a CSRF failure of a signed-in user', async () => {
+    const viewer = await createUser(t.db, tenantId, { role: 'viewer' });
+    const session = await t.login(viewer);
+    const denied = await t.as(session, { method: 'GET', url: '/api/audit' });
+    expect(denied.statusCode).toBe(403);
+    const csrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      cookies: { yd_session: session.cookie },
+    });
+    expect(csrf.statusCode).toBe(403);
+    const events = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('actor_id', '=', viewer.id)
+      .where('action', 'in', ['access.denied', 'csrf.failure'])
+      .orderBy('id')
+      .execute();
+    expect(events).toEqual([
+      { action: 'access.denied', entity_id: 'GET /api/audit' },
+      { action: 'csrf.failure', entity_id: 'POST /api/auth/logout' },
+    ]);
+  });
+});

@@ -36,3 +36,24 @@ export async function readAudit(deps: Deps, actor: Actor, filter: AuditFilter) {
     })),
   };
 }
+
+/**
+ * A security event with no change of data behind it (a permission denial, a CSRF failure), audited for the
+ * signed-in actor. The route, never the body, is recorded.
+ */
+export async function recordSecurityEvent(
+  deps: Deps,
+  actor: Actor,
+  action: 'access.denied' | 'csrf.failure',
+  detail: { method: string; route: string; ip: string },
+): Promise<void> {
+  await appendAudit(deps.db, {
+    tenantId: actor.tenantId,
+    actorId: actor.userId,
+    action,
+    entity: 'request',
+    entityId: `${detail.method} ${detail.route}`,
+    after: detail,
+    at: deps.clock.now(),
+  });
+}
