@@ -1,3 +1,4 @@
+import { runAudit } from './commands/audit.js';
 import { runBackup, runRestore } from './commands/backup.js';
 import { runExport } from './commands/export.js';
 import { runImport } from './commands/import.js';
@@ -21,6 +22,8 @@ const HELP = `用法: yaodian <命令> [参数]
       不写入演示数据，用本命令建立第一个账号。
   user add --tenant CODE --username U --role ROLE [--unit NAME …] [--display-name NAME]
       新建用户（角色 admin/leader/planner/reporter/viewer）；密码取自环境变量 YAODIAN_PASSWORD 或标准输入。
+  audit verify [--tenant CODE]
+      校验各单位审计日志的哈希链（至最后封存的条目），报告第一处断开；有断开时退出码为 1。
   export PLAN_ID --xlsx [--out FILE]
       导出计划推进表 .xlsx（默认文件名 推进表-<计划标题>.xlsx）。
   backup [--out FILE]
@@ -45,6 +48,8 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
         return await runServe(rest, io);
       case 'import':
         return await runImport(rest, io);
+      case 'audit':
+        return await runAudit(rest, io);
       case 'tenant':
         return await runTenant(rest, io);
       case 'user':

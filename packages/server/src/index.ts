@@ -26,3 +26,4 @@ export { exportPlanWorkbook, SHEET_HEADERS } from './services/export-service.js'
 export { isEmpty } from './demo/seed.js';
 export { createCommission } from './services/tenant-service.js';
 export type { NewCommission } from './services/tenant-service.js';
+export { verifyAuditChains } from './services/audit-chain-service.js';

@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.js';
 import { buildApp } from './http/app.js';
 import { DEFAULT_WEB_DIR } from './http/web-app.js';
+import { auditSealHandlers, ensureAuditSealJobs } from './jobs/audit-seal-jobs.js';
 import { createJobRunner } from './jobs/job-runner.js';
 import { ensureStatusJobs, statusJobHandlers } from './jobs/task-status-jobs.js';
 import { diskFileStore } from './repositories/file-store.js';
@@ -48,11 +49,15 @@ export async function startServer(
       seeded = true;
     }
     await ensureStatusJobs(database.db, deps.clock.now());
+    await ensureAuditSealJobs(database.db, deps.clock.now(), config.auditSealMs);
     // Every server process runs a worker; SKIP LOCKED hands each due job to one of them.
     const jobs = createJobRunner({
       db: database.db,
       clock: deps.clock,
-      handlers: statusJobHandlers,
+      handlers: {
+        ...statusJobHandlers,
+        ...auditSealHandlers({ algorithm: config.auditHash, intervalMs: config.auditSealMs }),
+      },
       pollMs: config.jobPollMs,
       onError: (error, job) => {
         log(`yaodian: job ${job ? `${job.name} ${job.key}` : 'runner'} failed: ${String(error)}`);

@@ -60,3 +60,12 @@ describe('等保2.0 身份鉴别 · yaodian tenant add (the first admin of a pro
     expect(await db.selectFrom('users').select('id').where('username', '=', 'other').execute()).toEqual([]);
   });
 });
+
+describe('等保2.0 安全审计 · yaodian audit verify', () => {
+  it('reports a whole chain with exit code 0 (entries not yet sealed are counted, not failed)', async () => {
+    const r = await home.run(['audit', 'verify', '--tenant', 'baishan']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/baishan: 审计链完整/);
+  });
+});

@@ -1,3 +1,4 @@
+import { getHashes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -36,6 +37,10 @@ const EnvSchema = z.object({
   YAODIAN_JOB_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   /** The server's log level (pino): fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  /** The audit chain's hash: SHA-256, or SM3 where 商用密码 is required. */
+  YAODIAN_AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
+  /** How often new audit entries are sealed into the chain, in ms. */
+  YAODIAN_AUDIT_SEAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
   NODE_ENV: z.string().optional(),
 });
 
@@ -51,6 +56,8 @@ export interface Config {
   webDir: string | null;
   jobPollMs: number;
   logLevel: string;
+  auditHash: 'sha256' | 'sm3';
+  auditSealMs: number;
   /** Send cookies with `Secure` (off on plain-HTTP loopback). */
   secureCookies: boolean;
 }
@@ -78,6 +85,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const e = parsed.data;
+  if (e.YAODIAN_AUDIT_HASH === 'sm3' && !getHashes().includes('sm3'))
+    throw new ConfigError([
+      'YAODIAN_AUDIT_HASH: sm3 is not offered by this Node.js build (OpenSSL without SM3)',
+    ]);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -93,6 +104,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webDir: e.YAODIAN_WEB_DIR ? path.resolve(e.YAODIAN_WEB_DIR) : null,
     jobPollMs: e.YAODIAN_JOB_POLL_MS,
     logLevel: e.LOG_LEVEL,
+    auditHash: e.YAODIAN_AUDIT_HASH,
+    auditSealMs: e.YAODIAN_AUDIT_SEAL_MS,
     secureCookies: e.NODE_ENV === 'production' && e.HOST !== '127.0.0.1' && e.HOST !== 'localhost',
   };
 }

@@ -9,6 +9,7 @@ import * as statusIndexes from './migrations/0031-status-indexes.js';
 import * as storedTaskFlag from './migrations/0040-stored-task-flag.js';
 import * as demoMarker from './migrations/0070-demo-marker.js';
 import * as loginThrottle from './migrations/0071-login-throttle.js';
+import * as auditChain from './migrations/0072-audit-chain.js';
 import * as taskListIndex from './migrations/0080-task-list-index.js';
 import * as planRevisions from './migrations/0081-plan-revisions.js';
 
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0040-stored-task-flag': storedTaskFlag,
   '0070-demo-marker': demoMarker,
   '0071-login-throttle': loginThrottle,
+  '0072-audit-chain': auditChain,
   '0080-task-list-index': taskListIndex,
   '0081-plan-revisions': planRevisions,
 };

@@ -237,6 +237,17 @@ export interface AuditLogTable {
   after: Json<unknown> | null;
 }
 
+/** The audit log's hash chain, one row per sealed entry (migration 0072). */
+export interface AuditChainTable {
+  tenant_id: string;
+  seq: number;
+  entry_id: number;
+  algorithm: 'sha256' | 'sm3';
+  entry_hash: string;
+  chain_hash: string;
+  sealed_at: Date;
+}
+
 export interface AttachmentTable {
   tenant_id: string;
   id: Generated<string>;
@@ -306,6 +317,7 @@ export interface DB {
   target_actuals: TargetActualTable;
   comments: CommentTable;
   audit_log: AuditLogTable;
+  audit_chain: AuditChainTable;
   attachments: AttachmentTable;
   task_status: TaskStatusTable;
   jobs: JobTable;

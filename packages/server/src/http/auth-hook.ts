@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
+import { recordSecurityEvent } from '../services/audit-service.js';
 import { csrfMatches, resolveSession } from '../services/auth-service.js';
 import type { Deps } from '../services/deps.js';
 
@@ -49,10 +50,20 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
       !SAFE_METHODS.has(request.method) &&
       !csrfMatches(session.csrfToken, headerOf(request, CSRF_HEADER))
     ) {
+      await recordSecurityEvent(deps, session.actor, 'csrf.failure', detailOf(request));
       throw new AppError('csrf_failed', `Send the token from sign-in in the ${CSRF_HEADER} header`);
     }
     request.session = { actor: session.actor, sessionId: session.sessionId, csrfToken: session.csrfToken };
   });
+  // Every permission denial of a signed-in user is audited (等保: 访问控制 / 安全审计).
+  app.addHook('onError', async (request, _reply, error) => {
+    if (request.session && error instanceof AppError && error.code === 'forbidden')
+      await recordSecurityEvent(deps, request.session.actor, 'access.denied', detailOf(request));
+  });
+}
+
+function detailOf(request: FastifyRequest): { method: string; route: string; ip: string } {
+  return { method: request.method, route: request.routeOptions.url ?? request.url, ip: request.ip };
 }
 
 function headerOf(request: FastifyRequest, name: string): string | undefined {

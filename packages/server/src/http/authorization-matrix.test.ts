@@ -676,6 +676,12 @@ const cells: Cell[] = [
     outsider: 'own',
     prepare: () => Promise.resolve(get('/api/audit')),
   },
+  {
+    endpoint: 'GET /api/audit/verify',
+    allowed: ['admin'],
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/audit/verify')),
+  },
 ];
 
 beforeAll(async () => {

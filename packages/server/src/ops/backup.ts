@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { sql, type Kysely } from 'kysely';
 import type { Db, Executor } from '../db/database.js';
 import { LATEST_MIGRATION } from '../db/migrate.js';
 import type { FileStore } from '../repositories/file-store.js';
+import { verifyChain } from '../services/audit-chain-service.js';
 
 /**
  * A portable backup: every durable row as JSON lines, the attachment bytes, and the migration version,
@@ -31,6 +33,7 @@ const TABLES = [
   'comments',
   'attachments',
   'audit_log',
+  'audit_chain',
 ] as const;
 
 type Table = (typeof TABLES)[number];
@@ -40,6 +43,7 @@ const ORDER: Partial<Record<Table, string>> = {
   tenants: 'parent_id nulls first, created_at',
   items: 'level, position',
   audit_log: 'id',
+  audit_chain: 'tenant_id, seq',
 };
 const JSONB: Partial<Record<Table, string[]>> = {
   plans: ['meta', 'aliases', 'warnings'],
@@ -54,7 +58,11 @@ interface Manifest {
   createdAt: string;
   rows: Record<string, number>;
   files: number;
+  /** SHA-256 of every other entry of the archive; restore refuses an archive whose entries differ. */
+  digests?: Record<string, string>;
 }
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 const BYTES = '$bytes';
 
@@ -107,6 +115,9 @@ export async function createBackup(db: Db, files: FileStore, now: Date): Promise
       }
     }
   });
+  manifest.digests = Object.fromEntries(
+    Object.entries(zip).map(([name, bytes]) => [name, sha256(bytes as Uint8Array)]),
+  );
   zip['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
   return zipSync(zip, { level: 6 });
 }
@@ -140,23 +151,44 @@ export async function restoreBackup(
     throw new Error(`the backup (${manifest.migration}) is newer than this Yaodian (${LATEST_MIGRATION})`);
   if (!options.replace && (await db.selectFrom('tenants').select('id').limit(1).execute()).length > 0)
     throw new Error('restore needs an empty database');
+  verifyDigests(entries, manifest);
 
   // Rows are checked by the same constraints as ever; the table name is from our own list.
   await db.transaction().execute(async (trx) => {
     if (options.replace) await emptyTables(trx);
     const looseTrx = trx as unknown as Kysely<Record<string, Row>>;
+    // The log's ids are renumbered (identity), keeping their order; the chain's links follow them.
+    const newAuditId = new Map<string, unknown>();
     for (const table of TABLES) {
       const text = entries[`tables/${table}.jsonl`];
       if (!text) continue;
-      const rows = strFromU8(text)
+      const raw = strFromU8(text)
         .split('\n')
         .filter((line) => line.length > 0)
-        .map((line) => decode(table, JSON.parse(line) as Row));
-      for (let i = 0; i < rows.length; i += BATCH)
-        await looseTrx
-          .insertInto(table)
-          .values(rows.slice(i, i + BATCH))
-          .execute();
+        .map((line) => JSON.parse(line) as Row);
+      const rows = raw.map((row) => {
+        const decoded = decode(table, row);
+        if (table === 'audit_chain') decoded.entry_id = newAuditId.get(String(row.entry_id)) ?? -1;
+        return decoded;
+      });
+      for (let i = 0; i < rows.length; i += BATCH) {
+        const insert = looseTrx.insertInto(table).values(rows.slice(i, i + BATCH));
+        if (table !== 'audit_log') {
+          await insert.execute();
+          continue;
+        }
+        // Identity values come back in the order of the VALUES list.
+        const inserted = await insert.returning('id').execute();
+        inserted.forEach((r, k) => newAuditId.set(String(raw[i + k]?.id), r.id));
+      }
+    }
+    // An edited audit row, or a chain that does not hold, refuses the whole restore.
+    for (const { id } of await trx.selectFrom('tenants').select('id').execute()) {
+      const check = await verifyChain(trx, id);
+      if (!check.ok && check.firstBroken)
+        throw new Error(
+          `the backup's audit chain is broken for commission ${id} at link ${String(check.firstBroken.seq)} (${check.firstBroken.reason})`,
+        );
     }
   });
   if (options.replace) await options.replace.clearFiles();
@@ -165,6 +197,20 @@ export async function restoreBackup(
     if (match?.[1] && match[2]) await files.put(match[1], match[2], bytes);
   }
   return manifest;
+}
+
+/** Every entry of the archive must have the SHA-256 its manifest lists (archives from before digests have none). */
+function verifyDigests(entries: Record<string, Uint8Array>, manifest: Manifest): void {
+  if (!manifest.digests) return;
+  const listed = new Set(Object.keys(manifest.digests));
+  for (const [name, bytes] of Object.entries(entries)) {
+    if (name === 'manifest.json' || name.endsWith('/')) continue;
+    if (!listed.has(name)) throw new Error(`the backup holds ${name}, which its manifest does not list`);
+    if (manifest.digests[name] !== sha256(bytes))
+      throw new Error(`the backup's ${name} does not match its digest: the archive was changed or damaged`);
+    listed.delete(name);
+  }
+  if (listed.size > 0) throw new Error(`the backup is missing ${[...listed].join(', ')}`);
 }
 
 /**

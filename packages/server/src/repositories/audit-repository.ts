@@ -31,13 +31,27 @@ export async function appendAudit(db: Executor, entries: AuditEntry | AuditEntry
     .execute();
 }
 
-export function listAudit(
-  db: Executor,
-  tenantId: string,
-  filter: { entity?: string; entityId?: string; limit: number },
-) {
+export interface AuditFilter {
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  action?: string | undefined;
+  actorId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  /** Entries older than this id (the cursor of the next page). */
+  before?: number | undefined;
+  limit: number;
+}
+
+/** Newest first; `before` pages back through the whole log. */
+export function listAudit(db: Executor, tenantId: string, filter: AuditFilter) {
   let q = db.selectFrom('audit_log').selectAll().where('tenant_id', '=', tenantId);
   if (filter.entity) q = q.where('entity', '=', filter.entity);
   if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
+  if (filter.action) q = q.where('action', '=', filter.action);
+  if (filter.actorId) q = q.where('actor_id', '=', filter.actorId);
+  if (filter.from) q = q.where('at', '>=', filter.from);
+  if (filter.to) q = q.where('at', '<', filter.to);
+  if (filter.before !== undefined) q = q.where('id', '<', filter.before);
   return q.orderBy('id', 'desc').limit(filter.limit).execute();
 }
