@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { verifyAuditChains } from '@yaodian/server';
+import { commissionByCode, verifyAuditChains } from '@yaodian/server';
 import { UsageError, type CommandIo } from '../io.js';
-import { findTenant, loadCliConfig, parseOrUsage, withServer } from '../server-context.js';
+import { loadCliConfig, parseOrUsage, withServer } from '../server-context.js';
 
 /**
  * `yaodian audit verify [--tenant CODE]`: checks each commission's audit hash chain up to its last sealed
@@ -16,7 +16,7 @@ export async function runAudit(args: readonly string[], io: CommandIo): Promise<
   if (positionals.length > 0) throw new UsageError(`audit verify 不接受位置参数 "${positionals[0] ?? ''}"`);
   const config = loadCliConfig(io);
   const results = await withServer(io, config, async (deps) => {
-    const only = values.tenant ? (await findTenant(deps.db, values.tenant)).id : undefined;
+    const only = values.tenant ? (await commissionByCode(deps, values.tenant)).id : undefined;
     return verifyAuditChains(deps.db, only);
   });
   let broken = 0;
