@@ -9,7 +9,7 @@ import {
   SERIALIZATION_FAILURE,
   sqlState,
   UNIQUE_VIOLATION,
-} from '../db/pg-errors.js';
+} from '../errors/sql-state.js';
 import { AppError } from '../errors/app-error.js';
 import { issueOf } from './validation-issues.js';
 

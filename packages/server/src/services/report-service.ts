@@ -1,6 +1,6 @@
 import { can, type ReportDto } from '@yaodian/core';
 import type { Executor } from '../db/database.js';
-import { sqlState, UNIQUE_VIOLATION } from '../db/pg-errors.js';
+import { sqlState, UNIQUE_VIOLATION } from '../errors/sql-state.js';
 import type { ReportRow } from '../db/schema.js';
 import { AppError, notFound, stateConflict, versionConflict } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';

@@ -1,3 +1,4 @@
+// SQLSTATE codes: how a database error is classified (node-postgres and PGlite alike); no I/O, so any layer may use it.
 /** SQLSTATE of a database error (node-postgres and PGlite both put it on `code`), else null. */
 export function sqlState(error: unknown): string | null {
   if (typeof error !== 'object' || error === null || !('code' in error)) return null;
