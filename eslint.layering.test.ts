@@ -90,6 +90,13 @@ const cases: { rule: string; file: string; bad: string; good: string; says: RegE
     says: /domain\/ must stay pure/,
   },
   {
+    rule: 'a presenter calls a repository',
+    file: 'packages/server/src/presenters/planted-presenter.ts',
+    bad: "import { findPlan } from '../repositories/plan-repository.js';\nexport const x = findPlan;",
+    good: "import type { PlanHeader } from '../repositories/plan-repository.js';\nexport type X = PlanHeader;",
+    says: /presenters must not load data/,
+  },
+  {
     rule: 'domain/ does I/O',
     file: 'packages/server/src/domain/planted.ts',
     bad: "import { readFile } from 'node:fs/promises';\nexport const x = readFile;",

@@ -1,6 +1,6 @@
 import type { PublishFindingDto, PublishWaiverDto } from '@yaodian/core';
 import type { TargetRow } from '../db/schema.js';
-import type { AssignmentRecord, UnmatchedRecord } from '../repositories/assignment-repository.js';
+import type { AssignmentRecord, UnmatchedRecord } from './assignment-records.js';
 import { effectiveAssignments, taskNodes, type PlanTree } from './plan-tree.js';
 
 export interface PublishCheckInput {
