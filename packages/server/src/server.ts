@@ -66,6 +66,7 @@ export async function startServer(
     jobs.start();
     const app = await buildApp(deps, {
       secureCookies: config.secureCookies,
+      trustProxy: config.trustProxy,
       logger: { level: config.logLevel },
       webDir: config.webDir ?? DEFAULT_WEB_DIR,
       log,

@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   YAODIAN_AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
   /** How often new audit entries are sealed into the chain, in ms. */
   YAODIAN_AUDIT_SEAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+  /** Behind a reverse proxy: `true`, or the proxy addresses/CIDRs (comma-separated) whose X-Forwarded-* are trusted. */
+  TRUST_PROXY: z.string().min(1).optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -57,6 +59,7 @@ export interface Config {
   jobPollMs: number;
   logLevel: string;
   auditHash: 'sha256' | 'sm3';
+  trustProxy: boolean | string;
   auditSealMs: number;
   /** Send cookies with `Secure` (off on plain-HTTP loopback). */
   secureCookies: boolean;
@@ -105,6 +108,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     jobPollMs: e.YAODIAN_JOB_POLL_MS,
     logLevel: e.LOG_LEVEL,
     auditHash: e.YAODIAN_AUDIT_HASH,
+    trustProxy:
+      e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false'
+        ? false
+        : e.TRUST_PROXY === 'true'
+          ? true
+          : e.TRUST_PROXY,
     auditSealMs: e.YAODIAN_AUDIT_SEAL_MS,
     secureCookies: e.NODE_ENV === 'production' && e.HOST !== '127.0.0.1' && e.HOST !== 'localhost',
   };

@@ -17,10 +17,16 @@ export interface AppOptions {
   /** The built web app to serve beside the API; null for none. */
   webDir?: string | null;
   log?: (line: string) => void;
+  /** Trust X-Forwarded-* from these proxies (fastify's trustProxy): client address and protocol. */
+  trustProxy?: boolean | string;
 }
 
 export async function buildApp(deps: Deps, options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

@@ -27,6 +27,10 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('x-frame-options', 'DENY');
     void reply.header('referrer-policy', 'same-origin');
+    void reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+    // Over HTTPS (directly, or through a trusted proxy's X-Forwarded-Proto): browsers keep to HTTPS.
+    if (request.protocol === 'https')
+      void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     // API answers are per user: never kept by a shared cache. A route with an ETag says `private, no-cache`.
     if (
       request.url.startsWith('/api/') &&

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitKey } from '../domain/unit-matcher.js';
-import { createTenant, createUser } from '../testing/factories.js';
+import { createTenant, createUser, TEST_PASSWORD } from '../testing/factories.js';
 import { createTestApp, type Session, type TestApp } from '../testing/test-app.js';
 import { DB_HOOK_TIMEOUT } from '../testing/test-database.js';
 
@@ -91,5 +91,33 @@ describe('等保2.0 三级 · 入侵防范 (intrusion prevention): input validit
       payload: { name: '爱国卫生运动委员会办公室', kind: 'other', aliases: ['爱卫办'] },
     });
     expect(r.statusCode).toBe(201);
+  });
+});
+
+describe('等保2.0 三级 · 通信传输 (transport): headers', () => {
+  it('sets a Secure cookie, Permissions-Policy always and HSTS only when the request came over HTTPS via a trusted proxy', async () => {
+    const { buildApp } = await import('../http/app.js');
+    const proxied = await buildApp(t.deps, { secureCookies: false, trustProxy: '127.0.0.1' });
+    const tenant = await createTenant(t.db);
+    const user = await createUser(t.db, tenant.id, { role: 'viewer' });
+    const login = await proxied.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
+    expect(login.statusCode).toBe(200);
+    expect(String(login.headers['set-cookie'])).toMatch(/yd_session=.*; Secure/);
+    const https = await proxied.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' },
+    });
+    const plain = await t.app.inject({ method: 'GET', url: '/api/health' });
+    await proxied.close();
+    expect(https.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(https.headers['permissions-policy']).toContain('camera=()');
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    expect(plain.headers['permissions-policy']).toContain('geolocation=()');
   });
 });

@@ -30,6 +30,8 @@ export function authRoutes(deps: Deps, secureCookies: boolean): FastifyPluginAsy
         const session = await login(deps, request.body, request.ip);
         void reply.setCookie(SESSION_COOKIE, session.cookie, {
           ...cookieOptions,
+          // Secure whenever the request came over HTTPS, directly or through the trusted proxy.
+          secure: secureCookies || request.protocol === 'https',
           maxAge: SESSION_MAX_MS / 1000,
         });
         return { user: await getMe(deps, session.actor), csrfToken: session.csrfToken };
