@@ -19,7 +19,8 @@ export function healthRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (_request, reply) => {
         const time = deps.clock.now().toISOString();
         const health = await databaseHealth(deps);
-        if (health.answers) return { status: 'ok' as const, database: 'ok' as const, time, demo: health.demo };
+        if (health.answers)
+          return { status: 'ok' as const, database: 'ok' as const, time, demo: health.demo };
         return reply.status(503).send({ status: 'degraded', database: 'unreachable', time, demo: false });
       },
     );
