@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { Role } from '../roles.js';
 import { LoginResponse, Me } from '../schemas/auth.js';
 import { CommentList } from '../schemas/comments.js';
 import { PeriodList, type PeriodKind } from '../schemas/periods.js';
@@ -12,12 +11,13 @@ import {
   type ReportState,
 } from '../schemas/reports.js';
 import { TaskList, type TaskStatus } from '../schemas/tasks.js';
-import { Unit, UnitGroup, UnitGroupList, UnitList, type UnitKind } from '../schemas/units.js';
-import { User, UserList } from '../schemas/users.js';
+import type { UnitKind } from '../schemas/units.js';
 import type { FetchLike } from './fetch-types.js';
 import { PlanSummaryReport, PlanText, TargetAttainment } from '../schemas/summary.js';
 import { Health } from './responses.js';
 import { createTransport, type Transport, type TransportOptions } from './transport.js';
+import { ENDPOINT_LIST, ENDPOINTS, type AnyEndpoint, type EndpointName } from '../endpoints/index.js';
+import { callEndpoint, type CallInput, type CallOptions, type CallOutput } from './call.js';
 
 /** A row the server guards with optimistic locking: writes send back the version they read. */
 export interface Versioned {
@@ -69,9 +69,33 @@ export interface UploadOptions<Form, Bytes> {
 
 const enc = encodeURIComponent;
 
+type Generated<Form, Bytes> = {
+  [K in EndpointName]: (
+    input: CallInput<(typeof ENDPOINTS)[K], Form>,
+    options?: CallOptions<Form, Bytes>,
+  ) => Promise<CallOutput<(typeof ENDPOINTS)[K]['response'], Bytes>>;
+};
+
+/** One method per row of the endpoint table, each taking `{ params, query, body }` as the row types them. */
+function generated<Form, Bytes>(http: Transport<Form, Bytes>): Generated<Form, Bytes> {
+  const methods: Record<string, unknown> = {};
+  for (const endpoint of ENDPOINT_LIST)
+    methods[endpoint.name] = (input: CallInput<AnyEndpoint, Form>, options?: CallOptions<Form, Bytes>) =>
+      callEndpoint(http, endpoint, input, options);
+  return methods as Generated<Form, Bytes>;
+}
+
+/** The named methods the web calls, as thin wrappers over rows of the table. */
 function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
   const { request } = http;
+  const call = <E extends AnyEndpoint>(
+    endpoint: E,
+    input: CallInput<E, Form>,
+    options?: CallOptions<Form, Bytes>,
+  ): Promise<CallOutput<E['response'], Bytes>> => callEndpoint(http, endpoint, input, options);
   return {
+    /** Any row of the table, e.g. `call(ENDPOINTS.updateUnit, { params: { id }, body })`. */
+    call,
     health: () => request('GET', '/api/health', { schema: Health }),
 
     /** Signs in and keeps the CSRF token for the writes that follow. */
@@ -274,41 +298,38 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
     /** The 推进表 workbook of a plan, with the file name the server chose. */
     exportXlsx: (planId: string) => http.download(`/api/plans/${enc(planId)}/export.xlsx`),
 
-    units: async () => (await request('GET', '/api/units', { schema: UnitList })).units,
+    units: async () => (await call(ENDPOINTS.units, {})).units,
     createUnit: (name: string, kind: UnitKind, aliases: string[]) =>
-      request('POST', '/api/units', { body: { name, kind, aliases }, schema: Unit }),
-    updateUnit: (id: string, patch: { name?: string; kind?: UnitKind; aliases?: string[] }) =>
-      request('PATCH', `/api/units/${enc(id)}`, { body: patch, schema: Unit }),
-    unitGroups: async () => (await request('GET', '/api/unit-groups', { schema: UnitGroupList })).groups,
+      call(ENDPOINTS.createUnit, { body: { name, kind, aliases } }),
+    updateUnit: (id: string, patch: z.input<typeof ENDPOINTS.updateUnit.body>) =>
+      call(ENDPOINTS.updateUnit, { params: { id }, body: patch }),
+    unitGroups: async () => (await call(ENDPOINTS.unitGroups, {})).groups,
     /** Creates or replaces the group of that name. */
-    saveUnitGroup: (group: { name: string; unitIds: string[] }) =>
-      request('PUT', '/api/unit-groups', {
-        body: { name: group.name, unitIds: group.unitIds },
-        schema: UnitGroup,
-      }),
+    saveUnitGroup: (group: z.input<typeof ENDPOINTS.saveUnitGroup.body>) =>
+      call(ENDPOINTS.saveUnitGroup, { body: { name: group.name, unitIds: group.unitIds } }),
 
-    users: async () => (await request('GET', '/api/users', { schema: UserList })).users,
-    createUser: (fields: {
-      username: string;
-      displayName: string;
-      role: Role;
-      password: string;
-      unitIds: string[];
-    }) => request('POST', '/api/users', { body: fields, schema: User }),
-    updateUser: (id: string, patch: { displayName?: string; role?: Role; unitIds?: string[] }) =>
-      request('PATCH', `/api/users/${enc(id)}`, { body: patch, schema: User }),
+    users: async () => (await call(ENDPOINTS.users, {})).users,
+    createUser: (fields: z.input<typeof ENDPOINTS.createUser.body>) =>
+      call(ENDPOINTS.createUser, { body: fields }),
+    updateUser: (id: string, patch: z.input<typeof ENDPOINTS.updateUser.body>) =>
+      call(ENDPOINTS.updateUser, { params: { id }, body: patch }),
   };
 }
 
 /** One method per endpoint, each answer checked against the contract; `transport` is the lower level. */
-export type ApiClient<Form = never, Bytes = unknown> = ReturnType<typeof endpoints<Form, Bytes>> & {
-  readonly transport: Transport<Form, Bytes>;
-};
+type Wrappers<Form, Bytes> = ReturnType<typeof endpoints<Form, Bytes>>;
+export type ApiClient<Form = never, Bytes = unknown> = Omit<
+  Generated<Form, Bytes>,
+  keyof Wrappers<Form, Bytes>
+> &
+  Wrappers<Form, Bytes> & {
+    readonly transport: Transport<Form, Bytes>;
+  };
 
 /** A typed client of the Yaodian API over any fetch-compatible function. */
 export function createApiClient<Form = never, Bytes = unknown>(
   options: TransportOptions<Form, Bytes>,
 ): ApiClient<Form, Bytes> {
   const transport = createTransport(options);
-  return { ...endpoints(transport), transport };
+  return { ...generated(transport), ...endpoints(transport), transport };
 }
