@@ -31,7 +31,8 @@ export const Report = z.object({
 export const ReportList = z.object({ reports: z.array(Report) });
 export const ReportResponse = z.object({ report: Report });
 
-const ReportFields = z.object({
+/** The fields of a report as its unit writes them. */
+export const ReportFields = z.object({
   percent: z.int().min(0).max(100),
   narrative: z.string().max(10_000).default(''),
   problems: z.string().max(10_000).default(''),

@@ -4,9 +4,9 @@ import type {
   PeriodList,
   PlanDetail,
   PlanList,
-  ReportFieldsInput,
+  ReportFields as ReportFieldsSchema,
   ReportResponse,
-  TargetFieldsInput,
+  TargetFields as TargetFieldsSchema,
   TaskList,
   Unit,
   User,
@@ -26,8 +26,10 @@ export type UnitDto = z.infer<typeof Unit>;
 export type UserDto = z.infer<typeof User>;
 export type CommentDto = z.infer<typeof CommentList>['comments'][number];
 
-export type ReportFields = ReportFieldsInput;
-export type TargetFields = TargetFieldsInput;
+/** A report's fields as the form holds them (every field filled). */
+export type ReportFields = z.infer<typeof ReportFieldsSchema>;
+/** A target's fields as the editor sends them. */
+export type TargetFields = z.input<typeof TargetFieldsSchema>;
 
 function fileForm(file: File): FormData {
   const form = new FormData();

@@ -1,44 +1,12 @@
-import { ErrorResponse } from '@yaodian/core';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { Deps } from '../../../services/deps.js';
+import { auditEndpoints as e } from '@yaodian/core';
+import type { FastifyPluginAsync } from 'fastify';
 import { readAudit } from '../../../services/audit-service.js';
-import { actorOf } from '../../auth-hook.js';
+import type { Deps } from '../../../services/deps.js';
+import { register } from '../../register.js';
 
-const AuditQuery = z.object({
-  entity: z.string().max(40).optional(),
-  entityId: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-const AuditList = z.object({
-  entries: z.array(
-    z.object({
-      id: z.number(),
-      at: z.string(),
-      actorId: z.string().nullable(),
-      action: z.string(),
-      entity: z.string(),
-      entityId: z.string(),
-      before: z.unknown(),
-      after: z.unknown(),
-    }),
-  ),
-});
-
-export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
+export function auditRoutes(deps: Deps): FastifyPluginAsync {
   return (app) => {
-    app.get(
-      '/api/audit',
-      {
-        schema: {
-          tags: ['audit'],
-          summary: 'The audit log, newest first (read-only)',
-          querystring: AuditQuery,
-          response: { 200: AuditList, 403: ErrorResponse },
-        },
-      },
-      (request) => readAudit(deps, actorOf(request), request.query),
-    );
+    register(app, e.audit, ({ actor, query }) => readAudit(deps, actor, query));
     return Promise.resolve();
   };
 }

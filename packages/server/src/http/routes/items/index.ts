@@ -1,14 +1,5 @@
-import {
-  ErrorResponse,
-  ItemParams,
-  MergeItemRequest,
-  MoveItemRequest,
-  PlanDetail,
-  SetAssignmentsRequest,
-  UpdateItemRequest,
-  VersionQuery,
-} from '@yaodian/core';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { itemEndpoints as e } from '@yaodian/core';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../../../services/deps.js';
 import {
   mergeItem,
@@ -17,53 +8,24 @@ import {
   setAssignments,
   updateItem,
 } from '../../../services/item-service.js';
-import { actorOf } from '../../auth-hook.js';
+import { register } from '../../register.js';
 
-const responses = {
-  200: PlanDetail,
-  400: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
-
-export function itemRoutes(deps: Deps): FastifyPluginAsyncZod {
+export function itemRoutes(deps: Deps): FastifyPluginAsync {
   return (app) => {
-    app.patch(
-      '/api/plans/:planId/items/:itemId',
-      { schema: { tags: ['items'], params: ItemParams, body: UpdateItemRequest, response: responses } },
-      (request) =>
-        updateItem(deps, actorOf(request), request.params.planId, request.params.itemId, request.body),
+    register(app, e.updateItem, ({ actor, params, body }) =>
+      updateItem(deps, actor, params.planId, params.itemId, body),
     );
-    app.post(
-      '/api/plans/:planId/items/:itemId/move',
-      { schema: { tags: ['items'], params: ItemParams, body: MoveItemRequest, response: responses } },
-      (request) =>
-        moveItem(deps, actorOf(request), request.params.planId, request.params.itemId, request.body),
+    register(app, e.moveItem, ({ actor, params, body }) =>
+      moveItem(deps, actor, params.planId, params.itemId, body),
     );
-    app.post(
-      '/api/plans/:planId/items/:itemId/merge',
-      { schema: { tags: ['items'], params: ItemParams, body: MergeItemRequest, response: responses } },
-      (request) =>
-        mergeItem(deps, actorOf(request), request.params.planId, request.params.itemId, request.body),
+    register(app, e.mergeItem, ({ actor, params, body }) =>
+      mergeItem(deps, actor, params.planId, params.itemId, body),
     );
-    app.delete(
-      '/api/plans/:planId/items/:itemId',
-      { schema: { tags: ['items'], params: ItemParams, querystring: VersionQuery, response: responses } },
-      (request) =>
-        removeItem(
-          deps,
-          actorOf(request),
-          request.params.planId,
-          request.params.itemId,
-          request.query.version,
-        ),
+    register(app, e.deleteItem, ({ actor, params, query }) =>
+      removeItem(deps, actor, params.planId, params.itemId, query.version),
     );
-    app.put(
-      '/api/plans/:planId/items/:itemId/assignments',
-      { schema: { tags: ['items'], params: ItemParams, body: SetAssignmentsRequest, response: responses } },
-      (request) =>
-        setAssignments(deps, actorOf(request), request.params.planId, request.params.itemId, request.body),
+    register(app, e.setAssignments, ({ actor, params, body }) =>
+      setAssignments(deps, actor, params.planId, params.itemId, body),
     );
     return Promise.resolve();
   };

@@ -1,15 +1,5 @@
-import {
-  CreateUnmatchedUnitRequest,
-  ErrorResponse,
-  PlanDetail,
-  PlanList,
-  PlanParams,
-  PublishPlanRequest,
-  ResolveUnmatchedRequest,
-  UpdatePlanRequest,
-} from '@yaodian/core';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../../errors/app-error.js';
+import { planEndpoints as e } from '@yaodian/core';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../../../services/deps.js';
 import {
   archivePlan,
@@ -21,131 +11,27 @@ import {
   updatePlan,
 } from '../../../services/plan-service.js';
 import { createForUnmatched, resolveUnmatched } from '../../../services/unmatched-service.js';
-import { actorOf } from '../../auth-hook.js';
+import { register } from '../../register.js';
 
-const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
-
-export function planRoutes(deps: Deps): FastifyPluginAsyncZod {
+export function planRoutes(deps: Deps): FastifyPluginAsync {
   return (app) => {
-    app.get('/api/plans', { schema: { tags: ['plans'], response: { 200: PlanList } } }, (request) =>
-      listVisiblePlans(deps, actorOf(request)),
+    register(app, e.plans, ({ actor }) => listVisiblePlans(deps, actor));
+    register(app, e.importPlan, ({ actor, body }) => importPlan(deps, actor, body));
+    register(app, e.plan, ({ actor, params }) => getPlan(deps, actor, params.planId));
+    register(app, e.updatePlan, ({ actor, params, body }) => updatePlan(deps, actor, params.planId, body));
+    register(app, e.publishPlan, ({ actor, params, body }) =>
+      publishPlan(deps, actor, params.planId, body.version),
     );
-
-    app.post(
-      '/api/plans',
-      {
-        schema: {
-          tags: ['plans'],
-          summary: 'Import a plan document (multipart field "file") as a draft',
-          consumes: ['multipart/form-data'],
-          response: { 201: PlanDetail, ...errors, 413: ErrorResponse },
-        },
-      },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        if (!request.isMultipart())
-          throw new AppError('validation_failed', 'Send the document as multipart/form-data', {
-            field: 'file',
-          });
-        const file = await request.file();
-        if (file?.fieldname !== 'file')
-          throw new AppError('validation_failed', 'Attach the document in the "file" field', {
-            field: 'file',
-          });
-        const bytes = await file.toBuffer();
-        const plan = await importPlan(deps, actor, { fileName: file.filename, bytes });
-        return reply.status(201).send(plan);
-      },
+    register(app, e.archivePlan, ({ actor, params, body }) =>
+      archivePlan(deps, actor, params.planId, body.version),
     );
-
-    app.get(
-      '/api/plans/:planId',
-      { schema: { tags: ['plans'], params: PlanParams, response: { 200: PlanDetail, 404: ErrorResponse } } },
-      (request) => getPlan(deps, actorOf(request), request.params.planId),
+    register(app, e.resolveUnmatched, ({ actor, params, body }) =>
+      resolveUnmatched(deps, actor, params.planId, body),
     );
-
-    app.patch(
-      '/api/plans/:planId',
-      {
-        schema: {
-          tags: ['plans'],
-          params: PlanParams,
-          body: UpdatePlanRequest,
-          response: { 200: PlanDetail, ...errors },
-        },
-      },
-      (request) => updatePlan(deps, actorOf(request), request.params.planId, request.body),
+    register(app, e.createUnmatchedUnit, ({ actor, params, body }) =>
+      createForUnmatched(deps, actor, params.planId, body),
     );
-
-    app.post(
-      '/api/plans/:planId/publish',
-      {
-        schema: {
-          tags: ['plans'],
-          params: PlanParams,
-          body: PublishPlanRequest,
-          response: { 200: PlanDetail, ...errors },
-        },
-      },
-      (request) => publishPlan(deps, actorOf(request), request.params.planId, request.body.version),
-    );
-
-    app.post(
-      '/api/plans/:planId/archive',
-      {
-        schema: {
-          tags: ['plans'],
-          params: PlanParams,
-          body: PublishPlanRequest,
-          response: { 200: PlanDetail, ...errors },
-        },
-      },
-      (request) => archivePlan(deps, actorOf(request), request.params.planId, request.body.version),
-    );
-
-    app.post(
-      '/api/plans/:planId/unmatched/resolve',
-      {
-        schema: {
-          tags: ['plans'],
-          summary: 'Map a printed unit name to a unit (as its alias) and re-match',
-          params: PlanParams,
-          body: ResolveUnmatchedRequest,
-          response: { 200: PlanDetail, ...errors },
-        },
-      },
-      (request) => resolveUnmatched(deps, actorOf(request), request.params.planId, request.body),
-    );
-
-    app.post(
-      '/api/plans/:planId/unmatched/create',
-      {
-        schema: {
-          tags: ['plans'],
-          summary: 'Create the unit a printed name stands for and re-match',
-          params: PlanParams,
-          body: CreateUnmatchedUnitRequest,
-          response: { 201: PlanDetail, ...errors },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(await createForUnmatched(deps, actorOf(request), request.params.planId, request.body)),
-    );
-
-    app.post(
-      '/api/plans/:planId/rematch',
-      {
-        schema: {
-          tags: ['plans'],
-          summary: 'Match unmatched unit names again after adding units or aliases',
-          params: PlanParams,
-          response: { 200: PlanDetail, ...errors },
-        },
-      },
-      (request) => rematchUnits(deps, actorOf(request), request.params.planId),
-    );
+    register(app, e.rematch, ({ actor, params }) => rematchUnits(deps, actor, params.planId));
     return Promise.resolve();
   };
 }

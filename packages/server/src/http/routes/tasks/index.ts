@@ -1,32 +1,16 @@
-import { ErrorResponse, TaskList, TaskQuery } from '@yaodian/core';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { taskEndpoints as e } from '@yaodian/core';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../../../services/deps.js';
 import { listTasks } from '../../../services/task-service.js';
-import { actorOf } from '../../auth-hook.js';
+import { register } from '../../register.js';
 
-export function taskRoutes(deps: Deps): FastifyPluginAsyncZod {
+export function taskRoutes(deps: Deps): FastifyPluginAsync {
   return (app) => {
-    app.get(
-      '/api/tasks',
-      {
-        schema: { tags: ['tasks'], querystring: TaskQuery, response: { 200: TaskList, 404: ErrorResponse } },
-      },
-      (request) => {
-        const { mine, ...rest } = request.query;
-        return listTasks(deps, actorOf(request), { ...rest, mine: mine === 'true' });
-      },
-    );
-    app.get(
-      '/api/my/tasks',
-      {
-        schema: {
-          tags: ['tasks'],
-          summary: 'Tasks assigned to the caller’s units',
-          response: { 200: TaskList },
-        },
-      },
-      (request) => listTasks(deps, actorOf(request), { mine: true }),
-    );
+    register(app, e.tasks, ({ actor, query }) => {
+      const { mine, ...rest } = query;
+      return listTasks(deps, actor, { ...rest, mine: mine === 'true' });
+    });
+    register(app, e.myTasks, ({ actor }) => listTasks(deps, actor, { mine: true }));
     return Promise.resolve();
   };
 }
