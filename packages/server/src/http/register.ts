@@ -77,6 +77,8 @@ export function register<E extends AnyEndpoint>(
     handler: async (request, reply) => {
       const body =
         endpoint.body === 'multipart' ? await readUpload(request) : (request.body as BodyOf<E['body']>);
+      // The row's success status; a handler may choose another (a replayed create, a degraded health check).
+      void reply.status(endpoint.status);
       const answer = await handler({
         params: request.params as Parsed<E['params']>,
         query: request.query as Parsed<E['query']>,
@@ -88,8 +90,6 @@ export function register<E extends AnyEndpoint>(
         reply,
       });
       if (reply.sent) return reply;
-      // A handler that chose another status (a replayed create, a degraded health check) keeps it.
-      if (reply.statusCode === 200) void reply.status(endpoint.status);
       if (endpoint.response === 'file') {
         const file = answer as FileAnswer;
         const fallback = endpoint.file?.fallbackName ?? 'download';
