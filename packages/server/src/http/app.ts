@@ -19,6 +19,13 @@ export interface AppOptions {
   log?: (line: string) => void;
 }
 
+const registered = new WeakMap<FastifyInstance, string[]>();
+
+/** Every route the app registered, as `METHOD /path` (HEAD twins left out): the contract test compares them with the table. */
+export function registeredRoutes(app: FastifyInstance): readonly string[] {
+  return registered.get(app) ?? [];
+}
+
 export async function buildApp(deps: Deps, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
   app.setValidatorCompiler(validatorCompiler);
@@ -46,7 +53,10 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
     },
     transform: jsonSchemaTransform,
   });
+  const routes: string[] = [];
+  registered.set(app, routes);
   app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
