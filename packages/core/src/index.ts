@@ -11,6 +11,8 @@ export * from './schemas/reports.js';
 export * from './schemas/tasks.js';
 export * from './schemas/comments.js';
 export * from './schemas/summary.js';
+export * from './schemas/audit.js';
+export * from './endpoints/index.js';
 export * from './client/fetch-types.js';
 export * from './client/api-error.js';
 export * from './client/transport.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ENDPOINT_LIST, ENDPOINTS } from '../endpoints/index.js';
 import { createApiClient } from './api-client.js';
 import type { FetchInit, FetchLike } from './fetch-types.js';
 
@@ -170,5 +171,36 @@ describe('createApiClient', () => {
     await expect(createApiClient({ baseUrl: '', fetch: bad.fetch }).planText('p1')).rejects.toMatchObject({
       code: 'bad_response',
     });
+  });
+});
+
+describe('calls derived from the endpoint table', () => {
+  it('fills path parameters, appends the query and checks the answer with the row’s schema', async () => {
+    const server = fakeServer((method, url) => {
+      if (method === 'PATCH' && url === `/api/units/${UNIT_ID}`) return [200, unit];
+      if (method === 'GET' && url.startsWith('/api/reports?')) return [200, { reports: [] }];
+      return [404, { error: { code: 'not_found', message: 'no' } }];
+    });
+    const client = createApiClient({ baseUrl: '', fetch: server.fetch });
+    await expect(
+      client.call(ENDPOINTS.updateUnit, { params: { id: UNIT_ID }, body: { aliases: ['疾控'] } }),
+    ).resolves.toEqual(unit);
+    expect(bodyOf(server.sent[0])).toEqual({ aliases: ['疾控'] });
+    await expect(client.reports({ unitId: UNIT_ID, state: 'submitted' })).resolves.toEqual([]);
+    expect(server.sent[1]?.url).toBe(`/api/reports?unitId=${UNIT_ID}&state=submitted`);
+  });
+
+  it('rejects an answer that does not match the row’s response schema', async () => {
+    const server = fakeServer(() => [200, { units: [{ id: 'not-a-uuid' }] }]);
+    const client = createApiClient({ baseUrl: '', fetch: server.fetch });
+    await expect(client.units()).rejects.toMatchObject({ code: 'bad_response' });
+  });
+
+  it('has a method for every row of the table', () => {
+    const client = createApiClient({ baseUrl: '', fetch: fakeServer(() => [200, null]).fetch });
+    const methods = client as unknown as Record<string, unknown>;
+    expect(ENDPOINT_LIST.filter((row) => typeof methods[row.name] !== 'function').map((r) => r.name)).toEqual(
+      [],
+    );
   });
 });

@@ -1,29 +1,17 @@
 import type { z } from 'zod';
-import type { Role } from '../roles.js';
-import { LoginResponse, Me } from '../schemas/auth.js';
-import { CommentList } from '../schemas/comments.js';
-import { PeriodList, type PeriodKind } from '../schemas/periods.js';
 import {
-  PlanDetail,
-  PlanList,
-  PublishCheck,
-  type AssignmentRole,
-  type PublishWaiverDto,
-  type TargetOp,
-} from '../schemas/plans.js';
-import {
-  Attachment,
-  AttachmentList,
-  ReportList,
-  ReportResponse,
-  type ReportState,
-} from '../schemas/reports.js';
-import { TASK_PAGE_MAX, TaskList, type TaskDto, type TaskStatus } from '../schemas/tasks.js';
-import { Unit, UnitGroup, UnitGroupList, UnitList, type UnitKind } from '../schemas/units.js';
-import { User, UserList } from '../schemas/users.js';
+  ENDPOINT_LIST,
+  ENDPOINTS,
+  fillPath,
+  type AnyEndpoint,
+  type EndpointName,
+} from '../endpoints/index.js';
+import type { Me } from '../schemas/auth.js';
+import type { PublishWaiverDto } from '../schemas/plans.js';
+import { TASK_PAGE_MAX, type TaskDto } from '../schemas/tasks.js';
+import type { UnitKind } from '../schemas/units.js';
 import type { FetchLike } from './fetch-types.js';
-import { PlanSummaryReport, PlanText, TargetAttainment } from '../schemas/summary.js';
-import { Health } from './responses.js';
+import { callEndpoint, type CallInput, type CallOptions, type CallOutput } from './call.js';
 import { createTransport, type Transport, type TransportOptions } from './transport.js';
 
 /** A row the server guards with optimistic locking: writes send back the version they read. */
@@ -32,49 +20,18 @@ export interface Versioned {
   version: number;
 }
 
-export interface ReportFieldsInput {
-  percent: number;
-  narrative: string;
-  problems: string;
-  nextSteps: string;
-  actuals: { targetId: string; value: number; note: string }[];
-}
-
-export interface TargetFieldsInput {
-  metric: string;
-  op: TargetOp;
-  value: number | null;
-  lo: number | null;
-  hi: number | null;
-  unit: string;
-  direction?: 'higher' | 'lower';
-  deadline: string | null;
-  text?: string;
-}
-
-/** Filters of the task list; empty values are left out of the query. */
-export interface TaskFilter {
-  planId?: string;
-  sectionId?: string;
-  unitId?: string;
-  status?: TaskStatus;
-  q?: string;
-  dueBefore?: string;
-}
-
-export interface ReportFilter {
-  itemId?: string;
-  unitId?: string;
-  periodId?: string;
-  state?: ReportState;
-}
-
 /** For uploads: a transport of the host's own, e.g. one that reports progress. */
 export interface UploadOptions<Form, Bytes> {
   fetch?: FetchLike<Form, Bytes>;
 }
 
-const enc = encodeURIComponent;
+type Body<N extends EndpointName> = z.input<Exclude<(typeof ENDPOINTS)[N]['body'], 'multipart' | undefined>>;
+type Query<N extends EndpointName> = z.input<Exclude<(typeof ENDPOINTS)[N]['query'], undefined>>;
+/** A row's body without the fields the wrapper fills in itself (version, ids). */
+type Fields<N extends EndpointName, K extends string> = Omit<Body<N>, K>;
+
+/** The task list's filters; `tasks` pages through them itself. */
+type TaskFilter = Omit<Query<'tasks'>, 'limit' | 'cursor'>;
 
 /** Reads a paged task list to its end. */
 async function allPages(
@@ -90,98 +47,105 @@ async function allPages(
   }
 }
 
-function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
-  const { request } = http;
-  return {
-    health: () => request('GET', '/api/health', { schema: Health }),
+/** True for a row with no params, query or body: its generated method may be called with nothing. */
+type Bare<E extends AnyEndpoint> = [E['params'], E['query'], E['body']] extends [
+  undefined,
+  undefined,
+  undefined,
+]
+  ? true
+  : false;
 
+type Generated<Form, Bytes> = {
+  [K in EndpointName]: (
+    ...args: Bare<(typeof ENDPOINTS)[K]> extends true
+      ? [input?: CallInput<(typeof ENDPOINTS)[K], Form>, options?: CallOptions<Form, Bytes>]
+      : [input: CallInput<(typeof ENDPOINTS)[K], Form>, options?: CallOptions<Form, Bytes>]
+  ) => Promise<CallOutput<(typeof ENDPOINTS)[K]['response'], Bytes>>;
+};
+
+/** One method per row of the endpoint table, each taking `{ params, query, body }` as the row types them. */
+function generated<Form, Bytes>(http: Transport<Form, Bytes>): Generated<Form, Bytes> {
+  const methods: Record<string, unknown> = {};
+  for (const endpoint of ENDPOINT_LIST)
+    methods[endpoint.name] = (input: CallInput<AnyEndpoint, Form> = {}, options?: CallOptions<Form, Bytes>) =>
+      callEndpoint(http, endpoint, input, options);
+  return methods as Generated<Form, Bytes>;
+}
+
+/** The named methods the web calls, as thin wrappers over rows of the table. */
+function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
+  const E = ENDPOINTS;
+  const call = <E extends AnyEndpoint>(
+    endpoint: E,
+    input: CallInput<E, Form>,
+    options?: CallOptions<Form, Bytes>,
+  ): Promise<CallOutput<E['response'], Bytes>> => callEndpoint(http, endpoint, input, options);
+  return {
+    /** Any row of the table, e.g. `call(E.updateUnit, { params: { id }, body })`. */
+    call,
     /** Signs in and keeps the CSRF token for the writes that follow. */
     async login(username: string, password: string): Promise<z.infer<typeof Me>> {
-      const result = await request('POST', '/api/auth/login', {
-        body: { username, password },
-        schema: LoginResponse,
-      });
+      const result = await call(E.login, { body: { username, password } });
       http.csrf.set(result.csrfToken);
       return result.user;
     },
     async logout(): Promise<void> {
       try {
-        await request('POST', '/api/auth/logout');
+        await call(E.logout, {});
       } finally {
         http.csrf.set(null);
       }
     },
-    me: () => request('GET', '/api/auth/me', { schema: Me }),
     async changePassword(currentPassword: string, newPassword: string): Promise<void> {
-      await request('POST', '/api/auth/password', { body: { currentPassword, newPassword } });
+      await call(E.changePassword, { body: { currentPassword, newPassword } });
     },
 
-    plans: async () => (await request('GET', '/api/plans', { schema: PlanList })).plans,
-    plan: (planId: string) => request('GET', `/api/plans/${enc(planId)}`, { schema: PlanDetail }),
+    plans: async () => (await call(E.plans, {})).plans,
+    plan: (planId: string) => call(E.plan, { params: { planId } }),
     /** `form` carries the document as its `file` part. */
     importPlan: (form: Form, options: UploadOptions<Form, Bytes> = {}) =>
-      request('POST', '/api/plans', { form, schema: PlanDetail, ...options }),
-    updatePlan: (planId: string, version: number, patch: { title?: string; year?: number }) =>
-      request('PATCH', `/api/plans/${enc(planId)}`, { body: { version, ...patch }, schema: PlanDetail }),
+      call(E.importPlan, { body: form }, options),
+    updatePlan: (planId: string, version: number, patch: Fields<'updatePlan', 'version'>) =>
+      call(E.updatePlan, { params: { planId }, body: { version, ...patch } }),
     /** Publishes the draft; each open finding of `publishCheck` must be waived with a reason (else 409 publish_findings). */
     publishPlan: (planId: string, version: number, waivers: readonly PublishWaiverDto[] = []) =>
-      request('POST', `/api/plans/${enc(planId)}/publish`, {
-        body: { version, waivers },
-        schema: PlanDetail,
-      }),
+      call(E.publishPlan, { params: { planId }, body: { version, waivers: [...waivers] } }),
     /** The findings publishing would stop on: tasks without a lead or unit, unmatched names, incomplete targets, untitled items. */
-    publishCheck: async (planId: string) =>
-      (await request('GET', `/api/plans/${enc(planId)}/publish-check`, { schema: PublishCheck })).findings,
-    rematch: (planId: string) => request('POST', `/api/plans/${enc(planId)}/rematch`, { schema: PlanDetail }),
+    publishCheck: async (planId: string) => (await call(E.publishCheck, { params: { planId } })).findings,
+    archivePlan: (plan: Versioned) =>
+      call(E.archivePlan, { params: { planId: plan.id }, body: { version: plan.version } }),
+    rematch: (planId: string) => call(E.rematch, { params: { planId } }),
     /** The dashboard's figures, computed on the server from accepted reports only. */
-    planSummary: (planId: string) =>
-      request('GET', `/api/plans/${enc(planId)}/summary`, { schema: PlanSummaryReport }),
+    planSummary: (planId: string) => call(E.planSummary, { params: { planId } }),
     /** Each target's accepted actuals, attainment (direction-aware, with the server's tolerance) and pending value. */
-    attainment: (planId: string) =>
-      request('GET', `/api/plans/${enc(planId)}/attainment`, { schema: TargetAttainment }),
+    attainment: (planId: string) => call(E.attainment, { params: { planId } }),
     /** Title, year, thresholds and the report-loop settings (review on/off, evidence required). */
-    updatePlanSettings: (
-      plan: Versioned,
-      patch: {
-        title?: string;
-        year?: number;
-        thresholds?: { behindPoints: number; atRiskPoints: number };
-        settings?: { reviewRequired?: boolean; evidenceRequired?: boolean };
-      },
-    ) =>
-      request('PATCH', `/api/plans/${enc(plan.id)}`, {
-        body: { version: plan.version, ...patch },
-        schema: PlanDetail,
-      }),
+    updatePlanSettings: (plan: Versioned, patch: Fields<'updatePlan', 'version'>) =>
+      call(E.updatePlan, { params: { planId: plan.id }, body: { version: plan.version, ...patch } }),
     /** The cleaned document text the items' spans index into. */
-    planText: async (planId: string) =>
-      (await request('GET', `/api/plans/${enc(planId)}/text`, { schema: PlanText })).text,
+    planText: async (planId: string) => (await call(E.planText, { params: { planId } })).text,
+    /** The document as uploaded. */
+    planSource: (planId: string) => call(E.planSource, { params: { planId } }),
 
-    updateItem: (
-      planId: string,
-      item: Versioned,
-      patch: { title?: string; number?: string; isTask?: boolean; deadline?: string | null },
-    ) =>
-      request('PATCH', `/api/plans/${enc(planId)}/items/${enc(item.id)}`, {
+    updateItem: (planId: string, item: Versioned, patch: Fields<'updateItem', 'version'>) =>
+      call(E.updateItem, {
+        params: { planId, itemId: item.id },
         body: { version: item.version, ...patch },
-        schema: PlanDetail,
       }),
     moveItem: (planId: string, item: Versioned, parentId: string | null, position: number) =>
-      request('POST', `/api/plans/${enc(planId)}/items/${enc(item.id)}/move`, {
+      call(E.moveItem, {
+        params: { planId, itemId: item.id },
         body: { version: item.version, parentId, position },
-        schema: PlanDetail,
       }),
     mergeItem: (planId: string, item: Versioned, into: Versioned) =>
-      request('POST', `/api/plans/${enc(planId)}/items/${enc(item.id)}/merge`, {
+      call(E.mergeItem, {
+        params: { planId, itemId: item.id },
         body: { version: item.version, intoId: into.id, intoVersion: into.version },
-        schema: PlanDetail,
       }),
     /** Splits the item's text at `offset` (after 。；; or before 一是/二是…); the second part becomes the next sibling. */
     splitItem: (planId: string, item: Versioned, offset: number) =>
-      request('POST', `/api/plans/${enc(planId)}/items/${enc(item.id)}/split`, {
-        body: { version: item.version, offset },
-        schema: PlanDetail,
-      }),
+      call(E.splitItem, { params: { planId, itemId: item.id }, body: { version: item.version, offset } }),
     /** Adds a typed item as the last child of `parentId` or right after `afterId`; `id` makes a retry harmless. */
     addItem: (
       plan: Versioned,
@@ -191,194 +155,152 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
         text?: string;
         placement: { parentId: string | null } | { afterId: string };
       },
-    ) =>
-      request('POST', `/api/plans/${enc(plan.id)}/items`, {
-        body: { planVersion: plan.version, ...input },
-        schema: PlanDetail,
-      }),
+    ) => call(E.addItem, { params: { planId: plan.id }, body: { planVersion: plan.version, ...input } }),
     deleteItem: (planId: string, item: Versioned) =>
-      request('DELETE', `/api/plans/${enc(planId)}/items/${enc(item.id)}`, {
-        query: { version: item.version },
-        schema: PlanDetail,
-      }),
+      call(E.deleteItem, { params: { planId, itemId: item.id }, query: { version: item.version } }),
     setAssignments: (
       planId: string,
       item: Versioned,
-      assignments: { unitId: string; role: AssignmentRole }[],
+      assignments: Body<'setAssignments'>['assignments'],
       /** The item's unmatched printed names this change settles; the others stay unmatched. */
       settles: string[] = [],
     ) =>
-      request('PUT', `/api/plans/${enc(planId)}/items/${enc(item.id)}/assignments`, {
+      call(E.setAssignments, {
+        params: { planId, itemId: item.id },
         body: { version: item.version, assignments, settles },
-        schema: PlanDetail,
       }),
     /** Maps a printed name to a unit (it becomes the unit's alias) and re-matches only that name's rows. */
     resolveUnmatched: (plan: Versioned, name: string, unitId: string) =>
-      request('POST', `/api/plans/${enc(plan.id)}/unmatched/resolve`, {
+      call(E.resolveUnmatched, {
+        params: { planId: plan.id },
         body: { name, unitId, version: plan.version },
-        schema: PlanDetail,
       }),
     /** Creates the unit a printed name stands for (planners may), under the unit screen's name rules. */
-    createUnmatchedUnit: (plan: Versioned, unit: { name: string; kind: UnitKind; aliases: string[] }) =>
-      request('POST', `/api/plans/${enc(plan.id)}/unmatched/create`, {
-        body: { ...unit, version: plan.version },
-        schema: PlanDetail,
-      }),
+    createUnmatchedUnit: (plan: Versioned, unit: Fields<'createUnmatchedUnit', 'version'>) =>
+      call(E.createUnmatchedUnit, { params: { planId: plan.id }, body: { ...unit, version: plan.version } }),
 
-    createTarget: (planId: string, itemId: string, fields: TargetFieldsInput) =>
-      request('POST', `/api/plans/${enc(planId)}/targets`, {
-        body: { itemId, ...fields },
-        schema: PlanDetail,
-      }),
-    updateTarget: (planId: string, target: Versioned, fields: TargetFieldsInput) =>
-      request('PATCH', `/api/plans/${enc(planId)}/targets/${enc(target.id)}`, {
+    createTarget: (planId: string, itemId: string, fields: Fields<'createTarget', 'itemId'>) =>
+      call(E.createTarget, { params: { planId }, body: { itemId, ...fields } }),
+    updateTarget: (planId: string, target: Versioned, fields: Fields<'updateTarget', 'version'>) =>
+      call(E.updateTarget, {
+        params: { planId, targetId: target.id },
         body: { version: target.version, ...fields },
-        schema: PlanDetail,
       }),
     deleteTarget: (planId: string, target: Versioned) =>
-      request('DELETE', `/api/plans/${enc(planId)}/targets/${enc(target.id)}`, {
+      call(E.deleteTarget, {
+        params: { planId, targetId: target.id },
         query: { version: target.version },
-        schema: PlanDetail,
       }),
 
-    periods: async (planId: string) =>
-      (await request('GET', `/api/plans/${enc(planId)}/periods`, { schema: PeriodList })).periods,
-    generatePeriods: async (planId: string, kind: PeriodKind, dueDay: number) =>
-      (
-        await request('POST', `/api/plans/${enc(planId)}/periods`, {
-          body: { kind, dueDay },
-          schema: PeriodList,
-        })
-      ).periods,
+    periods: async (planId: string) => (await call(E.periods, { params: { planId } })).periods,
+    generatePeriods: async (planId: string, kind: Body<'generatePeriods'>['kind'], dueDay: number) =>
+      (await call(E.generatePeriods, { params: { planId }, body: { kind, dueDay } })).periods,
+    updatePeriod: (planId: string, periodId: string, patch: Body<'updatePeriod'>) =>
+      call(E.updatePeriod, { params: { planId, periodId }, body: patch }),
 
     /** Every matching task: the pages of the list, read in turn. */
     tasks: (query: TaskFilter) =>
-      allPages((cursor) =>
-        request('GET', '/api/tasks', { query: { ...query, limit: TASK_PAGE_MAX, cursor }, schema: TaskList }),
-      ),
+      allPages((cursor) => call(E.tasks, { query: { ...query, limit: TASK_PAGE_MAX, cursor } })),
     /** One page of the list: at most `limit` tasks after `cursor`. */
-    taskPage: (query: TaskFilter & { limit?: number; cursor?: string }) =>
-      request('GET', '/api/tasks', { query: { ...query }, schema: TaskList }),
-    myTasks: () =>
-      allPages((cursor) =>
-        request('GET', '/api/my/tasks', { query: { limit: TASK_PAGE_MAX, cursor }, schema: TaskList }),
-      ),
+    taskPage: (query: Query<'tasks'>) => call(E.tasks, { query }),
+    myTasks: () => allPages((cursor) => call(E.myTasks, { query: { limit: TASK_PAGE_MAX, cursor } })),
 
-    reports: async (query: ReportFilter = {}) =>
-      (await request('GET', '/api/reports', { query: { ...query }, schema: ReportList })).reports,
-    report: async (id: string) =>
-      (await request('GET', `/api/reports/${enc(id)}`, { schema: ReportResponse })).report,
+    reports: async (query: Query<'reports'> = {}) => (await call(E.reports, { query })).reports,
+    report: async (id: string) => (await call(E.report, { params: { id } })).report,
     /** The key makes a retried submission count once. */
-    createReport: async (
-      fields: ReportFieldsInput & { itemId: string; unitId: string; periodId: string; submit: boolean },
-      idempotencyKey: string,
-    ) =>
+    createReport: async (fields: Body<'createReport'>, idempotencyKey: string) =>
+      (await call(E.createReport, { body: fields }, { headers: { 'Idempotency-Key': idempotencyKey } }))
+        .report,
+    updateReport: async (report: Versioned, fields: Fields<'updateReport', 'version'>) =>
       (
-        await request('POST', '/api/reports', {
-          body: fields,
-          headers: { 'Idempotency-Key': idempotencyKey },
-          schema: ReportResponse,
-        })
-      ).report,
-    updateReport: async (report: Versioned, fields: ReportFieldsInput) =>
-      (
-        await request('PATCH', `/api/reports/${enc(report.id)}`, {
+        await call(E.updateReport, {
+          params: { id: report.id },
           body: { version: report.version, ...fields },
-          schema: ReportResponse,
         })
       ).report,
     submitReport: async (report: Versioned, idempotencyKey: string) =>
       (
-        await request('POST', `/api/reports/${enc(report.id)}/submit`, {
-          body: { version: report.version },
-          headers: { 'Idempotency-Key': idempotencyKey },
-          schema: ReportResponse,
-        })
+        await call(
+          E.submitReport,
+          { params: { id: report.id }, body: { version: report.version } },
+          { headers: { 'Idempotency-Key': idempotencyKey } },
+        )
       ).report,
     returnReport: async (report: Versioned, reason: string) =>
-      (
-        await request('POST', `/api/reports/${enc(report.id)}/return`, {
-          body: { version: report.version, reason },
-          schema: ReportResponse,
-        })
-      ).report,
+      (await call(E.returnReport, { params: { id: report.id }, body: { version: report.version, reason } }))
+        .report,
     acceptReport: async (report: Versioned) =>
-      (
-        await request('POST', `/api/reports/${enc(report.id)}/accept`, {
-          body: { version: report.version },
-          schema: ReportResponse,
-        })
-      ).report,
+      (await call(E.acceptReport, { params: { id: report.id }, body: { version: report.version } })).report,
 
     /** Accepts all of them in one request, or none (409 `version_conflict`, details.stale lists the changed ones). */
     acceptReports: async (reports: readonly Versioned[]) =>
       (
-        await request('POST', '/api/reports/accept-batch', {
+        await call(E.acceptReports, {
           body: { reports: reports.map((r) => ({ id: r.id, version: r.version })) },
-          schema: ReportList,
         })
       ).reports,
 
     attachments: async (reportId: string) =>
-      (await request('GET', `/api/reports/${enc(reportId)}/attachments`, { schema: AttachmentList }))
-        .attachments,
+      (await call(E.attachments, { params: { id: reportId } })).attachments,
     /** `form` carries the evidence file as its `file` part. */
     uploadAttachment: (reportId: string, form: Form, options: UploadOptions<Form, Bytes> = {}) =>
-      request('POST', `/api/reports/${enc(reportId)}/attachments`, { form, schema: Attachment, ...options }),
-    attachmentUrl: (id: string) => http.url(`/api/attachments/${enc(id)}`),
+      call(E.uploadAttachment, { params: { id: reportId }, body: form }, options),
+    /** Where the browser fetches an attachment itself (a link); `downloadAttachment` reads it. */
+    attachmentUrl: (id: string) => http.url(fillPath(E.downloadAttachment.path, { id })),
+    downloadAttachment: (id: string) => call(E.downloadAttachment, { params: { id } }),
     /** While the report is a draft (or returned); refused once submitted. */
     deleteAttachment: async (id: string): Promise<void> => {
-      await request('DELETE', `/api/attachments/${enc(id)}`);
+      await call(E.deleteAttachment, { params: { id } });
     },
 
-    comments: async (itemId: string) =>
-      (await request('GET', `/api/tasks/${enc(itemId)}/comments`, { schema: CommentList })).comments,
+    comments: async (itemId: string) => (await call(E.comments, { params: { id: itemId } })).comments,
     addComment: async (itemId: string, body: string) =>
-      (
-        await request('POST', `/api/tasks/${enc(itemId)}/comments`, {
-          body: { body },
-          schema: CommentList,
-        })
-      ).comments,
+      (await call(E.addComment, { params: { id: itemId }, body: { body } })).comments,
+    reportComments: async (reportId: string) =>
+      (await call(E.reportComments, { params: { id: reportId } })).comments,
+    addReportComment: async (reportId: string, body: string) =>
+      (await call(E.addReportComment, { params: { id: reportId }, body: { body } })).comments,
 
     /** The 推进表 workbook of a plan, with the file name the server chose. */
-    exportXlsx: (planId: string) => http.download(`/api/plans/${enc(planId)}/export.xlsx`),
+    exportXlsx: (planId: string) => call(E.exportXlsx, { params: { planId } }),
 
-    units: async () => (await request('GET', '/api/units', { schema: UnitList })).units,
+    audit: async (query: Query<'audit'> = {}) => (await call(E.audit, { query })).entries,
+
+    units: async () => (await call(E.units, {})).units,
     createUnit: (name: string, kind: UnitKind, aliases: string[]) =>
-      request('POST', '/api/units', { body: { name, kind, aliases }, schema: Unit }),
-    updateUnit: (id: string, patch: { name?: string; kind?: UnitKind; aliases?: string[] }) =>
-      request('PATCH', `/api/units/${enc(id)}`, { body: patch, schema: Unit }),
-    unitGroups: async () => (await request('GET', '/api/unit-groups', { schema: UnitGroupList })).groups,
+      call(E.createUnit, { body: { name, kind, aliases } }),
+    updateUnit: (id: string, patch: z.input<typeof E.updateUnit.body>) =>
+      call(E.updateUnit, { params: { id }, body: patch }),
+    unitGroups: async () => (await call(E.unitGroups, {})).groups,
     /** Creates or replaces the group of that name. */
-    saveUnitGroup: (group: { name: string; unitIds: string[] }) =>
-      request('PUT', '/api/unit-groups', {
-        body: { name: group.name, unitIds: group.unitIds },
-        schema: UnitGroup,
-      }),
+    saveUnitGroup: (group: z.input<typeof E.saveUnitGroup.body>) =>
+      call(E.saveUnitGroup, { body: { name: group.name, unitIds: group.unitIds } }),
 
-    users: async () => (await request('GET', '/api/users', { schema: UserList })).users,
-    createUser: (fields: {
-      username: string;
-      displayName: string;
-      role: Role;
-      password: string;
-      unitIds: string[];
-    }) => request('POST', '/api/users', { body: fields, schema: User }),
-    updateUser: (id: string, patch: { displayName?: string; role?: Role; unitIds?: string[] }) =>
-      request('PATCH', `/api/users/${enc(id)}`, { body: patch, schema: User }),
+    users: async () => (await call(E.users, {})).users,
+    createUser: (fields: z.input<typeof E.createUser.body>) => call(E.createUser, { body: fields }),
+    updateUser: (id: string, patch: z.input<typeof E.updateUser.body>) =>
+      call(E.updateUser, { params: { id }, body: patch }),
+    /** Lifts a sign-in lockout. */
+    unlockUser: async (id: string): Promise<void> => {
+      await call(E.unlockUser, { params: { id } });
+    },
   };
 }
 
 /** One method per endpoint, each answer checked against the contract; `transport` is the lower level. */
-export type ApiClient<Form = never, Bytes = unknown> = ReturnType<typeof endpoints<Form, Bytes>> & {
-  readonly transport: Transport<Form, Bytes>;
-};
+type Wrappers<Form, Bytes> = ReturnType<typeof endpoints<Form, Bytes>>;
+export type ApiClient<Form = never, Bytes = unknown> = Omit<
+  Generated<Form, Bytes>,
+  keyof Wrappers<Form, Bytes>
+> &
+  Wrappers<Form, Bytes> & {
+    readonly transport: Transport<Form, Bytes>;
+  };
 
 /** A typed client of the Yaodian API over any fetch-compatible function. */
 export function createApiClient<Form = never, Bytes = unknown>(
   options: TransportOptions<Form, Bytes>,
 ): ApiClient<Form, Bytes> {
   const transport = createTransport(options);
-  return { ...endpoints(transport), transport };
+  return { ...generated(transport), ...endpoints(transport), transport };
 }

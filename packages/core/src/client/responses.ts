@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-/** The liveness probe's answer, which no other part of the contract describes. */
+/** The liveness probe's answer (also sent, with 503, when the database does not answer). */
 export const Health = z.object({
-  status: z.string(),
-  database: z.string(),
+  status: z.enum(['ok', 'degraded']),
+  database: z.enum(['ok', 'unreachable']),
   time: z.string(),
   /** The demo commission (published passwords) is installed. */
   demo: z.boolean().optional(),

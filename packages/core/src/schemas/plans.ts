@@ -158,7 +158,8 @@ export const SetAssignmentsRequest = z.object({
   settles: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
 });
 
-const TargetFields = z.object({
+/** The fields of a target as a planner writes them (create: all; update: any). */
+export const TargetFields = z.object({
   metric: z.string().trim().min(1).max(200),
   op: z.enum(TARGET_OPS),
   value: z.number().nullable().optional(),

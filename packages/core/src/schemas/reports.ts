@@ -34,7 +34,8 @@ export const ReportResponse = z.object({ report: Report });
 /** The longest 进展情况 / 存在问题 / 下步打算 the server keeps, in characters; the form checks it before sending. */
 export const REPORT_TEXT_MAX = 10_000;
 
-const ReportFields = z.object({
+/** The fields of a report as its unit writes them. */
+export const ReportFields = z.object({
   percent: z.int().min(0).max(100),
   narrative: z.string().max(REPORT_TEXT_MAX).default(''),
   problems: z.string().max(REPORT_TEXT_MAX).default(''),

@@ -21,6 +21,13 @@ export interface AppOptions {
   trustProxy?: boolean | string;
 }
 
+const registered = new WeakMap<FastifyInstance, string[]>();
+
+/** Every route the app registered, as `METHOD /path` (HEAD twins left out): the contract test compares them with the table. */
+export function registeredRoutes(app: FastifyInstance): readonly string[] {
+  return registered.get(app) ?? [];
+}
+
 export async function buildApp(deps: Deps, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -52,7 +59,10 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
     },
     transform: jsonSchemaTransform,
   });
+  const routes: string[] = [];
+  registered.set(app, routes);
   app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });

@@ -1,4 +1,14 @@
-import { ROLES, type PlanDetail, type ReportDto, type Role } from '@yaodian/core';
+import {
+  can,
+  createApiClient,
+  ENDPOINT_LIST,
+  openApiPath,
+  ROLES,
+  type AnyEndpoint,
+  type PlanDetail,
+  type ReportDto,
+  type Role,
+} from '@yaodian/core';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommission, type Commission } from '../testing/commission.js';
@@ -6,6 +16,7 @@ import { createUnit, createUser, TEST_PASSWORD } from '../testing/factories.js';
 import { multipartFile, planFixture } from '../testing/plan-fixture.js';
 import { publishFixturePlan, type PublishedPlan } from '../testing/published-plan.js';
 import { createTestApp, type Session, type TestApp } from '../testing/test-app.js';
+import { registeredRoutes } from './app.js';
 import { DB_HOOK_TIMEOUT } from '../testing/test-database.js';
 
 /*
@@ -699,6 +710,69 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 }, DB_HOOK_TIMEOUT);
+
+/** Routes the app serves beside the API proper: the docs and the OpenAPI document itself. */
+const NOT_ENDPOINTS = /^(GET|POST|PUT|PATCH|DELETE) \/api\/(docs\b.*|openapi\.json)$/;
+/** Client methods that are not rows: the generic call, a second view of a row, a URL for a link. */
+// Wrappers over a row another method already names: settings is updatePlan; taskPage is one page of tasks.
+const CLIENT_HELPERS = new Set(['call', 'transport', 'updatePlanSettings', 'attachmentUrl', 'taskPage']);
+
+const keyOf = (endpoint: AnyEndpoint): string => `${endpoint.method} ${openApiPath(endpoint.path)}`;
+const missingFrom = (have: readonly string[], want: Iterable<string>): string[] =>
+  [...want].filter((entry) => !have.includes(entry)).sort();
+
+describe('endpoint contract', () => {
+  it('names the same endpoints in the table, the registered routes, the OpenAPI document, this matrix and the client', () => {
+    const table = ENDPOINT_LIST.map(keyOf);
+    expect(
+      table.filter((key, i) => table.indexOf(key) !== i),
+      'rows declared twice',
+    ).toEqual([]);
+    const names = ENDPOINT_LIST.map((row) => row.name);
+    expect(
+      names.filter((name, i) => names.indexOf(name) !== i),
+      'client names used twice',
+    ).toEqual([]);
+
+    const routes = registeredRoutes(t.app)
+      .filter((route) => / \/api\//.test(route) && !NOT_ENDPOINTS.test(route))
+      .map((route) => route.replace(/:([A-Za-z]+)/g, '{$1}'));
+    expect(
+      missingFrom(table, routes),
+      'routes registered without a row in packages/core/src/endpoints (add the row, register it with register())',
+    ).toEqual([]);
+    expect(missingFrom(routes, table), 'rows of the table no route registers').toEqual([]);
+
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(missingFrom(table, documented), 'OpenAPI operations without a row').toEqual([]);
+    expect(missingFrom(documented, table), 'rows missing from the OpenAPI document').toEqual([]);
+
+    const matrix = cells.map((cell) => cell.endpoint.replace(/ \(.*\)$/, ''));
+    const guarded = ENDPOINT_LIST.filter((row) => !row.public).map(keyOf);
+    expect(missingFrom(matrix, guarded), 'rows without a cell in this matrix').toEqual([]);
+    expect(missingFrom(guarded, matrix), 'cells of this matrix without a (non-public) row').toEqual([]);
+    const beyondPermission = cells.flatMap((cell) => {
+      const row = ENDPOINT_LIST.find((r) => keyOf(r) === cell.endpoint.replace(/ \(.*\)$/, ''));
+      const permission = row?.permission;
+      if (!permission) return [];
+      return cell.allowed.filter((role) => !can(role, permission)).map((role) => `${cell.endpoint}: ${role}`);
+    });
+    expect(beyondPermission, "cells allowing a role the row's permission does not grant").toEqual([]);
+
+    const client = createApiClient({ baseUrl: '', fetch: () => Promise.reject(new Error('offline')) });
+    const methods = Object.keys(client).filter(
+      (key) => typeof (client as unknown as Record<string, unknown>)[key] === 'function',
+    );
+    expect(missingFrom(methods, names), 'rows without a client method').toEqual([]);
+    expect(
+      missingFrom(names, methods).filter((name) => !CLIENT_HELPERS.has(name)),
+      'client methods without a row',
+    ).toEqual([]);
+  });
+});
 
 describe('authorisation matrix', () => {
   it('has a row for every route in the OpenAPI document (bar the public health check)', () => {

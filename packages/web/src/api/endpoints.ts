@@ -5,10 +5,10 @@ import type {
   PlanDetail,
   PlanList,
   PlanSummaryReport,
-  ReportFieldsInput,
+  ReportFields as ReportFieldsSchema,
   ReportResponse,
   TargetAttainment,
-  TargetFieldsInput,
+  TargetFields as TargetFieldsSchema,
   TaskList,
   Unit,
   User,
@@ -33,8 +33,10 @@ export type AttainmentDto = z.infer<typeof TargetAttainment>;
 export type TargetAttainmentDto = AttainmentDto['targets'][number];
 export type CommentDto = z.infer<typeof CommentList>['comments'][number];
 
-export type ReportFields = ReportFieldsInput;
-export type TargetFields = TargetFieldsInput;
+/** A report's fields as the form holds them (every field filled). */
+export type ReportFields = z.infer<typeof ReportFieldsSchema>;
+/** A target's fields as the editor sends them. */
+export type TargetFields = z.input<typeof TargetFieldsSchema>;
 
 function fileForm(file: File): FormData {
   const form = new FormData();

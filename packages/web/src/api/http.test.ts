@@ -43,7 +43,7 @@ describe('request', () => {
     const error = await request('POST', '/api/reports', { body: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: 'validation_failed', field: 'percent' });
-    expect(errorMessage(error, translator('zh-CN'))).toBe('提交的内容有误，请检查后重试（字段：percent）');
+    expect(errorMessage(error, translator('zh-CN'))).toBe('提交的内容有误，请检查后重试（字段：完成进度）');
     expect(errorMessage(error, translator('en'))).toContain('(field: percent)');
   });
 

@@ -11,6 +11,8 @@ import { useT } from '../../i18n/i18n.js';
 
 interface UserForm {
   id?: string;
+  /** The version read, sent back with an edit (the server's optimistic lock). */
+  version?: number;
   username: string;
   displayName: string;
   role: Role;
@@ -30,8 +32,9 @@ export function UsersTab(): ReactNode {
     if (!editing) return;
     setBusy(true);
     try {
-      if (editing.id)
+      if (editing.id && editing.version !== undefined)
         await api.updateUser(editing.id, {
+          version: editing.version,
           displayName: editing.displayName,
           role: editing.role,
           unitIds: editing.unitIds,

@@ -1,52 +1,18 @@
-import { CommentList, CreateCommentRequest, ErrorResponse, IdParams } from '@yaodian/core';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Deps } from '../../../services/deps.js';
+import { commentEndpoints as e } from '@yaodian/core';
+import type { FastifyPluginAsync } from 'fastify';
 import { addComment, commentsOn } from '../../../services/comment-service.js';
-import { actorOf } from '../../auth-hook.js';
+import type { Deps } from '../../../services/deps.js';
+import { register } from '../../register.js';
 
-const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-
-export function commentRoutes(deps: Deps): FastifyPluginAsyncZod {
+export function commentRoutes(deps: Deps): FastifyPluginAsync {
   return (app) => {
-    app.get(
-      '/api/tasks/:id/comments',
-      { schema: { tags: ['comments'], params: IdParams, response: { 200: CommentList, ...errors } } },
-      (request) => commentsOn(deps, actorOf(request), { itemId: request.params.id }),
+    register(app, e.comments, ({ actor, params }) => commentsOn(deps, actor, { itemId: params.id }));
+    register(app, e.addComment, ({ actor, params, body }) =>
+      addComment(deps, actor, { itemId: params.id }, body.body),
     );
-    app.post(
-      '/api/tasks/:id/comments',
-      {
-        schema: {
-          tags: ['comments'],
-          params: IdParams,
-          body: CreateCommentRequest,
-          response: { 201: CommentList, ...errors },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(await addComment(deps, actorOf(request), { itemId: request.params.id }, request.body.body)),
-    );
-    app.get(
-      '/api/reports/:id/comments',
-      { schema: { tags: ['comments'], params: IdParams, response: { 200: CommentList, ...errors } } },
-      (request) => commentsOn(deps, actorOf(request), { reportId: request.params.id }),
-    );
-    app.post(
-      '/api/reports/:id/comments',
-      {
-        schema: {
-          tags: ['comments'],
-          params: IdParams,
-          body: CreateCommentRequest,
-          response: { 201: CommentList, ...errors },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(await addComment(deps, actorOf(request), { reportId: request.params.id }, request.body.body)),
+    register(app, e.reportComments, ({ actor, params }) => commentsOn(deps, actor, { reportId: params.id }));
+    register(app, e.addReportComment, ({ actor, params, body }) =>
+      addComment(deps, actor, { reportId: params.id }, body.body),
     );
     return Promise.resolve();
   };

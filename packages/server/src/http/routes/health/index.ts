@@ -1,29 +1,18 @@
-import { z } from 'zod';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authEndpoints as e } from '@yaodian/core';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../../../services/deps.js';
 import { databaseHealth } from '../../../services/health-service.js';
+import { register } from '../../register.js';
 
-const Health = z.object({
-  status: z.enum(['ok', 'degraded']),
-  database: z.enum(['ok', 'unreachable']),
-  time: z.string(),
-  /** The demo commission is installed: every page says so. */
-  demo: z.boolean(),
-});
-
-export function healthRoutes(deps: Deps): FastifyPluginAsyncZod {
+export function healthRoutes(deps: Deps): FastifyPluginAsync {
   return (app) => {
-    app.get(
-      '/api/health',
-      { config: { public: true }, schema: { tags: ['health'], response: { 200: Health, 503: Health } } },
-      async (_request, reply) => {
-        const time = deps.clock.now().toISOString();
-        const health = await databaseHealth(deps);
-        if (health.answers)
-          return { status: 'ok' as const, database: 'ok' as const, time, demo: health.demo };
-        return reply.status(503).send({ status: 'degraded', database: 'unreachable', time, demo: false });
-      },
-    );
+    register(app, e.health, async ({ reply }) => {
+      const time = deps.clock.now().toISOString();
+      const health = await databaseHealth(deps);
+      if (health.answers) return { status: 'ok' as const, database: 'ok' as const, time, demo: health.demo };
+      void reply.status(503);
+      return { status: 'degraded' as const, database: 'unreachable' as const, time, demo: false };
+    });
     return Promise.resolve();
   };
 }

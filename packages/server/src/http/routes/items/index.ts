@@ -1,17 +1,5 @@
-import {
-  AddItemRequest,
-  ErrorResponse,
-  ItemParams,
-  MergeItemRequest,
-  MoveItemRequest,
-  PlanDetail,
-  PlanParams,
-  SetAssignmentsRequest,
-  SplitItemRequest,
-  UpdateItemRequest,
-  VersionQuery,
-} from '@yaodian/core';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { itemEndpoints as e } from '@yaodian/core';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../../../services/deps.js';
 import {
   addItem,
@@ -22,82 +10,28 @@ import {
   splitItem,
   updateItem,
 } from '../../../services/item-service.js';
-import { actorOf } from '../../auth-hook.js';
+import { register } from '../../register.js';
 
-const responses = {
-  200: PlanDetail,
-  400: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
-
-export function itemRoutes(deps: Deps): FastifyPluginAsyncZod {
+export function itemRoutes(deps: Deps): FastifyPluginAsync {
   return (app) => {
-    app.patch(
-      '/api/plans/:planId/items/:itemId',
-      { schema: { tags: ['items'], params: ItemParams, body: UpdateItemRequest, response: responses } },
-      (request) =>
-        updateItem(deps, actorOf(request), request.params.planId, request.params.itemId, request.body),
+    register(app, e.updateItem, ({ actor, params, body }) =>
+      updateItem(deps, actor, params.planId, params.itemId, body),
     );
-    app.post(
-      '/api/plans/:planId/items/:itemId/move',
-      { schema: { tags: ['items'], params: ItemParams, body: MoveItemRequest, response: responses } },
-      (request) =>
-        moveItem(deps, actorOf(request), request.params.planId, request.params.itemId, request.body),
+    register(app, e.moveItem, ({ actor, params, body }) =>
+      moveItem(deps, actor, params.planId, params.itemId, body),
     );
-    app.post(
-      '/api/plans/:planId/items/:itemId/merge',
-      { schema: { tags: ['items'], params: ItemParams, body: MergeItemRequest, response: responses } },
-      (request) =>
-        mergeItem(deps, actorOf(request), request.params.planId, request.params.itemId, request.body),
+    register(app, e.mergeItem, ({ actor, params, body }) =>
+      mergeItem(deps, actor, params.planId, params.itemId, body),
     );
-    app.post(
-      '/api/plans/:planId/items/:itemId/split',
-      {
-        schema: {
-          tags: ['items'],
-          summary:
-            'Split an item at a sentence end or an 一是/二是 boundary; the second part becomes the next sibling',
-          params: ItemParams,
-          body: SplitItemRequest,
-          response: responses,
-        },
-      },
-      (request) =>
-        splitItem(deps, actorOf(request), request.params.planId, request.params.itemId, request.body),
+    register(app, e.splitItem, ({ actor, params, body }) =>
+      splitItem(deps, actor, params.planId, params.itemId, body),
     );
-    app.post(
-      '/api/plans/:planId/items',
-      {
-        schema: {
-          tags: ['items'],
-          summary: 'Add an item the planner types, as a child or right after a sibling',
-          params: PlanParams,
-          body: AddItemRequest,
-          response: { ...responses, 201: PlanDetail },
-        },
-      },
-      async (request, reply) =>
-        reply.status(201).send(await addItem(deps, actorOf(request), request.params.planId, request.body)),
+    register(app, e.addItem, ({ actor, params, body }) => addItem(deps, actor, params.planId, body));
+    register(app, e.deleteItem, ({ actor, params, query }) =>
+      removeItem(deps, actor, params.planId, params.itemId, query.version),
     );
-    app.delete(
-      '/api/plans/:planId/items/:itemId',
-      { schema: { tags: ['items'], params: ItemParams, querystring: VersionQuery, response: responses } },
-      (request) =>
-        removeItem(
-          deps,
-          actorOf(request),
-          request.params.planId,
-          request.params.itemId,
-          request.query.version,
-        ),
-    );
-    app.put(
-      '/api/plans/:planId/items/:itemId/assignments',
-      { schema: { tags: ['items'], params: ItemParams, body: SetAssignmentsRequest, response: responses } },
-      (request) =>
-        setAssignments(deps, actorOf(request), request.params.planId, request.params.itemId, request.body),
+    register(app, e.setAssignments, ({ actor, params, body }) =>
+      setAssignments(deps, actor, params.planId, params.itemId, body),
     );
     return Promise.resolve();
   };

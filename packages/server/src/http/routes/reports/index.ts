@@ -1,18 +1,5 @@
-import {
-  AcceptReportRequest,
-  AcceptReportsRequest,
-  CreateReportRequest,
-  ErrorResponse,
-  IdParams,
-  ReportList,
-  ReportQuery,
-  ReportResponse,
-  ReturnReportRequest,
-  SubmitReportRequest,
-  UpdateReportRequest,
-} from '@yaodian/core';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { reportEndpoints as e } from '@yaodian/core';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../services/deps.js';
 import {
   acceptReport,
@@ -24,135 +11,38 @@ import {
   submitReport,
   updateReport,
 } from '../../../services/report-service.js';
-import { actorOf } from '../../auth-hook.js';
+import { register } from '../../register.js';
 
-const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
-const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(8).max(200).optional() });
+/** The Idempotency-Key the row's header schema validated, if sent. */
+function idempotencyKeyOf(request: FastifyRequest): string | null {
+  const key = request.headers['idempotency-key'];
+  return typeof key === 'string' ? key : null;
+}
 
-export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {
+export function reportRoutes(deps: Deps): FastifyPluginAsync {
   return (app) => {
-    app.get(
-      '/api/reports',
-      { schema: { tags: ['reports'], querystring: ReportQuery, response: { 200: ReportList } } },
-      (request) => findReports(deps, actorOf(request), request.query),
-    );
-    app.get(
-      '/api/reports/:id',
-      {
-        schema: {
-          tags: ['reports'],
-          params: IdParams,
-          response: { 200: ReportResponse, 404: ErrorResponse },
-        },
-      },
-      async (request) => ({
-        report: await getReport(deps, actorOf(request), request.params.id),
-      }),
-    );
-    app.post(
-      '/api/reports',
-      {
-        schema: {
-          tags: ['reports'],
-          summary:
-            'Create a draft (or submit at once with submit: true); a retry with the same Idempotency-Key returns the first result',
-          headers: IdempotencyHeaders,
-          body: CreateReportRequest,
-          response: { 200: ReportResponse, 201: ReportResponse, ...errors },
-        },
-      },
-      async (request, reply) => {
-        const result = await createReport(
-          deps,
-          actorOf(request),
-          request.body,
-          request.headers['idempotency-key'] ?? null,
-        );
-        return reply.status(result.created ? 201 : 200).send({ report: result.report });
-      },
-    );
-    app.patch(
-      '/api/reports/:id',
-      {
-        schema: {
-          tags: ['reports'],
-          params: IdParams,
-          body: UpdateReportRequest,
-          response: { 200: ReportResponse, ...errors },
-        },
-      },
-      async (request) => ({
-        report: await updateReport(deps, actorOf(request), request.params.id, request.body),
-      }),
-    );
-    app.post(
-      '/api/reports/:id/submit',
-      {
-        schema: {
-          tags: ['reports'],
-          params: IdParams,
-          headers: IdempotencyHeaders,
-          body: SubmitReportRequest,
-          response: { 200: ReportResponse, ...errors },
-        },
-      },
-      async (request) => ({
-        report: await submitReport(
-          deps,
-          actorOf(request),
-          request.params.id,
-          request.body.version,
-          request.headers['idempotency-key'] ?? null,
-        ),
-      }),
-    );
-    app.post(
-      '/api/reports/:id/return',
-      {
-        schema: {
-          tags: ['reports'],
-          params: IdParams,
-          body: ReturnReportRequest,
-          response: { 200: ReportResponse, ...errors },
-        },
-      },
-      async (request) => ({
-        report: await returnReport(
-          deps,
-          actorOf(request),
-          request.params.id,
-          request.body.version,
-          request.body.reason,
-        ),
-      }),
-    );
-    app.post(
-      '/api/reports/:id/accept',
-      {
-        schema: {
-          tags: ['reports'],
-          params: IdParams,
-          body: AcceptReportRequest,
-          response: { 200: ReportResponse, ...errors },
-        },
-      },
-      async (request) => ({
-        report: await acceptReport(deps, actorOf(request), request.params.id, request.body.version),
-      }),
-    );
-    app.post(
-      '/api/reports/accept-batch',
-      {
-        schema: {
-          tags: ['reports'],
-          summary:
-            'Accept several submitted reports in one transaction: all or nothing; 409 lists the reports whose version or state changed',
-          body: AcceptReportsRequest,
-          response: { 200: ReportList, ...errors },
-        },
-      },
-      (request) => acceptReports(deps, actorOf(request), request.body.reports),
-    );
+    register(app, e.reports, ({ actor, query }) => findReports(deps, actor, query));
+    register(app, e.report, async ({ actor, params }) => ({
+      report: await getReport(deps, actor, params.id),
+    }));
+    register(app, e.createReport, async ({ actor, body, request, reply }) => {
+      const result = await createReport(deps, actor, body, idempotencyKeyOf(request));
+      void reply.status(result.created ? 201 : 200);
+      return { report: result.report };
+    });
+    register(app, e.updateReport, async ({ actor, params, body }) => ({
+      report: await updateReport(deps, actor, params.id, body),
+    }));
+    register(app, e.submitReport, async ({ actor, params, body, request }) => ({
+      report: await submitReport(deps, actor, params.id, body.version, idempotencyKeyOf(request)),
+    }));
+    register(app, e.returnReport, async ({ actor, params, body }) => ({
+      report: await returnReport(deps, actor, params.id, body.version, body.reason),
+    }));
+    register(app, e.acceptReport, async ({ actor, params, body }) => ({
+      report: await acceptReport(deps, actor, params.id, body.version),
+    }));
+    register(app, e.acceptReports, ({ actor, body }) => acceptReports(deps, actor, body.reports));
     return Promise.resolve();
   };
 }

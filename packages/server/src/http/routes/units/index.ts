@@ -1,15 +1,5 @@
-import {
-  CreateUnitRequest,
-  IdParams,
-  UpdateUnitRequest,
-  ErrorResponse,
-  PutUnitGroupRequest,
-  Unit,
-  UnitGroup,
-  UnitGroupList,
-  UnitList,
-} from '@yaodian/core';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { unitEndpoints as e } from '@yaodian/core';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../../../services/deps.js';
 import {
   createUnit,
@@ -18,59 +8,15 @@ import {
   setGroup,
   updateUnit,
 } from '../../../services/unit-service.js';
-import { actorOf } from '../../auth-hook.js';
+import { register } from '../../register.js';
 
-export function unitRoutes(deps: Deps): FastifyPluginAsyncZod {
+export function unitRoutes(deps: Deps): FastifyPluginAsync {
   return (app) => {
-    app.get('/api/units', { schema: { tags: ['units'], response: { 200: UnitList } } }, (request) =>
-      listTenantUnits(deps, actorOf(request)),
-    );
-    app.post(
-      '/api/units',
-      {
-        schema: {
-          tags: ['units'],
-          body: CreateUnitRequest,
-          response: { 201: Unit, 400: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse },
-        },
-      },
-      async (request, reply) =>
-        reply.status(201).send(await createUnit(deps, actorOf(request), request.body)),
-    );
-    app.get(
-      '/api/unit-groups',
-      { schema: { tags: ['units'], response: { 200: UnitGroupList } } },
-      (request) => listGroups(deps, actorOf(request)),
-    );
-    app.put(
-      '/api/unit-groups',
-      {
-        schema: {
-          tags: ['units'],
-          body: PutUnitGroupRequest,
-          response: { 200: UnitGroup, 400: ErrorResponse, 403: ErrorResponse },
-        },
-      },
-      (request) => setGroup(deps, actorOf(request), request.body),
-    );
-    app.patch(
-      '/api/units/:id',
-      {
-        schema: {
-          tags: ['units'],
-          params: IdParams,
-          body: UpdateUnitRequest,
-          response: {
-            200: Unit,
-            400: ErrorResponse,
-            403: ErrorResponse,
-            404: ErrorResponse,
-            409: ErrorResponse,
-          },
-        },
-      },
-      (request) => updateUnit(deps, actorOf(request), request.params.id, request.body),
-    );
+    register(app, e.units, ({ actor }) => listTenantUnits(deps, actor));
+    register(app, e.createUnit, ({ actor, body }) => createUnit(deps, actor, body));
+    register(app, e.unitGroups, ({ actor }) => listGroups(deps, actor));
+    register(app, e.saveUnitGroup, ({ actor, body }) => setGroup(deps, actor, body));
+    register(app, e.updateUnit, ({ actor, params, body }) => updateUnit(deps, actor, params.id, body));
     return Promise.resolve();
   };
 }

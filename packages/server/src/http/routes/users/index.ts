@@ -1,14 +1,5 @@
-import {
-  CreateUserRequest,
-  ErrorResponse,
-  IdParams,
-  OkResponse,
-  ResetPasswordRequest,
-  UpdateUserRequest,
-  User,
-  UserList,
-} from '@yaodian/core';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { userEndpoints as e } from '@yaodian/core';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../../../services/deps.js';
 import {
   createUser,
@@ -17,74 +8,21 @@ import {
   unlockUser,
   updateUser,
 } from '../../../services/user-service.js';
-import { actorOf } from '../../auth-hook.js';
+import { register } from '../../register.js';
 
-export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
+export function userRoutes(deps: Deps): FastifyPluginAsync {
   return (app) => {
-    app.get(
-      '/api/users',
-      { schema: { tags: ['users'], response: { 200: UserList, 403: ErrorResponse } } },
-      (request) => listTenantUsers(deps, actorOf(request)),
-    );
-    app.post(
-      '/api/users',
-      {
-        schema: {
-          tags: ['users'],
-          body: CreateUserRequest,
-          response: { 201: User, 400: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse },
-        },
-      },
-      async (request, reply) =>
-        reply.status(201).send(await createUser(deps, actorOf(request), request.body)),
-    );
-    app.patch(
-      '/api/users/:id',
-      {
-        schema: {
-          tags: ['users'],
-          params: IdParams,
-          body: UpdateUserRequest,
-          response: {
-            200: User,
-            400: ErrorResponse,
-            403: ErrorResponse,
-            404: ErrorResponse,
-            409: ErrorResponse,
-          },
-        },
-      },
-      (request) => updateUser(deps, actorOf(request), request.params.id, request.body),
-    );
-    app.post(
-      '/api/users/:id/password',
-      {
-        schema: {
-          tags: ['users'],
-          params: IdParams,
-          body: ResetPasswordRequest,
-          response: { 200: OkResponse, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
-        },
-      },
-      async (request) => {
-        await resetPassword(deps, actorOf(request), request.params.id, request.body.newPassword);
-        return { ok: true as const };
-      },
-    );
-    app.post(
-      '/api/users/:id/unlock',
-      {
-        schema: {
-          tags: ['users'],
-          params: IdParams,
-          response: { 200: OkResponse, 403: ErrorResponse, 404: ErrorResponse },
-        },
-      },
-      async (request) => {
-        await unlockUser(deps, actorOf(request), request.params.id);
-        return { ok: true as const };
-      },
-    );
+    register(app, e.users, ({ actor }) => listTenantUsers(deps, actor));
+    register(app, e.createUser, ({ actor, body }) => createUser(deps, actor, body));
+    register(app, e.updateUser, ({ actor, params, body }) => updateUser(deps, actor, params.id, body));
+    register(app, e.resetPassword, async ({ actor, params, body }) => {
+      await resetPassword(deps, actor, params.id, body.newPassword);
+      return { ok: true as const };
+    });
+    register(app, e.unlockUser, async ({ actor, params }) => {
+      await unlockUser(deps, actor, params.id);
+      return { ok: true as const };
+    });
     return Promise.resolve();
   };
 }

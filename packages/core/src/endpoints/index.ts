@@ -1,0 +1,45 @@
+import { auditEndpoints } from './audit.js';
+import { authEndpoints } from './auth.js';
+import type { AnyEndpoint } from './define.js';
+import { itemEndpoints, targetEndpoints } from './items.js';
+import { periodEndpoints } from './periods.js';
+import { planEndpoints } from './plans.js';
+import { attachmentEndpoints, reportEndpoints } from './reports.js';
+import { commentEndpoints, taskEndpoints } from './tasks.js';
+import { unitEndpoints } from './units.js';
+import { userEndpoints } from './users.js';
+
+export * from './define.js';
+export { auditEndpoints } from './audit.js';
+export { authEndpoints } from './auth.js';
+export { itemEndpoints, targetEndpoints } from './items.js';
+export { periodEndpoints } from './periods.js';
+export { planEndpoints } from './plans.js';
+export { attachmentEndpoints, IdempotencyHeaders, reportEndpoints } from './reports.js';
+export { commentEndpoints, taskEndpoints } from './tasks.js';
+export { unitEndpoints } from './units.js';
+export { userEndpoints } from './users.js';
+
+/**
+ * Every endpoint of the API by client method name: the one table the server registers, the OpenAPI
+ * document shows, the client calls and the authorisation matrix walks. Add a row here (in the
+ * resource's file) before its route.
+ */
+export const ENDPOINTS = {
+  ...authEndpoints,
+  ...planEndpoints,
+  ...itemEndpoints,
+  ...targetEndpoints,
+  ...periodEndpoints,
+  ...taskEndpoints,
+  ...commentEndpoints,
+  ...reportEndpoints,
+  ...attachmentEndpoints,
+  ...auditEndpoints,
+  ...unitEndpoints,
+  ...userEndpoints,
+} as const;
+
+export type EndpointName = keyof typeof ENDPOINTS;
+
+export const ENDPOINT_LIST: readonly AnyEndpoint[] = Object.values(ENDPOINTS);

@@ -1,0 +1,118 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ENDPOINT_LIST, OkResponse, type AnyEndpoint } from '@yaodian/core';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * The convention every row of the endpoint table follows (docs/ARCHITECTURE.md, "Endpoints"):
+ *   route    http/routes/<resource>/*.ts registers it with register(app, <table>.<name>, handler)
+ *   service  the route file calls services/<x>-service.ts (one or more, each existing)
+ *   policy   policies/<resource>.ts
+ *   presenter presenters/<singular>-presenter.ts, for a row answering a resource (not ok/file)
+ *   test     http/routes/<resource>/*.test.ts
+ * Gaps are listed below with their reason; an entry no longer needed fails the test, so the list only shrinks.
+ */
+const SRC = fileURLToPath(new URL('..', import.meta.url));
+const ROUTES = join(SRC, 'http', 'routes');
+
+const PENDING_POLICY =
+  'issue 8.3: role × action still checked by policies/authorize.ts; per-resource policy not written yet';
+const PENDING_PRESENTER = 'issue 8.3: shaped inside the service; presenter not written yet';
+const NO_ROUTE_TEST =
+  'covered by other routes’ tests and the authorisation matrix; no test file of its own yet';
+
+/** `<resource>:<kind>` → why that resource does not follow the convention (yet). */
+const EXCEPTIONS: Record<string, string> = {
+  'auth:policy': 'sign-in and the session are open to every role; nothing to decide beyond a live session',
+  'auth:presenter': 'answers the signed-in user (me-service shapes it) and a token; no stored resource',
+  'health:policy': 'public liveness probe',
+  'health:presenter': 'answers a status, no resource',
+  'health:test': 'served by server.test.ts and the authorisation matrix',
+  'plans:policy': PENDING_POLICY,
+  'items:policy': PENDING_POLICY,
+  'items:presenter': 'answers the plan (plan-presenter)',
+  'targets:policy': PENDING_POLICY,
+  'targets:presenter': 'answers the plan (plan-presenter)',
+  'targets:test': 'target edits are tested in routes/plans/plans.test.ts',
+  'periods:policy': PENDING_POLICY,
+  'periods:presenter': PENDING_PRESENTER,
+  'periods:test': NO_ROUTE_TEST,
+  'tasks:policy': PENDING_POLICY,
+  'tasks:presenter': PENDING_PRESENTER,
+  'comments:policy': PENDING_POLICY,
+  'comments:presenter': PENDING_PRESENTER,
+  'comments:test': 'comments are tested in routes/plans/exports.test.ts and the matrix',
+  'reports:policy': PENDING_POLICY,
+  'audit:policy': PENDING_POLICY,
+  'audit:presenter': PENDING_PRESENTER,
+  'audit:test': NO_ROUTE_TEST,
+  'units:policy': PENDING_POLICY,
+  'units:presenter': PENDING_PRESENTER,
+  'units:test': NO_ROUTE_TEST,
+  'users:policy': PENDING_POLICY,
+};
+
+function routeFiles(): { path: string; folder: string; text: string }[] {
+  return readdirSync(ROUTES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((dir) =>
+      readdirSync(join(ROUTES, dir.name))
+        .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+        .map((file) => ({
+          path: join(ROUTES, dir.name, file),
+          folder: dir.name,
+          text: readFileSync(join(ROUTES, dir.name, file), 'utf8'),
+        })),
+    );
+}
+
+const singular = (folder: string): string => folder.replace(/s$/, '');
+const answersResource = (row: AnyEndpoint): boolean =>
+  typeof row.response === 'object' && row.response !== OkResponse;
+
+describe('endpoint conventions', () => {
+  const files = routeFiles();
+
+  it('gives every row its route file, service, policy, presenter and test under the conventional names', () => {
+    const gaps: string[] = [];
+    const used = new Set<string>();
+    const gap = (folder: string, kind: string, what: string): void => {
+      const key = `${folder}:${kind}`;
+      if (key in EXCEPTIONS) used.add(key);
+      else gaps.push(what);
+    };
+    for (const row of ENDPOINT_LIST) {
+      const file = files.find((f) => new RegExp(`register\\(app, \\w+\\.${row.name},`).test(f.text));
+      if (!file) {
+        gaps.push(`${row.name}: no route file under http/routes registers it`);
+        continue;
+      }
+      const services = [...file.text.matchAll(/services\/([a-z-]+-service)\.js/g)].map((m) => m[1] ?? '');
+      if (services.length === 0) gaps.push(`${row.name}: ${file.folder} route file calls no service`);
+      for (const service of services)
+        if (!existsSync(join(SRC, 'services', `${service}.ts`))) gaps.push(`${row.name}: no ${service}.ts`);
+      if (!existsSync(join(SRC, 'policies', `${file.folder}.ts`)))
+        gap(file.folder, 'policy', `${row.name}: no policies/${file.folder}.ts`);
+      if (
+        answersResource(row) &&
+        !existsSync(join(SRC, 'presenters', `${singular(file.folder)}-presenter.ts`))
+      )
+        gap(file.folder, 'presenter', `${row.name}: no presenters/${singular(file.folder)}-presenter.ts`);
+      if (!readdirSync(join(ROUTES, file.folder)).some((f) => f.endsWith('.test.ts')))
+        gap(file.folder, 'test', `${row.name}: no test file in http/routes/${file.folder}/`);
+    }
+    expect(gaps, 'rows breaking the convention (fix, or list the exception with its reason)').toEqual([]);
+    expect(
+      Object.keys(EXCEPTIONS).filter((key) => !used.has(key)),
+      'exceptions no longer needed (delete them)',
+    ).toEqual([]);
+  });
+
+  it('registers routes only from the table (no app.get/post/… beside register())', () => {
+    const direct = files
+      .filter((f) => /\bapp\.(get|post|put|patch|delete|route)\(/.test(f.text))
+      .map((f) => f.path.slice(SRC.length));
+    expect(direct, 'route files registering outside the endpoint table').toEqual([]);
+  });
+});
