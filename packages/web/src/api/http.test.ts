@@ -44,7 +44,7 @@ describe('request', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: 'validation_failed', field: 'percent' });
     expect(errorMessage(error, translator('zh-CN'))).toBe('提交的内容有误，请检查后重试（字段：完成进度）');
-    expect(errorMessage(error, translator('en'))).toContain('(field: percent)');
+    expect(errorMessage(error, translator('en'))).toContain('(field: Progress (%))');
   });
 
   it('calls the expiry handler on a lost session but not on a wrong password', async () => {
