@@ -1,7 +1,10 @@
 /**
- * `npm run bench:parse [--seconds N] [DIR …]` — single-process throughput of `parsePlan` over the
- * corpus and fixtures: each document is parsed repeatedly for ~N seconds (default 3) after a warm-up,
+ * `npm run bench:parse [--seconds N] [--baseline CHECKOUT] [DIR …]` — single-process throughput of `parsePlan`
+ * over the corpus and fixtures: each document is parsed repeatedly for ~N seconds (default 3) after a warm-up,
  * then one synthetic ~5 MB input (the corpus concatenated) shows how the engine scales.
+ * With `--baseline` (another checkout of this repository, e.g. the previous main in a git worktree), both
+ * engines parse every document in alternating rounds in this one process, and the ratio this/baseline is
+ * printed: the machine is shared and noisy, so only a side-by-side ratio means anything.
  * MB/s counts input bytes (for text documents: the UTF-8 bytes of the text; MB = 2^20 bytes).
  * A benchmark, not a test.
  */
@@ -107,24 +110,95 @@ function syntheticInput(texts: readonly Uint8Array[], size: number): Uint8Array 
   return out;
 }
 
-function parseArgs(argv: readonly string[]): { seconds: number; dirs: string[] } {
+function parseArgs(argv: readonly string[]): { seconds: number; baseline: string | null; dirs: string[] } {
   let seconds = 3;
+  let baseline: string | null = null;
   const dirs: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--seconds') {
       seconds = Number(argv[i + 1]);
       i += 1;
+    } else if (arg === '--baseline') {
+      baseline = resolve(argv[i + 1] ?? '');
+      i += 1;
     } else dirs.push(resolve(arg));
   }
   if (!Number.isFinite(seconds) || seconds <= 0) throw new Error('--seconds needs a positive number');
-  return { seconds, dirs: dirs.length > 0 ? dirs : defaultDirs() };
+  return { seconds, baseline, dirs: dirs.length > 0 ? dirs : defaultDirs() };
+}
+
+/** Both engines on every document, in `ROUNDS` alternating rounds of `seconds / ROUNDS` each; ratio this/baseline. */
+async function compare(current: ParsePlan, baseline: ParsePlan, files: readonly string[], seconds: number) {
+  const ROUNDS = 4;
+  const budget = (seconds * 1000) / ROUNDS;
+  console.log(line(['document', 'bytes', 'rounds', 'this MB/s', 'base MB/s']) + '  ratio');
+  const totals = { current: { bytes: 0, ms: 0 }, baseline: { bytes: 0, ms: 0 } };
+  for (const path of files) {
+    const bytes = new Uint8Array(readFileSync(path));
+    const sums = { current: { bytes: 0, ms: 0 }, baseline: { bytes: 0, ms: 0 } };
+    let failed: string | null = null;
+    for (let round = 0; round < ROUNDS && failed === null; round += 1) {
+      // Alternate which engine goes first, so neither always runs on a warmer machine.
+      const order = round % 2 === 0 ? (['current', 'baseline'] as const) : (['baseline', 'current'] as const);
+      for (const which of order) {
+        const result = await measure(
+          which === 'current' ? current : baseline,
+          basename(path),
+          bytes,
+          budget,
+          2,
+        );
+        if (result.error !== null) failed = `${which}: ${result.error}`;
+        sums[which].bytes += result.bytes * result.runs;
+        sums[which].ms += result.ms;
+      }
+    }
+    if (failed !== null) {
+      console.log(line([basename(path), `${bytes.length}`, `failed: ${failed}`]));
+      continue;
+    }
+    for (const which of ['current', 'baseline'] as const) {
+      totals[which].bytes += sums[which].bytes;
+      totals[which].ms += sums[which].ms;
+    }
+    const ratio = sums.current.bytes / sums.current.ms / (sums.baseline.bytes / sums.baseline.ms);
+    console.log(
+      line([
+        basename(path),
+        `${bytes.length}`,
+        `${ROUNDS}`,
+        mbPerSecond(sums.current.bytes, sums.current.ms),
+        mbPerSecond(sums.baseline.bytes, sums.baseline.ms),
+      ]) + `  ${ratio.toFixed(2)}`,
+    );
+  }
+  const ratio = totals.current.bytes / totals.current.ms / (totals.baseline.bytes / totals.baseline.ms);
+  console.log(
+    line([
+      'total',
+      '',
+      '',
+      mbPerSecond(totals.current.bytes, totals.current.ms),
+      mbPerSecond(totals.baseline.bytes, totals.baseline.ms),
+    ]) + `  ${ratio.toFixed(2)}`,
+  );
 }
 
 async function main(): Promise<void> {
-  const { seconds, dirs } = parseArgs(process.argv.slice(2));
+  const { seconds, baseline, dirs } = parseArgs(process.argv.slice(2));
   const { parsePlan } = await import('../src/index.js');
   const files = listDocuments(dirs);
+  if (baseline !== null) {
+    const base = (await import(resolve(baseline, 'packages/parser/src/index.ts'))) as {
+      parsePlan: ParsePlan;
+    };
+    console.log(
+      `bench:parse — this engine against ${baseline}, ${files.length} documents, Node ${process.version}\n`,
+    );
+    await compare(parsePlan, base.parsePlan, files, seconds);
+    return;
+  }
   console.log(`bench:parse — ${files.length} documents, ~${seconds} s each, Node ${process.version}\n`);
   console.log(line(['document', 'bytes', 'runs', 'MB/s', 'docs/s']));
   const results: Measurement[] = [];
