@@ -19,6 +19,7 @@ import { DEMO_PASSWORD } from '../src/demo/seed.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '150,1000').split(',').map(Number);
 const CONNECTIONS = [16, 64];
+const DRAIN_MS = Number(process.env.BENCH_DRAIN_MS ?? 3000);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Every task led by four units, so two reporters can submit many distinct reports. */
@@ -87,6 +88,8 @@ interface Measured {
 
 async function measure(base: string, connections: number, request: autocannon.Request): Promise<Measured> {
   const result = await autocannon({ url: base, connections, duration: SECONDS, requests: [request] });
+  // Requests still in flight when a run stops would be served during the next one: let them drain.
+  await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
