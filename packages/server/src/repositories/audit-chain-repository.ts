@@ -21,6 +21,19 @@ export interface ChainRow {
   chain_hash: string;
 }
 
+/** The audit entry's columns the chain hashes, as both reads select them. */
+const ENTRY_COLUMNS = [
+  'a.id',
+  'a.tenant_id',
+  'a.at',
+  'a.actor_id',
+  'a.action',
+  'a.entity',
+  'a.entity_id',
+  'a.before',
+  'a.after',
+] as const;
+
 /**
  * Takes the commission's chain for this transaction. NO KEY UPDATE on the tenant row: audited writes (whose
  * foreign keys take KEY SHARE on it) never wait for a seal; two sealers of one commission take turns.
@@ -50,17 +63,7 @@ export async function unsealedEntries(
     .leftJoin('audit_chain as c', (join) =>
       join.onRef('c.tenant_id', '=', 'a.tenant_id').onRef('c.entry_id', '=', 'a.id'),
     )
-    .select([
-      'a.id',
-      'a.tenant_id',
-      'a.at',
-      'a.actor_id',
-      'a.action',
-      'a.entity',
-      'a.entity_id',
-      'a.before',
-      'a.after',
-    ])
+    .select(ENTRY_COLUMNS)
     .where('a.tenant_id', '=', tenantId)
     .where('c.seq', 'is', null)
     .orderBy('a.id')
@@ -107,22 +110,7 @@ export async function chainPage(
     .leftJoin('audit_log as a', (join) =>
       join.onRef('a.tenant_id', '=', 'c.tenant_id').onRef('a.id', '=', 'c.entry_id'),
     )
-    .select([
-      'c.seq',
-      'c.entry_id',
-      'c.algorithm',
-      'c.entry_hash',
-      'c.chain_hash',
-      'a.id',
-      'a.tenant_id',
-      'a.at',
-      'a.actor_id',
-      'a.action',
-      'a.entity',
-      'a.entity_id',
-      'a.before',
-      'a.after',
-    ])
+    .select(['c.seq', 'c.entry_id', 'c.algorithm', 'c.entry_hash', 'c.chain_hash', ...ENTRY_COLUMNS])
     .where('c.tenant_id', '=', tenantId)
     .where('c.seq', '>', afterSeq)
     .orderBy('c.seq')
