@@ -62,4 +62,16 @@ describe('demo seed', () => {
     const states = await database.db.selectFrom('progress_reports').select('state').distinct().execute();
     expect(states.map((s) => s.state).sort()).toEqual(['accepted', 'draft', 'returned', 'submitted']);
   });
+
+  it('gives accepted reports target values, so the attainment and trend charts have data', async () => {
+    const accepted = await database.db
+      .selectFrom('target_actuals')
+      .innerJoin('progress_reports', 'progress_reports.id', 'target_actuals.report_id')
+      .where('progress_reports.state', '=', 'accepted')
+      .select(['target_actuals.target_id', 'target_actuals.value'])
+      .execute();
+    const targets = await database.db.selectFrom('targets').select('id').execute();
+    expect(new Set(accepted.map((a) => a.target_id)).size).toBeGreaterThan(targets.length / 4);
+    expect(accepted.every((a) => Number.isFinite(Number(a.value)))).toBe(true);
+  });
 });

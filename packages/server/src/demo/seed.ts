@@ -1,4 +1,4 @@
-import type { ReportDto, Role } from '@yaodian/core';
+import type { PlanDetail, ReportDto, Role } from '@yaodian/core';
 import { fixedClock, localDate } from '../config/clock.js';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../policies/actor.js';
@@ -99,6 +99,30 @@ const NARRATIVES = [
   '组织现场督导，对发现的问题逐项整改。',
 ];
 
+type DemoTarget = PlanDetail['items'][number]['targets'][number];
+
+/**
+ * Figures a unit would report for its task's targets at a given progress: moving from a starting level
+ * (the target's baseline, or a plausible one) towards the goal in proportion, so the demo's attainment
+ * and trend charts show accepted values that agree with the reported progress.
+ */
+export function demoActuals(
+  targets: readonly DemoTarget[],
+  percent: number,
+): { targetId: string; value: number; note: string }[] {
+  return targets.flatMap((target) => {
+    const goal = target.value ?? (target.direction === 'lower' ? target.lo : target.hi) ?? target.lo;
+    if (goal === null) return [];
+    const start =
+      target.baseline ??
+      (target.basis === 'change' ? 0 : target.direction === 'lower' ? goal * 1.5 : goal * 0.6);
+    const raw = start + ((goal - start) * percent) / 100;
+    const value =
+      Number.isInteger(goal) && Math.abs(goal) >= 10 ? Math.round(raw) : Math.round(raw * 10) / 10;
+    return [{ targetId: target.id, value, note: '' }];
+  });
+}
+
 /** Whether the database has no commission yet (seed only then). */
 export async function isEmpty(db: Db): Promise<boolean> {
   return (await db.selectFrom('tenants').select('id').limit(1).execute()).length === 0;
@@ -173,6 +197,7 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
     Math.round(((Date.parse(`${isoDate}T00:00:00Z`) - yearStart) / (365 * 86_400_000)) * 100);
   const planner = actor('planner');
   const tasks = await listAllTasks(deps, planner, { planId: plan.id });
+  const targetsOf = new Map(plan.items.map((item) => [item.id, item.targets]));
   const closed = periods.filter((p) => p.dueOn < today && p.startsOn >= '2026-02-01');
   const open = periods.find((p) => p.dueOn >= today && p.startsOn <= today);
   let storyIndex = 0;
@@ -205,7 +230,7 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
           narrative: `${period.label}：${NARRATIVES[(k + storyIndex) % NARRATIVES.length] ?? ''}`,
           problems: k % 3 === 2 ? '部分县区进度不均衡，资金到位偏慢。' : '',
           nextSteps: '继续按月调度，加强督导，确保按期完成。',
-          actuals: [],
+          actuals: demoActuals(targetsOf.get(task.id) ?? [], percentAt(period.endsOn, k)),
           submit: true,
         },
         `demo-${task.id}-${period.id}`,
