@@ -318,8 +318,13 @@ export function trendSpec(targets: readonly TargetAttainmentDto[], t: Translate)
     option: {
       tooltip: { trigger: 'axis' },
       legend: { type: 'scroll', bottom: 0 },
-      grid: { left: 8, right: 24, top: 16, bottom: 40, containLabel: true },
-      xAxis: { type: 'category', data: periods.map((p) => p.label), axisLabel: { interval: 0 } },
+      grid: { left: 8, right: 24, top: 16, bottom: 48, containLabel: true },
+      // Twelve monthly labels do not fit side by side in a half-width card: tilt them when there are many.
+      xAxis: {
+        type: 'category',
+        data: periods.map((p) => p.label),
+        axisLabel: { interval: 0, rotate: periods.length > 4 ? 35 : 0, hideOverlap: true },
+      },
       yAxis: { type: 'value' },
       series: rows.map((r) => ({
         name: r.metric,
