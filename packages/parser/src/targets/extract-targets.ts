@@ -40,6 +40,8 @@ import { isNonQuantityFollower, readUnit, type UnitKind, type UnitMatch } from '
 export interface TargetScanOptions {
   /** The plan's year: relative deadlines (年内, 6月底前) resolve into it and earlier years are past results. */
   year: number | null;
+  /** findDeadlines of the same span and year, when the caller has read them already (they are read once). */
+  deadlines?: readonly Deadline[];
 }
 
 /** How far back an op word may stand from its number (新增3岁以下婴幼儿托位4000个). */
@@ -449,9 +451,9 @@ export function extractTargets(text: string, span: Span, options: TargetScanOpti
   const bounds: Span = { start, end };
   // Quotes and deadlines are read once per call, and only when a number (or a target) needs them.
   let quotes: QuoteCursor | null = null;
-  let deadlines: readonly Deadline[] | null = null;
   const scan: Scan = {
-    deadlines: () => (deadlines ??= findDeadlines(text, bounds, options.year)),
+    bounds,
+    deadlines: options.deadlines ?? null,
     sentences: new SentenceCursor(text, start, SENTENCE_BACK),
     year: options.year,
     previous: null,
@@ -523,9 +525,15 @@ function mayBePast(text: string, from: number, to: number): boolean {
   return false;
 }
 
+function scanDeadlines(text: string, scan: Scan): readonly Deadline[] {
+  return (scan.deadlines ??= findDeadlines(text, scan.bounds, scan.year));
+}
+
 /** What one scan shares between the values it reads. */
 interface Scan {
-  deadlines: () => readonly Deadline[];
+  bounds: Span;
+  /** Read when a target first needs them (scanDeadlines). */
+  deadlines: readonly Deadline[] | null;
   sentences: SentenceCursor;
   year: number | null;
   /** The metric and end of the last target built in this call (a later sub-group may share the metric). */
@@ -670,7 +678,7 @@ function buildTargets(text: string, first: Value, bounds: Span, floor: number, s
     const opValue = eachHasOne(text, cStart, v, op, ownSuffix) ? '=' : decideOp(v, op, ownSuffix);
     const sourceStart = Math.min(metric.start, op?.start ?? pos, pos);
     const source = { start: sourceStart, end: Math.max(sourceEnd, metric.end) };
-    const deadline = pickDeadline(scan.deadlines(), text, v.start, bounds, sStart);
+    const deadline = pickDeadline(scanDeadlines(text, scan), text, v.start, bounds, sStart);
     targets.push({
       metric: text.slice(metric.start, metric.end),
       op: opValue,
