@@ -587,9 +587,26 @@ function isSummaryCount(text: string, v: Value, op: OpMatch | null, cStart: numb
   return TASK_NOUN.test(around);
 }
 
+// 较2025年的61.2%提高2个百分点, 比上年的85%提高到90%, 在2025年88.5%的基础上提高到92%: a value between a
+// comparison word and the change it is the base of is where the measure starts from, not a target.
+// 比 in 比例/比率/比重/比值 is a noun.
+const COMPARISON_BEFORE = /(?:较|(?<!对)比(?![例率重值])|相比|同比|在)[^，。；,;]{0,16}$/u;
+const CHANGE_AFTER =
+  /^的?(?:基础上|水平上)|^的?(?:相比)?[，,]?(?:再|进一步)?(?:提高|提升|增长|增加|上升|下降|降低|减少|缩短)/u;
+
+function isComparisonBase(text: string, v: Value, cStart: number): boolean {
+  const before = COMPARISON_BEFORE.exec(text.slice(cStart, v.start));
+  if (before === null) return false;
+  const after = text.slice(v.end, v.end + 10);
+  // 在 opens a base only with 基础上 after the value (在6个试点县… names a scope).
+  if (before[0].startsWith('在')) return /^的?基础上/u.test(after);
+  return CHANGE_AFTER.test(after);
+}
+
 function buildTargets(text: string, first: Value, bounds: Span, floor: number, scan: Scan): Built | null {
   const pos = first.start;
   const cStart = clauseStart(text, pos, floor, CLAUSE_BACK);
+  if (isComparisonBase(text, first, cStart)) return null;
   const indicator = indicatorOf(text, first, floor, bounds.end);
   const op = indicator?.op ?? levelOp(text, first, cStart, bounds.end);
   const gap = op === null ? '' : text.slice(op.end, pos);
