@@ -133,23 +133,6 @@ export function findReportByKey(db: Executor, tenantId: string, key: string): Pr
     .executeTakeFirst();
 }
 
-export function findReportFor(
-  db: Executor,
-  tenantId: string,
-  itemId: string,
-  unitId: string,
-  periodId: string,
-): Promise<ReportRow | undefined> {
-  return db
-    .selectFrom('progress_reports')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('item_id', '=', itemId)
-    .where('unit_id', '=', unitId)
-    .where('period_id', '=', periodId)
-    .executeTakeFirst();
-}
-
 export function updateReportAtVersion(
   db: Executor,
   tenantId: string,
