@@ -38,7 +38,9 @@ export async function startRoundRobinProxy(upstreams: readonly string[]): Promis
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }
