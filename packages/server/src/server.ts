@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parsePlan } from '@yaodian/parser';
 import type { FastifyInstance } from 'fastify';
 import { clockFrom } from './config/clock.js';
 import type { Config } from './config/config.js';
@@ -12,6 +11,7 @@ import { auditSealHandlers, ensureAuditSealJobs } from './jobs/audit-seal-jobs.j
 import { createJobRunner } from './jobs/job-runner.js';
 import { ensureStatusJobs, statusJobHandlers } from './jobs/task-status-jobs.js';
 import { diskFileStore } from './repositories/file-store.js';
+import { createWorkerPlanReader } from './parsing/plan-reader-pool.js';
 import { hasDemoTenant } from './repositories/tenant-repository.js';
 import type { Deps } from './services/deps.js';
 
@@ -31,13 +31,19 @@ export async function startServer(
     url: config.databaseUrl,
     embeddedDir: path.join(config.dataDir, 'pgdata'),
   });
+  // Plan documents are read in worker threads, so one hostile upload never holds the event loop.
+  const planReader = createWorkerPlanReader({
+    limits: config.parse.limits,
+    timeoutMs: config.parse.timeoutMs,
+    concurrency: config.parse.concurrency,
+  });
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) log(`yaodian: applied migrations ${applied.join(', ')}`);
     const deps: Deps = {
       db: database.db,
       clock: clockFrom(config.now),
-      readPlan: parsePlan,
+      readPlan: planReader.read,
       maxUploadBytes: config.maxUploadBytes,
       files: diskFileStore(path.join(config.dataDir, 'attachments')),
       maxAttachmentBytes: config.maxAttachmentBytes,
@@ -94,11 +100,13 @@ export async function startServer(
       url,
       close: async () => {
         await app.close();
+        await planReader.close();
         await jobs.stop();
         await database.close();
       },
     };
   } catch (error) {
+    await planReader.close();
     await database.close();
     throw error;
   }

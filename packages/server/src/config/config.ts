@@ -24,6 +24,20 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
+  /** What an imported plan document may inflate to (a .docx's parts together), counted while inflating. */
+  YAODIAN_MAX_INFLATED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(32 * 1024 * 1024),
+  /** Characters of text one imported plan may hold. */
+  YAODIAN_MAX_PLAN_CHARACTERS: z.coerce.number().int().min(1000).default(2_000_000),
+  /** Numbered items (every level) one imported plan may hold. */
+  YAODIAN_MAX_PLAN_ITEMS: z.coerce.number().int().min(10).default(5_000),
+  /** Reading one plan document longer than this stops it (its worker thread is terminated), in ms. */
+  YAODIAN_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Plan documents read at once, each in its own worker thread; later uploads wait their turn. */
+  YAODIAN_PARSE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Largest evidence file attached to a report, in bytes (at most 20 MiB, the database's limit). */
   YAODIAN_MAX_ATTACHMENT_BYTES: z.coerce
     .number()
@@ -55,6 +69,12 @@ export interface Config {
   seedDemo: boolean;
   maxUploadBytes: number;
   maxAttachmentBytes: number;
+  /** Limits on reading an imported plan (passed to the plan engine) and on its worker threads. */
+  parse: {
+    limits: { maxInflatedBytes: number; maxCharacters: number; maxItems: number };
+    timeoutMs: number;
+    concurrency: number;
+  };
   webDir: string | null;
   jobPollMs: number;
   logLevel: string;
@@ -104,6 +124,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : e.YAODIAN_DEMO === '1',
     maxUploadBytes: e.YAODIAN_MAX_UPLOAD_BYTES,
     maxAttachmentBytes: e.YAODIAN_MAX_ATTACHMENT_BYTES,
+    parse: {
+      limits: {
+        maxInflatedBytes: e.YAODIAN_MAX_INFLATED_BYTES,
+        maxCharacters: e.YAODIAN_MAX_PLAN_CHARACTERS,
+        maxItems: e.YAODIAN_MAX_PLAN_ITEMS,
+      },
+      timeoutMs: e.YAODIAN_PARSE_TIMEOUT_MS,
+      concurrency: e.YAODIAN_PARSE_CONCURRENCY,
+    },
     webDir: e.YAODIAN_WEB_DIR ? path.resolve(e.YAODIAN_WEB_DIR) : null,
     jobPollMs: e.YAODIAN_JOB_POLL_MS,
     logLevel: e.LOG_LEVEL,
