@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { clockFrom } from './config/clock.js';
@@ -71,6 +72,9 @@ export async function startServer(
     });
     jobs.start();
     const app = await buildApp(deps, {
+      ...(config.tls
+        ? { https: { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) } }
+        : {}),
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
       logger: { level: config.logLevel },
@@ -80,7 +84,7 @@ export async function startServer(
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${String(port)}`;
+    const url = `${config.tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${String(port)}`;
     log(
       `yaodian: serving ${url} on the ${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'}`,
     );

@@ -57,6 +57,10 @@ const EnvSchema = z.object({
   YAODIAN_AUDIT_SEAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
   /** Behind a reverse proxy: `true`, or the proxy addresses/CIDRs (comma-separated) whose X-Forwarded-* are trusted. */
   TRUST_PROXY: z.string().min(1).optional(),
+  /** Serve HTTPS natively: the certificate chain (PEM file); needs TLS_KEY too. */
+  TLS_CERT: z.string().min(1).optional(),
+  /** The private key (PEM file) for TLS_CERT. */
+  TLS_KEY: z.string().min(1).optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -80,6 +84,8 @@ export interface Config {
   logLevel: string;
   auditHash: 'sha256' | 'sm3';
   trustProxy: boolean | string;
+  /** Native HTTPS: PEM files of the certificate chain and its key; null serves plain HTTP. */
+  tls: { certFile: string; keyFile: string } | null;
   auditSealMs: number;
   /** Send cookies with `Secure` (off on plain-HTTP loopback). */
   secureCookies: boolean;
@@ -108,6 +114,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const e = parsed.data;
+  if ((e.TLS_CERT === undefined) !== (e.TLS_KEY === undefined))
+    throw new ConfigError([
+      `${e.TLS_CERT === undefined ? 'TLS_CERT' : 'TLS_KEY'}: required with ${e.TLS_CERT === undefined ? 'TLS_KEY' : 'TLS_CERT'} (both PEM files, or neither)`,
+    ]);
   if (e.YAODIAN_AUDIT_HASH === 'sm3' && !getHashes().includes('sm3'))
     throw new ConfigError([
       'YAODIAN_AUDIT_HASH: sm3 is not offered by this Node.js build (OpenSSL without SM3)',
@@ -144,6 +154,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           ? true
           : e.TRUST_PROXY,
     auditSealMs: e.YAODIAN_AUDIT_SEAL_MS,
+    tls:
+      e.TLS_CERT !== undefined && e.TLS_KEY !== undefined
+        ? { certFile: path.resolve(e.TLS_CERT), keyFile: path.resolve(e.TLS_KEY) }
+        : null,
     secureCookies: e.NODE_ENV === 'production' && e.HOST !== '127.0.0.1' && e.HOST !== 'localhost',
   };
 }
