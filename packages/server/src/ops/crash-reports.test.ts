@@ -61,7 +61,9 @@ async function startServer(): Promise<Server> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-    child.on('exit', (_code, signal) => { resolve(signal); }),
+    child.on('exit', (_code, signal) => {
+      resolve(signal);
+    }),
   );
   const port = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -70,7 +72,9 @@ async function startServer(): Promise<Server> {
       const match = /port (\d+)/.exec(out);
       if (match?.[1]) resolve(match[1]);
     });
-    void exited.then(() => { reject(new Error(`server ended before listening: ${out}`)); });
+    void exited.then(() => {
+      reject(new Error(`server ended before listening: ${out}`));
+    });
   });
   return { base: `http://127.0.0.1:${port}`, child, exited };
 }
