@@ -47,6 +47,11 @@ export const VALIDATION_RULES = [
   'invalid',
   'empty_file',
   'file_too_large',
+  'inflated_too_large',
+  'too_many_characters',
+  'too_many_items',
+  'parse_timeout',
+  'parse_memory',
   'evidence_required',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];

@@ -1,5 +1,5 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parsePlan } from '@yaodian/parser';
 import type { FastifyInstance } from 'fastify';
 import { clockFrom } from './config/clock.js';
 import type { Config } from './config/config.js';
@@ -12,6 +12,7 @@ import { auditSealHandlers, ensureAuditSealJobs } from './jobs/audit-seal-jobs.j
 import { createJobRunner } from './jobs/job-runner.js';
 import { ensureStatusJobs, statusJobHandlers } from './jobs/task-status-jobs.js';
 import { diskFileStore } from './repositories/file-store.js';
+import { createWorkerPlanReader } from './parsing/plan-reader-pool.js';
 import { hasDemoTenant } from './repositories/tenant-repository.js';
 import type { Deps } from './services/deps.js';
 
@@ -31,13 +32,19 @@ export async function startServer(
     url: config.databaseUrl,
     embeddedDir: path.join(config.dataDir, 'pgdata'),
   });
+  // Plan documents are read in worker threads, so one hostile upload never holds the event loop.
+  const planReader = createWorkerPlanReader({
+    limits: config.parse.limits,
+    timeoutMs: config.parse.timeoutMs,
+    concurrency: config.parse.concurrency,
+  });
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) log(`yaodian: applied migrations ${applied.join(', ')}`);
     const deps: Deps = {
       db: database.db,
       clock: clockFrom(config.now),
-      readPlan: parsePlan,
+      readPlan: planReader.read,
       maxUploadBytes: config.maxUploadBytes,
       files: diskFileStore(path.join(config.dataDir, 'attachments')),
       maxAttachmentBytes: config.maxAttachmentBytes,
@@ -65,6 +72,9 @@ export async function startServer(
     });
     jobs.start();
     const app = await buildApp(deps, {
+      ...(config.tls
+        ? { https: { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) } }
+        : {}),
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
       logger: { level: config.logLevel },
@@ -74,7 +84,7 @@ export async function startServer(
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${String(port)}`;
+    const url = `${config.tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${String(port)}`;
     log(
       `yaodian: serving ${url} on the ${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'}`,
     );
@@ -94,11 +104,13 @@ export async function startServer(
       url,
       close: async () => {
         await app.close();
+        await planReader.close();
         await jobs.stop();
         await database.close();
       },
     };
   } catch (error) {
+    await planReader.close();
     await database.close();
     throw error;
   }
