@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   session_expired: 401,
   csrf_failed: 403,
   forbidden: 403,
+  /** 三员分立: an administrator's own role, or another administrator's account, is out of reach. */
+  duty_separation: 403,
   not_found: 404,
   version_conflict: 409,
   state_conflict: 409,

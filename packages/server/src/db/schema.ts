@@ -1,4 +1,4 @@
-import type { TaskStatus } from '@yaodian/core';
+import type { Role, TaskStatus } from '@yaodian/core';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { StatusReasonCode } from '../domain/task-status.js';
 
@@ -49,7 +49,7 @@ export interface UserTable {
   username: string;
   display_name: string;
   password_hash: string;
-  role: 'admin' | 'leader' | 'planner' | 'reporter' | 'viewer';
+  role: Role;
   active: Generated<boolean>;
   version: Generated<number>;
   created_at: CreatedAt;

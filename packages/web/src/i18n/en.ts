@@ -473,4 +473,14 @@ export const en: Record<MessageKey, string> = {
   'auditAction.access.denied': 'Access denied',
   'auditAction.csrf.failure': 'CSRF check failed',
   'audit.actorFormat': '{name} ({username})',
+  'role.secadmin': 'Security administrator',
+  'role.auditor': 'Audit administrator',
+  'action.user.read': 'See users',
+  'action.user.role': 'Assign roles',
+  'action.user.credentials': 'Reset passwords, disable and enable accounts',
+  'action.security.policy': 'Set the password policy',
+  'error.duty_separation':
+    "Separation of duties: you cannot change your own role or act on another administrator's account (system, security or audit); administrators' accounts are set up with yaodian user add",
+  'users.assignRole': 'Assign role',
+  'users.adminHint': "Administrators' accounts are set up and kept with the command line only",
 };

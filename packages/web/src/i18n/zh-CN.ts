@@ -463,6 +463,16 @@ export const zhCN = {
   'auditAction.access.denied': '越权访问被拒绝',
   'auditAction.csrf.failure': 'CSRF 校验失败',
   'audit.actorFormat': '{name}（{username}）',
+  'role.secadmin': '安全管理员',
+  'role.auditor': '审计管理员',
+  'action.user.read': '查看用户',
+  'action.user.role': '分配角色',
+  'action.user.credentials': '重置密码、停用启用账号',
+  'action.security.policy': '设置密码策略',
+  'error.duty_separation':
+    '三员分立：不能修改本人账号的角色，也不能操作另一名管理员（系统、安全、审计管理员）的账号；管理员账号须用命令行 yaodian user add 建立',
+  'users.assignRole': '分配角色',
+  'users.adminHint': '管理员账号（三员）只能用命令行建立和维护',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
