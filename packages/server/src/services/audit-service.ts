@@ -1,10 +1,10 @@
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizeAudit } from '../policies/audit.js';
 import { appendAudit, listAudit, type AuditFilter } from '../repositories/audit-repository.js';
 import type { Deps } from './deps.js';
 
 export async function readAudit(deps: Deps, actor: Actor, filter: AuditFilter) {
-  authorize(actor, 'audit.read');
+  authorizeAudit(actor, 'read');
   const rows = await listAudit(deps.db, actor.tenantId, filter);
   // Reading the audit log is itself audited (等保: 审计记录的访问).
   await appendAudit(deps.db, {

@@ -1,5 +1,5 @@
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizeComment } from '../policies/comments.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { insertComment, listComments, type CommentView } from '../repositories/comment-repository.js';
 import { findItem } from '../repositories/item-repository.js';
@@ -32,13 +32,13 @@ async function checkVisible(deps: Deps, actor: Actor, on: Target): Promise<void>
 }
 
 export async function commentsOn(deps: Deps, actor: Actor, on: Target) {
-  authorize(actor, 'task.read');
+  authorizeComment(actor, 'read');
   await checkVisible(deps, actor, on);
   return { comments: (await listComments(deps.db, actor.tenantId, on)).map(present) };
 }
 
 export async function addComment(deps: Deps, actor: Actor, on: Target, body: string) {
-  authorize(actor, 'comment.write');
+  authorizeComment(actor, 'write');
   await checkVisible(deps, actor, on);
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {

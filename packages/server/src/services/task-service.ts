@@ -1,7 +1,7 @@
 import { TASK_PAGE_DEFAULT, TASK_PAGE_MAX, type TaskDto, type TaskStatus } from '@yaodian/core';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizeTask } from '../policies/tasks.js';
 import { listPlans, type PlanHeader } from '../repositories/plan-repository.js';
 import {
   listTaskListReports,
@@ -161,7 +161,7 @@ export async function listTasks(
   filter: TaskFilter,
   request: TaskPageRequest = {},
 ): Promise<TaskPage> {
-  authorize(actor, 'task.read');
+  authorizeTask(actor, 'read');
   const limit = Math.min(request.limit ?? TASK_PAGE_DEFAULT, TASK_PAGE_MAX);
   const cursor = request.cursor ? decodeCursor(request.cursor) : null;
   let plans: PlanHeader[];

@@ -1,7 +1,7 @@
 import type { Role } from '@yaodian/core';
 import { AppError, notFound, stateConflict, versionConflict } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizeSelfChange, authorizeUser, roleNeedsUnits } from '../policies/users.js';
 import { presentUser } from '../presenters/user-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { findLocks, unlockKey } from '../repositories/login-throttle-repository.js';
@@ -24,7 +24,7 @@ import { accountKey } from './auth-service.js';
 import { hashPassword } from './passwords.js';
 
 export async function listTenantUsers(deps: Deps, actor: Actor) {
-  authorize(actor, 'user.manage');
+  authorizeUser(actor, 'manage');
   const [users, units] = await Promise.all([
     listUsers(deps.db, actor.tenantId),
     listUserUnits(deps.db, actor.tenantId),
@@ -44,7 +44,7 @@ export async function listTenantUsers(deps: Deps, actor: Actor) {
 
 /** Lifts a sign-in lock (too many failed attempts) on one of the commission's users. */
 export async function unlockUser(deps: Deps, actor: Actor, userId: string): Promise<void> {
-  authorize(actor, 'user.unlock');
+  authorizeUser(actor, 'unlock');
   const user = await findUser(deps.db, actor.tenantId, userId);
   if (!user) throw notFound('User');
   await deps.db.transaction().execute(async (trx) => {
@@ -66,9 +66,9 @@ export async function createUser(
   actor: Actor,
   input: { username: string; displayName: string; role: Role; password: string; unitIds: string[] },
 ) {
-  authorize(actor, 'user.manage');
+  authorizeUser(actor, 'manage');
   const unitIds = [...new Set(input.unitIds)];
-  if (input.role === 'reporter' && unitIds.length === 0) {
+  if (roleNeedsUnits(input.role) && unitIds.length === 0) {
     throw new AppError('validation_failed', 'A reporter needs at least one unit', { field: 'unitIds' });
   }
   const passwordHash = await hashPassword(input.password);
@@ -110,13 +110,8 @@ export async function updateUser(
   userId: string,
   input: { version: number; displayName?: string; role?: Role; unitIds?: string[]; active?: boolean },
 ) {
-  authorize(actor, 'user.manage');
-  if (
-    userId === actor.userId &&
-    (input.active === false || (input.role !== undefined && input.role !== 'admin'))
-  ) {
-    throw stateConflict('You cannot deactivate yourself or give up your own admin role');
-  }
+  authorizeUser(actor, 'manage');
+  authorizeSelfChange(actor, userId, input);
   return deps.db.transaction().execute(async (trx) => {
     const before = await findUser(trx, actor.tenantId, userId);
     if (!before) throw notFound('User');
@@ -125,7 +120,7 @@ export async function updateUser(
     if ((await findUnitsByIds(trx, actor.tenantId, unitIds)).length !== unitIds.length) {
       throw new AppError('validation_failed', 'Unknown unit', { field: 'unitIds' });
     }
-    if ((input.role ?? before.role) === 'reporter' && unitIds.length === 0) {
+    if (roleNeedsUnits(input.role ?? before.role) && unitIds.length === 0) {
       throw new AppError('validation_failed', 'A reporter needs at least one unit', { field: 'unitIds' });
     }
     const after = await updateUserAtVersion(trx, actor.tenantId, userId, input.version, {
@@ -159,7 +154,7 @@ export async function resetPassword(
   userId: string,
   newPassword: string,
 ): Promise<void> {
-  authorize(actor, 'user.manage');
+  authorizeUser(actor, 'manage');
   const passwordHash = await hashPassword(newPassword);
   await deps.db.transaction().execute(async (trx) => {
     if (!(await findUser(trx, actor.tenantId, userId))) throw notFound('User');
