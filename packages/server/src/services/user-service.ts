@@ -1,5 +1,5 @@
 import type { Role } from '@yaodian/core';
-import { AppError, notFound, stateConflict, versionConflict } from '../errors/app-error.js';
+import { AppError, notFound, versionConflict } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { authorizeSelfChange, authorizeUser, roleNeedsUnits } from '../policies/users.js';
 import { presentUser } from '../presenters/user-presenter.js';
