@@ -16,10 +16,6 @@ import { describe, expect, it } from 'vitest';
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 const ROUTES = join(SRC, 'http', 'routes');
 
-const PENDING_PRESENTER = 'issue 8.3: shaped inside the service; presenter not written yet';
-const NO_ROUTE_TEST =
-  'covered by other routes’ tests and the authorisation matrix; no test file of its own yet';
-
 /** `<resource>:<kind>` → why that resource does not follow the convention (yet). */
 const EXCEPTIONS: Record<string, string> = {
   'auth:policy': 'sign-in and the session are open to every role; nothing to decide beyond a live session',
@@ -30,15 +26,7 @@ const EXCEPTIONS: Record<string, string> = {
   'items:presenter': 'answers the plan (plan-presenter)',
   'targets:presenter': 'answers the plan (plan-presenter)',
   'targets:test': 'target edits are tested in routes/plans/plans.test.ts',
-  'periods:presenter': PENDING_PRESENTER,
-  'periods:test': NO_ROUTE_TEST,
-  'tasks:presenter': PENDING_PRESENTER,
-  'comments:presenter': PENDING_PRESENTER,
   'comments:test': 'comments are tested in routes/plans/exports.test.ts and the matrix',
-  'audit:presenter': PENDING_PRESENTER,
-  'audit:test': NO_ROUTE_TEST,
-  'units:presenter': PENDING_PRESENTER,
-  'units:test': NO_ROUTE_TEST,
 };
 
 function routeFiles(): { path: string; folder: string; text: string }[] {

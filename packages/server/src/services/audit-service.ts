@@ -1,5 +1,6 @@
 import type { Actor } from '../policies/actor.js';
 import { authorizeAudit } from '../policies/audit.js';
+import { presentAuditPage } from '../presenters/audit-presenter.js';
 import { appendAudit, listAudit, type AuditFilter } from '../repositories/audit-repository.js';
 import type { Deps } from './deps.js';
 
@@ -21,20 +22,7 @@ export async function readAudit(deps: Deps, actor: Actor, filter: AuditFilter) {
     },
     at: deps.clock.now(),
   });
-  const last = rows.at(-1);
-  return {
-    nextBefore: rows.length === filter.limit && last ? last.id : null,
-    entries: rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      actorId: r.actor_id,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      before: r.before,
-      after: r.after,
-    })),
-  };
+  return presentAuditPage(rows, filter.limit);
 }
 
 /**

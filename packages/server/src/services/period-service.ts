@@ -1,7 +1,7 @@
 import { periodsOfYear } from '../domain/periods.js';
-import type { PeriodRow } from '../db/schema.js';
 import type { Actor } from '../policies/actor.js';
 import { authorizePeriod } from '../policies/periods.js';
+import { presentPeriod } from '../presenters/period-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import {
   findPeriod,
@@ -13,18 +13,6 @@ import { AppError, notFound } from '../errors/app-error.js';
 import type { Deps } from './deps.js';
 import { editablePlan, visiblePlan } from './plan-loader.js';
 import { markPlan, statusWrite } from './status-tracking.js';
-
-export function presentPeriod(p: PeriodRow) {
-  return {
-    id: p.id,
-    planId: p.plan_id,
-    kind: p.kind,
-    label: p.label,
-    startsOn: p.starts_on,
-    endsOn: p.ends_on,
-    dueOn: p.due_on,
-  };
-}
 
 export async function listPlanPeriods(deps: Deps, actor: Actor, planId: string) {
   authorizePeriod(actor, 'read');

@@ -4,6 +4,7 @@ import { unitKey } from '../domain/unit-matcher.js';
 import { AppError, notFound } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { authorizeUnit } from '../policies/units.js';
+import { presentUnit } from '../presenters/unit-presenter.js';
 import { raiseTenantPlanRevisions } from '../repositories/plan-revision-repository.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import {
@@ -25,12 +26,12 @@ export async function listTenantUnits(deps: Deps, actor: Actor): Promise<{ units
     listAliases(deps.db, actor.tenantId),
   ]);
   return {
-    units: units.map((u) => ({
-      id: u.id,
-      name: u.name,
-      kind: u.kind,
-      aliases: aliases.filter((a) => a.unit_id === u.id).map((a) => a.alias),
-    })),
+    units: units.map((u) =>
+      presentUnit(
+        u,
+        aliases.filter((a) => a.unit_id === u.id).map((a) => a.alias),
+      ),
+    ),
   };
 }
 
@@ -76,7 +77,7 @@ export async function createUnitIn(
   );
   await assertUnitNamesFree(trx, actor.tenantId, { name, aliases }, null);
   const unit = await insertUnit(trx, actor.tenantId, { name, kind: input.kind, aliases });
-  const dto = { id: unit.id, name: unit.name, kind: unit.kind, aliases };
+  const dto = presentUnit(unit, aliases);
   await appendAudit(trx, {
     tenantId: actor.tenantId,
     actorId: actor.userId,
@@ -153,7 +154,7 @@ export async function updateUnit(
     if (input.aliases) await replaceAliases(trx, actor.tenantId, unitId, aliases);
     // Plans show units by name: their trees' and summaries' ETags move with a rename.
     if (after.name !== before.name) await raiseTenantPlanRevisions(trx, actor.tenantId);
-    const dto = { id: after.id, name: after.name, kind: after.kind, aliases };
+    const dto = presentUnit(after, aliases);
     await appendAudit(trx, {
       tenantId: actor.tenantId,
       actorId: actor.userId,
