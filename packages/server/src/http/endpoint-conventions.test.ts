@@ -16,12 +16,6 @@ import { describe, expect, it } from 'vitest';
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 const ROUTES = join(SRC, 'http', 'routes');
 
-const PENDING_POLICY =
-  'issue 8.3: role × action still checked by policies/authorize.ts; per-resource policy not written yet';
-const PENDING_PRESENTER = 'issue 8.3: shaped inside the service; presenter not written yet';
-const NO_ROUTE_TEST =
-  'covered by other routes’ tests and the authorisation matrix; no test file of its own yet';
-
 /** `<resource>:<kind>` → why that resource does not follow the convention (yet). */
 const EXCEPTIONS: Record<string, string> = {
   'auth:policy': 'sign-in and the session are open to every role; nothing to decide beyond a live session',
@@ -29,28 +23,10 @@ const EXCEPTIONS: Record<string, string> = {
   'health:policy': 'public liveness probe',
   'health:presenter': 'answers a status, no resource',
   'health:test': 'served by server.test.ts and the authorisation matrix',
-  'plans:policy': PENDING_POLICY,
-  'items:policy': PENDING_POLICY,
   'items:presenter': 'answers the plan (plan-presenter)',
-  'targets:policy': PENDING_POLICY,
   'targets:presenter': 'answers the plan (plan-presenter)',
   'targets:test': 'target edits are tested in routes/plans/plans.test.ts',
-  'periods:policy': PENDING_POLICY,
-  'periods:presenter': PENDING_PRESENTER,
-  'periods:test': NO_ROUTE_TEST,
-  'tasks:policy': PENDING_POLICY,
-  'tasks:presenter': PENDING_PRESENTER,
-  'comments:policy': PENDING_POLICY,
-  'comments:presenter': PENDING_PRESENTER,
   'comments:test': 'comments are tested in routes/plans/exports.test.ts and the matrix',
-  'reports:policy': PENDING_POLICY,
-  'audit:policy': PENDING_POLICY,
-  'audit:presenter': PENDING_PRESENTER,
-  'audit:test': NO_ROUTE_TEST,
-  'units:policy': PENDING_POLICY,
-  'units:presenter': PENDING_PRESENTER,
-  'units:test': NO_ROUTE_TEST,
-  'users:policy': PENDING_POLICY,
 };
 
 function routeFiles(): { path: string; folder: string; text: string }[] {

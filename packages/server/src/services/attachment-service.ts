@@ -3,7 +3,7 @@ import type { AttachmentMediaType } from '@yaodian/core';
 import { sniffMediaType } from '../domain/sniff-media-type.js';
 import { AppError, notFound, stateConflict } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
-import { assertActsForUnit, authorize } from '../policies/authorize.js';
+import { authorizeForUnit, authorizeReport } from '../policies/reports.js';
 import {
   deleteAttachment,
   findAttachment,
@@ -46,10 +46,10 @@ export async function attach(
   reportId: string,
   upload: { fileName: string; bytes: Buffer },
 ) {
-  authorize(actor, 'report.write');
+  authorizeReport(actor, 'write');
   const report = await findReport(deps.db, actor.tenantId, reportId);
   if (!report) throw notFound('Report');
-  assertActsForUnit(actor, report.unit_id);
+  authorizeForUnit(actor, report.unit_id);
   if (report.state !== 'draft' && report.state !== 'returned')
     throw stateConflict(`Evidence cannot be added to a ${report.state} report`);
   if (upload.bytes.length === 0)
@@ -110,7 +110,7 @@ export async function listAttachments(deps: Deps, actor: Actor, reportId: string
 }
 
 export async function readAttachment(deps: Deps, actor: Actor, attachmentId: string) {
-  authorize(actor, 'report.read');
+  authorizeReport(actor, 'read');
   const row = await findAttachment(deps.db, actor.tenantId, attachmentId);
   if (!row) throw notFound('Attachment');
   await getReport(deps, actor, row.report_id);
@@ -133,13 +133,13 @@ export async function readAttachment(deps: Deps, actor: Actor, attachmentId: str
  * a lock on the report so a submission cannot slip in between; the bytes are removed after the commit.
  */
 export async function detach(deps: Deps, actor: Actor, attachmentId: string): Promise<void> {
-  authorize(actor, 'report.write');
+  authorizeReport(actor, 'write');
   const removed = await deps.db.transaction().execute(async (trx) => {
     const row = await findAttachment(trx, actor.tenantId, attachmentId);
     if (!row) throw notFound('Attachment');
     const report = await lockReport(trx, actor.tenantId, row.report_id);
     if (!report) throw notFound('Attachment');
-    assertActsForUnit(actor, report.unit_id);
+    authorizeForUnit(actor, report.unit_id);
     if (report.state !== 'draft' && report.state !== 'returned')
       throw stateConflict(`Evidence cannot be removed from a ${report.state} report`);
     if (!(await deleteAttachment(trx, actor.tenantId, attachmentId))) throw notFound('Attachment');

@@ -1,7 +1,7 @@
 import { ATTAINMENT_TOLERANCE, attainmentPercent } from '../domain/target-attainment.js';
 import { effectiveAssignments, reportingUnitIds } from '../domain/plan-tree.js';
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizeTask } from '../policies/tasks.js';
 import { listPeriods } from '../repositories/period-repository.js';
 import { listActuals, listReports } from '../repositories/report-repository.js';
 import type { Executor } from '../db/database.js';
@@ -14,7 +14,7 @@ import { loadPlanParts, visiblePlan } from './plan-loader.js';
  * accepted value with its attainment, and the latest value awaiting review beside it (never instead of it).
  */
 export async function targetAttainment(deps: Deps, actor: Actor, planId: string) {
-  authorize(actor, 'task.read');
+  authorizeTask(actor, 'read');
   const plan = await visiblePlan(deps.db, actor, planId);
   return planAttainment(deps.db, plan);
 }

@@ -1,7 +1,7 @@
 import type { Executor } from '../db/database.js';
 import { chainHash, entryHash, GENESIS, type AuditHashAlgorithm } from '../domain/audit-hash.js';
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizeAudit } from '../policies/audit.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import {
   chainPage,
@@ -107,7 +107,7 @@ export async function verifyChain(db: Executor, tenantId: string): Promise<Chain
 
 /** `GET /api/audit/verify`: the audit administrator checks the commission's chain (and that is audited). */
 export async function verifyAuditLog(deps: Deps, actor: Actor): Promise<ChainVerification> {
-  authorize(actor, 'audit.read');
+  authorizeAudit(actor, 'verify');
   const result = await verifyChain(deps.db, actor.tenantId);
   await appendAudit(deps.db, {
     tenantId: actor.tenantId,

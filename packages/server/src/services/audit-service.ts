@@ -1,10 +1,11 @@
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizeAudit } from '../policies/audit.js';
+import { presentAuditPage } from '../presenters/audit-presenter.js';
 import { appendAudit, listAudit, type AuditFilter } from '../repositories/audit-repository.js';
 import type { Deps } from './deps.js';
 
 export async function readAudit(deps: Deps, actor: Actor, filter: AuditFilter) {
-  authorize(actor, 'audit.read');
+  authorizeAudit(actor, 'read');
   const rows = await listAudit(deps.db, actor.tenantId, filter);
   // Reading the audit log is itself audited (等保: 审计记录的访问).
   await appendAudit(deps.db, {
@@ -21,22 +22,7 @@ export async function readAudit(deps: Deps, actor: Actor, filter: AuditFilter) {
     },
     at: deps.clock.now(),
   });
-  const last = rows.at(-1);
-  return {
-    nextBefore: rows.length === filter.limit && last ? last.id : null,
-    entries: rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      actorId: r.actor_id,
-      actorName: r.actor_display_name,
-      actorUsername: r.actor_username,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      before: r.before,
-      after: r.after,
-    })),
-  };
+  return presentAuditPage(rows, filter.limit);
 }
 
 /**

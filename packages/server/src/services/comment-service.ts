@@ -1,23 +1,12 @@
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizeComment } from '../policies/comments.js';
 import { appendAudit } from '../repositories/audit-repository.js';
-import { insertComment, listComments, type CommentView } from '../repositories/comment-repository.js';
+import { presentComment } from '../presenters/comment-presenter.js';
+import { insertComment, listComments } from '../repositories/comment-repository.js';
 import { findItem } from '../repositories/item-repository.js';
 import type { Deps } from './deps.js';
 import { visiblePlan } from './plan-loader.js';
 import { getReport } from './report-service.js';
-
-function present(c: CommentView) {
-  return {
-    id: c.id,
-    itemId: c.item_id,
-    reportId: c.report_id,
-    authorId: c.author_id,
-    authorName: c.author_name,
-    body: c.body,
-    createdAt: c.created_at.toISOString(),
-  };
-}
 
 type Target = { itemId: string } | { reportId: string };
 
@@ -32,13 +21,13 @@ async function checkVisible(deps: Deps, actor: Actor, on: Target): Promise<void>
 }
 
 export async function commentsOn(deps: Deps, actor: Actor, on: Target) {
-  authorize(actor, 'task.read');
+  authorizeComment(actor, 'read');
   await checkVisible(deps, actor, on);
-  return { comments: (await listComments(deps.db, actor.tenantId, on)).map(present) };
+  return { comments: (await listComments(deps.db, actor.tenantId, on)).map(presentComment) };
 }
 
 export async function addComment(deps: Deps, actor: Actor, on: Target, body: string) {
-  authorize(actor, 'comment.write');
+  authorizeComment(actor, 'write');
   await checkVisible(deps, actor, on);
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
@@ -60,5 +49,5 @@ export async function addComment(deps: Deps, actor: Actor, on: Target, body: str
       at,
     });
   });
-  return { comments: (await listComments(deps.db, actor.tenantId, on)).map(present) };
+  return { comments: (await listComments(deps.db, actor.tenantId, on)).map(presentComment) };
 }

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { localDate } from '../config/clock.js';
 import { contentWithoutClause, targetLine } from '../domain/progress-sheet.js';
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizePlan } from '../policies/plans.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { planAttainment } from './attainment-service.js';
 import type { Deps } from './deps.js';
@@ -57,7 +57,7 @@ export async function exportPlanWorkbook(
   actor: Actor,
   planId: string,
 ): Promise<{ fileName: string; bytes: Buffer }> {
-  authorize(actor, 'plan.export');
+  authorizePlan(actor, 'export');
   const plan = await visiblePlan(deps.db, actor, planId);
   const [board, attainment] = await Promise.all([
     loadTaskBoard(deps.db, plan, deps.clock.now()),

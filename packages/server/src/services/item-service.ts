@@ -7,7 +7,7 @@ import type { Executor } from '../db/database.js';
 import type { ItemRow } from '../db/schema.js';
 import { AppError, notFound, versionConflict } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizeItem } from '../policies/items.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import {
   deleteItemAssignments,
@@ -85,7 +85,7 @@ export async function updateItem(
     deadlineText?: string | null;
   },
 ): Promise<PlanDetail> {
-  authorize(actor, 'plan.edit');
+  authorizeItem(actor, 'edit');
   return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, false);
     const before = await itemOfPlan(trx, actor, planId, itemId);
@@ -145,7 +145,7 @@ export async function moveItem(
   itemId: string,
   input: { version: number; parentId: string | null; position: number },
 ): Promise<PlanDetail> {
-  authorize(actor, 'plan.edit');
+  authorizeItem(actor, 'edit');
   return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, true);
     const item = await itemOfPlan(trx, actor, planId, itemId);
@@ -199,7 +199,7 @@ export async function mergeItem(
   itemId: string,
   input: { version: number; intoId: string; intoVersion: number },
 ): Promise<PlanDetail> {
-  authorize(actor, 'plan.edit');
+  authorizeItem(actor, 'edit');
   if (input.intoId === itemId)
     throw new AppError('validation_failed', 'An item cannot merge into itself', { field: 'intoId' });
   return statusWrite(deps, async (trx) => {
@@ -264,7 +264,7 @@ export async function removeItem(
   itemId: string,
   version: number,
 ): Promise<PlanDetail> {
-  authorize(actor, 'plan.edit');
+  authorizeItem(actor, 'edit');
   return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, true);
     const item = await itemOfPlan(trx, actor, planId, itemId);
@@ -306,7 +306,7 @@ export async function setAssignments(
     settles?: string[];
   },
 ): Promise<PlanDetail> {
-  authorize(actor, 'plan.edit');
+  authorizeItem(actor, 'edit');
   const unitIds = input.assignments.map((a) => a.unitId);
   if (new Set(unitIds).size !== unitIds.length) {
     throw new AppError('validation_failed', 'A unit can be assigned only once per item', {
@@ -373,7 +373,7 @@ export async function splitItem(
   itemId: string,
   input: { version: number; offset: number },
 ): Promise<PlanDetail> {
-  authorize(actor, 'plan.edit');
+  authorizeItem(actor, 'edit');
   return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, true);
     const item = await itemOfPlan(trx, actor, planId, itemId);
@@ -488,7 +488,7 @@ export async function addItem(
     placement: { parentId: string | null } | { afterId: string };
   },
 ): Promise<PlanDetail> {
-  authorize(actor, 'plan.edit');
+  authorizeItem(actor, 'edit');
   return statusWrite(deps, async (trx) => {
     const plan = await editablePlan(trx, actor, planId, true);
     const tree = buildTree(await listItems(trx, actor.tenantId, planId));

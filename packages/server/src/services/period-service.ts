@@ -1,7 +1,7 @@
 import { periodsOfYear } from '../domain/periods.js';
-import type { PeriodRow } from '../db/schema.js';
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizePeriod } from '../policies/periods.js';
+import { presentPeriod } from '../presenters/period-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import {
   findPeriod,
@@ -14,20 +14,8 @@ import type { Deps } from './deps.js';
 import { editablePlan, visiblePlan } from './plan-loader.js';
 import { markPlan, statusWrite } from './status-tracking.js';
 
-export function presentPeriod(p: PeriodRow) {
-  return {
-    id: p.id,
-    planId: p.plan_id,
-    kind: p.kind,
-    label: p.label,
-    startsOn: p.starts_on,
-    endsOn: p.ends_on,
-    dueOn: p.due_on,
-  };
-}
-
 export async function listPlanPeriods(deps: Deps, actor: Actor, planId: string) {
-  authorize(actor, 'plan.read');
+  authorizePeriod(actor, 'read');
   await visiblePlan(deps.db, actor, planId);
   return { periods: (await listPeriods(deps.db, actor.tenantId, planId)).map(presentPeriod) };
 }
@@ -39,7 +27,7 @@ export async function generatePeriods(
   planId: string,
   input: { kind: 'monthly' | 'quarterly'; dueDay: number },
 ) {
-  authorize(actor, 'plan.edit');
+  authorizePeriod(actor, 'edit');
   return statusWrite(deps, async (trx) => {
     const plan = await editablePlan(trx, actor, planId, false);
     await insertPeriods(trx, actor.tenantId, planId, periodsOfYear(plan.year, input.kind, input.dueDay));
@@ -64,7 +52,7 @@ export async function updatePeriod(
   periodId: string,
   input: { dueOn: string; label?: string },
 ) {
-  authorize(actor, 'plan.edit');
+  authorizePeriod(actor, 'edit');
   return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, false);
     const before = await findPeriod(trx, actor.tenantId, periodId);

@@ -1,8 +1,9 @@
-import { can, type PlanDetail } from '@yaodian/core';
+import type { PlanDetail } from '@yaodian/core';
 import type { Executor } from '../db/database.js';
 import { buildTree } from '../domain/plan-tree.js';
 import { AppError, notFound } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
+import { canSeePlan } from '../policies/plans.js';
 import { presentPlanDetail, type PlanParts } from '../presenters/plan-presenter.js';
 import { listPlanAssignments, listPlanUnmatched } from '../repositories/assignment-repository.js';
 import { listItems } from '../repositories/item-repository.js';
@@ -10,10 +11,10 @@ import { findPlan, type PlanHeader } from '../repositories/plan-repository.js';
 import { listPlanTargets } from '../repositories/target-repository.js';
 import { listUnits } from '../repositories/unit-repository.js';
 
-/** A plan the actor may see: drafts only to those who may edit them. */
+/** A plan the actor may see (policies/plans: drafts only to those who may edit them); else not found. */
 export async function visiblePlan(db: Executor, actor: Actor, planId: string): Promise<PlanHeader> {
   const plan = await findPlan(db, actor.tenantId, planId);
-  if (!plan || (plan.status === 'draft' && !can(actor.role, 'plan.edit'))) throw notFound('Plan');
+  if (!plan || !canSeePlan(actor, plan)) throw notFound('Plan');
   return plan;
 }
 

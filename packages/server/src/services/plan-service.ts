@@ -9,7 +9,7 @@ import { createUnitMatcher, type UnitDirectory } from '../domain/unit-matcher.js
 import type { Executor } from '../db/database.js';
 import { AppError, versionConflict } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizePlan, visiblePlanStatuses } from '../policies/plans.js';
 import { presentPlanSummary } from '../presenters/plan-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import {
@@ -88,7 +88,7 @@ async function unitDirectory(
 
 /** Upload → plan engine → a draft plan with its items, assignments and targets, in one transaction. */
 export async function importPlan(deps: Deps, actor: Actor, upload: Upload): Promise<PlanDetail> {
-  authorize(actor, 'plan.import');
+  authorizePlan(actor, 'import');
   if (upload.bytes.length === 0)
     throw new AppError('invalid_document', 'The file is empty', {
       field: 'file',
@@ -144,14 +144,13 @@ export async function importPlan(deps: Deps, actor: Actor, upload: Upload): Prom
 }
 
 export async function listVisiblePlans(deps: Deps, actor: Actor) {
-  authorize(actor, 'plan.read');
-  const mayEdit = actor.role === 'admin' || actor.role === 'planner';
-  const plans = await listPlans(deps.db, actor.tenantId, mayEdit ? undefined : ['published', 'archived']);
+  authorizePlan(actor, 'read');
+  const plans = await listPlans(deps.db, actor.tenantId, visiblePlanStatuses(actor));
   return { plans: plans.map(presentPlanSummary) };
 }
 
 export async function getPlan(deps: Deps, actor: Actor, planId: string): Promise<PlanDetail> {
-  authorize(actor, 'plan.read');
+  authorizePlan(actor, 'read');
   return loadPlanDetail(deps.db, await visiblePlan(deps.db, actor, planId));
 }
 
@@ -167,7 +166,7 @@ export async function updatePlan(
     settings?: { reviewRequired?: boolean; evidenceRequired?: boolean };
   },
 ): Promise<PlanDetail> {
-  authorize(actor, 'plan.edit');
+  authorizePlan(actor, 'edit');
   if (input.thresholds && input.thresholds.atRiskPoints >= input.thresholds.behindPoints) {
     throw new AppError('validation_failed', 'atRiskPoints must be below behindPoints', {
       field: 'thresholds.atRiskPoints',
@@ -225,7 +224,7 @@ export async function checkPublish(
   actor: Actor,
   planId: string,
 ): Promise<{ findings: PublishFindingDto[] }> {
-  authorize(actor, 'plan.publish');
+  authorizePlan(actor, 'publish');
   const plan = await editablePlan(deps.db, actor, planId, false);
   return { findings: publishFindings(await loadPlanParts(deps.db, plan)) };
 }
@@ -241,7 +240,7 @@ export async function publishPlan(
   version: number,
   waivers: readonly PublishWaiverDto[] = [],
 ): Promise<PlanDetail> {
-  authorize(actor, 'plan.publish');
+  authorizePlan(actor, 'publish');
   return statusWrite(deps, async (trx) => {
     const plan = await editablePlan(trx, actor, planId, true);
     if (plan.version !== version) throw versionConflict('The plan');
@@ -265,7 +264,7 @@ export async function publishPlan(
 
 /** Matches the plan's unmatched names again, after units or aliases were added. */
 export async function rematchUnits(deps: Deps, actor: Actor, planId: string): Promise<PlanDetail> {
-  authorize(actor, 'plan.edit');
+  authorizePlan(actor, 'edit');
   return statusWrite(deps, async (trx) => {
     const plan = await editablePlan(trx, actor, planId, false);
     return rematchIn(trx, deps, actor, plan);
@@ -320,7 +319,7 @@ export async function archivePlan(
   planId: string,
   version: number,
 ): Promise<PlanDetail> {
-  authorize(actor, 'plan.publish');
+  authorizePlan(actor, 'publish');
   return statusWrite(deps, async (trx) => {
     const plan = await visiblePlan(trx, actor, planId);
     if (plan.status !== 'published')

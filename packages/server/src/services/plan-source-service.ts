@@ -1,6 +1,6 @@
 import { notFound } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizePlan } from '../policies/plans.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { findPlanSource } from '../repositories/plan-source-repository.js';
 import type { Deps } from './deps.js';
@@ -8,7 +8,7 @@ import { visiblePlan } from './plan-loader.js';
 
 /** The cleaned text every item's `source` span points into. */
 export async function planText(deps: Deps, actor: Actor, planId: string): Promise<{ text: string }> {
-  authorize(actor, 'plan.read');
+  authorizePlan(actor, 'read');
   await visiblePlan(deps.db, actor, planId);
   const source = await findPlanSource(deps.db, actor.tenantId, planId);
   if (!source) throw notFound('Plan');
@@ -21,7 +21,7 @@ export async function planDocument(
   actor: Actor,
   planId: string,
 ): Promise<{ fileName: string; bytes: Buffer }> {
-  authorize(actor, 'plan.read');
+  authorizePlan(actor, 'read');
   await visiblePlan(deps.db, actor, planId);
   const source = await findPlanSource(deps.db, actor.tenantId, planId);
   if (!source?.source_bytes) throw notFound('Source document');

@@ -1,6 +1,6 @@
 import type { PlanDetail } from '@yaodian/core';
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizePlan } from '../policies/plans.js';
 import type { Deps } from './deps.js';
 import { etagMatches } from './etag.js';
 import { loadPlanDetail, visiblePlan } from './plan-loader.js';
@@ -16,7 +16,7 @@ export async function planTreeIfChanged(
   planId: string,
   ifNoneMatch: string | undefined,
 ): Promise<{ etag: string; plan: PlanDetail | null }> {
-  authorize(actor, 'plan.read');
+  authorizePlan(actor, 'read');
   const header = await visiblePlan(deps.db, actor, planId);
   const etag = `"t-${String(header.version)}-${String(header.content_rev)}-${String(header.updated_at.getTime())}"`;
   if (etagMatches(ifNoneMatch, etag)) return { etag, plan: null };

@@ -1,10 +1,10 @@
-import { can, type ReportDto } from '@yaodian/core';
+import type { ReportDto } from '@yaodian/core';
 import type { Executor } from '../db/database.js';
 import { sqlState, UNIQUE_VIOLATION } from '../errors/sql-state.js';
 import type { ReportRow } from '../db/schema.js';
 import { AppError, notFound, stateConflict, versionConflict } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
-import { assertActsForUnit, authorize } from '../policies/authorize.js';
+import { authorizeForUnit, authorizeReport, canSeeReport } from '../policies/reports.js';
 import { presentReport } from '../presenters/report-presenter.js';
 import { countReportAttachments } from '../repositories/attachment-repository.js';
 import { appendAudit } from '../repositories/audit-repository.js';
@@ -131,8 +131,8 @@ export async function createReport(
   input: ReportBody & { itemId: string; unitId: string; periodId: string; percent: number; submit: boolean },
   idempotencyKey: string | null,
 ): Promise<CreateResult> {
-  authorize(actor, 'report.write');
-  assertActsForUnit(actor, input.unitId);
+  authorizeReport(actor, 'write');
+  authorizeForUnit(actor, input.unitId);
   const replay = async (db: Executor): Promise<CreateResult | null> => {
     if (!idempotencyKey) return null;
     const earlier = await findReportByKey(db, actor.tenantId, idempotencyKey);
@@ -245,7 +245,7 @@ async function ownReport(db: Executor, actor: Actor, reportId: string): Promise<
   // Locked: an evidence removal waits for a submission (and the reverse), so "required evidence" holds.
   const report = await lockReport(db, actor.tenantId, reportId);
   if (!report) throw notFound('Report');
-  assertActsForUnit(actor, report.unit_id);
+  authorizeForUnit(actor, report.unit_id);
   return report;
 }
 
@@ -255,7 +255,7 @@ export async function updateReport(
   reportId: string,
   input: ReportBody & { version: number },
 ): Promise<ReportDto> {
-  authorize(actor, 'report.write');
+  authorizeReport(actor, 'write');
   return statusWrite(deps, async (trx) => {
     const before = await ownReport(trx, actor, reportId);
     if (before.state !== 'draft' && before.state !== 'returned')
@@ -283,7 +283,7 @@ export async function submitReport(
   version: number,
   idempotencyKey: string | null,
 ): Promise<ReportDto> {
-  authorize(actor, 'report.write');
+  authorizeReport(actor, 'write');
   return statusWrite(deps, async (trx) => {
     const before = await ownReport(trx, actor, reportId);
     // A retry of a submission that went through answers with the report as it is now.
@@ -337,7 +337,7 @@ async function review(
   version: number,
   outcome: { state: 'returned'; reason: string } | { state: 'accepted' },
 ): Promise<ReportDto> {
-  authorize(actor, 'report.review');
+  authorizeReport(actor, 'review');
   return statusWrite(deps, async (trx) => {
     const reviewed = await reviewReportAtVersion(trx, actor.tenantId, reportId, version, {
       state: outcome.state,
@@ -395,7 +395,7 @@ export async function acceptReports(
   actor: Actor,
   refs: readonly { id: string; version: number }[],
 ): Promise<{ reports: ReportDto[] }> {
-  authorize(actor, 'report.review');
+  authorizeReport(actor, 'review');
   const ids = refs.map((r) => r.id);
   if (new Set(ids).size !== ids.length)
     throw new AppError('validation_failed', 'Each report may appear once', { field: 'reports' });
@@ -444,17 +444,10 @@ export async function acceptReports(
   });
 }
 
-/** Drafts are private to their unit until submitted (reviewers see them too). */
-function visible(actor: Actor, report: ReportRow): boolean {
-  return (
-    report.state !== 'draft' || actor.unitIds.includes(report.unit_id) || can(actor.role, 'report.review')
-  );
-}
-
 export async function getReport(deps: Deps, actor: Actor, reportId: string): Promise<ReportDto> {
-  authorize(actor, 'report.read');
+  authorizeReport(actor, 'read');
   const report = await findReport(deps.db, actor.tenantId, reportId);
-  if (!report || !visible(actor, report)) throw notFound('Report');
+  if (!report || !canSeeReport(actor, report)) throw notFound('Report');
   return present(deps.db, actor.tenantId, report);
 }
 
@@ -463,8 +456,8 @@ export async function findReports(
   actor: Actor,
   filter: ReportFilter,
 ): Promise<{ reports: ReportDto[] }> {
-  authorize(actor, 'report.read');
-  const rows = (await listReports(deps.db, actor.tenantId, filter)).filter((r) => visible(actor, r));
+  authorizeReport(actor, 'read');
+  const rows = (await listReports(deps.db, actor.tenantId, filter)).filter((r) => canSeeReport(actor, r));
   const actuals = await listActuals(
     deps.db,
     actor.tenantId,

@@ -1,6 +1,6 @@
 import { TASK_STATUSES, type TaskDto, type TaskStatus } from '@yaodian/core';
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizeTask } from '../policies/tasks.js';
 import type { PlanHeader } from '../repositories/plan-repository.js';
 import { planSummaryFigures, type CompletionFigures } from '../repositories/plan-summary-repository.js';
 import { taskChangeFingerprint } from '../repositories/plan-revision-repository.js';
@@ -183,7 +183,7 @@ export async function planSummaryIfChanged(
   planId: string,
   ifNoneMatch: string | undefined,
 ): Promise<{ etag: string | null; summary: PlanSummary | null }> {
-  authorize(actor, 'task.read');
+  authorizeTask(actor, 'read');
   const plan = await visiblePlan(deps.db, actor, planId);
   const tasks = await taskChangeFingerprint(deps.db, plan.tenant_id, plan.id);
   if (!tasks.placed) return { etag: null, summary: await summaryFromBoard(deps, plan) };

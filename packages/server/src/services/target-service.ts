@@ -4,7 +4,7 @@ import type { Executor } from '../db/database.js';
 import type { TargetRow, TargetUpdate } from '../db/schema.js';
 import { AppError, notFound, versionConflict } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizeTarget } from '../policies/targets.js';
 import { presentTarget } from '../presenters/plan-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { findItem } from '../repositories/item-repository.js';
@@ -72,7 +72,7 @@ export async function createTarget(
   planId: string,
   input: TargetFields & { itemId: string; metric: string; op: TargetOp },
 ) {
-  authorize(actor, 'plan.edit');
+  authorizeTarget(actor, 'edit');
   const value = input.op === 'range' ? null : (input.value ?? null);
   const lo = input.op === 'range' ? (input.lo ?? null) : null;
   const hi = input.op === 'range' ? (input.hi ?? null) : null;
@@ -125,7 +125,7 @@ export async function updateTarget(
   targetId: string,
   input: TargetFields & { version: number },
 ) {
-  authorize(actor, 'plan.edit');
+  authorizeTarget(actor, 'edit');
   return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, false);
     const before = await targetOfPlan(trx, actor, planId, targetId);
@@ -166,7 +166,7 @@ export async function removeTarget(
   targetId: string,
   version: number,
 ) {
-  authorize(actor, 'plan.edit');
+  authorizeTarget(actor, 'edit');
   return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, false);
     const before = await targetOfPlan(trx, actor, planId, targetId);

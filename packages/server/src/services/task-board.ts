@@ -10,6 +10,7 @@ import { listActuals, listReports } from '../repositories/report-repository.js';
 import { listTaskStatuses } from '../repositories/task-status-repository.js';
 import { loadPlanParts } from './plan-loader.js';
 import type { PlanParts } from '../presenters/plan-presenter.js';
+import { presentTask } from '../presenters/task-presenter.js';
 
 /** Everything about a plan's tasks that lists, summaries and the 推进表 need, read once. */
 export interface TaskBoard {
@@ -127,36 +128,25 @@ export async function buildBoard(
       .filter((r) => r.state === 'accepted' && reportingIds.includes(r.unit_id))
       .sort(newestFirst)[0];
     if (latest) latestAccepted.set(item.id, latest);
-    const pending = itemReports
-      .filter((r) => r.state === 'submitted')
-      .sort(newestFirst)
-      .map((r) => ({
-        reportId: r.id,
-        unitId: r.unit_id,
-        periodId: r.period_id,
-        percent: r.percent,
-        counted: reportingIds.includes(r.unit_id),
-      }));
     const section = node.section.id === item.id ? null : node.section;
-    return {
-      id: item.id,
+    return presentTask({
       planId: plan.id,
-      sectionId: section?.id ?? null,
-      sectionTitle: section?.title ?? null,
-      number: item.number,
-      title: item.title,
-      text: item.text,
-      deadline: item.deadline,
-      deadlineText: item.deadline_text,
+      item: {
+        id: item.id,
+        number: item.number,
+        title: item.title,
+        text: item.text,
+        deadline: item.deadline,
+        deadlineText: item.deadline_text,
+      },
+      section: { id: section?.id ?? null, title: section?.title ?? null },
       leadUnits: assigned.filter((a) => a.role === 'lead').map((a) => ref(a.unitId)),
       supportUnits: assigned.filter((a) => a.role !== 'lead').map((a) => ref(a.unitId)),
       reportingUnits: reportingIds.map(ref),
-      status: status.status,
-      statusReason: status.reason,
-      percent: status.percent,
+      status,
       latestNarrative: latest?.narrative ?? null,
-      pending,
-    };
+      submitted: itemReports.filter((r) => r.state === 'submitted').sort(newestFirst),
+    });
   });
   return { board: { parts, periods, reports, tasks, latestAccepted }, statuses, computed };
 }

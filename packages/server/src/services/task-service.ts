@@ -1,7 +1,8 @@
 import { TASK_PAGE_DEFAULT, TASK_PAGE_MAX, type TaskDto, type TaskStatus } from '@yaodian/core';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizeTask } from '../policies/tasks.js';
+import { presentTask } from '../presenters/task-presenter.js';
 import { listPlans, type PlanHeader } from '../repositories/plan-repository.js';
 import {
   listTaskListReports,
@@ -120,34 +121,25 @@ async function presentRows(deps: Deps, plan: PlanHeader, rows: readonly TaskList
     b.ends_on.localeCompare(a.ends_on);
   return rows.map((row): TaskDto => {
     const mine = reports.filter((r) => r.item_id === row.item_id).sort(newestFirst);
-    const latest = mine.find((r) => r.state === 'accepted');
-    return {
-      id: row.item_id,
+    return presentTask({
       planId: plan.id,
-      sectionId: row.section_id,
-      sectionTitle: row.section_title,
-      number: row.number,
-      title: row.title,
-      text: row.text,
-      deadline: row.deadline,
-      deadlineText: row.deadline_text,
+      item: {
+        id: row.item_id,
+        number: row.number,
+        title: row.title,
+        text: row.text,
+        deadline: row.deadline,
+        deadlineText: row.deadline_text,
+      },
+      section: { id: row.section_id, title: row.section_title },
       leadUnits: row.lead_unit_ids.map(ref),
       supportUnits: row.support_unit_ids.map(ref),
       reportingUnits: row.reporting_unit_ids.map(ref),
-      status: row.status,
-      statusReason: row.reason,
-      percent: row.percent,
-      latestNarrative: latest?.narrative ?? null,
-      pending: mine
-        .filter((r) => r.state === 'submitted')
-        .map((r) => ({
-          reportId: r.id,
-          unitId: r.unit_id,
-          periodId: r.period_id,
-          percent: r.percent,
-          counted: row.reporting_unit_ids.includes(r.unit_id),
-        })),
-    };
+      status: { status: row.status, reason: row.reason, percent: row.percent },
+      // The repository reads only the newest accepted report of a reporting unit.
+      latestNarrative: mine.find((r) => r.state === 'accepted')?.narrative ?? null,
+      submitted: mine.filter((r) => r.state === 'submitted'),
+    });
   });
 }
 
@@ -161,7 +153,7 @@ export async function listTasks(
   filter: TaskFilter,
   request: TaskPageRequest = {},
 ): Promise<TaskPage> {
-  authorize(actor, 'task.read');
+  authorizeTask(actor, 'read');
   const limit = Math.min(request.limit ?? TASK_PAGE_DEFAULT, TASK_PAGE_MAX);
   const cursor = request.cursor ? decodeCursor(request.cursor) : null;
   let plans: PlanHeader[];

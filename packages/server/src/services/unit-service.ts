@@ -3,7 +3,8 @@ import type { Executor } from '../db/database.js';
 import { unitKey } from '../domain/unit-matcher.js';
 import { AppError, notFound } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizeUnit } from '../policies/units.js';
+import { presentUnit } from '../presenters/unit-presenter.js';
 import { raiseTenantPlanRevisions } from '../repositories/plan-revision-repository.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import {
@@ -19,18 +20,18 @@ import {
 import type { Deps } from './deps.js';
 
 export async function listTenantUnits(deps: Deps, actor: Actor): Promise<{ units: Unit[] }> {
-  authorize(actor, 'unit.read');
+  authorizeUnit(actor, 'read');
   const [units, aliases] = await Promise.all([
     listUnits(deps.db, actor.tenantId),
     listAliases(deps.db, actor.tenantId),
   ]);
   return {
-    units: units.map((u) => ({
-      id: u.id,
-      name: u.name,
-      kind: u.kind,
-      aliases: aliases.filter((a) => a.unit_id === u.id).map((a) => a.alias),
-    })),
+    units: units.map((u) =>
+      presentUnit(
+        u,
+        aliases.filter((a) => a.unit_id === u.id).map((a) => a.alias),
+      ),
+    ),
   };
 }
 
@@ -76,7 +77,7 @@ export async function createUnitIn(
   );
   await assertUnitNamesFree(trx, actor.tenantId, { name, aliases }, null);
   const unit = await insertUnit(trx, actor.tenantId, { name, kind: input.kind, aliases });
-  const dto = { id: unit.id, name: unit.name, kind: unit.kind, aliases };
+  const dto = presentUnit(unit, aliases);
   await appendAudit(trx, {
     tenantId: actor.tenantId,
     actorId: actor.userId,
@@ -94,18 +95,18 @@ export async function createUnit(
   actor: Actor,
   input: { name: string; kind: UnitKind; aliases: string[] },
 ): Promise<Unit> {
-  authorize(actor, 'unit.manage');
+  authorizeUnit(actor, 'manage');
   return deps.db.transaction().execute((trx) => createUnitIn(trx, deps, actor, input));
 }
 
 export async function listGroups(deps: Deps, actor: Actor) {
-  authorize(actor, 'unit.read');
+  authorizeUnit(actor, 'read');
   return { groups: await listUnitGroups(deps.db, actor.tenantId) };
 }
 
 /** Sets who a collective name (各县市区卫生健康局, 委机关各科室) stands for; the next import or re-match uses it. */
 export async function setGroup(deps: Deps, actor: Actor, input: { name: string; unitIds: string[] }) {
-  authorize(actor, 'unit.manage');
+  authorizeUnit(actor, 'manage');
   const unitIds = [...new Set(input.unitIds)];
   return deps.db.transaction().execute(async (trx) => {
     if ((await findUnitsByIds(trx, actor.tenantId, unitIds)).length !== unitIds.length) {
@@ -133,7 +134,7 @@ export async function updateUnit(
   unitId: string,
   input: { name?: string; kind?: UnitKind; aliases?: string[] },
 ): Promise<Unit> {
-  authorize(actor, 'unit.manage');
+  authorizeUnit(actor, 'manage');
   return deps.db.transaction().execute(async (trx) => {
     const [before] = await findUnitsByIds(trx, actor.tenantId, [unitId]);
     if (!before) throw notFound('Unit');
@@ -153,7 +154,7 @@ export async function updateUnit(
     if (input.aliases) await replaceAliases(trx, actor.tenantId, unitId, aliases);
     // Plans show units by name: their trees' and summaries' ETags move with a rename.
     if (after.name !== before.name) await raiseTenantPlanRevisions(trx, actor.tenantId);
-    const dto = { id: after.id, name: after.name, kind: after.kind, aliases };
+    const dto = presentUnit(after, aliases);
     await appendAudit(trx, {
       tenantId: actor.tenantId,
       actorId: actor.userId,

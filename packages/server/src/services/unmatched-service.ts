@@ -3,7 +3,7 @@ import { unitKey } from '../domain/unit-matcher.js';
 import type { Executor } from '../db/database.js';
 import { AppError, versionConflict } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizePlan } from '../policies/plans.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { addAlias, findUnitsByIds } from '../repositories/unit-repository.js';
 import type { Deps } from './deps.js';
@@ -29,7 +29,7 @@ export async function resolveUnmatched(
   planId: string,
   input: { name: string; unitId: string; version: number },
 ): Promise<PlanDetail> {
-  authorize(actor, 'plan.edit');
+  authorizePlan(actor, 'edit');
   return statusWrite(deps, async (trx) => {
     const plan = await planAt(trx, actor, planId, input.version);
     const [unit] = await findUnitsByIds(trx, actor.tenantId, [input.unitId]);
@@ -57,7 +57,7 @@ export async function createForUnmatched(
   planId: string,
   input: { name: string; kind: UnitKind; aliases: string[]; version: number },
 ): Promise<PlanDetail> {
-  authorize(actor, 'plan.edit');
+  authorizePlan(actor, 'edit');
   return statusWrite(deps, async (trx) => {
     const plan = await planAt(trx, actor, planId, input.version);
     // The same rule as the unit screen's; a planner may create the unit the plan names, nothing more.

@@ -1,7 +1,7 @@
 import { isAdminRole, type Role } from '@yaodian/core';
 import { AppError, notFound, versionConflict } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
-import { authorize } from '../policies/authorize.js';
+import { authorizeUser, roleNeedsUnits } from '../policies/users.js';
 import { presentUser } from '../presenters/user-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { findLocks, unlockKey } from '../repositories/login-throttle-repository.js';
@@ -25,7 +25,7 @@ import { accountKey } from './auth-service.js';
 import { hashPassword } from './passwords.js';
 
 export async function listTenantUsers(deps: Deps, actor: Actor) {
-  authorize(actor, 'user.read');
+  authorizeUser(actor, 'read');
   const [users, units] = await Promise.all([
     listUsers(deps.db, actor.tenantId),
     listUserUnits(deps.db, actor.tenantId),
@@ -61,7 +61,7 @@ async function targetFor(deps: Deps, db: Deps['db'], actor: Actor, userId: strin
 
 /** Lifts a sign-in lock (too many failed attempts) on one of the commission's users. */
 export async function unlockUser(deps: Deps, actor: Actor, userId: string): Promise<void> {
-  authorize(actor, 'user.unlock');
+  authorizeUser(actor, 'unlock');
   const user = await targetFor(deps, deps.db, actor, userId);
   await deps.db.transaction().execute(async (trx) => {
     const wasCounted = await unlockKey(trx, accountKey(user.username));
@@ -87,11 +87,11 @@ export async function createUser(
   input: { username: string; displayName: string; role: Role; password: string; unitIds: string[] },
   origin: 'api' | 'cli' = 'api',
 ) {
-  authorize(actor, 'user.manage');
+  authorizeUser(actor, 'manage');
   if (origin === 'api' && isAdminRole(input.role))
     throw dutyError("An administrator's account is set up with the command line (yaodian user add)");
   const unitIds = [...new Set(input.unitIds)];
-  if (input.role === 'reporter' && unitIds.length === 0) {
+  if (roleNeedsUnits(input.role) && unitIds.length === 0) {
     throw new AppError('validation_failed', 'A reporter needs at least one unit', { field: 'unitIds' });
   }
   const passwordHash = await hashPassword(input.password);
@@ -133,7 +133,7 @@ export async function updateUser(
   userId: string,
   input: { version: number; displayName?: string | undefined; unitIds?: string[] | undefined },
 ) {
-  authorize(actor, 'user.manage');
+  authorizeUser(actor, 'manage');
   return deps.db.transaction().execute(async (trx) => {
     const before = await findUser(trx, actor.tenantId, userId);
     if (!before) throw notFound('User');
@@ -144,7 +144,7 @@ export async function updateUser(
     if ((await findUnitsByIds(trx, actor.tenantId, unitIds)).length !== unitIds.length) {
       throw new AppError('validation_failed', 'Unknown unit', { field: 'unitIds' });
     }
-    if (before.role === 'reporter' && unitIds.length === 0) {
+    if (roleNeedsUnits(before.role) && unitIds.length === 0) {
       throw new AppError('validation_failed', 'A reporter needs at least one unit', { field: 'unitIds' });
     }
     const after = await updateUserAtVersion(trx, actor.tenantId, userId, input.version, {
@@ -187,13 +187,13 @@ export async function setUserRole(
   userId: string,
   input: { version: number; role: Role },
 ) {
-  authorize(actor, 'user.role');
+  authorizeUser(actor, 'role');
   if (isAdminRole(input.role))
     throw dutyError("An administrator's account is set up with the command line (yaodian user add)");
   return deps.db.transaction().execute(async (trx) => {
     const before = await targetFor(deps, trx, actor, userId);
     const unitIds = await findUserUnitIds(trx, actor.tenantId, userId);
-    if (input.role === 'reporter' && unitIds.length === 0) {
+    if (roleNeedsUnits(input.role) && unitIds.length === 0) {
       throw new AppError('validation_failed', 'A reporter needs at least one unit', { field: 'unitIds' });
     }
     const after = await updateUserAtVersion(trx, actor.tenantId, userId, input.version, { role: input.role });
@@ -211,7 +211,7 @@ export async function setUserActive(
   userId: string,
   input: { version: number; active: boolean },
 ) {
-  authorize(actor, 'user.credentials');
+  authorizeUser(actor, 'credentials');
   return deps.db.transaction().execute(async (trx) => {
     const before = await targetFor(deps, trx, actor, userId);
     const unitIds = await findUserUnitIds(trx, actor.tenantId, userId);
@@ -239,7 +239,7 @@ export async function resetPassword(
   userId: string,
   newPassword: string,
 ): Promise<void> {
-  authorize(actor, 'user.credentials');
+  authorizeUser(actor, 'credentials');
   const passwordHash = await hashPassword(newPassword);
   await deps.db.transaction().execute(async (trx) => {
     await targetFor(deps, trx, actor, userId);

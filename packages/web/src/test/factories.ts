@@ -1,4 +1,4 @@
-import type { ItemDto, PeriodDto, ReportDto, TargetDto, TaskDto } from '../api/endpoints.js';
+import type { ItemDto, PeriodDto, PlanDetailDto, ReportDto, TargetDto, TaskDto } from '../api/endpoints.js';
 
 let counter = 0;
 /** A distinct, valid-looking UUID per call, so tests never share ids by accident. */
@@ -104,6 +104,27 @@ export function report(overrides: Partial<ReportDto> = {}): ReportDto {
     reviewedAt: null,
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
+    ...overrides,
+  };
+}
+
+export function plan(overrides: Partial<PlanDetailDto> = {}): PlanDetailDto {
+  return {
+    id: uuid(),
+    title: '2026年工作要点',
+    year: 2026,
+    status: 'published',
+    version: 1,
+    sourceFileName: null,
+    sourceSha256: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    publishedAt: '2026-01-02T00:00:00Z',
+    taskCount: 0,
+    thresholds: { behindPoints: 20, atRiskPoints: 10 },
+    settings: { reviewRequired: true, evidenceRequired: false },
+    warnings: [],
+    items: [],
+    unmatchedUnits: [],
     ...overrides,
   };
 }

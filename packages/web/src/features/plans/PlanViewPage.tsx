@@ -52,6 +52,7 @@ export function PlanViewPage(): ReactNode {
   const units = useLoad(() => api.units(), []);
   const tasks = useLoad(() => api.tasks({ planId, ...filters }), [planId, filters]);
   const periods = useLoad(() => api.periods(planId), [planId]);
+  const summary = useLoad(() => api.planSummary(planId), [planId]);
   const { allowed } = useAuth();
   const canSetPeriods = allowed('plan.edit') && periods.data?.length === 0;
   const taskById = useMemo(() => new Map((tasks.data ?? []).map((task) => [task.id, task])), [tasks.data]);
@@ -104,9 +105,10 @@ export function PlanViewPage(): ReactNode {
     }
   };
 
+  // The plan's tasks per status as the server counts them (the dashboard's figures), whatever the filters.
   const statusCounts = TASK_STATUSES.map((status) => ({
     status,
-    n: (tasks.data ?? []).filter((task) => task.status === status).length,
+    n: summary.data?.statusCounts[status] ?? 0,
   }));
 
   return (
@@ -144,6 +146,7 @@ export function PlanViewPage(): ReactNode {
         onRetry={() => {
           plan.reload();
           tasks.reload();
+          summary.reload();
         }}
       />
       <Card className="yd-card" size="small" title={t('planView.filters')}>

@@ -1,26 +1,6 @@
-import { ArrowLeftOutlined, DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { existingReportIdOf, REPORT_TEXT_MAX } from '@yaodian/core';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Popconfirm,
-  Progress,
-  Row,
-  Slider,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { existingReportIdOf } from '@yaodian/core';
+import { Alert, App, Button, Card, Col, Form, Row, Space } from 'antd';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error.js';
@@ -32,7 +12,8 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { useUnits } from '../../components/use-units.js';
 import { clearDraft, readDraft, writeDraft } from '../../drafts/drafts.js';
 import { useT } from '../../i18n/i18n.js';
-import { targetText } from '../../components/target-text.js';
+import { ActualsTable } from './ActualsTable.js';
+import { EvidenceField } from './EvidenceField.js';
 import {
   draftFromReport,
   draftKey,
@@ -43,6 +24,8 @@ import {
   type ReportDraft,
   type TextField,
 } from './report-draft.js';
+import { ReportTaskCard } from './ReportTaskCard.js';
+import { ReportTextFields } from './ReportTextFields.js';
 
 const newKey = (): string => crypto.randomUUID();
 
@@ -200,23 +183,6 @@ export function ReportPage(): ReactNode {
     error instanceof ApiError && error.code === 'duplicate' ? existingReportIdOf(error.details) : null;
   const evidenceRequired = plan.data?.settings.evidenceRequired === true;
 
-  const labels: Record<TextField, string> = {
-    narrative: t('report.narrative'),
-    problems: t('report.problems'),
-    nextSteps: t('report.nextSteps'),
-  };
-  const tooLongProps = (field: TextField): { validateStatus?: 'error'; help?: string } =>
-    tooLong.includes(field) && draft
-      ? {
-          validateStatus: 'error',
-          help: t('report.tooLong', {
-            field: labels[field],
-            limit: REPORT_TEXT_MAX,
-            n: draft[field].length,
-          }),
-        }
-      : {};
-
   return (
     <>
       <PageHeader
@@ -269,174 +235,15 @@ export function ReportPage(): ReactNode {
           <Card loading={!draft} className="yd-card">
             {draft ? (
               <Form layout="vertical" disabled={!editable}>
-                <Form.Item label={t('report.percent')} required>
-                  <Flex gap={16} align="center">
-                    <Slider
-                      style={{ flex: 1 }}
-                      min={0}
-                      max={100}
-                      value={draft.percent}
-                      onChange={(percent: number) => {
-                        update({ percent });
-                      }}
-                      aria-label={t('report.percent')}
-                    />
-                    <InputNumber
-                      min={0}
-                      max={100}
-                      value={draft.percent}
-                      onChange={(v) => {
-                        update({ percent: typeof v === 'number' ? v : 0 });
-                      }}
-                      suffix="%"
-                      id="report-percent"
-                    />
-                  </Flex>
-                </Form.Item>
-                <Form.Item
-                  label={t('report.narrative')}
-                  required
-                  htmlFor="report-narrative"
-                  {...tooLongProps('narrative')}
-                >
-                  <Input.TextArea
-                    id="report-narrative"
-                    autoSize={{ minRows: 4 }}
-                    count={{ show: true, max: REPORT_TEXT_MAX }}
-                    value={draft.narrative}
-                    onChange={(e) => {
-                      update({ narrative: e.target.value });
-                    }}
-                  />
-                </Form.Item>
-                <Form.Item
-                  label={t('report.problems')}
-                  htmlFor="report-problems"
-                  {...tooLongProps('problems')}
-                >
-                  <Input.TextArea
-                    id="report-problems"
-                    autoSize={{ minRows: 2 }}
-                    count={{ show: true, max: REPORT_TEXT_MAX }}
-                    value={draft.problems}
-                    onChange={(e) => {
-                      update({ problems: e.target.value });
-                    }}
-                  />
-                </Form.Item>
-                <Form.Item label={t('report.nextSteps')} htmlFor="report-next" {...tooLongProps('nextSteps')}>
-                  <Input.TextArea
-                    id="report-next"
-                    autoSize={{ minRows: 2 }}
-                    count={{ show: true, max: REPORT_TEXT_MAX }}
-                    value={draft.nextSteps}
-                    onChange={(e) => {
-                      update({ nextSteps: e.target.value });
-                    }}
-                  />
-                </Form.Item>
-                {targets.length > 0 ? (
-                  <Form.Item label={t('report.actuals')}>
-                    <Table<TargetDto>
-                      rowKey="id"
-                      size="small"
-                      pagination={false}
-                      dataSource={targets}
-                      columns={[
-                        { title: t('dashboard.metric'), dataIndex: 'metric' },
-                        {
-                          title: t('task.target'),
-                          width: 140,
-                          render: (_: unknown, target) => targetText(target),
-                        },
-                        {
-                          title: t('task.actual'),
-                          width: 160,
-                          render: (_: unknown, target) => (
-                            <InputNumber
-                              aria-label={`${target.metric} ${t('task.actual')}`}
-                              style={{ width: '100%' }}
-                              value={draft.actuals[target.id]?.value ?? null}
-                              suffix={target.unit || undefined}
-                              onChange={(v) => {
-                                update({
-                                  actuals: {
-                                    ...draft.actuals,
-                                    [target.id]: {
-                                      value: typeof v === 'number' ? v : null,
-                                      note: draft.actuals[target.id]?.note ?? '',
-                                    },
-                                  },
-                                });
-                              }}
-                            />
-                          ),
-                        },
-                        {
-                          title: t('report.actualNote'),
-                          render: (_: unknown, target) => (
-                            <Input
-                              aria-label={`${target.metric} ${t('report.actualNote')}`}
-                              value={draft.actuals[target.id]?.note ?? ''}
-                              onChange={(e) => {
-                                update({
-                                  actuals: {
-                                    ...draft.actuals,
-                                    [target.id]: {
-                                      value: draft.actuals[target.id]?.value ?? null,
-                                      note: e.target.value,
-                                    },
-                                  },
-                                });
-                              }}
-                            />
-                          ),
-                        },
-                      ]}
-                    />
-                  </Form.Item>
-                ) : null}
-                <Form.Item
-                  label={t('report.evidence')}
-                  required={evidenceRequired}
-                  extra={evidenceRequired ? t('report.evidenceRequired') : undefined}
-                >
-                  <Upload
-                    multiple
-                    showUploadList={false}
-                    beforeUpload={(file) => {
-                      void uploadFile(file);
-                      return false;
-                    }}
-                  >
-                    <Button icon={<UploadOutlined />}>{t('report.upload')}</Button>
-                  </Upload>
-                  <div style={{ marginTop: 8 }} data-testid="attachments">
-                    {(attachments.data ?? []).map((a) => (
-                      <Flex key={a.id} gap={8} align="center">
-                        <a href={api.attachmentUrl(a.id)}>
-                          <PaperClipOutlined /> {a.fileName}
-                        </a>
-                        {editable ? (
-                          <Popconfirm
-                            title={t('report.removeAttachmentConfirm', { name: a.fileName })}
-                            onConfirm={() => {
-                              void removeAttachment(a.id);
-                            }}
-                          >
-                            <Button
-                              size="small"
-                              type="text"
-                              danger
-                              icon={<DeleteOutlined />}
-                              aria-label={`${t('report.removeAttachment')} ${a.fileName}`}
-                            />
-                          </Popconfirm>
-                        ) : null}
-                      </Flex>
-                    ))}
-                  </div>
-                </Form.Item>
+                <ReportTextFields draft={draft} update={update} tooLong={tooLong} />
+                <ActualsTable targets={targets} draft={draft} update={update} />
+                <EvidenceField
+                  attachments={attachments.data ?? []}
+                  editable={editable}
+                  evidenceRequired={evidenceRequired}
+                  uploadFile={uploadFile}
+                  removeAttachment={removeAttachment}
+                />
                 {editable ? (
                   <Space>
                     <Button
@@ -461,32 +268,7 @@ export function ReportPage(): ReactNode {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          <Card className="yd-card" title={t('task.detail')}>
-            <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('report.unit')}>{units.nameOf(unitId)}</Descriptions.Item>
-              <Descriptions.Item label={t('task.period')}>
-                {period ? `${period.label} · ${t('myTasks.due', { date: period.dueOn })}` : ''}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('planView.deadline')}>
-                {task?.deadlineText ?? task?.deadline ?? ''}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('planView.status')}>
-                {report ? (
-                  <Tag>{t(`reportState.${report.state}`)}</Tag>
-                ) : (
-                  <Tag color="warning">{t('myTasks.notReported')}</Tag>
-                )}
-              </Descriptions.Item>
-            </Descriptions>
-            {task ? (
-              <>
-                <Progress percent={task.percent ?? 0} />
-                <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>
-                  {task.text}
-                </Typography.Paragraph>
-              </>
-            ) : null}
-          </Card>
+          <ReportTaskCard unitName={units.nameOf(unitId)} period={period} task={task} report={report} />
         </Col>
       </Row>
     </>

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCommission, type Commission } from '../../../testing/commission.js';
+import { planFixture } from '../../../testing/plan-fixture.js';
+import { publishFixturePlan, type PublishedPlan } from '../../../testing/published-plan.js';
+import { createTestApp, type Session, type TestApp } from '../../../testing/test-app.js';
+import { DB_HOOK_TIMEOUT } from '../../../testing/test-database.js';
+
+let t: TestApp;
+let c: Commission;
+let planner: Session;
+let viewer: Session;
+let p: PublishedPlan;
+
+beforeAll(async () => {
+  t = await createTestApp({ readPlan: () => Promise.resolve(planFixture()), now: '2026-02-10T02:00:00Z' });
+  c = await createCommission(t.db);
+  planner = await t.login(c.users.planner);
+  viewer = await t.login(c.users.viewer);
+  p = await publishFixturePlan(t, planner);
+}, DB_HOOK_TIMEOUT);
+afterAll(async () => {
+  await t.close();
+}, DB_HOOK_TIMEOUT);
+
+interface PeriodDto {
+  id: string;
+  planId: string;
+  kind: string;
+  label: string;
+  startsOn: string;
+  endsOn: string;
+  dueOn: string;
+}
+
+describe('reporting periods', () => {
+  it('shows a reader the plan’s periods with the period presenter’s fields, in order', async () => {
+    const list = await t.as(viewer, { method: 'GET', url: `/api/plans/${p.plan.id}/periods` });
+    expect(list.statusCode).toBe(200);
+    const periods = list.json<{ periods: PeriodDto[] }>().periods;
+    expect(periods).toHaveLength(12);
+    expect(periods[0]).toEqual({
+      id: periods[0]?.id,
+      planId: p.plan.id,
+      kind: 'monthly',
+      label: '2026年1月',
+      startsOn: '2026-01-01',
+      endsOn: '2026-01-31',
+      dueOn: '2026-01-25',
+    });
+    expect(periods.map((x) => x.endsOn)).toEqual([...periods.map((x) => x.endsOn)].sort());
+  });
+
+  it('generating again leaves existing periods as they are; a viewer may not generate', async () => {
+    const again = await t.as(planner, {
+      method: 'POST',
+      url: `/api/plans/${p.plan.id}/periods`,
+      payload: { kind: 'monthly', dueDay: 10 },
+    });
+    expect(again.statusCode).toBe(200);
+    const periods = again.json<{ periods: PeriodDto[] }>().periods;
+    expect(periods.filter((x) => x.kind === 'monthly')).toHaveLength(12);
+    expect(periods.find((x) => x.label === '2026年3月')?.dueOn).toBe('2026-03-25');
+    const refused = await t.as(viewer, {
+      method: 'POST',
+      url: `/api/plans/${p.plan.id}/periods`,
+      payload: { kind: 'quarterly', dueDay: 10 },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('re-dates a period only through its own plan', async () => {
+    const [first] = p.periods;
+    if (!first) throw new Error('no period');
+    const elsewhere = await t.as(planner, {
+      method: 'PATCH',
+      url: `/api/plans/00000000-0000-4000-8000-000000000000/periods/${first.id}`,
+      payload: { dueOn: '2026-01-20' },
+    });
+    expect(elsewhere.statusCode).toBe(404);
+    const moved = await t.as(planner, {
+      method: 'PATCH',
+      url: `/api/plans/${p.plan.id}/periods/${first.id}`,
+      payload: { dueOn: '2026-01-20', label: '一月' },
+    });
+    expect(moved.json()).toMatchObject({ id: first.id, dueOn: '2026-01-20', label: '一月' });
+  });
+});
