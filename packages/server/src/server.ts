@@ -10,9 +10,11 @@ import { buildApp } from './http/app.js';
 import { DEFAULT_WEB_DIR } from './http/web-app.js';
 import { auditSealHandlers, ensureAuditSealJobs } from './jobs/audit-seal-jobs.js';
 import { createJobRunner } from './jobs/job-runner.js';
+import { ensureReminderJobs, reminderJobHandlers } from './jobs/reminder-jobs.js';
 import { ensureStatusJobs, statusJobHandlers } from './jobs/task-status-jobs.js';
+import { emailSender } from './messaging/email-sender.js';
 import { diskFileStore } from './repositories/file-store.js';
-import { hasDemoTenant } from './repositories/tenant-repository.js';
+import { hasDemoTenant, listTenantIds } from './repositories/tenant-repository.js';
 import type { Deps } from './services/deps.js';
 
 export interface RunningServer {
@@ -50,6 +52,7 @@ export async function startServer(
     }
     await ensureStatusJobs(database.db, deps.clock.now());
     await ensureAuditSealJobs(database.db, deps.clock.now(), config.auditSealMs);
+    await ensureReminderJobs(database.db, await listTenantIds(database.db), deps.clock.now());
     // Every server process runs a worker; SKIP LOCKED hands each due job to one of them.
     const jobs = createJobRunner({
       db: database.db,
@@ -57,6 +60,7 @@ export async function startServer(
       handlers: {
         ...statusJobHandlers,
         ...auditSealHandlers({ algorithm: config.auditHash, intervalMs: config.auditSealMs }),
+        ...reminderJobHandlers({ email: config.smtp ? emailSender(config.smtp) : null }),
       },
       pollMs: config.jobPollMs,
       onError: (error, job) => {

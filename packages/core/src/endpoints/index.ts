@@ -2,6 +2,7 @@ import { auditEndpoints } from './audit.js';
 import { authEndpoints } from './auth.js';
 import type { AnyEndpoint } from './define.js';
 import { itemEndpoints, targetEndpoints } from './items.js';
+import { notificationEndpoints } from './notifications.js';
 import { periodEndpoints } from './periods.js';
 import { planEndpoints } from './plans.js';
 import { attachmentEndpoints, reportEndpoints } from './reports.js';
@@ -13,6 +14,7 @@ export * from './define.js';
 export { auditEndpoints } from './audit.js';
 export { authEndpoints } from './auth.js';
 export { itemEndpoints, targetEndpoints } from './items.js';
+export { notificationEndpoints } from './notifications.js';
 export { periodEndpoints } from './periods.js';
 export { planEndpoints } from './plans.js';
 export { attachmentEndpoints, IdempotencyHeaders, reportEndpoints } from './reports.js';
@@ -38,6 +40,7 @@ export const ENDPOINTS = {
   ...auditEndpoints,
   ...unitEndpoints,
   ...userEndpoints,
+  ...notificationEndpoints,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -43,6 +43,13 @@ const EnvSchema = z.object({
   YAODIAN_AUDIT_SEAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
   /** Behind a reverse proxy: `true`, or the proxy addresses/CIDRs (comma-separated) whose X-Forwarded-* are trusted. */
   TRUST_PROXY: z.string().min(1).optional(),
+  /** The SMTP server reminders are e-mailed through: smtp://user:pass@host:port or smtps://…; unset: no e-mail. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of reminder e-mails. */
+  SMTP_FROM: z.string().min(3).max(254).default('要点 <yaodian@localhost>'),
   NODE_ENV: z.string().optional(),
 });
 
@@ -63,6 +70,8 @@ export interface Config {
   auditSealMs: number;
   /** Send cookies with `Secure` (off on plain-HTTP loopback). */
   secureCookies: boolean;
+  /** Reminder e-mail; null when SMTP_URL is unset. */
+  smtp: { url: string; from: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -116,5 +125,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           : e.TRUST_PROXY,
     auditSealMs: e.YAODIAN_AUDIT_SEAL_MS,
     secureCookies: e.NODE_ENV === 'production' && e.HOST !== '127.0.0.1' && e.HOST !== 'localhost',
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
   };
 }
