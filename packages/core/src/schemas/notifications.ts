@@ -71,7 +71,13 @@ export const PlanReminders = z.object({
   /** The next reminders from today, at most 12. */
   upcoming: z.array(ScheduledReminder),
   /** Messages recorded for this plan, by channel and state. */
-  messages: z.array(z.object({ channel: z.string(), state: z.string(), count: z.int() })),
+  messages: z.array(
+    z.object({
+      channel: z.enum(['email', 'wecom', 'dingtalk']),
+      state: z.enum(['pending', 'sent', 'failed']),
+      count: z.int(),
+    }),
+  ),
 });
 
 export const ROBOT_KINDS = ['wecom', 'dingtalk'] as const;

@@ -693,6 +693,116 @@ const cells: Cell[] = [
     outsider: 'own',
     prepare: () => Promise.resolve(get('/api/audit/verify')),
   },
+  {
+    endpoint: 'GET /api/notifications',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/notifications')),
+  },
+  {
+    endpoint: 'POST /api/notifications/{id}/read',
+    allowed: ALL,
+    outsider: 404,
+    // Each role marks a notification of its own; the outsider tries the viewer's.
+    prepare: () =>
+      Promise.resolve(async (as) => {
+        const me = (await t.as(as, { method: 'GET', url: '/api/auth/me' })).json<{ id: string }>();
+        const owner = sessions.get('outsider') === as ? c.users.viewer.id : me.id;
+        const tenantId = sessions.get('outsider') === as ? c.tenant.id : undefined;
+        const [row] = await t.db
+          .insertInto('notifications')
+          .values({
+            tenant_id:
+              tenantId ??
+              (
+                await t.db
+                  .selectFrom('users')
+                  .select('tenant_id')
+                  .where('id', '=', owner)
+                  .executeTakeFirstOrThrow()
+              ).tenant_id,
+            user_id: owner,
+            kind: 'reminder.due',
+            title: '测试提醒',
+            link: null,
+            key: `matrix:${String(Math.random())}`,
+            created_at: t.clock.now(),
+          })
+          .returning('id')
+          .execute();
+        return t.as(as, { method: 'POST', url: `/api/notifications/${row?.id ?? ''}/read` });
+      }),
+  },
+  {
+    endpoint: 'POST /api/notifications/read-all',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(send('POST', '/api/notifications/read-all')),
+  },
+  {
+    endpoint: 'GET /api/notifications/settings',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/notifications/settings')),
+  },
+  {
+    endpoint: 'PUT /api/notifications/settings',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () =>
+      Promise.resolve(send('PUT', '/api/notifications/settings', { email: null, notifyEmail: false })),
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/reminders',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/reminders`)),
+  },
+  {
+    endpoint: 'PUT /api/plans/{planId}/reminders',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: () =>
+      Promise.resolve(
+        send('PUT', `/api/plans/${shared.plan.id}/reminders`, {
+          enabled: true,
+          before: [2],
+          onDue: true,
+          after: [1],
+          shiftToWorkday: true,
+        }),
+      ),
+  },
+  {
+    endpoint: 'GET /api/units/{unitId}/robots',
+    allowed: ['admin'],
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/units/${c.units.medical.id}/robots`)),
+  },
+  {
+    endpoint: 'PUT /api/units/{unitId}/robots',
+    allowed: ['admin'],
+    outsider: 404,
+    prepare: () =>
+      Promise.resolve(
+        send('PUT', `/api/units/${c.units.medical.id}/robots`, {
+          robots: [
+            {
+              kind: 'wecom',
+              webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x',
+              secret: null,
+              enabled: false,
+            },
+          ],
+        }),
+      ),
+  },
+  {
+    endpoint: 'GET /api/notifications/messages',
+    allowed: EDITORS,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/notifications/messages')),
+  },
 ];
 
 beforeAll(async () => {

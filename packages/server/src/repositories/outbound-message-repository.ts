@@ -91,7 +91,7 @@ export async function countPlanMessages(
   db: Executor,
   tenantId: string,
   planId: string,
-): Promise<{ channel: string; state: string; count: number }[]> {
+): Promise<{ channel: MessageChannel; state: OutboundMessageRow['state']; count: number }[]> {
   const rows = await db
     .selectFrom('outbound_messages')
     .select(['channel', 'state', (eb) => eb.fn.countAll<string>().as('n')])

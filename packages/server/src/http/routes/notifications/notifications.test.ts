@@ -106,8 +106,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  await new Promise<void>((resolve) => robot.close(() => resolve()));
+  await new Promise<void>((resolve) => {
+    smtp.close(() => {
+      resolve();
+    });
+  });
+  await new Promise<void>((resolve) => {
+    robot.close(() => {
+      resolve();
+    });
+  });
 }, DB_HOOK_TIMEOUT);
 
 describe('reminders around a due date', () => {
