@@ -72,6 +72,6 @@ describe('demo seed', () => {
       .execute();
     const targets = await database.db.selectFrom('targets').select('id').execute();
     expect(new Set(accepted.map((a) => a.target_id)).size).toBeGreaterThan(targets.length / 4);
-    expect(accepted.every((a) => Number.isFinite(Number(a.value)))).toBe(true);
+    expect(accepted.every((a) => Number.isFinite(a.value))).toBe(true);
   });
 });
