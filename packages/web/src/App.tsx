@@ -45,6 +45,7 @@ const ImportPage = lazy(() =>
 const ImportReviewPage = lazy(() =>
   import('./features/import/ImportReviewPage.js').then((m) => ({ default: m.ImportReviewPage })),
 );
+const AuditPage = lazy(() => import('./features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
 const AdminPage = lazy(() => import('./features/admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
 
 function Loading(): ReactNode {
@@ -88,6 +89,7 @@ function AppRoutes(): ReactNode {
           <Route path="/import" element={<ImportPage />} />
           <Route path="/import/:planId" element={<ImportReviewPage />} />
           <Route path="/admin" element={<AdminPage />} />
+          <Route path="/audit" element={<AuditPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

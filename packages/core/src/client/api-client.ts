@@ -265,6 +265,8 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
     exportXlsx: (planId: string) => call(E.exportXlsx, { params: { planId } }),
 
     audit: async (query: Query<'audit'> = {}) => (await call(E.audit, { query })).entries,
+    /** One page of the audit log with the cursor of the next (older) page. */
+    auditPage: (query: Query<'audit'> = {}) => call(E.audit, { query }),
 
     units: async () => (await call(E.units, {})).units,
     createUnit: (name: string, kind: UnitKind, aliases: string[]) =>
@@ -280,6 +282,10 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
     createUser: (fields: z.input<typeof E.createUser.body>) => call(E.createUser, { body: fields }),
     updateUser: (id: string, patch: z.input<typeof E.updateUser.body>) =>
       call(E.updateUser, { params: { id }, body: patch }),
+    /** Sets a temporary password for a user; their sessions end. */
+    resetPassword: async (id: string, newPassword: string): Promise<void> => {
+      await call(E.resetPassword, { params: { id }, body: { newPassword } });
+    },
     /** Lifts a sign-in lockout. */
     unlockUser: async (id: string): Promise<void> => {
       await call(E.unlockUser, { params: { id } });

@@ -5,6 +5,8 @@ export const AuditQuery = z.object({
   entityId: z.string().max(100).optional(),
   action: z.string().max(60).optional(),
   actorId: z.uuid().optional(),
+  /** The acting user's user name (the page's filter; exact match). */
+  actor: z.string().trim().min(1).max(64).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   /** The previous page's `nextBefore`. */
@@ -16,6 +18,9 @@ export const AuditEntry = z.object({
   id: z.number(),
   at: z.string(),
   actorId: z.string().nullable(),
+  /** The acting user's name and user name as they are now; null for the system or a failed sign-in. */
+  actorName: z.string().nullable().optional(),
+  actorUsername: z.string().nullable().optional(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string(),

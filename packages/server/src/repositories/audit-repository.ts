@@ -36,6 +36,8 @@ export interface AuditFilter {
   entityId?: string | undefined;
   action?: string | undefined;
   actorId?: string | undefined;
+  /** The acting user's user name. */
+  actor?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
   /** Entries older than this id (the cursor of the next page). */
@@ -43,15 +45,23 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** Newest first; `before` pages back through the whole log. */
+/** Newest first; `before` pages back through the whole log. Each entry carries its actor's current name. */
 export function listAudit(db: Executor, tenantId: string, filter: AuditFilter) {
-  let q = db.selectFrom('audit_log').selectAll().where('tenant_id', '=', tenantId);
-  if (filter.entity) q = q.where('entity', '=', filter.entity);
-  if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
-  if (filter.action) q = q.where('action', '=', filter.action);
-  if (filter.actorId) q = q.where('actor_id', '=', filter.actorId);
-  if (filter.from) q = q.where('at', '>=', filter.from);
-  if (filter.to) q = q.where('at', '<', filter.to);
-  if (filter.before !== undefined) q = q.where('id', '<', filter.before);
-  return q.orderBy('id', 'desc').limit(filter.limit).execute();
+  let q = db
+    .selectFrom('audit_log')
+    .leftJoin('users', (join) =>
+      join.onRef('users.id', '=', 'audit_log.actor_id').onRef('users.tenant_id', '=', 'audit_log.tenant_id'),
+    )
+    .selectAll('audit_log')
+    .select(['users.username as actor_username', 'users.display_name as actor_display_name'])
+    .where('audit_log.tenant_id', '=', tenantId);
+  if (filter.entity) q = q.where('audit_log.entity', '=', filter.entity);
+  if (filter.entityId) q = q.where('audit_log.entity_id', '=', filter.entityId);
+  if (filter.action) q = q.where('audit_log.action', '=', filter.action);
+  if (filter.actorId) q = q.where('audit_log.actor_id', '=', filter.actorId);
+  if (filter.actor) q = q.where('users.username', '=', filter.actor);
+  if (filter.from) q = q.where('audit_log.at', '>=', filter.from);
+  if (filter.to) q = q.where('audit_log.at', '<', filter.to);
+  if (filter.before !== undefined) q = q.where('audit_log.id', '<', filter.before);
+  return q.orderBy('audit_log.id', 'desc').limit(filter.limit).execute();
 }

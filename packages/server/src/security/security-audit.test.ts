@@ -144,6 +144,24 @@ describe('等保2.0 三级 · 安全审计 (security audit): a tamper-evident lo
       .execute();
     expect(reads.length).toBeGreaterThanOrEqual(4);
   });
+
+  it("filters by the actor's user name and names each entry's actor (none for the system)", async () => {
+    const other = (await createTenant(t.db)).id;
+    const admin = await createUser(t.db, other, { role: 'admin', displayName: '审计读者' });
+    const reader = await t.login(admin);
+    const colleague = await createUser(t.db, other, { role: 'viewer' });
+    await appendAudit(t.db, [
+      { ...entry('f.mine'), tenantId: other, actorId: admin.id },
+      { ...entry('f.system'), tenantId: other },
+      { ...entry('f.colleague'), tenantId: other, actorId: colleague.id },
+    ]);
+    const r = await t.as(reader, { method: 'GET', url: `/api/audit?actor=${admin.username}&entity=test` });
+    const json = r.json<{ entries: { action: string; actorName: string; actorUsername: string }[] }>();
+    expect(json.entries.map((e) => e.action)).toEqual(['f.mine']);
+    expect(json.entries[0]).toMatchObject({ actorName: '审计读者', actorUsername: admin.username });
+    const system = await t.as(reader, { method: 'GET', url: '/api/audit?action=f.system' });
+    expect(system.json<{ entries: { actorName: string | null }[] }>().entries[0]?.actorName).toBeNull();
+  });
 });
 
 describe('等保2.0 三级 · 安全审计 (security audit): coverage of security events', () => {

@@ -28,6 +28,8 @@ export async function readAudit(deps: Deps, actor: Actor, filter: AuditFilter) {
       id: r.id,
       at: r.at.toISOString(),
       actorId: r.actor_id,
+      actorName: r.actor_display_name,
+      actorUsername: r.actor_username,
       action: r.action,
       entity: r.entity,
       entityId: r.entity_id,

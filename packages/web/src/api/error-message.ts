@@ -58,6 +58,9 @@ export function errorMessage(error: unknown, t: Translate): string {
     const seconds = typeof details?.retryAfterSeconds === 'number' ? details.retryAfterSeconds : 900;
     return t('error.account_locked', { minutes: Math.max(1, Math.ceil(seconds / 60)) });
   }
+  // Changing one's own password: the wrong password is the current one, not a sign-in's.
+  if (error.code === 'invalid_credentials' && error.field === 'currentPassword')
+    return t('password.currentWrong');
   const text = t(key);
   return error.field && error.code === 'validation_failed'
     ? text + t('error.field', { field: fieldLabel(error.field, t) })

@@ -4,18 +4,21 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  FileSearchOutlined,
   FormOutlined,
+  KeyOutlined,
   LogoutOutlined,
   SettingOutlined,
   TranslationOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Flex, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useMe } from '../auth/auth.js';
 import { useUnits } from '../components/use-units.js';
 import { NotificationBell } from '../features/notifications/NotificationBell.js';
+import { ChangePasswordModal } from '../features/auth/ChangePasswordModal.js';
 import { useI18n } from '../i18n/i18n.js';
 import { activeMenuPath, MENU } from './menu.js';
 
@@ -27,6 +30,7 @@ const ICONS: Record<string, ReactNode> = {
   '/dashboard': <DashboardOutlined />,
   '/import': <CloudUploadOutlined />,
   '/admin': <SettingOutlined />,
+  '/audit': <FileSearchOutlined />,
 };
 
 export function AppLayout(): ReactNode {
@@ -36,6 +40,7 @@ export function AppLayout(): ReactNode {
   const units = useUnits();
   const navigate = useNavigate();
   const location = useLocation();
+  const [changingPassword, setChangingPassword] = useState(false);
   const items = MENU.filter((entry) =>
     entry.needs === 'reporter' ? me.role === 'reporter' : allowed(entry.needs),
   ).map((entry) => ({
@@ -90,6 +95,14 @@ export function AppLayout(): ReactNode {
                 <Typography.Text type="secondary">{me.tenantName}</Typography.Text>
               )}
             </Flex>
+            <Button
+              icon={<KeyOutlined />}
+              onClick={() => {
+                setChangingPassword(true);
+              }}
+            >
+              {t('header.changePassword')}
+            </Button>
             <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
               {t('header.logout')}
             </Button>
@@ -98,6 +111,12 @@ export function AppLayout(): ReactNode {
         <Layout.Content className="yd-content">
           <Outlet />
         </Layout.Content>
+        <ChangePasswordModal
+          open={changingPassword}
+          onClose={() => {
+            setChangingPassword(false);
+          }}
+        />
       </Layout>
     </Layout>
   );

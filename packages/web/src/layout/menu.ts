@@ -16,6 +16,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/dashboard', label: 'menu.dashboard', needs: 'plan.read' },
   { path: '/import', label: 'menu.import', needs: 'plan.import' },
   { path: '/admin', label: 'menu.admin', needs: 'user.manage' },
+  { path: '/audit', label: 'menu.audit', needs: 'audit.read' },
 ];
 
 /** The menu entry a path belongs to: the longest prefix match. */

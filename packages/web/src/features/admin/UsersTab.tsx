@@ -1,13 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { ROLES, type Role } from '@yaodian/core';
-import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { api, type UserDto } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/error-message.js';
 import { useLoad } from '../../api/use-load.js';
+import { useAuth } from '../../auth/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useUnits } from '../../components/use-units.js';
 import { useT } from '../../i18n/i18n.js';
+import { ResetPasswordModal } from './ResetPasswordModal.js';
 
 interface UserForm {
   id?: string;
@@ -27,6 +29,19 @@ export function UsersTab(): ReactNode {
   const units = useUnits();
   const [editing, setEditing] = useState<UserForm | null>(null);
   const [busy, setBusy] = useState(false);
+  const [resetting, setResetting] = useState<UserDto | null>(null);
+  const { allowed } = useAuth();
+
+  /** One account action (enable, disable, unlock): its message on success, the server's reason on failure. */
+  const act = async (run: () => Promise<unknown>, done: string): Promise<void> => {
+    try {
+      await run();
+      void message.success(done);
+      users.reload();
+    } catch (error) {
+      void message.error(errorMessage(error, t));
+    }
+  };
 
   const save = async (): Promise<void> => {
     if (!editing) return;
@@ -88,20 +103,80 @@ export function UsersTab(): ReactNode {
             render: (_: unknown, u) => u.unitIds.map((id) => units.nameOf(id)).join(t('common.sep')),
           },
           {
-            title: t('common.actions'),
-            width: 100,
+            title: t('users.status'),
             render: (_: unknown, u) => (
-              <Button
-                type="link"
-                onClick={() => {
-                  setEditing({ ...u, password: '' });
-                }}
-              >
-                {t('common.edit')}
-              </Button>
+              <Space size={4} wrap>
+                {u.active ? (
+                  <Tag color="green">{t('users.active')}</Tag>
+                ) : (
+                  <Tag color="default">{t('users.disabled')}</Tag>
+                )}
+                {u.lockedUntil ? (
+                  <Tag color="red" data-testid="locked-tag">
+                    {t('users.locked', { until: new Date(u.lockedUntil).toLocaleString() })}
+                  </Tag>
+                ) : null}
+              </Space>
+            ),
+          },
+          {
+            title: t('common.actions'),
+            width: 280,
+            render: (_: unknown, u) => (
+              <Space size={0} wrap>
+                <Button
+                  type="link"
+                  onClick={() => {
+                    setEditing({ ...u, password: '' });
+                  }}
+                >
+                  {t('common.edit')}
+                </Button>
+                {allowed('user.manage') ? (
+                  <Button
+                    type="link"
+                    onClick={() => {
+                      setResetting(u);
+                    }}
+                  >
+                    {t('users.resetPassword')}
+                  </Button>
+                ) : null}
+                {allowed('user.manage') ? (
+                  <Popconfirm
+                    title={t(u.active ? 'users.disableConfirm' : 'users.enableConfirm', {
+                      name: u.displayName,
+                    })}
+                    onConfirm={() =>
+                      void act(
+                        () => api.updateUser(u.id, { version: u.version, active: !u.active }),
+                        t(u.active ? 'users.disabledDone' : 'users.enabledDone'),
+                      )
+                    }
+                  >
+                    <Button type="link" danger={u.active}>
+                      {t(u.active ? 'users.disable' : 'users.enable')}
+                    </Button>
+                  </Popconfirm>
+                ) : null}
+                {u.lockedUntil && allowed('user.unlock') ? (
+                  <Button
+                    type="link"
+                    onClick={() => void act(() => api.unlockUser(u.id), t('users.unlocked'))}
+                  >
+                    {t('users.unlock')}
+                  </Button>
+                ) : null}
+              </Space>
             ),
           },
         ]}
+      />
+      <ResetPasswordModal
+        user={resetting}
+        onClose={() => {
+          setResetting(null);
+        }}
       />
       <Modal
         open={editing !== null}
