@@ -20,6 +20,7 @@ export const ACTIONS = [
   'user.manage',
   'user.unlock',
   'audit.read',
+  'system.clock',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -43,6 +44,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'user.manage': ['admin'],
   'user.unlock': ['admin'],
   'audit.read': ['admin'],
+  /** Moving a demo's clock forward (demo and test mode only). */
+  'system.clock': ['admin'],
 };
 
 export function can(role: Role, action: Action): boolean {

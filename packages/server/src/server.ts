@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parsePlan } from '@yaodian/parser';
 import type { FastifyInstance } from 'fastify';
-import { clockFrom } from './config/clock.js';
+import { clockFrom, movableClock } from './config/clock.js';
 import type { Config } from './config/config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -36,9 +36,11 @@ export async function startServer(
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) log(`yaodian: applied migrations ${applied.join(', ')}`);
+    // Movable only through deps.timeTravel, which a production server never gets (below).
+    const clock = movableClock(clockFrom(config.now));
     const deps: Deps = {
       db: database.db,
-      clock: clockFrom(config.now),
+      clock,
       readPlan: parsePlan,
       maxUploadBytes: config.maxUploadBytes,
       files: diskFileStore(path.join(config.dataDir, 'attachments')),
@@ -68,6 +70,13 @@ export async function startServer(
       },
     });
     jobs.start();
+    if (!config.production && (seeded || (await hasDemoTenant(database.db))))
+      deps.timeTravel = {
+        advance: async (ms) => {
+          clock.advance(ms);
+          return jobs.runDue();
+        },
+      };
     const app = await buildApp(deps, {
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,

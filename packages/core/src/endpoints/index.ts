@@ -3,6 +3,7 @@ import { authEndpoints } from './auth.js';
 import type { AnyEndpoint } from './define.js';
 import { itemEndpoints, targetEndpoints } from './items.js';
 import { notificationEndpoints } from './notifications.js';
+import { systemEndpoints } from './system.js';
 import { periodEndpoints } from './periods.js';
 import { planEndpoints } from './plans.js';
 import { attachmentEndpoints, reportEndpoints } from './reports.js';
@@ -15,6 +16,7 @@ export { auditEndpoints } from './audit.js';
 export { authEndpoints } from './auth.js';
 export { itemEndpoints, targetEndpoints } from './items.js';
 export { notificationEndpoints } from './notifications.js';
+export { systemEndpoints } from './system.js';
 export { periodEndpoints } from './periods.js';
 export { planEndpoints } from './plans.js';
 export { attachmentEndpoints, IdempotencyHeaders, reportEndpoints } from './reports.js';
@@ -41,6 +43,7 @@ export const ENDPOINTS = {
   ...unitEndpoints,
   ...userEndpoints,
   ...notificationEndpoints,
+  ...systemEndpoints,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -70,6 +70,8 @@ export interface Config {
   auditSealMs: number;
   /** Send cookies with `Secure` (off on plain-HTTP loopback). */
   secureCookies: boolean;
+  /** NODE_ENV=production: no demo seed unless asked, no demo clock control. */
+  production: boolean;
   /** Reminder e-mail; null when SMTP_URL is unset. */
   smtp: { url: string; from: string } | null;
 }
@@ -125,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           : e.TRUST_PROXY,
     auditSealMs: e.YAODIAN_AUDIT_SEAL_MS,
     secureCookies: e.NODE_ENV === 'production' && e.HOST !== '127.0.0.1' && e.HOST !== 'localhost',
+    production: e.NODE_ENV === 'production',
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
   };
 }

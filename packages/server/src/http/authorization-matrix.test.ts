@@ -798,6 +798,19 @@ const cells: Cell[] = [
       ),
   },
   {
+    endpoint: 'GET /api/system/clock',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/system/clock')),
+  },
+  {
+    // Moves the test clock an hour's worth at most matters little: a day, with every session moved along.
+    endpoint: 'POST /api/system/clock/advance',
+    allowed: ['admin'],
+    outsider: 'own',
+    prepare: () => Promise.resolve(send('POST', '/api/system/clock/advance', { days: 1 })),
+  },
+  {
     endpoint: 'GET /api/notifications/messages',
     allowed: EDITORS,
     outsider: 'own',
