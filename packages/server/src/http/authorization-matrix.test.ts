@@ -837,8 +837,16 @@ afterAll(async () => {
 /** Routes the app serves beside the API proper: the docs and the OpenAPI document itself. */
 const NOT_ENDPOINTS = /^(GET|POST|PUT|PATCH|DELETE) \/api\/(docs\b.*|openapi\.json)$/;
 /** Client methods that are not rows: the generic call, a second view of a row, a URL for a link. */
-// Wrappers over a row another method already names: settings is updatePlan; taskPage is one page of tasks.
-const CLIENT_HELPERS = new Set(['call', 'transport', 'updatePlanSettings', 'attachmentUrl', 'taskPage']);
+// Wrappers over a row another method already names: settings is updatePlan; taskPage is one page of tasks;
+// auditPage is one page of the audit log.
+const CLIENT_HELPERS = new Set([
+  'call',
+  'transport',
+  'updatePlanSettings',
+  'attachmentUrl',
+  'taskPage',
+  'auditPage',
+]);
 
 const keyOf = (endpoint: AnyEndpoint): string => `${endpoint.method} ${openApiPath(endpoint.path)}`;
 const missingFrom = (have: readonly string[], want: Iterable<string>): string[] =>
