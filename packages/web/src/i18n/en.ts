@@ -408,6 +408,7 @@ export const en: Record<MessageKey, string> = {
   'action.user.manage': 'Manage users',
   'action.user.unlock': 'Unlock sign-in',
   'action.audit.read': 'Read the audit log',
+  'action.system.clock': 'Move the demo date',
   'print.title': '{title} (progress sheet)',
   'print.generated': 'Printed {date}',
   'notFound.title': 'Page not found',
@@ -508,4 +509,7 @@ export const en: Record<MessageKey, string> = {
   'auditAction.access.denied': 'Access denied',
   'auditAction.csrf.failure': 'CSRF check failed',
   'audit.actorFormat': '{name} ({username})',
+  'demo.clock.today': 'Demo date: {today}',
+  'demo.clock.forward': '+{n} days',
+  'demo.clock.moved': 'The demo date is now {today}; {n} due jobs ran (reminders, statuses …)',
 };

@@ -400,6 +400,7 @@ export const zhCN = {
   'action.user.manage': '管理用户',
   'action.user.unlock': '解除登录锁定',
   'action.audit.read': '查看审计日志',
+  'action.system.clock': '调整演示日期',
   'print.title': '{title}（推进表）',
   'print.generated': '打印时间：{date}',
   'notFound.title': '页面不存在',
@@ -497,6 +498,9 @@ export const zhCN = {
   'auditAction.access.denied': '越权访问被拒绝',
   'auditAction.csrf.failure': 'CSRF 校验失败',
   'audit.actorFormat': '{name}（{username}）',
+  'demo.clock.today': '演示日期：{today}',
+  'demo.clock.forward': '前进 {n} 天',
+  'demo.clock.moved': '演示日期已到 {today}，运行了 {n} 项到期任务（提醒、状态等）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
