@@ -9,7 +9,7 @@ import { PLAN_SCHEMA_ID } from './plan.js';
 import { assemble } from './segment/assemble.js';
 import { buildOutline } from './structure/build-outline.js';
 import type { OutlineNode } from './structure/outline.js';
-import { findDeadlines, parseDeadline } from './targets/deadline.js';
+import { findDeadlines, parseDeadline, type Deadline } from './targets/deadline.js';
 import { extractTargets } from './targets/extract-targets.js';
 import { findAliases } from './units/aliases.js';
 import {
@@ -45,7 +45,9 @@ function buildSimplified(loaded: LoadedDocument, input: Omit<PlanInput, 'format'
     const title = text.slice(node.title.start, node.title.end);
     const past = pastSection || reportsPast(title, year);
     const units = unitsOf(text, node, convention);
-    const deadline = deadlineOf(text, node, year);
+    // The item's deadlines are read once: for its own deadline and for its targets'.
+    const deadlines = node.row ? undefined : findDeadlines(text, node.content, year);
+    const deadline = deadlineOf(text, node, year, deadlines);
     const scan = node.row ? [node.row.title, node.row.detail].filter(distinctSpans) : [node.content];
     return {
       number: node.number,
@@ -55,7 +57,7 @@ function buildSimplified(loaded: LoadedDocument, input: Omit<PlanInput, 'format'
       units: units.units,
       lead: units.lead,
       support: units.support,
-      targets: past ? [] : scan.flatMap((span) => extractTargets(text, span, { year })),
+      targets: past ? [] : scan.flatMap((span) => extractTargets(text, span, { year, deadlines })),
       deadline: deadline?.deadline ?? null,
       deadlineText: deadline?.deadlineText ?? null,
       children: node.children.map((child) => toItem(child, level + 1, past)),
@@ -132,9 +134,10 @@ function deadlineOf(
   text: string,
   node: OutlineNode,
   year: number | null,
+  found: readonly Deadline[] | undefined,
 ): { deadline: string | null; deadlineText: string } | null {
   const cell = node.row?.deadline;
   if (cell) return parseDeadline(text.slice(cell.start, cell.end), year);
-  const heading = findDeadlines(text, node.content, year);
+  const heading = found ?? findDeadlines(text, node.content, year);
   return heading.length === 1 ? (heading[0] ?? null) : null;
 }

@@ -40,12 +40,11 @@ describe('parsePlan robustness', () => {
     const line = '全市住院分娩率达到98%以上（医政科牵头，妇幼科配合）'.repeat(
       Math.ceil((10 * 1024 * 1024) / 80),
     );
-    const started = performance.now();
+    // No clock here (speed is bench:parse): a super-linear blow-up would run into the time-out instead.
     const plan = await parsePlan(utf8(line));
     assertValidPlan(plan);
-    // Not a speed target (that is bench:parse): a guard against super-linear blow-ups, generous for slow CI.
-    expect(performance.now() - started).toBeLessThan(60_000);
-  });
+    expect(plan.text.length).toBeGreaterThan(1_000_000);
+  }, 120_000);
 
   it('reads thousands of nested headings and caps the depth at 8', async () => {
     const styles = ['一、', '（一）', '1.', '（1）', '①', '1）', '第一部分', '1、'];

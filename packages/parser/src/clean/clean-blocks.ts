@@ -67,7 +67,26 @@ function isPortalTable(block: Extract<Block, { kind: 'table' }>): boolean {
 }
 
 // Decorative dots around a title (· 2026年…工作计划 ·) are no part of it.
-const squeeze = (s: string): string => s.replace(/[\s·•・]+/g, '');
+const SQUEEZED = /[\s·•・]/;
+const SQUEEZED_CODES: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  // Every \s character and every dot lies below U+3100, but for the byte-order mark U+FEFF.
+  for (const code of [...Array.from({ length: 0x3100 }, (_, c) => c), 0xfeff])
+    if (SQUEEZED.test(String.fromCharCode(code))) table[code] = 1;
+  return table;
+})();
+
+/**
+ * The text without spaces and decorative dots, or null when that is longer than `max`: only short lines can
+ * be titles, and a long paragraph is not copied to find that out.
+ */
+function squeezeWithin(text: string, max: number): string | null {
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (SQUEEZED_CODES[text.charCodeAt(i)] !== 1 && ++kept > max) return null;
+  }
+  return text.replace(/[\s·•・]+/g, '');
+}
 const TITLE_LIKE = /(通知|要点|计划|方案|安排|任务|清单|推进表|台账|意见|办法|规划)$/;
 
 /**
@@ -84,13 +103,13 @@ function dropDuplicatedTitles(blocks: Block[], dropped: CleanResult['dropped']):
       out.push(block);
       continue;
     }
-    const own = squeeze(block.text);
+    const own = squeezeWithin(block.text, 80);
     // Only a title is printed twice on purpose; an issuer's name recurs as the signature.
-    if (own.length <= 80 && seen.has(own) && TITLE_LIKE.test(own)) {
+    if (own !== null && seen.has(own) && TITLE_LIKE.test(own)) {
       dropped.push({ kind: 'duplicate_title', text: block.text });
       continue;
     }
-    const run = repeatedRun(blocks, i, seen);
+    const run = own !== null && own.length <= 60 ? repeatedRun(blocks, i, seen) : 0;
     if (run > 0) {
       for (let k = 0; k < run; k++) {
         const b = blocks[i + k];
@@ -99,7 +118,7 @@ function dropDuplicatedTitles(blocks: Block[], dropped: CleanResult['dropped']):
       i += run - 1;
       continue;
     }
-    if (own.length <= 80) seen.add(own);
+    if (own !== null) seen.add(own);
     out.push(block);
   }
   return out;
@@ -110,8 +129,8 @@ function repeatedRun(blocks: Block[], start: number, seen: Set<string>): number 
   for (let k = 0; k < 3; k++) {
     const b = blocks[start + k];
     if (b?.kind !== 'paragraph') return 0;
-    const part = squeeze(b.text);
-    if (part.length > 60) return 0;
+    const part = squeezeWithin(b.text, 60);
+    if (part === null) return 0;
     joined += part;
     if (k > 0 && seen.has(joined) && TITLE_LIKE.test(joined)) return k + 1;
   }

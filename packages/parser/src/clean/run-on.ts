@@ -40,17 +40,27 @@ const MIN_INNER = 2;
  * each of them, and at the spaces that stand for its lost line breaks.
  */
 export function splitRunOnParagraphs(blocks: readonly Block[]): Block[] {
+  // Most plans hold no paragraph that may be run-on text: one cheap pass finds the last that may, and the
+  // numbering is tracked only up to it (nothing after it can be cut).
+  let last = -1;
+  for (let i = blocks.length - 1; i >= 0 && last < 0; i--) {
+    const block = blocks[i];
+    if (block?.kind === 'paragraph' && mayBeRunOn(block.text)) last = i;
+  }
+  if (last < 0) return [...blocks];
   const out: Block[] = [];
   let stack: Open[] = [];
-  for (const block of blocks) {
-    if (block.kind !== 'paragraph') {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block === undefined) continue;
+    if (block.kind !== 'paragraph' || i > last) {
       out.push(block);
       continue;
     }
     const text = block.text.trim();
     const lead = readMarker(foldWidth(text.slice(0, 24)));
     if (lead) stack = force(stack, lead);
-    if (text.length < 60 || !mayHoldHeadings(text)) {
+    if (!mayBeRunOn(text)) {
       out.push(block);
       continue;
     }
@@ -70,6 +80,13 @@ const ANY_INNER = new RegExp(
   `[${CHINESE_NUMERAL_CHARS}]、|[（(][${CHINESE_NUMERAL_CHARS}\\d]{1,3}[）)]|\\d[.．][\\u4e00-\\u9fff]|\\d、|[\\u2460-\\u2473]`,
   'g',
 );
+
+/** A paragraph too short, or with fewer than two heading-like markers inside, is no run-on text. */
+function mayBeRunOn(raw: string): boolean {
+  if (raw.length < 60) return false;
+  const text = raw.trim();
+  return text.length >= 60 && mayHoldHeadings(text);
+}
 
 /** One cheap pass: a paragraph with fewer than two heading-like markers inside is no run-on text. */
 function mayHoldHeadings(text: string): boolean {

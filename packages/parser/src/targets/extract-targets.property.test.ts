@@ -173,12 +173,10 @@ describe('extractTargets on random input', () => {
     );
   });
 
-  it('reads a 2 MB single line without punctuation in bounded time', () => {
+  it('reads a 2 MB single line without punctuation', () => {
     const line = '达到1'.repeat(100_000) + '一二三四五六七八九十'.repeat(100_000);
-    const t0 = performance.now();
+    // No clock here (speed is bench:parse): a super-linear blow-up would run into the test's time-out instead.
     const got = extractTargets(line, { start: 0, end: line.length }, { year: 2024 });
-    const seconds = (performance.now() - t0) / 1000;
     expect(got.length).toBeGreaterThan(0);
-    expect(seconds).toBeLessThan(10);
-  });
+  }, 120_000);
 });

@@ -40,6 +40,8 @@ import { isNonQuantityFollower, readUnit, type UnitKind, type UnitMatch } from '
 export interface TargetScanOptions {
   /** The plan's year: relative deadlines (年内, 6月底前) resolve into it and earlier years are past results. */
   year: number | null;
+  /** findDeadlines of the same span and year, when the caller has read them already (they are read once). */
+  deadlines?: readonly Deadline[];
 }
 
 /** How far back an op word may stand from its number (新增3岁以下婴幼儿托位4000个). */
@@ -449,9 +451,9 @@ export function extractTargets(text: string, span: Span, options: TargetScanOpti
   const bounds: Span = { start, end };
   // Quotes and deadlines are read once per call, and only when a number (or a target) needs them.
   let quotes: QuoteCursor | null = null;
-  let deadlines: readonly Deadline[] | null = null;
   const scan: Scan = {
-    deadlines: () => (deadlines ??= findDeadlines(text, bounds, options.year)),
+    bounds,
+    deadlines: options.deadlines ?? null,
     sentences: new SentenceCursor(text, start, SENTENCE_BACK),
     year: options.year,
     previous: null,
@@ -523,9 +525,15 @@ function mayBePast(text: string, from: number, to: number): boolean {
   return false;
 }
 
+function scanDeadlines(text: string, scan: Scan): readonly Deadline[] {
+  return (scan.deadlines ??= findDeadlines(text, scan.bounds, scan.year));
+}
+
 /** What one scan shares between the values it reads. */
 interface Scan {
-  deadlines: () => readonly Deadline[];
+  bounds: Span;
+  /** Read when a target first needs them (scanDeadlines). */
+  deadlines: readonly Deadline[] | null;
   sentences: SentenceCursor;
   year: number | null;
   /** The metric and end of the last target built in this call (a later sub-group may share the metric). */
@@ -579,9 +587,26 @@ function isSummaryCount(text: string, v: Value, op: OpMatch | null, cStart: numb
   return TASK_NOUN.test(around);
 }
 
+// 较2025年的61.2%提高2个百分点, 比上年的85%提高到90%, 在2025年88.5%的基础上提高到92%: a value between a
+// comparison word and the change it is the base of is where the measure starts from, not a target.
+// 比 in 比例/比率/比重/比值 is a noun.
+const COMPARISON_BEFORE = /(?:较|(?<!对)比(?![例率重值])|相比|同比|在)[^，。；,;]{0,16}$/u;
+const CHANGE_AFTER =
+  /^的?(?:基础上|水平上)|^的?(?:相比)?[，,]?(?:再|进一步)?(?:提高|提升|增长|增加|上升|下降|降低|减少|缩短)/u;
+
+function isComparisonBase(text: string, v: Value, cStart: number): boolean {
+  const before = COMPARISON_BEFORE.exec(text.slice(cStart, v.start));
+  if (before === null) return false;
+  const after = text.slice(v.end, v.end + 10);
+  // 在 opens a base only with 基础上 after the value (在6个试点县… names a scope).
+  if (before[0].startsWith('在')) return /^的?基础上/u.test(after);
+  return CHANGE_AFTER.test(after);
+}
+
 function buildTargets(text: string, first: Value, bounds: Span, floor: number, scan: Scan): Built | null {
   const pos = first.start;
   const cStart = clauseStart(text, pos, floor, CLAUSE_BACK);
+  if (isComparisonBase(text, first, cStart)) return null;
   const indicator = indicatorOf(text, first, floor, bounds.end);
   const op = indicator?.op ?? levelOp(text, first, cStart, bounds.end);
   const gap = op === null ? '' : text.slice(op.end, pos);
@@ -670,7 +695,7 @@ function buildTargets(text: string, first: Value, bounds: Span, floor: number, s
     const opValue = eachHasOne(text, cStart, v, op, ownSuffix) ? '=' : decideOp(v, op, ownSuffix);
     const sourceStart = Math.min(metric.start, op?.start ?? pos, pos);
     const source = { start: sourceStart, end: Math.max(sourceEnd, metric.end) };
-    const deadline = pickDeadline(scan.deadlines(), text, v.start, bounds, sStart);
+    const deadline = pickDeadline(scanDeadlines(text, scan), text, v.start, bounds, sStart);
     targets.push({
       metric: text.slice(metric.start, metric.end),
       op: opValue,

@@ -207,11 +207,13 @@ function afterLastLeadIn(s: string): number {
   return best;
 }
 
-/** Where a comparison (较2018年, 比上年) starts inside a lead-in: the metric ends before it. */
+/** Where a comparison (较2018年, 比上年, 在…基础上) starts inside a lead-in: the metric ends before it. */
 function comparisonStart(s: string): number {
   for (let i = 1; i < s.length; i++) {
     const ch = s[i];
     if ((ch === '由' || ch === '从') && /[0-9０-９]/u.test(s[i + 1] ?? '')) return i;
+    // 在2025年88.5%的基础上: the base the change starts from.
+    if (ch === '在' && /^在[^，。；,;]{1,20}基础上/u.test(s.slice(i))) return i;
     if (ch !== '较' && ch !== '比') continue;
     const rest = s.slice(i + 1, i + 3);
     if (/^(?:[0-9]|上年|去年|同期|基期|上一)/u.test(rest)) return i;

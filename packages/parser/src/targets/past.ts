@@ -7,7 +7,8 @@ const YEAR_MENTION = /(?:19|20)[0-9]{2}(?=年)/gu;
 /** Words before a year that make it a comparison base, a span end or a deadline, not the time of a result. */
 const NOT_PAST_BEFORE = /(?:较|比|与|同|到|[^截]至|^至|于|-|－|—|～|~)$/u;
 /** Words after 年 that make the year a base or a deadline (2020年基础上, 2020年底前). */
-const NOT_PAST_AFTER = /^年(?:底|末)?(?:前|以前|之前|基础上|的基础|水平|同期|相比|度目标|目标)/u;
+const NOT_PAST_AFTER =
+  /^年(?:底|末)?(?:前|以前|之前|基础上|的基础|水平|同期|相比|度目标|目标)|^年(?:底|末)?的?[0-9.]{1,8}[^\s，。；,;0-9]{0,4}?的?基础上/u;
 const LAST_YEAR = /(?:^|[^较比同与])(?:去年|上年|上一年)/u;
 const ALREADY = /已(?!于)/u;
 const LEAD_NOISE =
@@ -20,7 +21,7 @@ function pastYearIn(s: string, planYear: number): boolean {
     const at = m.index;
     const before = s.slice(Math.max(0, at - 2), at);
     if (/[0-9]$/u.test(before) || NOT_PAST_BEFORE.test(before)) continue;
-    if (NOT_PAST_AFTER.test(s.slice(at + 4, at + 12))) continue;
+    if (NOT_PAST_AFTER.test(s.slice(at + 4, at + 24))) continue;
     return true;
   }
   return false;

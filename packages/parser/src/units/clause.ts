@@ -78,22 +78,18 @@ export function parseClauseContent(
   if (content.length === 0 || content.length > 600) return null;
   const entries: Entry[] = [];
   // Units printed since the last role word: a role word applies to the whole run (医政医管科、人事科牵头).
-  let run: Entry[] = [];
+  const run: Entry[] = [];
   let explicit = false;
   let skipping = false;
   let labelDefault: PrintedRole = 'none';
   let responsible = false;
-  const closeRun = (role: PrintedRole): void => {
-    for (const entry of run) entry.role = role;
-    run = [];
-  };
   for (const part of listParts(content)) {
     if (part.afterSemicolon) skipping = false;
     let text = part.text;
     const label = UNIT_LABEL.exec(text);
     const labelWord = label?.[1] ?? label?.[2];
     if (label !== null && labelWord !== undefined) {
-      closeRun(labelDefault);
+      closeRun(run, labelDefault);
       labelDefault = labelRole(labelWord);
       responsible = labelWord === '责任';
       explicit = true;
@@ -101,7 +97,7 @@ export function parseClauseContent(
       text = text.slice(label[0].length);
       if (text.length === 0) continue;
     } else if (OTHER_LABEL.test(text) || PERSON_FIELD.test(text)) {
-      closeRun(labelDefault);
+      closeRun(run, labelDefault);
       skipping = true;
       continue;
     }
@@ -127,14 +123,24 @@ export function parseClauseContent(
         else run.push(entry);
       }
     }
-    if (cleaned.role !== 'none' && !cleaned.ownRole) closeRun(cleaned.role);
+    if (cleaned.role !== 'none' && !cleaned.ownRole) closeRun(run, cleaned.role);
   }
-  closeRun(labelDefault);
+  closeRun(run, labelDefault);
   if (entries.length === 0) return null;
   // Place names (南昌县) count as units only where the clause itself says it assigns responsibility.
   if (!entries.every((entry) => isUnitName(entry.name, explicit))) return null;
   applyConvention(entries, convention);
   return toClause(entries, explicit);
+}
+
+/** The role word that closes a run applies to every unit of it; the next run starts empty. */
+function closeRun(run: Entry[], role: PrintedRole): void {
+  for (const entry of run) entry.role = role;
+  run.length = 0;
+}
+
+function roleless(entry: Entry): boolean {
+  return entry.role === 'none' || entry.role === 'duty';
 }
 
 /**
@@ -144,7 +150,6 @@ export function parseClauseContent(
  */
 function applyConvention(entries: Entry[], convention: RoleConvention): void {
   if (entries.some((entry) => entry.role === 'lead')) return;
-  const roleless = (entry: Entry): boolean => entry.role === 'none' || entry.role === 'duty';
   if (convention.firstListedLeads) {
     const first = entries.find(roleless);
     if (first !== undefined) first.role = 'lead';

@@ -17,6 +17,20 @@ const read = (item: string) => findResponsibility(item, { start: 0, end: item.le
 // Original sentences in the genre; every clause style, bracket, colon and separator variant.
 const CLAUSES: Case[] = [
   {
+    name: 'a unit name ending in a bracketed note (各街道（园区）) on an own-line clause stays one unit',
+    item: '开展城乡环境卫生整治。\n责任单位：各街道（园区）、区卫生健康局',
+    clause: '责任单位：各街道（园区）、区卫生健康局',
+    units: ['各街道（园区）', '区卫生健康局'],
+  },
+  {
+    name: 'a bracketed note after a unit name in a labelled support line (区人民医院（含分院）)',
+    item: '推进病媒生物防制。\n牵头单位：区卫生健康局\n配合单位：区人民医院（含分院）、各街道（园区）',
+    clause: '牵头单位：区卫生健康局\n配合单位：区人民医院（含分院）、各街道（园区）',
+    units: ['区卫生健康局', '区人民医院（含分院）', '各街道（园区）'],
+    lead: ['区卫生健康局'],
+    support: ['区人民医院（含分院）', '各街道（园区）'],
+  },
+  {
     name: 'regression: county 股 sections on their own line (医政股 was not read as a unit)',
     item: '推进胸痛中心建设，年内通过省级认证。\n牵头单位：医政股；配合单位：县人民医院、基层股',
     clause: '牵头单位：医政股；配合单位：县人民医院、基层股',

@@ -14,7 +14,7 @@ import type { Span } from '../plan.js';
 import { UNIT_LABEL_ANYWHERE_SOURCE, isDeadline, parseClauseContent, type ParsedClause } from './clause.js';
 import type { Responsibility } from './responsibility.js';
 import { NO_CONVENTION, type RoleConvention } from './role-convention.js';
-import { isCloseBracket, isOpenBracket } from './unit-list.js';
+import { CLOSE, OPEN, bracketKindAt, isCloseBracket, isOpenBracket } from './unit-list.js';
 
 /** A clause is short; anything longer inside brackets is prose. */
 const MAX_CLAUSE = 400;
@@ -23,7 +23,14 @@ const MAX_TRAILING_GROUPS = 3;
 /** Clauses tried per kind, from the end: a real item has a handful; this bounds repetitive input. */
 const MAX_ATTEMPTS = 200;
 
-const TRAILING_NOISE = new Set([
+/** A set of characters as a table by UTF-16 code: the scans below test every character they pass. */
+function codeTable(chars: readonly string[]): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
+  return table;
+}
+
+const TRAILING_NOISE = codeTable([
   '\n',
   '。',
   '．',
@@ -42,8 +49,11 @@ const TRAILING_NOISE = new Set([
 ]);
 // Before a clause that prints no role word there must be a sentence break: 传染病医院（安庆市…医院）
 // is a parenthetical note, …工作。（医政科、中医科） is a clause.
-const SENTENCE_BREAK = new Set(['。', '．', '；', ';', '！', '!', '？', '?', '\n']);
-const SENTENCE_STOP = new Set(['。', '！', '!', '？', '?', '\n']);
+const SENTENCE_BREAK = codeTable(['。', '．', '；', ';', '！', '!', '？', '?', '\n']);
+const SENTENCE_STOP = codeTable(['。', '！', '!', '？', '?', '\n']);
+const INLINE_SPACE = codeTable([' ', '\t', '\u3000']);
+const SEMICOLON = codeTable(['；', ';']);
+const NEWLINE = 10;
 
 interface Candidate {
   clause: ParsedClause;
@@ -55,9 +65,9 @@ function matchOpen(text: string, close: number, floor: number): number {
   let depth = 1;
   const limit = Math.max(floor, close - MAX_CLAUSE);
   for (let i = close - 1; i >= limit; i -= 1) {
-    const ch = text.charAt(i);
-    if (isCloseBracket(ch)) depth += 1;
-    else if (isOpenBracket(ch)) {
+    const kind = bracketKindAt(text, i);
+    if (kind === CLOSE) depth += 1;
+    else if (kind === OPEN) {
       depth -= 1;
       if (depth === 0) return i;
     }
@@ -65,30 +75,29 @@ function matchOpen(text: string, close: number, floor: number): number {
   return -1;
 }
 
-function skipBack(text: string, from: number, floor: number, skip: ReadonlySet<string>): number {
+function skipBack(text: string, from: number, floor: number, skip: Uint8Array): number {
   let i = from;
   const limit = Math.max(floor, from - 40);
-  while (i > limit && skip.has(text.charAt(i - 1))) i -= 1;
+  while (i > limit && skip[text.charCodeAt(i - 1)] === 1) i -= 1;
   return i;
 }
 
 function precededByBreak(text: string, open: number, floor: number): boolean {
   let i = open;
   const limit = Math.max(floor, open - 20);
-  while (i > limit && /[ \t\u3000]/.test(text.charAt(i - 1))) i -= 1;
-  return i <= floor || SENTENCE_BREAK.has(text.charAt(i - 1));
+  while (i > limit && INLINE_SPACE[text.charCodeAt(i - 1)] === 1) i -= 1;
+  return i <= floor || SENTENCE_BREAK[text.charCodeAt(i - 1)] === 1;
 }
 
 const DEADLINE_FIELD = /^[\s。；;，,]{0,3}(?:完成)?(?:时限|时间|期限)(?:节点|要求)?\s{0,2}[:：]/;
 
 /** …（医政科牵头）完成时限：2024年12月 — the clause ends the line but for a deadline after it. */
 function beforeDeadlineTail(text: string, end: number, floor: number): number {
-  if (end <= floor || isCloseBracket(text.charAt(end - 1))) return end;
+  if (end <= floor || bracketKindAt(text, end - 1) === CLOSE) return end;
   const limit = Math.max(floor, end - 40);
   for (let i = end - 1; i >= limit; i -= 1) {
-    const ch = text.charAt(i);
-    if (ch === '\n') return end;
-    if (isCloseBracket(ch)) {
+    if (text.charCodeAt(i) === NEWLINE) return end;
+    if (bracketKindAt(text, i) === CLOSE) {
       const tail = text.slice(i + 1, end);
       const bare = tail.replace(/^[\s。；;，,]{0,3}/, '');
       return DEADLINE_FIELD.test(tail) || isDeadline(bare) ? i + 1 : end;
@@ -107,7 +116,7 @@ function bracketsAtLineEnd(
 ): Candidate | null {
   let end = beforeDeadlineTail(text, skipBack(text, lineEnd, floor, TRAILING_NOISE), floor);
   for (let group = 0; group < MAX_TRAILING_GROUPS; group += 1) {
-    if (end <= floor || !isCloseBracket(text.charAt(end - 1))) return null;
+    if (end <= floor || bracketKindAt(text, end - 1) !== CLOSE) return null;
     const open = matchOpen(text, end - 1, floor);
     if (open < 0) return null;
     const clause = parseClauseContent(text.slice(open + 1, end - 1), convention);
@@ -133,7 +142,7 @@ function lastClauseAtLineEnd(
     nl = text.lastIndexOf('\n', nl - 1)
   ) {
     const end = beforeDeadlineTail(text, skipBack(text, nl, floor, TRAILING_NOISE), floor);
-    if (!isCloseBracket(text.charAt(end - 1))) continue;
+    if (bracketKindAt(text, end - 1) !== CLOSE) continue;
     attempts += 1;
     const found = bracketsAtLineEnd(text, nl, floor, false, convention);
     if (found !== null) return found;
@@ -152,8 +161,8 @@ function lastSentence(
   const end = skipBack(text, ceiling, floor, TRAILING_NOISE);
   let start = end;
   const limit = Math.max(floor, end - MAX_CLAUSE);
-  while (start > limit && !SENTENCE_STOP.has(text.charAt(start - 1))) start -= 1;
-  if (start > floor && !SENTENCE_STOP.has(text.charAt(start - 1))) return null;
+  while (start > limit && SENTENCE_STOP[text.charCodeAt(start - 1)] !== 1) start -= 1;
+  if (start > floor && SENTENCE_STOP[text.charCodeAt(start - 1)] !== 1) return null;
   const raw = text.slice(start, end);
   const trimmed = raw.trimStart();
   if (trimmed.length === 0) return null;
@@ -167,6 +176,17 @@ function lastSentence(
 }
 
 const LABEL_AT_START = /^\s{0,3}[^:：。，,；;\n]{1,10}[:：]/;
+const UNIT_LABEL_ANYWHERE = new RegExp(UNIT_LABEL_ANYWHERE_SOURCE, 'g');
+const COLON = ':'.charCodeAt(0);
+const WIDE_COLON = '：'.charCodeAt(0);
+
+function hasColon(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === COLON || code === WIDE_COLON) return true;
+  }
+  return false;
+}
 
 /**
  * The last labelled clause (牵头单位：A；配合单位：B) of the item. Groups are delimited forwards (cheap, linear)
@@ -178,9 +198,12 @@ function lastLabelledClause(
   ceiling: number,
   convention: RoleConvention,
 ): Candidate | null {
+  // Every label ends in a colon: an item that prints none has no labelled clause.
+  if (!hasColon(text, floor, ceiling)) return null;
   const groups: number[] = [];
   const body = text.slice(floor, ceiling);
-  const labels = new RegExp(UNIT_LABEL_ANYWHERE_SOURCE, 'g');
+  const labels = UNIT_LABEL_ANYWHERE;
+  labels.lastIndex = 0;
   for (let m = labels.exec(body); m !== null; m = labels.exec(body)) {
     const end = labelGroupEnd(body, m.index);
     groups.push(m.index, end);
@@ -206,15 +229,16 @@ function labelGroupEnd(body: string, start: number): number {
   const limit = Math.min(body.length, start + MAX_CLAUSE);
   let depth = 0;
   for (let i = start; i < limit; i += 1) {
-    const ch = body.charAt(i);
-    if (isOpenBracket(ch)) depth += 1;
-    else if (isCloseBracket(ch)) {
+    const kind = bracketKindAt(body, i);
+    const code = body.charCodeAt(i);
+    if (kind === OPEN) depth += 1;
+    else if (kind === CLOSE) {
       if (depth === 0) return i;
       depth -= 1;
-    } else if (ch === '\n' || ch === '；' || ch === ';') {
+    } else if (code === NEWLINE || SEMICOLON[code] === 1) {
       // 牵头单位：A；配合单位：B — also one label per line.
       if (!LABEL_AT_START.test(body.slice(i + 1, i + 16))) return i;
-    } else if (SENTENCE_STOP.has(ch)) return i;
+    } else if (SENTENCE_STOP[code] === 1) return i;
   }
   return limit;
 }
@@ -255,7 +279,8 @@ function lastByClause(
     if (text.charAt(at + 1) === '于' || (at > floor && /[自理缘经事]/.test(text.charAt(at - 1)))) continue;
     let stop = at + 1;
     const limit = Math.min(ceiling, at + 120);
-    while (stop < limit && !SENTENCE_STOP.has(text.charAt(stop)) && text.charAt(stop) !== '；') stop += 1;
+    while (stop < limit && SENTENCE_STOP[text.charCodeAt(stop)] !== 1 && text.charAt(stop) !== '；')
+      stop += 1;
     const window = text.slice(at + 1, stop);
     const role = ROLE_AFTER_BY.exec(window);
     if (role === null || role.index === 0) continue;
@@ -362,10 +387,10 @@ function earlierClauses(
   let attempts = 0;
   let from = floor;
   for (let close = floor; close < before && attempts < MAX_ATTEMPTS; close += 1) {
-    if (!isCloseBracket(text.charAt(close))) continue;
+    if (bracketKindAt(text, close) !== CLOSE) continue;
     let next = close + 1;
-    while (next < before && /[ \t\u3000]/.test(text.charAt(next))) next += 1;
-    if (!(next >= before || SENTENCE_BREAK.has(text.charAt(next)))) continue;
+    while (next < before && INLINE_SPACE[text.charCodeAt(next)] === 1) next += 1;
+    if (!(next >= before || SENTENCE_BREAK[text.charCodeAt(next)] === 1)) continue;
     // Groups never overlap: a clause already read (or the text before it) is not a floor to match into.
     const open = matchOpen(text, close, from);
     if (open < 0) continue;

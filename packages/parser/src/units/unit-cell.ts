@@ -74,9 +74,6 @@ export function readUnitRow(cells: UnitCells, convention: RoleConvention = NO_CO
   const lead: string[] = [];
   const support: string[] = [];
   const plain: string[] = [];
-  const add = (list: string[], name: string): void => {
-    if (!list.includes(name)) list.push(name);
-  };
   for (const cell of cells.lead) for (const entry of cellEntries(cell)) add(lead, entry.name);
   for (const cell of cells.support) for (const entry of cellEntries(cell)) add(support, entry.name);
   for (const cell of cells.units) {
@@ -99,4 +96,8 @@ export function readUnitRow(cells: UnitCells, convention: RoleConvention = NO_CO
     lead,
     support: lead.length > 0 ? others : support.filter((name) => !lead.includes(name)),
   };
+}
+
+function add(list: string[], name: string): void {
+  if (!list.includes(name)) list.push(name);
 }

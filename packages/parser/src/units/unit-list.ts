@@ -27,6 +27,14 @@ const BRACKET_KIND: Uint8Array = (() => {
   return table;
 })();
 
+export const OPEN = 1;
+export const CLOSE = 2;
+
+/** OPEN, CLOSE or 0 for the character at `at` (no string is built for it). */
+export function bracketKindAt(text: string, at: number): number {
+  return BRACKET_KIND[text.charCodeAt(at)] ?? 0;
+}
+
 export function isOpenBracket(ch: string | undefined): boolean {
   return ch !== undefined && ch.length === 1 && BRACKET_KIND[ch.charCodeAt(0)] === 1;
 }
@@ -115,7 +123,16 @@ function roleTailOf(name: string): readonly [string, PrintedRole] | undefined {
 }
 
 // 等部门单位, 等有关科室单位: the kinds may stack.
-const COLLECTIVE_TAIL = /等(?:其他|其它)?(?:有关|相关|各)?(?:科室|处室|单位|部门|机构|医疗机构|医院){0,2}$/;
+const COLLECTIVE_TAIL = /^等(?:其他|其它)?(?:有关|相关|各)?(?:科室|处室|单位|部门|机构|医疗机构|医院){0,2}$/;
+
+/**
+ * The name without its 等 tail. No word of the tail holds 等, so a tail can only start at the last 等: the
+ * pattern is tried there alone rather than at every position of every part.
+ */
+function withoutCollectiveTail(name: string): string {
+  const at = name.lastIndexOf('等');
+  return at >= 0 && COLLECTIVE_TAIL.test(name.slice(at)) ? name.slice(0, at) : name;
+}
 
 // 医政科为牵头单位, 中医科为配合单位: the role written as a predicate.
 const PREDICATE_ROLE = new RegExp(
@@ -123,6 +140,9 @@ const PREDICATE_ROLE = new RegExp(
 );
 // 市卫健委（牵头）: a role printed as a bracketed note.
 const NOTE_ROLE = new RegExp(`[（(](${alternation([...LEAD_WORDS, ...SUPPORT_WORDS, '负责'])})[）)]$`);
+
+const PREDICATE_END = new Set(['位', '门', '室']);
+const NOTE_END = new Set(['）', ')']);
 
 export interface CleanPart {
   name: string;
@@ -145,17 +165,19 @@ export function cleanPart(part: string): CleanPart {
       name = name.slice(0, name.length - tail[0].length);
       if (role === 'none') role = tail[1];
     }
-    name = name.replace(COLLECTIVE_TAIL, '').trim();
+    name = withoutCollectiveTail(name).trim();
     if (name === before) break;
   }
   // 医政科为牵头单位, 中医科为配合单位: the role written as a predicate.
-  const predicate = PREDICATE_ROLE.exec(name);
+  // Both patterns below end in a closing character; most parts end in something else.
+  const last = name.charAt(name.length - 1);
+  const predicate = PREDICATE_END.has(last) ? PREDICATE_ROLE.exec(name) : null;
   if (predicate?.[1] !== undefined) {
     name = name.slice(0, name.length - predicate[0].length);
     if (role === 'none') role = roleOfWord(predicate[1]);
   }
   // A role printed as a bracketed note (市卫健委（牵头）) is a role word, not part of the name.
-  const note = NOTE_ROLE.exec(name);
+  const note = NOTE_END.has(name.charAt(name.length - 1)) ? NOTE_ROLE.exec(name) : null;
   if (note?.[1] !== undefined) {
     name = name.slice(0, name.length - note[0].length).trim();
     if (role === 'none') {

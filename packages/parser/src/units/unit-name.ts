@@ -66,8 +66,17 @@ export function isUnitName(name: string, lenient = false): boolean {
   // 由 ("by") inside a name means a sentence was read as one (此项工作由疾控处); only 自由 is a word in names.
   if (name.includes('由') && name.replaceAll('自由', '').includes('由')) return false;
   if (!bracketsBalanced(name)) return false;
-  if (unitSuffix(name) !== null) return true;
-  const region = REGION_SUFFIXES.find((suffix) => name.endsWith(suffix) && name.length > suffix.length);
+  // 各街道（园区）, 县医院（含分院）: a bracketed note at the end qualifies the name; its suffix stands before it.
+  const core = name.endsWith('）') || name.endsWith(')') ? withoutTrailingNote(name) : name;
+  if (unitSuffix(core) !== null) return true;
+  const region = REGION_SUFFIXES.find((suffix) => core.endsWith(suffix) && core.length > suffix.length);
   if (region === undefined) return false;
-  return name.startsWith('各') || (lenient && name.length >= 3);
+  return core.startsWith('各') || (lenient && core.length >= 3);
+}
+
+const TRAILING_NOTE = /[（(][^（()）]{1,12}[）)]$/;
+
+function withoutTrailingNote(name: string): string {
+  const m = TRAILING_NOTE.exec(name);
+  return m === null ? name : name.slice(0, m.index);
 }

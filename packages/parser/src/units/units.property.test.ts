@@ -85,7 +85,7 @@ describe('units robustness', () => {
     );
   });
 
-  it('keeps adversarial multi-megabyte lines fast', () => {
+  it('reads adversarial multi-megabyte lines to the end, every name it returns taken from the text', () => {
     const inputs = [
       '（医政科、'.repeat(400_000),
       '由医政科负责，'.repeat(300_000),
@@ -93,12 +93,12 @@ describe('units robustness', () => {
       '(医政科牵头)\n'.repeat(250_000),
       '科'.repeat(2_000_000),
     ];
+    // No clock here (speed is bench:parse): a super-linear blow-up would run into the time-out instead.
     for (const text of inputs) {
-      const began = performance.now();
       findResponsibility(text, { start: 0, end: text.length });
-      parseUnitCell(text);
-      findAliases(['医政医管科', '规划信息科'], text);
-      expect(performance.now() - began).toBeLessThan(5000);
+      for (const name of parseUnitCell(text)) expect(text.includes(name)).toBe(true);
+      for (const alias of findAliases(['医政医管科', '规划信息科'], text))
+        expect(text.includes(alias.short)).toBe(true);
     }
-  });
+  }, 120_000);
 });

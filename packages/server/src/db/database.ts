@@ -42,8 +42,11 @@ export interface DatabaseOptions {
   /** PostgreSQL only: the schema the pool's connections use (tests give each file its own). */
   searchPath?: string;
   maxConnections?: number;
-  /** Told the text of every statement sent, BEGIN and COMMIT included (tests count statements per request). */
-  onQuery?: (sql: string) => void;
+  /**
+   * Told the text and parameters of every statement sent, BEGIN and COMMIT included (tests count statements
+   * per request and check each names one tenant).
+   */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 /** One code path for both databases: kysely's PostgresDialect over a pg.Pool. */
@@ -51,7 +54,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const onQuery = options.onQuery;
   const log = onQuery
     ? (event: LogEvent): void => {
-        onQuery(event.query.sql);
+        onQuery(event.query.sql, event.query.parameters);
       }
     : undefined;
   if (options.url) {

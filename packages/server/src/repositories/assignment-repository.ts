@@ -162,18 +162,3 @@ export async function deleteUnmatchedNames(
       .execute();
   }
 }
-
-export async function listAssignmentsOf(
-  db: Executor,
-  tenantId: string,
-  itemIds: readonly string[],
-): Promise<AssignmentRecord[]> {
-  if (itemIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('assignments')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('item_id', 'in', itemIds)
-    .execute();
-  return rows.map((r) => ({ itemId: r.item_id, unitId: r.unit_id, role: r.role }));
-}

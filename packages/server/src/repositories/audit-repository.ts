@@ -14,21 +14,21 @@ export interface AuditEntry {
 export async function appendAudit(db: Executor, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await db
-    .insertInto('audit_log')
-    .values(
-      list.map((e) => ({
-        tenant_id: e.tenantId,
-        actor_id: e.actorId,
-        action: e.action,
-        entity: e.entity,
-        entity_id: e.entityId,
-        before: e.before === undefined ? null : JSON.stringify(e.before),
-        after: e.after === undefined ? null : JSON.stringify(e.after),
-        at: e.at,
-      })),
-    )
-    .execute();
+  await db.insertInto('audit_log').values(list.map(auditRow)).execute();
+}
+
+/** An entry as the row inserted (also by repositories that write an entry in the statement of its change). */
+export function auditRow(e: AuditEntry) {
+  return {
+    tenant_id: e.tenantId,
+    actor_id: e.actorId,
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entityId,
+    before: e.before === undefined ? null : JSON.stringify(e.before),
+    after: e.after === undefined ? null : JSON.stringify(e.after),
+    at: e.at,
+  };
 }
 
 export interface AuditFilter {

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Updateable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { ItemRow, ItemTable, NewItem } from '../db/schema.js';
@@ -68,24 +67,6 @@ export async function placeItem(
 
 export async function deleteItem(db: Executor, tenantId: string, itemId: string): Promise<void> {
   await db.deleteFrom('items').where('tenant_id', '=', tenantId).where('id', '=', itemId).execute();
-}
-
-/** The item and its ancestors, nearest first (for one task's checks without loading the whole plan). */
-export async function findAncestry(
-  db: Executor,
-  tenantId: string,
-  itemId: string,
-): Promise<{ id: string; is_task: boolean }[]> {
-  const { rows } = await sql<{ id: string; is_task: boolean; depth: number }>`
-    WITH RECURSIVE chain AS (
-      SELECT id, parent_id, is_task, 0 AS depth FROM items WHERE tenant_id = ${tenantId} AND id = ${itemId}
-      UNION ALL
-      SELECT i.id, i.parent_id, i.is_task, chain.depth + 1
-      FROM items i JOIN chain ON i.tenant_id = ${tenantId} AND i.id = chain.parent_id
-      WHERE chain.depth < 50
-    )
-    SELECT id, is_task, depth FROM chain ORDER BY depth`.execute(db);
-  return rows.map((r) => ({ id: r.id, is_task: r.is_task }));
 }
 
 export async function hasChildren(db: Executor, tenantId: string, itemId: string): Promise<boolean> {

@@ -1,6 +1,8 @@
-import type { Updateable } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { sql, type Updateable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { ProgressReportTable, ReportRow } from '../db/schema.js';
+import { auditRow, type AuditEntry } from './audit-repository.js';
 
 export async function countReportsForItems(
   db: Executor,
@@ -34,10 +36,35 @@ export interface NewReport {
   at: Date;
 }
 
-export function insertReport(db: Executor, r: NewReport): Promise<ReportRow> {
-  return db
+/**
+ * Inserts a report, its actuals and its audit entry in one statement (the actuals and the entry as
+ * data-modifying CTEs): the report's id is chosen here so all three can name it. `audit` is given the id.
+ */
+export function insertReport(
+  db: Executor,
+  r: NewReport,
+  actuals: readonly Omit<ActualRecord, 'reportId'>[],
+  audit: (reportId: string) => AuditEntry,
+): Promise<ReportRow> {
+  const id = randomUUID();
+  const statement = db
+    .with('audit', (qb) => qb.insertInto('audit_log').values(auditRow(audit(id))))
+    // From arrays, so no actuals insert nothing in the same statement.
+    .with('actuals', (qb) =>
+      qb
+        .insertInto('target_actuals')
+        .columns(['tenant_id', 'report_id', 'target_id', 'value', 'note'])
+        .expression(
+          sql`select ${r.tenantId}::uuid, ${id}::uuid, a.target_id, a.value, a.note
+              from unnest(${actuals.map((a) => a.targetId)}::uuid[], ${actuals.map((a) => a.value)}::numeric[],
+                          ${actuals.map((a) => a.note)}::text[]) as a(target_id, value, note)`,
+        ),
+    );
+  return statement
     .insertInto('progress_reports')
     .values({
+      id,
+      version: 1,
       tenant_id: r.tenantId,
       item_id: r.itemId,
       unit_id: r.unitId,
@@ -103,23 +130,6 @@ export function findReportByKey(db: Executor, tenantId: string, key: string): Pr
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .where('idempotency_key', '=', key)
-    .executeTakeFirst();
-}
-
-export function findReportFor(
-  db: Executor,
-  tenantId: string,
-  itemId: string,
-  unitId: string,
-  periodId: string,
-): Promise<ReportRow | undefined> {
-  return db
-    .selectFrom('progress_reports')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('item_id', '=', itemId)
-    .where('unit_id', '=', unitId)
-    .where('period_id', '=', periodId)
     .executeTakeFirst();
 }
 
@@ -212,4 +222,73 @@ export async function listActuals(
     .where('report_id', 'in', reportIds)
     .execute();
   return rows.map((r) => ({ reportId: r.report_id, targetId: r.target_id, value: r.value, note: r.note }));
+}
+
+/** A reviewed report as it is now, with what the audit entry needs of it before, its plan and its actuals. */
+export interface ReviewedReport {
+  after: ReportRow;
+  before: Pick<ReportRow, 'id' | 'state' | 'percent' | 'narrative' | 'return_reason' | 'version'>;
+  planId: string;
+  actuals: ActualRecord[];
+}
+
+/**
+ * Accepts or returns a submitted report at the version the reviewer saw, in one statement that also reads
+ * the row as it was (for the audit entry), its period's plan and its actuals. Undefined when the report is
+ * missing, no longer submitted, or at another version (the caller reads it again to say which).
+ */
+export async function reviewReportAtVersion(
+  db: Executor,
+  tenantId: string,
+  reportId: string,
+  version: number,
+  review: { state: 'accepted' | 'returned'; returnReason: string | null; reviewedBy: string; at: Date },
+): Promise<ReviewedReport | undefined> {
+  const { rows } = await sql<
+    ReportRow & {
+      old_state: ReportRow['state'];
+      old_percent: number;
+      old_narrative: string;
+      old_return_reason: string | null;
+      old_version: number;
+      plan_id: string;
+      actuals: { targetId: string; value: number; note: string }[];
+    }
+  >`
+    update progress_reports r
+    set state = ${review.state}, return_reason = ${review.returnReason}, reviewed_by = ${review.reviewedBy},
+        reviewed_at = ${review.at}, updated_at = ${review.at}, version = r.version + 1
+    from progress_reports old
+    join reporting_periods p on p.tenant_id = old.tenant_id and p.id = old.period_id
+    where r.tenant_id = ${tenantId} and r.id = ${reportId} and r.version = ${version} and r.state = 'submitted'
+      and old.tenant_id = r.tenant_id and old.id = r.id
+    returning r.*, old.state as old_state, old.percent as old_percent, old.narrative as old_narrative,
+      old.return_reason as old_return_reason, old.version as old_version, p.plan_id,
+      (select coalesce(json_agg(json_build_object('targetId', a.target_id, 'value', a.value, 'note', a.note)), '[]')
+       from target_actuals a where a.tenant_id = r.tenant_id and a.report_id = r.id) as actuals`.execute(db);
+  const row = rows[0];
+  if (!row) return undefined;
+  const {
+    old_state,
+    old_percent,
+    old_narrative,
+    old_return_reason,
+    old_version,
+    plan_id,
+    actuals,
+    ...after
+  } = row;
+  return {
+    after,
+    before: {
+      id: after.id,
+      state: old_state,
+      percent: old_percent,
+      narrative: old_narrative,
+      return_reason: old_return_reason,
+      version: old_version,
+    },
+    planId: plan_id,
+    actuals: actuals.map((a) => ({ reportId: after.id, ...a })),
+  };
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Role } from '@yaodian/core';
 import type { Executor } from '../db/database.js';
 
 export interface SessionRecord {
@@ -26,26 +27,51 @@ export async function insertSession(db: Executor, s: SessionRecord): Promise<voi
     .execute();
 }
 
-export async function findSession(
+/** A session with what the request's actor needs (the user's role, whether active, its units). */
+export interface SessionWithUser extends SessionRecord {
+  role: Role;
+  active: boolean;
+  unitIds: string[];
+}
+
+/**
+ * The session and its user in one statement (every request resolves one): the session row joined to its
+ * user, the user's units as a sorted array.
+ */
+export async function findSessionWithUser(
   db: Executor,
   tenantId: string,
   id: string,
-): Promise<SessionRecord | undefined> {
-  const row = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+): Promise<SessionWithUser | undefined> {
+  const { rows } = await sql<{
+    user_id: string;
+    csrf_token: string;
+    created_at: Date;
+    last_seen_at: Date;
+    expires_at: Date;
+    role: Role;
+    active: boolean;
+    unit_ids: string[];
+  }>`
+    select s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, u.role, u.active,
+      array(select uu.unit_id::text from user_units uu
+            where uu.tenant_id = s.tenant_id and uu.user_id = s.user_id order by uu.unit_id) as unit_ids
+    from sessions s
+    join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
+    where s.tenant_id = ${tenantId} and s.id = ${id}`.execute(db);
+  const row = rows[0];
   return (
     row && {
-      tenantId: row.tenant_id,
-      id: row.id,
+      tenantId,
+      id,
       userId: row.user_id,
       csrfToken: row.csrf_token,
       createdAt: row.created_at,
       lastSeenAt: row.last_seen_at,
       expiresAt: row.expires_at,
+      role: row.role,
+      active: row.active,
+      unitIds: row.unit_ids,
     }
   );
 }

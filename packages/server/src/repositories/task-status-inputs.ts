@@ -3,8 +3,8 @@ import type { Executor } from '../db/database.js';
 import type { AssignmentRole, ReportRow, TargetRow } from '../db/schema.js';
 
 /**
- * What the status of a few tasks depends on, read by item id with a fixed number of indexed statements
- * whatever the plan's size. Used by the per-task recompute (services/task-status-recompute.ts).
+ * What the status of a few tasks depends on, read by item id in one indexed statement whatever the plan's
+ * size. Used by the per-task recompute (services/task-status-recompute.ts).
  */
 
 export interface TaskOwners {
@@ -14,20 +14,61 @@ export interface TaskOwners {
   assignments: { unitId: string; role: AssignmentRole }[];
 }
 
-export async function listTaskOwners(
+export type TaskReport = Pick<ReportRow, 'item_id' | 'unit_id' | 'period_id' | 'state' | 'percent'> & {
+  ends_on: string;
+};
+
+export type TaskTarget = Pick<
+  TargetRow,
+  'item_id' | 'metric' | 'op' | 'value' | 'lo' | 'hi' | 'direction' | 'baseline'
+> & { latest_actual: number | null };
+
+export interface TaskStatusInputs {
+  plan: {
+    year: number;
+    behind_points: number;
+    at_risk_points: number;
+    published_at: Date | null;
+  };
+  owners: TaskOwners[];
+  /** The tasks' reports with their period's end. */
+  reports: TaskReport[];
+  /** The tasks' targets, each with the actual of its latest period's report that is not a draft. */
+  targets: TaskTarget[];
+  /** The plan's periods due before `today`, with their due dates (the caller keeps those since publication). */
+  duePeriods: { id: string; due_on: string }[];
+}
+
+/**
+ * The plan's thresholds, the tasks' owners (own or nearest assigned ancestor's assignments), reports, targets
+ * with their latest actuals, and the plan's periods due before `today`: one statement, undefined without the plan.
+ */
+export async function loadTaskStatusInputs(
   db: Executor,
   tenantId: string,
+  planId: string,
   itemIds: readonly string[],
-): Promise<TaskOwners[]> {
+  today: string,
+): Promise<TaskStatusInputs | undefined> {
+  const ids = [...itemIds];
   const { rows } = await sql<{
-    item_id: string;
-    deadline: string | null;
-    unit_id: string | null;
-    role: AssignmentRole | null;
+    year: number;
+    behind_points: number;
+    at_risk_points: number;
+    published_at: Date | null;
+    owners: {
+      item_id: string;
+      deadline: string | null;
+      unit_id: string | null;
+      role: AssignmentRole | null;
+    }[];
+    reports: TaskReport[];
+    targets: TaskTarget[];
+    due_periods: { id: string; due_on: string }[];
   }>`
     with recursive up as (
       select i.id as task_id, i.id as item_id, i.parent_id, 0 as depth
-      from items i where i.tenant_id = ${tenantId} and i.id = any(${[...itemIds]}::uuid[])
+      from items i where i.tenant_id = ${tenantId} and i.id = any(${ids}::uuid[])
       union all
       select up.task_id, p.id, p.parent_id, up.depth + 1
       from up join items p on p.tenant_id = ${tenantId} and p.id = up.parent_id
@@ -37,77 +78,51 @@ export async function listTaskOwners(
       where exists (select 1 from assignments a where a.tenant_id = ${tenantId} and a.item_id = up.item_id)
       order by up.task_id, up.depth
     )
-    select t.id as item_id, t.deadline, a.unit_id, a.role
-    from items t
-    left join owner on owner.task_id = t.id
-    left join assignments a on a.tenant_id = ${tenantId} and a.item_id = owner.item_id
-    where t.tenant_id = ${tenantId} and t.id = any(${[...itemIds]}::uuid[])`.execute(db);
+    select pl.year, pl.behind_points, pl.at_risk_points, pl.published_at,
+      (select coalesce(json_agg(o), '[]') from (
+        select t.id as item_id, t.deadline, a.unit_id, a.role
+        from items t
+        left join owner on owner.task_id = t.id
+        left join assignments a on a.tenant_id = ${tenantId} and a.item_id = owner.item_id
+        where t.tenant_id = ${tenantId} and t.id = any(${ids}::uuid[])) o) as owners,
+      (select coalesce(json_agg(r), '[]') from (
+        select r.item_id, r.unit_id, r.period_id, r.state, r.percent, p.ends_on
+        from progress_reports r
+        join reporting_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
+        where r.tenant_id = ${tenantId} and r.item_id = any(${ids}::uuid[])) r) as reports,
+      (select coalesce(json_agg(x), '[]') from (
+        select t.item_id, t.metric, t.op, t.value, t.lo, t.hi, t.direction, t.baseline, (
+          select a.value from target_actuals a
+          join progress_reports r on r.tenant_id = a.tenant_id and r.id = a.report_id
+          join reporting_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
+          where a.tenant_id = t.tenant_id and a.target_id = t.id and r.state <> 'draft'
+          order by p.ends_on desc limit 1
+        ) as latest_actual
+        from targets t
+        where t.tenant_id = ${tenantId} and t.item_id = any(${ids}::uuid[])) x) as targets,
+      (select coalesce(json_agg(d), '[]') from (
+        select p.id, p.due_on from reporting_periods p
+        where p.tenant_id = ${tenantId} and p.plan_id = ${planId} and p.due_on < ${today}) d) as due_periods
+    from plans pl
+    where pl.tenant_id = ${tenantId} and pl.id = ${planId}`.execute(db);
+  const row = rows[0];
+  if (!row) return undefined;
   const byItem = new Map<string, TaskOwners>();
-  for (const r of rows) {
+  for (const r of row.owners) {
     const entry = byItem.get(r.item_id) ?? { itemId: r.item_id, deadline: r.deadline, assignments: [] };
     if (r.unit_id && r.role) entry.assignments.push({ unitId: r.unit_id, role: r.role });
     byItem.set(r.item_id, entry);
   }
-  return [...byItem.values()];
-}
-
-export type TaskReport = Pick<ReportRow, 'item_id' | 'unit_id' | 'period_id' | 'state' | 'percent'> & {
-  ends_on: string;
-};
-
-/** The tasks' reports with their period's end. */
-export function listTaskReports(
-  db: Executor,
-  tenantId: string,
-  itemIds: readonly string[],
-): Promise<TaskReport[]> {
-  return db
-    .selectFrom('progress_reports as r')
-    .innerJoin('reporting_periods as p', (join) =>
-      join.onRef('p.tenant_id', '=', 'r.tenant_id').onRef('p.id', '=', 'r.period_id'),
-    )
-    .select(['r.item_id', 'r.unit_id', 'r.period_id', 'r.state', 'r.percent', 'p.ends_on'])
-    .where('r.tenant_id', '=', tenantId)
-    .where('r.item_id', 'in', [...itemIds])
-    .execute();
-}
-
-/** Periods of the plan due before `today` and on or after `since` (the publication date). */
-export async function listClosedPeriodIds(
-  db: Executor,
-  tenantId: string,
-  planId: string,
-  since: string,
-  today: string,
-): Promise<string[]> {
-  const rows = await db
-    .selectFrom('reporting_periods')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('plan_id', '=', planId)
-    .where('due_on', '<', today)
-    .where('due_on', '>=', since)
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-export type TaskTarget = TargetRow & { latest_actual: number | null };
-
-/** The tasks' targets, each with the actual of its latest period's report that is not a draft. */
-export async function listTaskTargets(
-  db: Executor,
-  tenantId: string,
-  itemIds: readonly string[],
-): Promise<TaskTarget[]> {
-  const { rows } = await sql<TaskTarget>`
-    select t.*, (
-      select a.value from target_actuals a
-      join progress_reports r on r.tenant_id = a.tenant_id and r.id = a.report_id
-      join reporting_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
-      where a.tenant_id = t.tenant_id and a.target_id = t.id and r.state <> 'draft'
-      order by p.ends_on desc limit 1
-    ) as latest_actual
-    from targets t
-    where t.tenant_id = ${tenantId} and t.item_id = any(${[...itemIds]}::uuid[])`.execute(db);
-  return rows;
+  return {
+    plan: {
+      year: row.year,
+      behind_points: row.behind_points,
+      at_risk_points: row.at_risk_points,
+      published_at: row.published_at,
+    },
+    owners: [...byItem.values()],
+    reports: row.reports,
+    targets: row.targets,
+    duePeriods: row.due_periods,
+  };
 }

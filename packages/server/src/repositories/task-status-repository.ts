@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { TaskStatusRow } from '../db/schema.js';
 
@@ -44,22 +45,21 @@ export function lockTaskStatuses(
       .forUpdate()
       .execute();
   if (itemIds.length === 0) return Promise.resolve([]);
-  const inOrder = db
-    .selectFrom('task_status')
-    .select('item_id')
-    .where('tenant_id', '=', tenantId)
-    .where('plan_id', '=', planId)
-    .where('item_id', 'in', [...itemIds])
-    .orderBy('item_id')
-    .forUpdate();
-  return db
-    .updateTable('task_status')
-    .set((eb) => ({ change_count: eb('change_count', '+', 1) }))
-    .where('tenant_id', '=', tenantId)
-    .where('plan_id', '=', planId)
-    .where('item_id', 'in', inOrder)
-    .returningAll()
-    .execute();
+  // The locking read is a CTE (never flattened into the UPDATE), so the rows are found by their key: as an
+  // IN-subquery it was planned as a join over the plan's every status row, ~1 s a write on a 1,000-task plan.
+  return sql<TaskStatusRow>`
+    with locked as (
+      select item_id from task_status
+      where tenant_id = ${tenantId} and plan_id = ${planId} and item_id = any(${[...itemIds]}::uuid[])
+      order by item_id
+      for update
+    )
+    update task_status t set change_count = t.change_count + 1
+    from locked
+    where t.tenant_id = ${tenantId} and t.plan_id = ${planId} and t.item_id = locked.item_id
+    returning t.*`
+    .execute(db)
+    .then((r) => r.rows);
 }
 
 /** Inserts or updates the statuses given (not the tasks' places); leaves every other row of the plan alone. */

@@ -13,7 +13,7 @@ import {
 import {
   deleteSession,
   deleteUserSessions,
-  findSession,
+  findSessionWithUser,
   insertSession,
   touchSession,
 } from '../repositories/session-repository.js';
@@ -207,7 +207,7 @@ export async function resolveSession(deps: Deps, cookie: string): Promise<Resolv
   const parsed = parseCookie(cookie);
   if (!parsed) throw new AppError('unauthenticated', 'Sign in first');
   const id = sha256(parsed.token);
-  const session = await findSession(deps.db, parsed.tenantId, id);
+  const session = await findSessionWithUser(deps.db, parsed.tenantId, id);
   if (!session) throw new AppError('unauthenticated', 'Sign in first');
   const now = deps.clock.now().getTime();
   if (now >= session.expiresAt.getTime() || now - session.lastSeenAt.getTime() >= SESSION_IDLE_MS) {
@@ -217,8 +217,13 @@ export async function resolveSession(deps: Deps, cookie: string): Promise<Resolv
   if (now - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await touchSession(deps.db, session.tenantId, id, new Date(now));
   }
-  const actor = await actorFor(deps, session.tenantId, session.userId);
-  if (!actor) throw new AppError('unauthenticated', 'Sign in first');
+  if (!session.active) throw new AppError('unauthenticated', 'Sign in first');
+  const actor: Actor = {
+    tenantId: session.tenantId,
+    userId: session.userId,
+    role: session.role,
+    unitIds: session.unitIds,
+  };
   return { actor, csrfToken: session.csrfToken, sessionId: id };
 }
 

@@ -6,25 +6,24 @@ import { AppError, notFound, stateConflict, versionConflict } from '../errors/ap
 import type { Actor } from '../policies/actor.js';
 import { assertActsForUnit, authorize } from '../policies/authorize.js';
 import { presentReport } from '../presenters/report-presenter.js';
-import { listAssignmentsOf } from '../repositories/assignment-repository.js';
 import { countReportAttachments } from '../repositories/attachment-repository.js';
 import { appendAudit } from '../repositories/audit-repository.js';
-import { findAncestry, findItem } from '../repositories/item-repository.js';
 import { findPeriod } from '../repositories/period-repository.js';
 import { findPlan } from '../repositories/plan-repository.js';
 import {
   findReport,
   findReportByKey,
-  findReportFor,
   insertReport,
   listActuals,
   listReports,
   lockReport,
   lockReports,
   replaceActuals,
+  reviewReportAtVersion,
   updateReportAtVersion,
   type ReportFilter,
 } from '../repositories/report-repository.js';
+import { loadNewReportContext } from '../repositories/report-write-context.js';
 import { listItemTargets } from '../repositories/target-repository.js';
 import type { Deps } from './deps.js';
 import { markTasks, statusWrite } from './status-tracking.js';
@@ -38,69 +37,36 @@ interface ReportBody {
 }
 
 /**
- * The task a report is about: in a published plan, a task (marked, or a leaf under no marked item),
- * with the units assigned to it or, where it has none, to its nearest assigned ancestor.
- */
-async function taskFor(
-  db: Executor,
-  tenantId: string,
-  itemId: string,
-): Promise<{ planId: string; unitIds: string[] }> {
-  const item = await findItem(db, tenantId, itemId);
-  const plan = item && (await findPlan(db, tenantId, item.plan_id));
-  if (!item || plan?.status !== 'published') {
-    throw new AppError('validation_failed', 'No such task in a published plan', { field: 'itemId' });
-  }
-  const ancestry = await findAncestry(db, tenantId, itemId);
-  // The stored flag decides (domain/plan-tree.ts taskNodes): marked, with no task above it.
-  const isTask = item.is_task && !ancestry.slice(1).some((a) => a.is_task);
-  if (!isTask) throw new AppError('validation_failed', 'This item is not a task', { field: 'itemId' });
-  const assignments = await listAssignmentsOf(
-    db,
-    tenantId,
-    ancestry.map((a) => a.id),
-  );
-  const nearest = ancestry.find((a) => assignments.some((x) => x.itemId === a.id));
-  return {
-    planId: plan.id,
-    unitIds: assignments.filter((x) => x.itemId === nearest?.id).map((x) => x.unitId),
-  };
-}
-
-/**
  * What submitting makes of a report under its plan's settings: accepted at once where the plan has review
  * switched off, else submitted for review; refused without evidence where the plan requires it.
  */
-async function submissionState(
+function submissionState(
+  plan: { reviewRequired: boolean | null; evidenceRequired: boolean | null } | undefined,
+  attached: number,
+): 'submitted' | 'accepted' {
+  if (plan?.evidenceRequired && attached === 0)
+    throw new AppError('validation_failed', 'This plan requires at least one attachment before submission', {
+      field: 'attachments',
+      details: [{ field: 'attachments', rule: 'evidence_required', limit: 1 }],
+    });
+  return plan?.reviewRequired === false ? 'accepted' : 'submitted';
+}
+
+/** The state an existing report's submission gives it (its plan's settings; its attachments, if evidence is required). */
+async function resubmissionState(
   db: Executor,
   tenantId: string,
   planId: string,
-  reportId: string | null,
+  reportId: string,
 ): Promise<'submitted' | 'accepted'> {
   const plan = await findPlan(db, tenantId, planId);
-  if (plan?.evidence_required) {
-    const attached = reportId ? await countReportAttachments(db, tenantId, reportId) : 0;
-    if (attached === 0)
-      throw new AppError(
-        'validation_failed',
-        'This plan requires at least one attachment before submission',
-        {
-          field: 'attachments',
-          details: [{ field: 'attachments', rule: 'evidence_required', limit: 1 }],
-        },
-      );
-  }
-  return plan?.review_required === false ? 'accepted' : 'submitted';
+  const settings = plan && { reviewRequired: plan.review_required, evidenceRequired: plan.evidence_required };
+  const attached = plan?.evidence_required ? await countReportAttachments(db, tenantId, reportId) : 0;
+  return submissionState(settings, attached);
 }
 
-async function checkActuals(
-  db: Executor,
-  tenantId: string,
-  itemId: string,
-  actuals: ReportBody['actuals'],
-): Promise<void> {
+function checkActuals(allowed: ReadonlySet<string>, actuals: ReportBody['actuals']): void {
   if (!actuals || actuals.length === 0) return;
-  const allowed = new Set((await listItemTargets(db, tenantId, itemId)).map((t) => t.id));
   const ids = actuals.map((a) => a.targetId);
   if (new Set(ids).size !== ids.length)
     throw new AppError('validation_failed', 'One actual per target', { field: 'actuals' });
@@ -111,12 +77,30 @@ async function checkActuals(
     });
 }
 
+async function checkItemActuals(
+  db: Executor,
+  tenantId: string,
+  itemId: string,
+  actuals: ReportBody['actuals'],
+): Promise<void> {
+  if (!actuals || actuals.length === 0) return;
+  checkActuals(new Set((await listItemTargets(db, tenantId, itemId)).map((t) => t.id)), actuals);
+}
+
 async function present(db: Executor, tenantId: string, report: ReportRow): Promise<ReportDto> {
   return presentReport(report, await listActuals(db, tenantId, [report.id]));
 }
 
-function auditOf(deps: Deps, actor: Actor, action: string, before: ReportRow | null, after: ReportRow) {
-  const view = (r: ReportRow) => ({
+type AuditedFields = Pick<ReportRow, 'id' | 'state' | 'percent' | 'narrative' | 'return_reason' | 'version'>;
+
+function auditOf(
+  deps: Deps,
+  actor: Actor,
+  action: string,
+  before: AuditedFields | null,
+  after: AuditedFields,
+) {
+  const view = (r: AuditedFields) => ({
     state: r.state,
     percent: r.percent,
     narrative: r.narrative,
@@ -184,26 +168,38 @@ function createOnce(
   replay: (db: Executor) => Promise<CreateResult | null>,
 ): Promise<CreateResult> {
   return statusWrite(deps, async (trx) => {
-    const replayed = await replay(trx);
-    if (replayed) return replayed;
-    const task = await taskFor(trx, actor.tenantId, input.itemId);
-    if (!task.unitIds.includes(input.unitId))
-      throw new AppError('forbidden', 'This unit is not assigned to the task');
-    const period = await findPeriod(trx, actor.tenantId, input.periodId);
-    if (period?.plan_id !== task.planId)
-      throw new AppError('validation_failed', 'No such period in the task’s plan', { field: 'periodId' });
-    const existing = await findReportFor(trx, actor.tenantId, input.itemId, input.unitId, input.periodId);
-    // Committed by a copy of this request since the replay check above (READ COMMITTED sees it now).
-    if (existing && idempotencyKey && existing.idempotency_key === idempotencyKey) {
-      return { report: await present(trx, actor.tenantId, existing), created: false };
+    // One statement for every check (item, ancestry, plan, assignment, period, targets, existing reports).
+    const context = await loadNewReportContext(trx, actor.tenantId, { ...input, idempotencyKey });
+    if (context.byKeyId) {
+      const replayed = await replay(trx);
+      if (replayed) return replayed;
     }
-    if (existing)
+    if (!context.planId || context.planStatus !== 'published') {
+      throw new AppError('validation_failed', 'No such task in a published plan', { field: 'itemId' });
+    }
+    if (!context.isTask)
+      throw new AppError('validation_failed', 'This item is not a task', { field: 'itemId' });
+    if (!context.unitIds.includes(input.unitId))
+      throw new AppError('forbidden', 'This unit is not assigned to the task');
+    if (context.periodPlanId !== context.planId)
+      throw new AppError('validation_failed', 'No such period in the task’s plan', { field: 'periodId' });
+    if (context.existingId) {
+      // Committed by a copy of this request since the replay check above (READ COMMITTED sees it now).
+      const existing = idempotencyKey && context.existingKey === idempotencyKey;
+      if (existing) {
+        const report = await findReport(trx, actor.tenantId, context.existingId);
+        if (report) return { report: await present(trx, actor.tenantId, report), created: false };
+      }
       throw new AppError('duplicate', 'This unit already has a report for the task and period', {
-        details: { reportId: existing.id },
+        details: { reportId: context.existingId },
       });
-    await checkActuals(trx, actor.tenantId, input.itemId, input.actuals);
-    const state = input.submit ? await submissionState(trx, actor.tenantId, task.planId, null) : 'draft';
-    const report = await insertReport(trx, {
+    }
+    checkActuals(new Set(context.targetIds), input.actuals);
+    const state = input.submit ? submissionState(context, 0) : 'draft';
+    const action =
+      state === 'accepted' ? 'report.submit_accept' : input.submit ? 'report.submit' : 'report.create';
+    const actuals = input.actuals ?? [];
+    const newReport = {
       tenantId: actor.tenantId,
       itemId: input.itemId,
       unitId: input.unitId,
@@ -217,20 +213,25 @@ function createOnce(
       idempotencyKey,
       createdBy: actor.userId,
       at: deps.clock.now(),
-    });
-    await replaceActuals(trx, actor.tenantId, report.id, input.actuals ?? []);
-    markTasks(trx, actor.tenantId, task.planId, [input.itemId]);
-    await appendAudit(
-      trx,
-      auditOf(
-        deps,
-        actor,
-        state === 'accepted' ? 'report.submit_accept' : input.submit ? 'report.submit' : 'report.create',
-        null,
-        report,
-      ),
+    } as const;
+    const report = await insertReport(trx, newReport, actuals, (id) =>
+      auditOf(deps, actor, action, null, {
+        id,
+        state,
+        percent: newReport.percent,
+        narrative: newReport.narrative,
+        return_reason: null,
+        version: 1,
+      }),
     );
-    return { report: await present(trx, actor.tenantId, report), created: true };
+    markTasks(trx, actor.tenantId, context.planId, [input.itemId]);
+    return {
+      report: presentReport(
+        report,
+        actuals.map((a) => ({ ...a, reportId: report.id })),
+      ),
+      created: true,
+    };
   });
 }
 
@@ -259,7 +260,7 @@ export async function updateReport(
     const before = await ownReport(trx, actor, reportId);
     if (before.state !== 'draft' && before.state !== 'returned')
       throw stateConflict(`A ${before.state} report cannot be edited`);
-    await checkActuals(trx, actor.tenantId, before.item_id, input.actuals);
+    await checkItemActuals(trx, actor.tenantId, before.item_id, input.actuals);
     const after = await updateReportAtVersion(trx, actor.tenantId, reportId, input.version, {
       ...(input.percent !== undefined ? { percent: input.percent } : {}),
       ...(input.narrative !== undefined ? { narrative: input.narrative } : {}),
@@ -302,7 +303,9 @@ export async function submitReport(
         return present(trx, actor.tenantId, holder);
     }
     const period = await findPeriod(trx, actor.tenantId, before.period_id);
-    const state = period ? await submissionState(trx, actor.tenantId, period.plan_id, reportId) : 'submitted';
+    const state = period
+      ? await resubmissionState(trx, actor.tenantId, period.plan_id, reportId)
+      : 'submitted';
     const now = deps.clock.now();
     const after = await updateReportAtVersion(trx, actor.tenantId, reportId, version, {
       state,
@@ -336,25 +339,27 @@ async function review(
 ): Promise<ReportDto> {
   authorize(actor, 'report.review');
   return statusWrite(deps, async (trx) => {
-    const before = await findReport(trx, actor.tenantId, reportId);
-    if (!before) throw notFound('Report');
-    if (before.state !== 'submitted')
-      throw stateConflict(`Only a submitted report can be ${outcome.state}; this one is ${before.state}`);
-    const now = deps.clock.now();
-    const after = await updateReportAtVersion(trx, actor.tenantId, reportId, version, {
+    const reviewed = await reviewReportAtVersion(trx, actor.tenantId, reportId, version, {
       state: outcome.state,
-      return_reason: outcome.state === 'returned' ? outcome.reason : null,
-      reviewed_by: actor.userId,
-      reviewed_at: now,
-      updated_at: now,
+      returnReason: outcome.state === 'returned' ? outcome.reason : null,
+      reviewedBy: actor.userId,
+      at: deps.clock.now(),
     });
-    if (!after) throw versionConflict('The report');
-    await markReportTask(trx, after);
+    if (!reviewed) {
+      // Nothing changed: say why, in the order a reader would find it.
+      const current = await findReport(trx, actor.tenantId, reportId);
+      if (!current) throw notFound('Report');
+      if (current.state !== 'submitted')
+        throw stateConflict(`Only a submitted report can be ${outcome.state}; this one is ${current.state}`);
+      throw versionConflict('The report');
+    }
+    const { after, before, planId, actuals } = reviewed;
+    markTasks(trx, actor.tenantId, planId, [after.item_id]);
     await appendAudit(
       trx,
       auditOf(deps, actor, outcome.state === 'returned' ? 'report.return' : 'report.accept', before, after),
     );
-    return present(trx, actor.tenantId, after);
+    return presentReport(after, actuals);
   });
 }
 

@@ -2,6 +2,7 @@ import { TASK_STATUSES, type TaskDto, type TaskStatus } from '@yaodian/core';
 import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
 import type { PlanHeader } from '../repositories/plan-repository.js';
+import { planSummaryFigures, type CompletionFigures } from '../repositories/plan-summary-repository.js';
 import { taskChangeFingerprint } from '../repositories/plan-revision-repository.js';
 import type { Deps } from './deps.js';
 import { etagMatches } from './etag.js';
@@ -34,7 +35,7 @@ const URGENT: readonly TaskStatus[] = ['overdue', 'behind', 'at_risk'];
  * What a dashboard shows for a plan, all from the stored task statuses (which count accepted reports only):
  * status counts, completion overall, by section and by unit, unit × status, and the tasks at risk.
  */
-async function summaryFromBoard(deps: Deps, plan: PlanHeader) {
+export async function summaryFromBoard(deps: Deps, plan: PlanHeader) {
   const board = await loadTaskBoard(deps.db, plan, deps.clock.now());
   const counts = statusCounts(board.tasks);
 
@@ -97,11 +98,84 @@ async function summaryFromBoard(deps: Deps, plan: PlanHeader) {
 
 export type PlanSummary = Awaited<ReturnType<typeof summaryFromBoard>>;
 
+function completionOf(f: CompletionFigures) {
+  return {
+    tasks: f.tasks,
+    done: f.done,
+    completion: f.tasks === 0 ? 0 : round1((f.done / f.tasks) * 100),
+    averagePercent: f.tasks === 0 ? 0 : round1(f.percentSum / f.tasks),
+  };
+}
+
+/**
+ * The same summary from one set-based statement over the stored statuses and places (task_status): a few
+ * rows per section, unit and risk, whatever the plan's size. For a plan whose every task has its row.
+ */
+export async function summaryFromStoredStatuses(deps: Deps, plan: PlanHeader): Promise<PlanSummary> {
+  const figures = await planSummaryFigures(deps.db, plan.tenant_id, plan.id, URGENT);
+  const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
+  for (const row of figures.statusCounts) counts[row.status] = row.tasks;
+  const total = figures.bySection.reduce(
+    (sum, s) => ({
+      tasks: sum.tasks + s.tasks,
+      done: sum.done + s.done,
+      percentSum: sum.percentSum + s.percentSum,
+    }),
+    { tasks: 0, done: 0, percentSum: 0 },
+  );
+  const reports = (state: string) => figures.reportCounts.find((r) => r.state === state)?.reports ?? 0;
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh');
+  const unitStatus = new Map<string, { unitId: string; name: string; counts: Record<TaskStatus, number> }>();
+  for (const row of figures.byUnitStatus) {
+    const entry = unitStatus.get(row.unitId) ?? {
+      unitId: row.unitId,
+      name: row.name,
+      counts: Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>,
+    };
+    entry.counts[row.status] += row.tasks;
+    unitStatus.set(row.unitId, entry);
+  }
+  return {
+    planId: plan.id,
+    overall: { ...completionOf(total), lagging: counts.overdue + counts.behind },
+    statusCounts: counts,
+    reports: { accepted: reports('accepted'), pending: reports('submitted'), returned: reports('returned') },
+    bySection: figures.bySection.map((s) => ({
+      sectionId: s.sectionId,
+      number: s.sectionId ? s.number : null,
+      title: s.sectionId ? (s.title ?? '') : '（未分节）',
+      ...completionOf(s),
+    })),
+    byUnit: figures.byUnit
+      .map((u) => ({ unitId: u.unitId, name: u.name, ...completionOf(u) }))
+      .sort((a, b) => b.averagePercent - a.averagePercent || byName(a, b)),
+    byUnitStatus: [...unitStatus.values()].sort(byName),
+    // In plan order from the statement; the stable sort keeps it within a status and deadline.
+    risks: figures.risks
+      .sort(
+        (a, b) =>
+          URGENT.indexOf(a.status) - URGENT.indexOf(b.status) ||
+          (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'),
+      )
+      .map((r) => ({
+        id: r.id,
+        planId: plan.id,
+        number: r.number,
+        title: r.title,
+        leadUnits: r.leadUnits,
+        deadline: r.deadline,
+        deadlineText: r.deadlineText,
+        status: r.status,
+        statusReason: r.statusReason,
+      })),
+  };
+}
+
 /**
  * What a dashboard shows for a plan, with an ETag from the plan's revision and its tasks' change fingerprint;
- * `summary` is null when `ifNoneMatch` names that ETag (answer 304). No ETag for a plan whose statuses are not
- * stored yet. The figures still come from the task board (one load of the plan): the set-based statement that
- * computed the first, smaller shape of the summary does not yet cover sections' numbers, unit × status and risks.
+ * `summary` is null when `ifNoneMatch` names that ETag (answer 304). The figures come from one set-based
+ * statement over the stored statuses; a plan whose statuses are not all stored yet (a restored backup before the
+ * start-up job) is answered from the task board, without an ETag, for that answer only.
  */
 export async function planSummaryIfChanged(
   deps: Deps,
@@ -115,7 +189,7 @@ export async function planSummaryIfChanged(
   if (!tasks.placed) return { etag: null, summary: await summaryFromBoard(deps, plan) };
   const etag = `"s-${String(plan.version)}-${String(plan.content_rev)}-${String(tasks.tasks)}-${tasks.sum}"`;
   if (etagMatches(ifNoneMatch, etag)) return { etag, summary: null };
-  return { etag, summary: await summaryFromBoard(deps, plan) };
+  return { etag, summary: await summaryFromStoredStatuses(deps, plan) };
 }
 
 /** The plan's summary (see planSummaryIfChanged). */

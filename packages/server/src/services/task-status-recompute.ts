@@ -5,12 +5,7 @@ import { reportingUnitIds } from '../domain/plan-tree.js';
 import { computeTaskStatus, type StatusResult } from '../domain/task-status.js';
 import { findPlan } from '../repositories/plan-repository.js';
 import { raisePlanRevision } from '../repositories/plan-revision-repository.js';
-import {
-  listClosedPeriodIds,
-  listTaskOwners,
-  listTaskReports,
-  listTaskTargets,
-} from '../repositories/task-status-inputs.js';
+import { loadTaskStatusInputs } from '../repositories/task-status-inputs.js';
 import {
   lockTaskStatuses,
   replaceTaskStatuses,
@@ -71,8 +66,8 @@ function toFields(itemId: string, s: StoredStatus, now: Date): StatusFields {
 
 /**
  * Recomputes the stored status of the given tasks only, with a fixed number of statements whatever the plan's
- * size: their rows are locked first (no plan lock), then their reports, owners, targets and the plan's closed
- * periods are read by item id.
+ * size (two, and a third when a status changed): their rows are locked first (no plan lock), then the plan's
+ * thresholds, their reports, owners, targets and the plan's closed periods are read by item id in one statement.
  */
 export async function recomputeTasks(
   trx: Executor,
@@ -90,17 +85,13 @@ export async function recomputeTasks(
     await recomputePlan(trx, tenantId, planId, now);
     return;
   }
-  const plan = await findPlan(trx, tenantId, planId);
-  if (!plan) return;
   const today = localDate(now);
-  const [owners, reports, targets, closedPeriodIds] = await Promise.all([
-    listTaskOwners(trx, tenantId, ids),
-    listTaskReports(trx, tenantId, ids),
-    listTaskTargets(trx, tenantId, ids),
-    plan.published_at
-      ? listClosedPeriodIds(trx, tenantId, planId, localDate(plan.published_at), today)
-      : Promise.resolve([]),
-  ]);
+  const inputs = await loadTaskStatusInputs(trx, tenantId, planId, ids, today);
+  if (!inputs) return;
+  const { plan, owners, reports, targets } = inputs;
+  const since = plan.published_at ? localDate(plan.published_at) : null;
+  const closedPeriodIds =
+    since === null ? [] : inputs.duePeriods.filter((p) => p.due_on >= since).map((p) => p.id);
   const statuses = new Map<string, StoredStatus>();
   for (const owner of owners) {
     const itemReports = reports.filter((r) => r.item_id === owner.itemId);

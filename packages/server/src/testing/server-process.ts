@@ -1,7 +1,4 @@
-/**
- * The server as `npm start` runs it, from the sources (so a test needs no build): configured by the
- * environment. Crash tests start it as a child process and SIGKILL it.
- */
+// A server process for tests that start several (`npm start` with the environment given by the parent).
 import { main } from '../main.js';
 
 process.exitCode = await main();

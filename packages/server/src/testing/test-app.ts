@@ -54,7 +54,11 @@ export interface TestApp {
 const unusedReader: PlanReader = () => Promise.reject(new Error('this test gave no plan reader'));
 
 export async function createTestApp(
-  options: { readPlan?: PlanReader; now?: string; onQuery?: (sql: string) => void } = {},
+  options: {
+    readPlan?: PlanReader;
+    now?: string;
+    onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(options.onQuery ? { onQuery: options.onQuery } : {});
   const clock = mutableClock(options.now ?? '2026-05-20T02:00:00Z');

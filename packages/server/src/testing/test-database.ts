@@ -8,7 +8,7 @@ import { migrateToLatest } from '../db/migrate.js';
  * named schema on the PostgreSQL server in DATABASE_URL (dropped again by `drop`).
  */
 export async function openTestDatabase(
-  options: { onQuery?: (sql: string) => void } = {},
+  options: { onQuery?: (sql: string, parameters: readonly unknown[]) => void } = {},
 ): Promise<Database & { drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {

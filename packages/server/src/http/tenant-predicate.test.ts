@@ -1,0 +1,149 @@
+import type { ReportDto } from '@yaodian/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DISTRIBUTED_TABLES } from '../db/citus-distribution.js';
+import { createCommission, type Commission } from '../testing/commission.js';
+import { planFixture } from '../testing/plan-fixture.js';
+import { publishFixturePlan } from '../testing/published-plan.js';
+import { tenantReferences, tenantScopeProblems } from '../testing/tenant-predicate.js';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { DB_HOOK_TIMEOUT } from '../testing/test-database.js';
+
+/**
+ * Statements that may cross tenants, each with why. Everything else the API sends must name one tenant, so
+ * Citus can route it to one node (docs/SCALE.md).
+ */
+const CROSS_TENANT: readonly { name: string; matches: RegExp; reason: string }[] = [
+  {
+    name: 'sign-in user lookup',
+    matches:
+      /from "users" inner join "tenants" on "tenants"\."id" = "users"\."tenant_id" where "users"\."username" =/,
+    reason:
+      'a user name is looked up in every commission before we know whose it is (optionally narrowed by code)',
+  },
+  {
+    name: 'job claiming',
+    matches: /from "?jobs"?[^;]*for update skip locked/i,
+    reason: 'a worker claims due jobs of any tenant; each job then runs in its own tenant',
+  },
+];
+
+const tenantTables = new Set<string>(DISTRIBUTED_TABLES);
+const recorded: { sql: string; parameters: readonly unknown[] }[] = [];
+let t: TestApp;
+let c: Commission;
+
+beforeAll(async () => {
+  t = await createTestApp({
+    readPlan: () => Promise.resolve(planFixture()),
+    now: '2026-03-10T02:00:00Z',
+    onQuery: (sql, parameters) => recorded.push({ sql, parameters }),
+  });
+  c = await createCommission(t.db);
+  // A second commission, so a statement that forgot its tenant would have another tenant's rows to meet.
+  await createCommission(t.db);
+}, DB_HOOK_TIMEOUT);
+afterAll(async () => {
+  await t.close();
+}, DB_HOOK_TIMEOUT);
+
+describe('every statement names one tenant', () => {
+  it('flags a statement without a tenant_id predicate and one comparing tenant_id with two tenants', () => {
+    const t1 = '11111111-1111-1111-1111-111111111111';
+    const t2 = '22222222-2222-2222-2222-222222222222';
+    expect(tenantScopeProblems('select * from items where id = $1', ['x'], tenantTables)).toEqual([
+      'items has no tenant_id predicate',
+    ]);
+    expect(
+      tenantScopeProblems(
+        'select * from items i join assignments a on a.item_id = i.id where i.tenant_id = $1',
+        [t1],
+        tenantTables,
+      ),
+    ).toEqual(['assignments (a) has no tenant_id predicate']);
+    expect(
+      tenantScopeProblems(
+        'select * from items i join assignments a on a.tenant_id = $2 and a.item_id = i.id where i.tenant_id = $1',
+        [t1, t2],
+        tenantTables,
+      ),
+    ).toEqual(['tenant_id compared with 2 different values']);
+    expect(
+      tenantScopeProblems(
+        'select * from "items" as "i" inner join "assignments" as "a" on "a"."tenant_id" = "i"."tenant_id" where "i"."tenant_id" = $1',
+        [t1],
+        tenantTables,
+      ),
+    ).toEqual([]);
+    expect(
+      tenantReferences('select 1 from (select 1) as one left join chain c on true', tenantTables),
+    ).toEqual([]);
+  });
+
+  it('holds for sign-in, import, publish, submit, return, resubmit, accept, lists, summary, tree and export', async () => {
+    const planner = await t.login(c.users.planner);
+    const reporter = await t.login(c.users.reporter);
+    const p = await publishFixturePlan(t, planner);
+    const task = p.item('推进紧密型县域医共体建设');
+    const periodId = p.periods[1]?.id ?? '';
+    const created = await t.as(reporter, {
+      method: 'POST',
+      url: '/api/reports',
+      payload: { itemId: task.id, unitId: c.units.medical.id, periodId, percent: 30, submit: true },
+    });
+    expect(created.statusCode).toBe(201);
+    let report = created.json<{ report: ReportDto }>().report;
+    const returned = await t.as(planner, {
+      method: 'POST',
+      url: `/api/reports/${report.id}/return`,
+      payload: { version: report.version, reason: '请补充数据' },
+    });
+    expect(returned.statusCode).toBe(200);
+    report = returned.json<{ report: ReportDto }>().report;
+    const edited = await t.as(reporter, {
+      method: 'PATCH',
+      url: `/api/reports/${report.id}`,
+      payload: { version: report.version, percent: 45 },
+    });
+    expect(edited.statusCode).toBe(200);
+    report = edited.json<{ report: ReportDto }>().report;
+    const resubmitted = await t.as(reporter, {
+      method: 'POST',
+      url: `/api/reports/${report.id}/submit`,
+      payload: { version: report.version },
+    });
+    expect(resubmitted.statusCode).toBe(200);
+    report = resubmitted.json<{ report: ReportDto }>().report;
+    const accepted = await t.as(planner, {
+      method: 'POST',
+      url: `/api/reports/${report.id}/accept`,
+      payload: { version: report.version },
+    });
+    expect(accepted.statusCode).toBe(200);
+    for (const url of [
+      `/api/tasks?planId=${p.plan.id}&limit=25`,
+      `/api/plans/${p.plan.id}/summary`,
+      `/api/plans/${p.plan.id}`,
+      `/api/plans/${p.plan.id}/export.xlsx`,
+      `/api/reports?planId=${p.plan.id}`,
+      '/api/auth/me',
+    ]) {
+      const response = await t.as(planner, { method: 'GET', url });
+      expect([url, response.statusCode]).toEqual([url, 200]);
+    }
+    await t.runJobs();
+
+    const findings: string[] = [];
+    const allowed = new Map<string, number>();
+    for (const { sql, parameters } of recorded) {
+      const problems = tenantScopeProblems(sql, parameters, tenantTables);
+      if (problems.length === 0) continue;
+      const exception = CROSS_TENANT.find((e) => e.matches.test(sql));
+      if (exception) allowed.set(exception.name, (allowed.get(exception.name) ?? 0) + 1);
+      else findings.push(`${problems.join('; ')}:\n  ${sql.replace(/\s+/g, ' ').slice(0, 400)}`);
+    }
+    expect(recorded.length).toBeGreaterThan(100);
+    expect(findings).toEqual([]);
+    // The allowlist is used: an entry nothing needs any more goes.
+    expect([...allowed.keys()].sort()).toEqual(['job claiming', 'sign-in user lookup']);
+  }, 240_000);
+});
