@@ -37,7 +37,7 @@ const HELP = `用法: yaodian <命令> [参数]
 PORT、HOST、YAODIAN_DEMO、YAODIAN_NOW 等。
 `;
 
-/** Runs the CLI; returns the process exit code (0 success, 2 bad input or usage). */
+/** Runs the CLI; returns the process exit code (0 success, 2 bad input or usage, 3 backup/restore done without some attachment files). */
 export async function main(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
   const [command, ...rest] = argv;
   try {

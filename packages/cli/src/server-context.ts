@@ -36,7 +36,8 @@ export function depsFor(config: Config, db: Db): Deps {
   return {
     db,
     clock: clockFrom(config.now),
-    readPlan: parsePlan,
+    // The operator's own command reads in-process (no other users to block), within the same limits.
+    readPlan: (bytes, options) => parsePlan(bytes, { ...options, limits: config.parse.limits }),
     maxUploadBytes: config.maxUploadBytes,
     files: diskFileStore(path.join(config.dataDir, 'attachments')),
     maxAttachmentBytes: config.maxAttachmentBytes,

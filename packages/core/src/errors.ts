@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   session_expired: 401,
   csrf_failed: 403,
   forbidden: 403,
+  /** 三员分立: an administrator's own role, or another administrator's account, is out of reach. */
+  duty_separation: 403,
   not_found: 404,
   version_conflict: 409,
   state_conflict: 409,
@@ -47,6 +49,11 @@ export const VALIDATION_RULES = [
   'invalid',
   'empty_file',
   'file_too_large',
+  'inflated_too_large',
+  'too_many_characters',
+  'too_many_items',
+  'parse_timeout',
+  'parse_memory',
   'evidence_required',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];

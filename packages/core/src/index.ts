@@ -1,3 +1,5 @@
+// First: it configures zod before any schema below is built.
+export { SCHEMAS_WITHOUT_EVAL } from './schema-config.js';
 export * from './roles.js';
 export * from './permissions.js';
 export * from './errors.js';

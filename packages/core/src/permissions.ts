@@ -17,14 +17,19 @@ export const ACTIONS = [
   'comment.write',
   'unit.read',
   'unit.manage',
+  'user.read',
   'user.manage',
+  'user.role',
+  'user.credentials',
   'user.unlock',
+  'security.policy',
   'audit.read',
   'system.clock',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
 
+/** The roles of the plan's work (and the system administrator, who sets the plan's office up). */
 const everyone: readonly Role[] = ['admin', 'leader', 'planner', 'reporter', 'viewer'];
 
 /** Role × action. Unit scope (a reporter writes only for their own units) is checked on top of this. */
@@ -39,11 +44,19 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'report.write': ['reporter'],
   'report.review': ['admin', 'planner'],
   'comment.write': ['admin', 'leader', 'planner', 'reporter'],
-  'unit.read': everyone,
+  // Units are reference data every signed-in role reads (the accounts screens name them).
+  'unit.read': [...everyone, 'secadmin', 'auditor'],
   'unit.manage': ['admin'],
+  // 三员分立: the system administrator creates accounts and sets units; the security administrator assigns
+  // roles, resets credentials, disables and unlocks, and sets the password policy; the audit administrator
+  // only reads the log. Neither of the first two reads the log, the auditor changes nothing.
+  'user.read': ['admin', 'secadmin'],
   'user.manage': ['admin'],
-  'user.unlock': ['admin'],
-  'audit.read': ['admin'],
+  'user.role': ['secadmin'],
+  'user.credentials': ['secadmin'],
+  'user.unlock': ['secadmin'],
+  'security.policy': ['secadmin'],
+  'audit.read': ['auditor'],
   /** Moving a demo's clock forward (demo and test mode only). */
   'system.clock': ['admin'],
 };

@@ -2,6 +2,7 @@ import { cleanBlocks } from './clean/clean-blocks.js';
 import { planInScript, simplifiedCopy } from './clean/script.js';
 import { foldWidth } from './clean/width.js';
 import { alternation, PAST_SECTION_WORDS } from './lexicon.js';
+import { DEFAULT_PARSE_LIMITS } from './limits.js';
 import type { LoadedDocument } from './load/document.js';
 import { readMeta } from './meta/read-meta.js';
 import type { Item, Plan, PlanInput, PlanWarning, Span, Target } from './plan.js';
@@ -23,20 +24,28 @@ import {
  * The pure part of the engine: loaded blocks in, Plan JSON v1 out. A traditional-script plan is read on a
  * simplified copy of the same length (clean/script.ts) and its strings are given back in its own script.
  */
-export function buildPlan(loaded: LoadedDocument, input: Omit<PlanInput, 'format' | 'encoding'>): Plan {
+export function buildPlan(
+  loaded: LoadedDocument,
+  input: Omit<PlanInput, 'format' | 'encoding'>,
+  maxItems: number = DEFAULT_PARSE_LIMITS.maxItems,
+): Plan {
   const copy = simplifiedCopy(loaded);
-  const plan = buildSimplified(copy.loaded, input);
+  const plan = buildSimplified(copy.loaded, input, maxItems);
   return copy.back ? planInScript(plan, copy.back) : plan;
 }
 
-function buildSimplified(loaded: LoadedDocument, input: Omit<PlanInput, 'format' | 'encoding'>): Plan {
+function buildSimplified(
+  loaded: LoadedDocument,
+  input: Omit<PlanInput, 'format' | 'encoding'>,
+  maxItems: number,
+): Plan {
   const cleaned = cleanBlocks(loaded.blocks);
   const { text, segments } = assemble(cleaned.blocks);
   const folded = foldWidth(text);
   const warnings: PlanWarning[] = [];
 
   const { meta, bodyStart, bodyEnd } = readMeta(text, segments, folded, cleaned.portal, loaded.hints);
-  const outline = buildOutline(text, folded, segments.slice(bodyStart, bodyEnd));
+  const outline = buildOutline(text, folded, segments.slice(bodyStart, bodyEnd), maxItems);
   warnings.push(...outline.warnings);
 
   const year = meta.year;

@@ -1,5 +1,5 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parsePlan } from '@yaodian/parser';
 import type { FastifyInstance } from 'fastify';
 import { clockFrom, movableClock } from './config/clock.js';
 import type { Config } from './config/config.js';
@@ -14,6 +14,7 @@ import { ensureReminderJobs, reminderJobHandlers } from './jobs/reminder-jobs.js
 import { ensureStatusJobs, statusJobHandlers } from './jobs/task-status-jobs.js';
 import { emailSender } from './messaging/email-sender.js';
 import { diskFileStore } from './repositories/file-store.js';
+import { createWorkerPlanReader } from './parsing/plan-reader-pool.js';
 import { hasDemoTenant, listTenantIds } from './repositories/tenant-repository.js';
 import type { Deps } from './services/deps.js';
 
@@ -33,6 +34,12 @@ export async function startServer(
     url: config.databaseUrl,
     embeddedDir: path.join(config.dataDir, 'pgdata'),
   });
+  // Plan documents are read in worker threads, so one hostile upload never holds the event loop.
+  const planReader = createWorkerPlanReader({
+    limits: config.parse.limits,
+    timeoutMs: config.parse.timeoutMs,
+    concurrency: config.parse.concurrency,
+  });
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) log(`yaodian: applied migrations ${applied.join(', ')}`);
@@ -41,7 +48,7 @@ export async function startServer(
     const deps: Deps = {
       db: database.db,
       clock,
-      readPlan: parsePlan,
+      readPlan: planReader.read,
       maxUploadBytes: config.maxUploadBytes,
       files: diskFileStore(path.join(config.dataDir, 'attachments')),
       maxAttachmentBytes: config.maxAttachmentBytes,
@@ -78,6 +85,9 @@ export async function startServer(
         },
       };
     const app = await buildApp(deps, {
+      ...(config.tls
+        ? { https: { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) } }
+        : {}),
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
       logger: { level: config.logLevel },
@@ -87,7 +97,7 @@ export async function startServer(
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${String(port)}`;
+    const url = `${config.tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${String(port)}`;
     log(
       `yaodian: serving ${url} on the ${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'}`,
     );
@@ -107,11 +117,13 @@ export async function startServer(
       url,
       close: async () => {
         await app.close();
+        await planReader.close();
         await jobs.stop();
         await database.close();
       },
     };
   } catch (error) {
+    await planReader.close();
     await database.close();
     throw error;
   }

@@ -48,7 +48,8 @@ describe('accounts in the page: unlock, reset, disable, own password, audit log'
     expect(failures).toEqual([401, 401, 401, 401, 429]);
     expect(await apiSignIn('viewer', PASSWORD)).toBe(429);
 
-    await signIn(page, server.url, 'admin', PASSWORD);
+    // 三员分立: locks, passwords and disabling are the security administrator's.
+    await signIn(page, server.url, 'secadmin', PASSWORD);
     await page.getByRole('menuitem', { name: /管理/ }).click();
     const row = userRow('viewer');
     await row.getByTestId('locked-tag').waitFor();
@@ -90,15 +91,19 @@ describe('accounts in the page: unlock, reset, disable, own password, audit log'
     expect(await apiSignIn('reporter.linshui', PASSWORD)).toBe(200);
   });
 
-  it('opens the audit log, filters it by action and verifies the chain', async () => {
-    await page.getByRole('menuitem', { name: /审计日志/ }).click();
+  it('opens the audit log as the audit administrator, filters it by action and verifies the chain', async () => {
+    await signOut(page);
+    await signIn(page, server.url, 'auditor', PASSWORD);
+    // The auditor reads no plans: the home page is the audit log, the only entry of the menu.
+    await page.waitForURL(/\/audit$/);
+    await expect(page.locator('.ant-menu-item').allInnerTexts()).resolves.toEqual(['审计日志']);
     const table = page.getByTestId('audit-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     await page.getByLabel('操作', { exact: true }).fill('user.unlock');
     await page.getByRole('button', { name: /搜\s*索/ }).click();
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
     await expect(table.locator('tbody tr.ant-table-row').innerText()).resolves.toMatch(
-      /系统管理员（admin）[\s\S]*解除登录锁定/,
+      /安全管理员（secadmin）[\s\S]*解除登录锁定/,
     );
     await page.getByRole('button', { name: /校验审计链/ }).click();
     const verdict = page.getByTestId('audit-verification');
@@ -131,9 +136,36 @@ describe('accounts in the page: unlock, reset, disable, own password, audit log'
   });
 
   it('shows the audit menu and the admin menu only to roles that may use them', async () => {
-    await signOut(page);
-    await signIn(page, server.url, 'viewer', PASSWORD);
-    await expect(page.getByRole('menuitem', { name: /审计日志/ }).count()).resolves.toBe(0);
-    await expect(page.getByRole('menuitem', { name: /^管理$/ }).count()).resolves.toBe(0);
+    const menuOf = async (username: string): Promise<string[]> => {
+      await signOut(page);
+      await signIn(page, server.url, username, PASSWORD);
+      return page.locator('.ant-menu-item').allInnerTexts();
+    };
+    const viewer = await menuOf('viewer');
+    expect(viewer).not.toContain('审计日志');
+    expect(viewer).not.toContain('管理');
+    const secadmin = await menuOf('secadmin');
+    expect(secadmin).toEqual(['管理']);
+    const admin = await menuOf('admin');
+    expect(admin).toContain('管理');
+    expect(admin).not.toContain('审计日志');
+  });
+
+  it("keeps the system administrator to accounts and units: no reset, disable or another administrator's account", async () => {
+    await page.getByRole('menuitem', { name: /管理/ }).click();
+    const row = userRow('secadmin');
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toContain('管理员账号（三员）只能用命令行建立和维护');
+    await expect(
+      userRow('viewer')
+        .getByRole('button', { name: /重置密码|停\s*用/ })
+        .count(),
+    ).resolves.toBe(0);
+    await expect(
+      userRow('viewer')
+        .getByRole('button', { name: /编\s*辑/ })
+        .count(),
+    ).resolves.toBe(1);
+    await shot(page, 'accounts-users-sysadmin');
   });
 });

@@ -4,11 +4,12 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from './auth/auth.js';
 import { DemoBanner } from './components/DemoBanner.js';
 import { LoginPage } from './features/auth/LoginPage.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
+import { MENU } from './layout/menu.js';
 
 // The signed-in shell (menu, header) loads after sign-in, keeping the sign-in page small.
 const AppLayout = lazy(() => import('./layout/AppLayout.js').then((m) => ({ default: m.AppLayout })));
@@ -70,6 +71,14 @@ function Guarded(): ReactNode {
   return <AppLayout />;
 }
 
+/** The workbench, or for an administrator who reads no plans (security, audit) their first screen. */
+function Home(): ReactNode {
+  const { allowed } = useAuth();
+  if (allowed('plan.read')) return <WorkbenchPage />;
+  const first = MENU.find((entry) => entry.needs !== 'reporter' && allowed(entry.needs));
+  return first ? <Navigate to={first.path} replace /> : <NotFound />;
+}
+
 function AppRoutes(): ReactNode {
   return (
     <Suspense fallback={<Loading />}>
@@ -77,7 +86,7 @@ function AppRoutes(): ReactNode {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/plans/:planId/print" element={<PrintPlanPage />} />
         <Route element={<Guarded />}>
-          <Route index element={<WorkbenchPage />} />
+          <Route index element={<Home />} />
           <Route path="/my-tasks" element={<MyTasksPage />} />
           <Route path="/reports/new/:itemId/:unitId/:periodId" element={<ReportPage />} />
           <Route path="/reports/:reportId" element={<ReportPage />} />

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -410,6 +410,32 @@ describe('yaodian backup and restore', () => {
     expect(readFileSync(attachmentFile)).toEqual(evidence);
     // Emptying the database for --force must leave the audit log append-only afterwards.
     await expect((await target.db()).deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+  });
+
+  it('backs up past a missing attachment file, listing it and exiting 3; restore says what it wrote and exits 3', async () => {
+    const attachment = await (
+      await home.db()
+    )
+      .selectFrom('attachments')
+      .select(['id', 'file_name'])
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirstOrThrow();
+    const file = join(home.dataDir, 'attachments', tenantId, attachment.id);
+    rmSync(file);
+    const archive = join(home.dataDir, 'backup-missing.zip');
+    const backup = await home.run(['backup', '--out', archive]);
+    expect(backup.code).toBe(3);
+    expect(backup.stderr).toContain(`缺少附件文件：${attachment.file_name}（附件 ${attachment.id}`);
+    expect(backup.stdout).toContain('缺少 1 个');
+    expect(existsSync(archive)).toBe(true);
+
+    const target = fresh ?? (await createServerEnv());
+    fresh = target;
+    const restored = await target.run(['restore', archive, '--force']);
+    expect(restored.code).toBe(3);
+    expect(restored.stdout).toMatch(/恢复 \d+ 行、0 个附件文件（1 个附件没有文件）/);
+    expect(restored.stderr).toContain(attachment.id);
+    expect(existsSync(join(target.dataDir, 'attachments', tenantId, attachment.id))).toBe(false);
   });
 
   it('exits 2 for a file that is not a backup and leaves the database alone, even with --force', async () => {

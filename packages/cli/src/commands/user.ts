@@ -66,7 +66,7 @@ async function runUserAdd(args: readonly string[], io: CommandIo): Promise<numbe
     const tenant = await commissionByCode(deps, tenantCode);
     const unitIds = await unitIdsByName(deps, tenant.id, unitNames);
     const actor = await operatorActor(deps, tenant.id, undefined);
-    return createUser(deps, actor, { ...request.data, role: role satisfies Role, unitIds });
+    return createUser(deps, actor, { ...request.data, role: role satisfies Role, unitIds }, 'cli');
   });
   io.stdout(
     `已创建用户 ${user.username}（${user.role}${unitNames.length > 0 ? `，${unitNames.join('、')}` : ''}）\n`,

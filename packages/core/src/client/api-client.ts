@@ -6,6 +6,7 @@ import {
   type AnyEndpoint,
   type EndpointName,
 } from '../endpoints/index.js';
+import type { Role } from '../roles.js';
 import type { Me } from '../schemas/auth.js';
 import type { PublishWaiverDto } from '../schemas/plans.js';
 import { TASK_PAGE_MAX, type TaskDto } from '../schemas/tasks.js';
@@ -282,6 +283,10 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
     createUser: (fields: z.input<typeof E.createUser.body>) => call(E.createUser, { body: fields }),
     updateUser: (id: string, patch: z.input<typeof E.updateUser.body>) =>
       call(E.updateUser, { params: { id }, body: patch }),
+    setUserRole: (id: string, version: number, role: Role) =>
+      call(E.setUserRole, { params: { id }, body: { version, role } }),
+    setUserActive: (id: string, version: number, active: boolean) =>
+      call(E.setUserActive, { params: { id }, body: { version, active } }),
     /** Sets a temporary password for a user; their sessions end. */
     resetPassword: async (id: string, newPassword: string): Promise<void> => {
       await call(E.resetPassword, { params: { id }, body: { newPassword } });

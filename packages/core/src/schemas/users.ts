@@ -27,14 +27,18 @@ export const CreateUserRequest = z.object({
   unitIds: z.array(Id).max(50).default([]),
 });
 
-export const UpdateUserRequest = z.object({
+/** The system administrator's edit; the role and whether the user may sign in are the security administrator's. */
+export const UpdateUserRequest = z.strictObject({
   version: z.int().min(1),
   displayName: z.string().trim().min(1).max(100).optional(),
-  role: z.enum(ROLES).optional(),
   unitIds: z.array(Id).max(50).optional(),
-  /** False signs the user out everywhere and refuses new sign-ins. */
-  active: z.boolean().optional(),
 });
+
+/** The security administrator assigns a role of the plan's work (the three administrators' roles are set up by the CLI). */
+export const SetUserRoleRequest = z.object({ version: z.int().min(1), role: z.enum(ROLES) });
+
+/** False signs the user out everywhere and refuses new sign-ins. */
+export const SetUserActiveRequest = z.object({ version: z.int().min(1), active: z.boolean() });
 
 /** An admin sets a new password for a user who forgot theirs; the user's sessions end. */
 export const ResetPasswordRequest = z.object({ newPassword: z.string().min(10).max(256) });

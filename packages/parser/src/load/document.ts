@@ -34,4 +34,8 @@ export interface LoadedDocument {
 
 export interface LoadOptions {
   maxBytes: number;
+  /** What a container may inflate to (ParseLimits.maxInflatedBytes; default DEFAULT_PARSE_LIMITS). */
+  maxInflatedBytes?: number;
+  /** Characters of text the loaded document may hold (ParseLimits.maxCharacters; default DEFAULT_PARSE_LIMITS). */
+  maxCharacters?: number;
 }

@@ -1,6 +1,7 @@
 import { isTag, isText } from 'domhandler';
 import type { Element } from 'domhandler';
 import { ParseError } from '../errors.js';
+import { DEFAULT_PARSE_LIMITS } from '../limits.js';
 import type { Block, DocumentHints, LoadedDocument, TableCell, TableRow } from './document.js';
 import { NumberingCounter, readNumbering, readStyles, styleNumbering } from './docx-numbering.js';
 import type { StyleSheet } from './docx-numbering.js';
@@ -184,9 +185,15 @@ function coreTitle(xml: string | undefined): string | undefined {
   return text === '' ? undefined : text;
 }
 
-/** Reads a .docx: body paragraphs and tables in order, with Word's generated list labels rebuilt. */
-export function loadDocx(bytes: Uint8Array, parts?: Map<string, Uint8Array>): LoadedDocument {
-  const entries = parts ?? readZipEntries(bytes, (name) => PARTS.has(name));
+/**
+ * Reads a .docx: body paragraphs and tables in order, with Word's generated list labels rebuilt. Its parts
+ * together may inflate to at most `maxInflatedBytes`.
+ */
+export function loadDocx(
+  bytes: Uint8Array,
+  maxInflatedBytes: number = DEFAULT_PARSE_LIMITS.maxInflatedBytes,
+): LoadedDocument {
+  const entries = readZipEntries(bytes, (name) => PARTS.has(name), maxInflatedBytes);
   const documentXml = decodeXml(entries.get(DOCUMENT_XML), DOCUMENT_XML);
   if (documentXml === undefined)
     throw new ParseError('unsupported_format', 'The zip container holds no word/document.xml');

@@ -1,4 +1,5 @@
-import { ParseError } from '../errors.js';
+import { limitExceeded, ParseError } from '../errors.js';
+import { DEFAULT_PARSE_LIMITS } from '../limits.js';
 import { decodeText } from './decode-text.js';
 import type { LoadedDocument, LoadOptions } from './document.js';
 import { loadDoc, looksLikeOle } from './doc-loader.js';
@@ -37,7 +38,7 @@ function hasText(document: LoadedDocument): boolean {
   );
 }
 
-async function loadByFormat(bytes: Uint8Array): Promise<LoadedDocument> {
+async function loadByFormat(bytes: Uint8Array, options: LoadOptions): Promise<LoadedDocument> {
   switch (sniffContainer(bytes)) {
     case 'pdf':
       return loadPdf(bytes);
@@ -51,7 +52,7 @@ async function loadByFormat(bytes: Uint8Array): Promise<LoadedDocument> {
           'The zip container is not a Word document (no word/document.xml)',
         );
       }
-      return loadDocx(bytes);
+      return loadDocx(bytes, options.maxInflatedBytes ?? DEFAULT_PARSE_LIMITS.maxInflatedBytes);
     }
     case 'other': {
       const decoded = decodeText(bytes, sniffHtmlCharset(bytes));
@@ -64,6 +65,17 @@ async function loadByFormat(bytes: Uint8Array): Promise<LoadedDocument> {
       };
     }
   }
+}
+
+/** The document's characters, counted until `stopAbove` is passed. */
+function characterCount(document: LoadedDocument, stopAbove: number): number {
+  let count = 0;
+  for (const block of document.blocks) {
+    if (block.kind === 'paragraph') count += block.text.length;
+    else for (const row of block.rows) for (const cell of row.cells) count += cell.text.length;
+    if (count > stopAbove) break;
+  }
+  return count;
 }
 
 /**
@@ -80,12 +92,16 @@ export async function loadDocument(bytes: Uint8Array, options: LoadOptions): Pro
   if (bytes.length === 0) throw new ParseError('empty_document', 'The input is empty');
   let document: LoadedDocument;
   try {
-    document = await loadByFormat(bytes);
+    document = await loadByFormat(bytes, options);
   } catch (error) {
     if (error instanceof ParseError) throw error;
     // Deeply nested or malformed markup can make a library or our walkers fail; it is still the input's fault.
     throw new ParseError('corrupt_container', 'The document cannot be read', { cause: error });
   }
   if (!hasText(document)) throw new ParseError('empty_document', 'The document holds no text');
+  // Before any later stage copies, folds or scans the text.
+  const maxCharacters = options.maxCharacters ?? DEFAULT_PARSE_LIMITS.maxCharacters;
+  if (characterCount(document, maxCharacters) > maxCharacters)
+    throw limitExceeded('characters', maxCharacters);
   return document;
 }

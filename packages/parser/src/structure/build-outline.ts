@@ -1,3 +1,5 @@
+import { limitExceeded } from '../errors.js';
+import { DEFAULT_PARSE_LIMITS } from '../limits.js';
 import type { Span } from '../plan.js';
 import type { Segment, TableSegment } from '../segment/segments.js';
 import { readMarker, type Marker, type MarkerStyle } from './markers.js';
@@ -20,8 +22,14 @@ interface Open {
  * styles appear: a style already open on the path closes everything below it (a sibling); a style not
  * yet open nests under the current item. There is no fixed ladder of styles.
  */
-export function buildOutline(text: string, folded: string, segments: readonly Segment[]): Outline {
+export function buildOutline(
+  text: string,
+  folded: string,
+  segments: readonly Segment[],
+  maxItems: number = DEFAULT_PARSE_LIMITS.maxItems,
+): Outline {
   const roots: OutlineNode[] = [];
+  let placed = 0;
   const loose: Span[] = [];
   const warnings: OutlineWarning[] = [];
   let stack: Open[] = [];
@@ -29,6 +37,8 @@ export function buildOutline(text: string, folded: string, segments: readonly Se
   const state = { open: false };
 
   const place = (node: OutlineNode): void => {
+    // Refused as the item past the limit is met, before it or anything built from it exists.
+    if (++placed > maxItems) throw limitExceeded('items', maxItems);
     const at = findLastIndex(stack, node.style);
     if (at >= 0) {
       const prev = stack[at];

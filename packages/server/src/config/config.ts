@@ -24,6 +24,20 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
+  /** What an imported plan document may inflate to (a .docx's parts together), counted while inflating. */
+  YAODIAN_MAX_INFLATED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(32 * 1024 * 1024),
+  /** Characters of text one imported plan may hold. */
+  YAODIAN_MAX_PLAN_CHARACTERS: z.coerce.number().int().min(1000).default(2_000_000),
+  /** Numbered items (every level) one imported plan may hold. */
+  YAODIAN_MAX_PLAN_ITEMS: z.coerce.number().int().min(10).default(5_000),
+  /** Reading one plan document longer than this stops it (its worker thread is terminated), in ms. */
+  YAODIAN_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Plan documents read at once, each in its own worker thread; later uploads wait their turn. */
+  YAODIAN_PARSE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Largest evidence file attached to a report, in bytes (at most 20 MiB, the database's limit). */
   YAODIAN_MAX_ATTACHMENT_BYTES: z.coerce
     .number()
@@ -50,6 +64,10 @@ const EnvSchema = z.object({
     .optional(),
   /** The sender of reminder e-mails. */
   SMTP_FROM: z.string().min(3).max(254).default('要点 <yaodian@localhost>'),
+  /** Serve HTTPS natively: the certificate chain (PEM file); needs TLS_KEY too. */
+  TLS_CERT: z.string().min(1).optional(),
+  /** The private key (PEM file) for TLS_CERT. */
+  TLS_KEY: z.string().min(1).optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -62,11 +80,19 @@ export interface Config {
   seedDemo: boolean;
   maxUploadBytes: number;
   maxAttachmentBytes: number;
+  /** Limits on reading an imported plan (passed to the plan engine) and on its worker threads. */
+  parse: {
+    limits: { maxInflatedBytes: number; maxCharacters: number; maxItems: number };
+    timeoutMs: number;
+    concurrency: number;
+  };
   webDir: string | null;
   jobPollMs: number;
   logLevel: string;
   auditHash: 'sha256' | 'sm3';
   trustProxy: boolean | string;
+  /** Native HTTPS: PEM files of the certificate chain and its key; null serves plain HTTP. */
+  tls: { certFile: string; keyFile: string } | null;
   auditSealMs: number;
   /** Send cookies with `Secure` (off on plain-HTTP loopback). */
   secureCookies: boolean;
@@ -99,6 +125,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const e = parsed.data;
+  if ((e.TLS_CERT === undefined) !== (e.TLS_KEY === undefined))
+    throw new ConfigError([
+      `${e.TLS_CERT === undefined ? 'TLS_CERT' : 'TLS_KEY'}: required with ${e.TLS_CERT === undefined ? 'TLS_KEY' : 'TLS_CERT'} (both PEM files, or neither)`,
+    ]);
   if (e.YAODIAN_AUDIT_HASH === 'sm3' && !getHashes().includes('sm3'))
     throw new ConfigError([
       'YAODIAN_AUDIT_HASH: sm3 is not offered by this Node.js build (OpenSSL without SM3)',
@@ -115,6 +145,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : e.YAODIAN_DEMO === '1',
     maxUploadBytes: e.YAODIAN_MAX_UPLOAD_BYTES,
     maxAttachmentBytes: e.YAODIAN_MAX_ATTACHMENT_BYTES,
+    parse: {
+      limits: {
+        maxInflatedBytes: e.YAODIAN_MAX_INFLATED_BYTES,
+        maxCharacters: e.YAODIAN_MAX_PLAN_CHARACTERS,
+        maxItems: e.YAODIAN_MAX_PLAN_ITEMS,
+      },
+      timeoutMs: e.YAODIAN_PARSE_TIMEOUT_MS,
+      concurrency: e.YAODIAN_PARSE_CONCURRENCY,
+    },
     webDir: e.YAODIAN_WEB_DIR ? path.resolve(e.YAODIAN_WEB_DIR) : null,
     jobPollMs: e.YAODIAN_JOB_POLL_MS,
     logLevel: e.LOG_LEVEL,
@@ -126,6 +165,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           ? true
           : e.TRUST_PROXY,
     auditSealMs: e.YAODIAN_AUDIT_SEAL_MS,
+    tls:
+      e.TLS_CERT !== undefined && e.TLS_KEY !== undefined
+        ? { certFile: path.resolve(e.TLS_CERT), keyFile: path.resolve(e.TLS_KEY) }
+        : null,
     secureCookies: e.NODE_ENV === 'production' && e.HOST !== '127.0.0.1' && e.HOST !== 'localhost',
     production: e.NODE_ENV === 'production',
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,

@@ -1,4 +1,4 @@
-import type { TaskStatus } from '@yaodian/core';
+import type { Role, TaskStatus } from '@yaodian/core';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { StatusReasonCode } from '../domain/task-status.js';
 
@@ -49,7 +49,7 @@ export interface UserTable {
   username: string;
   display_name: string;
   password_hash: string;
-  role: 'admin' | 'leader' | 'planner' | 'reporter' | 'viewer';
+  role: Role;
   active: Generated<boolean>;
   /** Where e-mail reminders go (migration 0110); null: none. */
   email: ColumnType<string | null, string | null | undefined, string | null>;

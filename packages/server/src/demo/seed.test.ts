@@ -1,3 +1,4 @@
+import { ROLES } from '@yaodian/core';
 import { parsePlan } from '@yaodian/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../config/clock.js';
@@ -45,9 +46,8 @@ describe('demo seed', () => {
       });
       expect([account.username, response.statusCode]).toEqual([account.username, 200]);
     }
-    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(
-      new Set(['admin', 'leader', 'planner', 'reporter', 'viewer']),
-    );
+    // One account per role: the three administrators (三员) and the roles of the plan's work.
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(new Set(ROLES));
     await app.close();
   });
 

@@ -52,6 +52,8 @@ export interface DemoAccount {
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', units: [] },
+  { username: 'secadmin', displayName: '安全管理员', role: 'secadmin', units: [] },
+  { username: 'auditor', displayName: '审计管理员', role: 'auditor', units: [] },
   { username: 'leader', displayName: '王立群（分管副主任）', role: 'leader', units: [] },
   { username: 'planner', displayName: '李敏（规划信息科）', role: 'planner', units: ['规划信息科'] },
   {

@@ -19,6 +19,8 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Trust X-Forwarded-* from these proxies (fastify's trustProxy): client address and protocol. */
   trustProxy?: boolean | string;
+  /** Serve HTTPS natively with this key and certificate chain (PEM). */
+  https?: { key: Buffer; cert: Buffer };
 }
 
 const registered = new WeakMap<FastifyInstance, string[]>();
@@ -29,11 +31,15 @@ export function registeredRoutes(app: FastifyInstance): readonly string[] {
 }
 
 export async function buildApp(deps: Deps, options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
+  const base = {
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
-  });
+  };
+  // An HTTPS instance differs from an HTTP one only in its server's type; the routes see the same API.
+  const app = (options.https
+    ? Fastify({ ...base, https: options.https })
+    : Fastify(base)) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -65,7 +71,11 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list' },
+    staticCSP: true,
+  });
 
   registerAuthHook(app, deps);
   registerInputGuard(app);

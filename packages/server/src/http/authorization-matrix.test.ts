@@ -26,10 +26,11 @@ import { DB_HOOK_TIMEOUT } from '../testing/test-database.js';
 let t: TestApp;
 let c: Commission;
 let outsiderCommission: Commission;
-const sessions = new Map<Role | 'outsider', Session>();
+type Outsider = 'outsider' | 'outsider.secadmin' | 'outsider.auditor';
+const sessions = new Map<Role | Outsider, Session>();
 let shared: PublishedPlan;
 
-const session = (who: Role | 'outsider'): Session => {
+const session = (who: Role | Outsider): Session => {
   const s = sessions.get(who);
   if (!s) throw new Error(`no session for ${who}`);
   return s;
@@ -67,11 +68,16 @@ interface Cell {
   allowed: readonly Role[];
   /** What the other commission's admin gets: 404/403, or 'own' for an endpoint that answers about their own commission. */
   outsider: 404 | 403 | 'own';
+  /** Which administrator of the other commission probes (default: its system administrator). */
+  outsiderAs?: Outsider;
   /** Builds what the call needs (fresh for each role so a write never meets another's leftovers). */
   prepare: () => Promise<Call>;
 }
 
-const ALL = ROLES;
+/** Every signed-in role, the three administrators included: their own session and password. */
+const SIGNED_IN = ROLES;
+/** The roles of the plan's work (and the system administrator): what reads plans and tasks. */
+const ALL: Role[] = ['admin', 'leader', 'planner', 'reporter', 'viewer'];
 const EDITORS: Role[] = ['admin', 'planner'];
 const COMMENTERS: Role[] = ['admin', 'leader', 'planner', 'reporter'];
 
@@ -92,19 +98,19 @@ const send =
 const cells: Cell[] = [
   {
     endpoint: 'GET /api/auth/me',
-    allowed: ALL,
+    allowed: SIGNED_IN,
     outsider: 'own',
     prepare: () => Promise.resolve(get('/api/auth/me')),
   },
   {
     endpoint: 'GET /api/auth/csrf',
-    allowed: ALL,
+    allowed: SIGNED_IN,
     outsider: 'own',
     prepare: () => Promise.resolve(get('/api/auth/csrf')),
   },
   {
     endpoint: 'POST /api/auth/logout',
-    allowed: ALL,
+    allowed: SIGNED_IN,
     outsider: 'own',
     prepare: () =>
       Promise.resolve(async (as) => {
@@ -115,7 +121,7 @@ const cells: Cell[] = [
   },
   {
     endpoint: 'POST /api/auth/password',
-    allowed: ALL,
+    allowed: SIGNED_IN,
     outsider: 'own',
     prepare: () =>
       Promise.resolve(
@@ -594,7 +600,7 @@ const cells: Cell[] = [
   },
   {
     endpoint: 'GET /api/unit-groups',
-    allowed: ALL,
+    allowed: SIGNED_IN,
     outsider: 'own',
     prepare: () => Promise.resolve(get('/api/unit-groups')),
   },
@@ -606,7 +612,7 @@ const cells: Cell[] = [
   },
   {
     endpoint: 'GET /api/units',
-    allowed: ALL,
+    allowed: SIGNED_IN,
     outsider: 'own',
     prepare: () => Promise.resolve(get('/api/units')),
   },
@@ -625,7 +631,7 @@ const cells: Cell[] = [
   },
   {
     endpoint: 'GET /api/users',
-    allowed: ['admin'],
+    allowed: ['admin', 'secadmin'],
     outsider: 'own',
     prepare: () => Promise.resolve(get('/api/users')),
   },
@@ -653,6 +659,26 @@ const cells: Cell[] = [
     },
   },
   {
+    endpoint: 'PUT /api/users/{id}/role',
+    allowed: ['secadmin'],
+    outsider: 404,
+    outsiderAs: 'outsider.secadmin',
+    prepare: async () => {
+      const user = await createUser(t.db, c.tenant.id, { role: 'viewer' });
+      return send('PUT', `/api/users/${user.id}/role`, { version: user.version, role: 'leader' });
+    },
+  },
+  {
+    endpoint: 'PUT /api/users/{id}/active',
+    allowed: ['secadmin'],
+    outsider: 404,
+    outsiderAs: 'outsider.secadmin',
+    prepare: async () => {
+      const user = await createUser(t.db, c.tenant.id, { role: 'viewer' });
+      return send('PUT', `/api/users/${user.id}/active`, { version: user.version, active: false });
+    },
+  },
+  {
     endpoint: 'PATCH /api/units/{id}',
     allowed: ['admin'],
     outsider: 404,
@@ -665,8 +691,9 @@ const cells: Cell[] = [
   },
   {
     endpoint: 'POST /api/users/{id}/password',
-    allowed: ['admin'],
+    allowed: ['secadmin'],
     outsider: 404,
+    outsiderAs: 'outsider.secadmin',
     prepare: async () => {
       const user = await createUser(t.db, c.tenant.id, { role: 'viewer' });
       return send('POST', `/api/users/${user.id}/password`, { newPassword: 'another-long-password' });
@@ -674,8 +701,9 @@ const cells: Cell[] = [
   },
   {
     endpoint: 'POST /api/users/{id}/unlock',
-    allowed: ['admin'],
+    allowed: ['secadmin'],
     outsider: 404,
+    outsiderAs: 'outsider.secadmin',
     prepare: async () => {
       const user = await createUser(t.db, c.tenant.id, { role: 'viewer' });
       return send('POST', `/api/users/${user.id}/unlock`, {});
@@ -683,14 +711,16 @@ const cells: Cell[] = [
   },
   {
     endpoint: 'GET /api/audit',
-    allowed: ['admin'],
+    allowed: ['auditor'],
     outsider: 'own',
+    outsiderAs: 'outsider.auditor',
     prepare: () => Promise.resolve(get('/api/audit')),
   },
   {
     endpoint: 'GET /api/audit/verify',
-    allowed: ['admin'],
+    allowed: ['auditor'],
     outsider: 'own',
+    outsiderAs: 'outsider.auditor',
     prepare: () => Promise.resolve(get('/api/audit/verify')),
   },
   {
@@ -827,6 +857,8 @@ beforeAll(async () => {
     sessions.set(role, await t.login(user));
   }
   sessions.set('outsider', await t.login(outsiderCommission.users.admin));
+  sessions.set('outsider.secadmin', await t.login(outsiderCommission.users.secadmin));
+  sessions.set('outsider.auditor', await t.login(outsiderCommission.users.auditor));
   shared = await publishFixturePlan(t, session('planner'));
   await createUser(t.db, c.tenant.id, { role: 'viewer' });
 }, DB_HOOK_TIMEOUT);
@@ -838,7 +870,7 @@ afterAll(async () => {
 const NOT_ENDPOINTS = /^(GET|POST|PUT|PATCH|DELETE) \/api\/(docs\b.*|openapi\.json)$/;
 /** Client methods that are not rows: the generic call, a second view of a row, a URL for a link. */
 // Wrappers over a row another method already names: settings is updatePlan; taskPage is one page of tasks;
-// auditPage is one page of the audit log.
+// auditPage is one page of the audit log with its cursor.
 const CLIENT_HELPERS = new Set([
   'call',
   'transport',
@@ -934,9 +966,9 @@ describe('authorisation matrix', () => {
           ]);
       });
     }
-    it(`${cell.endpoint} as another commission's admin: ${String(cell.outsider)}`, async () => {
+    it(`${cell.endpoint} as another commission's ${cell.outsiderAs ?? 'admin'}: ${String(cell.outsider)}`, async () => {
       const call = await cell.prepare();
-      const response = await call(session('outsider'));
+      const response = await call(session(cell.outsiderAs ?? 'outsider'));
       expect(response.body).not.toContain(shared.plan.id);
       expect(response.body).not.toContain(c.tenant.id);
       if (cell.outsider === 'own') expect(response.statusCode).toBeLessThan(300);

@@ -13,7 +13,7 @@ import type { Deps } from '../services/deps.js';
 import { createReport } from '../services/report-service.js';
 import { listTasks } from '../services/task-service.js';
 import { DB_HOOK_TIMEOUT, openTestDatabase } from '../testing/test-database.js';
-import { createBackup, restoreBackup } from './backup.js';
+import { backupWithReport, createBackup, restoreBackup, type Manifest } from './backup.js';
 
 type TestDb = Awaited<ReturnType<typeof openTestDatabase>>;
 let source: TestDb;
@@ -89,9 +89,10 @@ describe('backup and restore', () => {
     const attachment = await attach(sourceDeps, actor, report.id, { fileName: '佐证.pdf', bytes: evidence });
 
     const archive = await createBackup(source.db, sourceDeps.files, new Date());
-    const manifest = await restoreBackup(target.db, targetDeps.files, archive);
+    const restored = await restoreBackup(target.db, targetDeps.files, archive);
 
-    expect(manifest.files).toBe(1);
+    expect(restored.files).toBe(1);
+    expect(restored.missingFiles).toEqual([]);
     for (const table of ['plans', 'items', 'progress_reports', 'audit_log', 'attachments'] as const) {
       expect([table, await count(target, table)]).toEqual([table, await count(source, table)]);
     }
@@ -149,5 +150,51 @@ describe('backup and restore', () => {
       replace: { clearFiles: () => Promise.resolve() },
     });
     expect(await count(source, 'plans')).toBe(plans);
+  });
+
+  it('never stops a backup for a missing attachment file: listed, skipped, and the restore reports exactly what it wrote', async () => {
+    const attachments = await source.db
+      .selectFrom('attachments')
+      .select(['id', 'tenant_id', 'file_name'])
+      .orderBy('id')
+      .execute();
+    const lost = attachments[0];
+    if (!lost) throw new Error('the first test attaches a file; run the whole file');
+    const file = path.join(dirs[0] ?? '', lost.tenant_id, lost.id);
+    await fs.rename(file, `${file}.away`);
+    try {
+      const { archive, manifest } = await backupWithReport(source.db, sourceDeps.files, new Date());
+      const missing = { tenantId: lost.tenant_id, attachmentId: lost.id, fileName: lost.file_name };
+      expect(manifest.missingFiles).toEqual([missing]);
+      expect(manifest.files).toBe(attachments.length - 1);
+      const entries = unzipSync(archive);
+      expect(entries[`files/${lost.tenant_id}/${lost.id}`]).toBeUndefined();
+      expect(strFromU8(entries['tables/attachments.jsonl'] ?? new Uint8Array())).toContain(lost.id);
+
+      const clearFiles = () => fs.rm(dirs[1] ?? '', { recursive: true, force: true });
+      const report = await restoreBackup(target.db, targetDeps.files, archive, { replace: { clearFiles } });
+      expect(report.missingFiles).toEqual([missing]);
+      expect(report.files).toBe(attachments.length - 1);
+      expect(report.rows.attachments).toBe(attachments.length);
+      expect(report.rows.plans).toBe(await count(source, 'plans'));
+      expect(report.rows.audit_log).toBe(await count(target, 'audit_log'));
+      await expect(targetDeps.files.get(lost.tenant_id, lost.id)).rejects.toThrow(/ENOENT/);
+
+      // An archive from before digests that simply lacks a file: its manifest claims it, the report does not.
+      const older = unzipSync(await createBackup(source.db, sourceDeps.files, new Date()));
+      const claimed = JSON.parse(strFromU8(older['manifest.json'] ?? new Uint8Array())) as Manifest;
+      delete claimed.digests;
+      delete claimed.missingFiles;
+      claimed.files = attachments.length;
+      older['manifest.json'] = strToU8(JSON.stringify(claimed));
+      const fromOlder = await restoreBackup(target.db, targetDeps.files, zipSync(older), {
+        replace: { clearFiles },
+      });
+      expect(fromOlder.manifest.files).toBe(attachments.length);
+      expect(fromOlder.files).toBe(attachments.length - 1);
+      expect(fromOlder.missingFiles).toEqual([missing]);
+    } finally {
+      await fs.rename(`${file}.away`, file);
+    }
   });
 });

@@ -52,12 +52,22 @@ const JSONB: Partial<Record<Table, string[]>> = {
 /** The audit log's id is an identity column: restored rows get new ids in the same order. */
 const SKIP: Partial<Record<Table, string[]>> = { audit_log: ['id'] };
 
-interface Manifest {
+/** An attachment whose row is backed up but whose file was not found: reported, skipped, never fatal. */
+export interface MissingFile {
+  tenantId: string;
+  attachmentId: string;
+  fileName: string;
+}
+
+export interface Manifest {
   format: typeof BACKUP_FORMAT;
   migration: string;
   createdAt: string;
   rows: Record<string, number>;
+  /** Attachment files in the archive. */
   files: number;
+  /** Attachments whose file was missing when the backup was made (absent in older archives: none known). */
+  missingFiles?: MissingFile[];
   /** SHA-256 of every other entry of the archive; restore refuses an archive whose entries differ. */
   digests?: Record<string, string>;
 }
@@ -85,7 +95,24 @@ function decode(table: Table, row: Row): Row {
   return out;
 }
 
+export interface BackupResult {
+  archive: Uint8Array;
+  manifest: Manifest;
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+}
+
 export async function createBackup(db: Db, files: FileStore, now: Date): Promise<Uint8Array> {
+  return (await backupWithReport(db, files, now)).archive;
+}
+
+/**
+ * The backup and what it holds. A missing attachment file never stops it: the row is kept, the file is
+ * listed in `manifest.missingFiles`, and the caller says so (the CLI exits 3).
+ */
+export async function backupWithReport(db: Db, files: FileStore, now: Date): Promise<BackupResult> {
   const zip: Zippable = {};
   const manifest: Manifest = {
     format: BACKUP_FORMAT,
@@ -93,7 +120,9 @@ export async function createBackup(db: Db, files: FileStore, now: Date): Promise
     createdAt: now.toISOString(),
     rows: {},
     files: 0,
+    missingFiles: [],
   };
+  const missingFiles: MissingFile[] = [];
   await db.transaction().execute(async (trx) => {
     // One snapshot for every table, so the archive is consistent with itself.
     await sql`set transaction isolation level repeatable read`.execute(trx);
@@ -109,17 +138,37 @@ export async function createBackup(db: Db, files: FileStore, now: Date): Promise
         for (const r of rows) {
           const tenantId = String(r.tenant_id);
           const id = String(r.id);
-          zip[`files/${tenantId}/${id}`] = new Uint8Array(await files.get(tenantId, id));
+          let bytes: Buffer;
+          try {
+            bytes = await files.get(tenantId, id);
+          } catch (error) {
+            if (!isMissing(error)) throw error;
+            missingFiles.push({ tenantId, attachmentId: id, fileName: String(r.file_name) });
+            continue;
+          }
+          zip[`files/${tenantId}/${id}`] = new Uint8Array(bytes);
           manifest.files += 1;
         }
       }
     }
   });
+  manifest.missingFiles = missingFiles;
   manifest.digests = Object.fromEntries(
     Object.entries(zip).map(([name, bytes]) => [name, sha256(bytes as Uint8Array)]),
   );
   zip['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
-  return zipSync(zip, { level: 6 });
+  return { archive: zipSync(zip, { level: 6 }), manifest };
+}
+
+/** What a restore wrote, counted as it was written, not copied from the manifest. */
+export interface RestoreReport {
+  manifest: Manifest;
+  /** Rows inserted, per table. */
+  rows: Record<string, number>;
+  /** Attachment files written. */
+  files: number;
+  /** Attachments restored without their file: missing at backup time, or absent from the archive. */
+  missingFiles: MissingFile[];
 }
 
 const BATCH = 500;
@@ -139,7 +188,7 @@ export async function restoreBackup(
   files: FileStore,
   archive: Uint8Array,
   options: RestoreOptions = {},
-): Promise<Manifest> {
+): Promise<RestoreReport> {
   const entries = unzipSync(archive);
   const manifestBytes = entries['manifest.json'];
   if (!manifestBytes) throw new Error('not a Yaodian backup: manifest.json is missing');
@@ -152,6 +201,8 @@ export async function restoreBackup(
   if (!options.replace && (await db.selectFrom('tenants').select('id').limit(1).execute()).length > 0)
     throw new Error('restore needs an empty database');
   verifyDigests(entries, manifest);
+  const restoredRows: Record<string, number> = Object.fromEntries(TABLES.map((table) => [table, 0]));
+  const restoredAttachments: MissingFile[] = [];
 
   // Rows are checked by the same constraints as ever; the table name is from our own list.
   await db.transaction().execute(async (trx) => {
@@ -168,18 +219,28 @@ export async function restoreBackup(
         .map((line) => JSON.parse(line) as Row);
       const rows = raw.map((row) => {
         const decoded = decode(table, row);
+        if (table === 'attachments')
+          restoredAttachments.push({
+            tenantId: String(row.tenant_id),
+            attachmentId: String(row.id),
+            fileName: String(row.file_name),
+          });
         if (table === 'audit_chain') decoded.entry_id = newAuditId.get(String(row.entry_id)) ?? -1;
         return decoded;
       });
       for (let i = 0; i < rows.length; i += BATCH) {
-        const insert = looseTrx.insertInto(table).values(rows.slice(i, i + BATCH));
+        const batch = rows.slice(i, i + BATCH);
+        const insert = looseTrx.insertInto(table).values(batch);
         if (table !== 'audit_log') {
+          // A statement inserts all its rows or throws (and the transaction with it).
           await insert.execute();
+          restoredRows[table] = (restoredRows[table] ?? 0) + batch.length;
           continue;
         }
         // Identity values come back in the order of the VALUES list.
         const inserted = await insert.returning('id').execute();
         inserted.forEach((r, k) => newAuditId.set(String(raw[i + k]?.id), r.id));
+        restoredRows[table] = (restoredRows[table] ?? 0) + inserted.length;
       }
     }
     // An edited audit row, or a chain that does not hold, refuses the whole restore.
@@ -192,11 +253,18 @@ export async function restoreBackup(
     }
   });
   if (options.replace) await options.replace.clearFiles();
-  for (const [name, bytes] of Object.entries(entries)) {
-    const match = /^files\/([0-9a-f-]{36})\/([0-9a-f-]{36})$/.exec(name);
-    if (match?.[1] && match[2]) await files.put(match[1], match[2], bytes);
+  let written = 0;
+  const missingFiles: MissingFile[] = [];
+  for (const attachment of restoredAttachments) {
+    const bytes = entries[`files/${attachment.tenantId}/${attachment.attachmentId}`];
+    if (!bytes) {
+      missingFiles.push(attachment);
+      continue;
+    }
+    await files.put(attachment.tenantId, attachment.attachmentId, bytes);
+    written++;
   }
-  return manifest;
+  return { manifest, rows: restoredRows, files: written, missingFiles };
 }
 
 /** Every entry of the archive must have the SHA-256 its manifest lists (archives from before digests have none). */

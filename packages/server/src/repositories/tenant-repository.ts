@@ -19,6 +19,12 @@ export async function findTenantByCode(db: Executor, code: string): Promise<{ id
   return db.selectFrom('tenants').select('id').where('code', '=', code).executeTakeFirst();
 }
 
+/** The commissions at the top of the tree (an installation usually has one). */
+export async function listTopTenantIds(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('tenants').select('id').where('parent_id', 'is', null).execute();
+  return rows.map((r) => r.id);
+}
+
 /** Whether the database holds the demo commission (its accounts have the published password). */
 export async function hasDemoTenant(db: Executor): Promise<boolean> {
   const row = await db

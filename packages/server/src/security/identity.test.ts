@@ -16,7 +16,7 @@ let adminSession: Awaited<ReturnType<TestApp['login']>>;
 beforeAll(async () => {
   t = await createTestApp();
   tenantId = (await createTenant(t.db)).id;
-  admin = await createUser(t.db, tenantId, { role: 'admin' });
+  admin = await createUser(t.db, tenantId, { role: 'secadmin' });
   adminSession = await t.login(admin);
 }, DB_HOOK_TIMEOUT);
 afterAll(async () => {

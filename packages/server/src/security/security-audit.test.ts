@@ -40,7 +40,7 @@ async function tamper(statement: ReturnType<typeof sql>): Promise<void> {
 beforeAll(async () => {
   t = await createTestApp();
   tenantId = (await createTenant(t.db)).id;
-  auditor = await t.login(await createUser(t.db, tenantId, { role: 'admin' }));
+  auditor = await t.login(await createUser(t.db, tenantId, { role: 'auditor' }));
 }, DB_HOOK_TIMEOUT);
 afterAll(async () => {
   await t.close();
@@ -115,7 +115,7 @@ describe('等保2.0 三级 · 安全审计 (security audit): a tamper-evident lo
 
   it('pages through the whole log with a cursor and filters, and audits each read of the log', async () => {
     const other = (await createTenant(t.db)).id;
-    const reader = await t.login(await createUser(t.db, other, { role: 'admin' }));
+    const reader = await t.login(await createUser(t.db, other, { role: 'auditor' }));
     await appendAudit(
       t.db,
       Array.from({ length: 7 }, (_, i) => ({ ...entry(i % 2 ? 'p.odd' : 'p.even'), tenantId: other })),
@@ -147,7 +147,7 @@ describe('等保2.0 三级 · 安全审计 (security audit): a tamper-evident lo
 
   it("filters by the actor's user name and names each entry's actor (none for the system)", async () => {
     const other = (await createTenant(t.db)).id;
-    const admin = await createUser(t.db, other, { role: 'admin', displayName: '审计读者' });
+    const admin = await createUser(t.db, other, { role: 'auditor', displayName: '审计读者' });
     const reader = await t.login(admin);
     const colleague = await createUser(t.db, other, { role: 'viewer' });
     await appendAudit(t.db, [

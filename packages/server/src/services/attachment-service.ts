@@ -114,11 +114,17 @@ export async function readAttachment(deps: Deps, actor: Actor, attachmentId: str
   const row = await findAttachment(deps.db, actor.tenantId, attachmentId);
   if (!row) throw notFound('Attachment');
   await getReport(deps, actor, row.report_id);
-  return {
-    fileName: row.file_name,
-    mediaType: row.media_type,
-    bytes: await deps.files.get(actor.tenantId, row.id),
-  };
+  const bytes = await deps.files.get(actor.tenantId, row.id);
+  await appendAudit(deps.db, {
+    tenantId: actor.tenantId,
+    actorId: actor.userId,
+    action: 'attachment.download',
+    entity: 'attachment',
+    entityId: row.id,
+    after: { reportId: row.report_id, fileName: row.file_name, bytes: bytes.length },
+    at: deps.clock.now(),
+  });
+  return { fileName: row.file_name, mediaType: row.media_type, bytes };
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   findUsersForLogin,
   updatePasswordHash,
 } from '../repositories/user-repository.js';
+import { findTenantByCode, listTopTenantIds } from '../repositories/tenant-repository.js';
 import type { Deps } from './deps.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
 
@@ -102,16 +103,35 @@ export async function login(deps: Deps, input: LoginRequest, ip: string): Promis
   const address = await countAttempt(deps.db, addressKey(ip), now, policy.windowMs);
   const candidates = await findUsersForLogin(deps.db, input.username, input.tenant);
   const audit = async (action: string, after: Record<string, unknown>): Promise<void> => {
-    if (candidates.length === 0) return;
+    if (candidates.length > 0) {
+      await appendAudit(
+        deps.db,
+        candidates.map((c) => ({
+          tenantId: c.tenant_id,
+          actorId: null,
+          action,
+          entity: 'user',
+          entityId: c.id,
+          after: { ip, ...after },
+          at: now,
+        })),
+      );
+      return;
+    }
+    // An unknown name belongs to no commission: it goes to the one the request named, else to the top-level
+    // commissions, so a guessing run is in the log whatever names it tries (the caller's answer is unchanged).
+    const named = input.tenant ? await findTenantByCode(deps.db, input.tenant) : undefined;
+    const tenantIds = named ? [named.id] : await listTopTenantIds(deps.db);
+    const name = accountKey(input.username).slice('user:'.length, 'user:'.length + 200);
     await appendAudit(
       deps.db,
-      candidates.map((c) => ({
-        tenantId: c.tenant_id,
+      tenantIds.map((tenantId) => ({
+        tenantId,
         actorId: null,
         action,
-        entity: 'user',
-        entityId: c.id,
-        after: { ip, ...after },
+        entity: 'login',
+        entityId: name,
+        after: { ip, unknownName: true, ...after },
         at: now,
       })),
     );

@@ -4,6 +4,7 @@ import { localDate } from '../config/clock.js';
 import { contentWithoutClause, targetLine } from '../domain/progress-sheet.js';
 import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
+import { appendAudit } from '../repositories/audit-repository.js';
 import { planAttainment } from './attainment-service.js';
 import type { Deps } from './deps.js';
 import { visiblePlan } from './plan-loader.js';
@@ -153,5 +154,16 @@ export async function exportPlanWorkbook(
     addTask(task);
   }
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { fileName: `${plan.title}推进表.xlsx`, bytes };
+  const fileName = `${plan.title}推进表.xlsx`;
+  // Data leaving the system is a security event (等保 安全审计 a): who exported what, and how much.
+  await appendAudit(deps.db, {
+    tenantId: actor.tenantId,
+    actorId: actor.userId,
+    action: 'plan.export',
+    entity: 'plan',
+    entityId: plan.id,
+    after: { fileName, bytes: bytes.length, tasks: board.tasks.length },
+    at: deps.clock.now(),
+  });
+  return { fileName, bytes };
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { PlanDetail, PublishFindingDto, PublishWaiverDto } from '@yaodian/core';
-import { isParseError, type Plan } from '@yaodian/parser';
+import type { PlanDetail, PublishFindingDto, PublishWaiverDto, ValidationRule } from '@yaodian/core';
+import { isParseError, type ParseLimitName, type Plan } from '@yaodian/parser';
 import { localDate } from '../config/clock.js';
 import { planToRows } from '../domain/plan-rows.js';
 import { taskNodes } from '../domain/plan-tree.js';
@@ -41,11 +41,25 @@ export interface Upload {
   bytes: Buffer;
 }
 
+/** Each reading limit as the validation rule a client words in its own language. */
+const LIMIT_RULES: Record<ParseLimitName, ValidationRule> = {
+  inflated_bytes: 'inflated_too_large',
+  characters: 'too_many_characters',
+  items: 'too_many_items',
+  parse_ms: 'parse_timeout',
+  heap_mb: 'parse_memory',
+};
+
 async function readUpload(deps: Deps, upload: Upload): Promise<Plan> {
   try {
     return await deps.readPlan(upload.bytes, { fileName: upload.fileName, maxBytes: deps.maxUploadBytes });
   } catch (error) {
     if (isParseError(error)) {
+      if (error.code === 'limit_exceeded' && error.limit)
+        throw new AppError('payload_too_large', error.message, {
+          field: 'file',
+          details: [{ field: 'file', rule: LIMIT_RULES[error.limit.name], limit: error.limit.value }],
+        });
       if (error.code === 'too_large')
         throw new AppError('payload_too_large', 'The document is too large', {
           field: 'file',

@@ -1,6 +1,7 @@
 import { notFound } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
+import { appendAudit } from '../repositories/audit-repository.js';
 import { findPlanSource } from '../repositories/plan-source-repository.js';
 import type { Deps } from './deps.js';
 import { visiblePlan } from './plan-loader.js';
@@ -24,5 +25,15 @@ export async function planDocument(
   await visiblePlan(deps.db, actor, planId);
   const source = await findPlanSource(deps.db, actor.tenantId, planId);
   if (!source?.source_bytes) throw notFound('Source document');
-  return { fileName: source.source_file_name ?? 'plan', bytes: source.source_bytes };
+  const fileName = source.source_file_name ?? 'plan';
+  await appendAudit(deps.db, {
+    tenantId: actor.tenantId,
+    actorId: actor.userId,
+    action: 'plan.source.download',
+    entity: 'plan',
+    entityId: planId,
+    after: { fileName, bytes: source.source_bytes.length },
+    at: deps.clock.now(),
+  });
+  return { fileName, bytes: source.source_bytes };
 }

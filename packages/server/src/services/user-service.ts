@@ -1,5 +1,5 @@
-import type { Role } from '@yaodian/core';
-import { AppError, notFound, stateConflict, versionConflict } from '../errors/app-error.js';
+import { isAdminRole, type Role } from '@yaodian/core';
+import { AppError, notFound, versionConflict } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { authorize } from '../policies/authorize.js';
 import { presentUser } from '../presenters/user-presenter.js';
@@ -19,12 +19,13 @@ import {
   updatePasswordHash,
   updateUserAtVersion,
 } from '../repositories/user-repository.js';
+import type { UserRow } from '../db/schema.js';
 import type { Deps } from './deps.js';
 import { accountKey } from './auth-service.js';
 import { hashPassword } from './passwords.js';
 
 export async function listTenantUsers(deps: Deps, actor: Actor) {
-  authorize(actor, 'user.manage');
+  authorize(actor, 'user.read');
   const [users, units] = await Promise.all([
     listUsers(deps.db, actor.tenantId),
     listUserUnits(deps.db, actor.tenantId),
@@ -42,11 +43,26 @@ export async function listTenantUsers(deps: Deps, actor: Actor) {
   };
 }
 
+function dutyError(message: string): AppError {
+  return new AppError('duty_separation', message);
+}
+
+/**
+ * 三员分立: an administrator never acts on another administrator's account (system, security or audit), and
+ * never on their own through these endpoints (their own password is changed with the current one).
+ */
+async function targetFor(deps: Deps, db: Deps['db'], actor: Actor, userId: string): Promise<UserRow> {
+  const user = await findUser(db, actor.tenantId, userId);
+  if (!user) throw notFound('User');
+  if (user.id === actor.userId) throw dutyError('You cannot change your own account here');
+  if (isAdminRole(user.role)) throw dutyError("You cannot act on another administrator's account");
+  return user;
+}
+
 /** Lifts a sign-in lock (too many failed attempts) on one of the commission's users. */
 export async function unlockUser(deps: Deps, actor: Actor, userId: string): Promise<void> {
   authorize(actor, 'user.unlock');
-  const user = await findUser(deps.db, actor.tenantId, userId);
-  if (!user) throw notFound('User');
+  const user = await targetFor(deps, deps.db, actor, userId);
   await deps.db.transaction().execute(async (trx) => {
     const wasCounted = await unlockKey(trx, accountKey(user.username));
     await appendAudit(trx, {
@@ -61,12 +77,19 @@ export async function unlockUser(deps: Deps, actor: Actor, userId: string): Prom
   });
 }
 
+/**
+ * Creates an account. Through the API only with a role of the plan's work; the three administrators'
+ * accounts are set up from the command line (`origin: 'cli'`).
+ */
 export async function createUser(
   deps: Deps,
   actor: Actor,
   input: { username: string; displayName: string; role: Role; password: string; unitIds: string[] },
+  origin: 'api' | 'cli' = 'api',
 ) {
   authorize(actor, 'user.manage');
+  if (origin === 'api' && isAdminRole(input.role))
+    throw dutyError("An administrator's account is set up with the command line (yaodian user add)");
   const unitIds = [...new Set(input.unitIds)];
   if (input.role === 'reporter' && unitIds.length === 0) {
     throw new AppError('validation_failed', 'A reporter needs at least one unit', { field: 'unitIds' });
@@ -103,53 +126,110 @@ export async function createUser(
   });
 }
 
-/** Changes a user's name, role, units or whether they may sign in; deactivation ends their sessions. */
+/** The system administrator changes a user's name or units. */
 export async function updateUser(
   deps: Deps,
   actor: Actor,
   userId: string,
-  input: { version: number; displayName?: string; role?: Role; unitIds?: string[]; active?: boolean },
+  input: { version: number; displayName?: string | undefined; unitIds?: string[] | undefined },
 ) {
   authorize(actor, 'user.manage');
-  if (
-    userId === actor.userId &&
-    (input.active === false || (input.role !== undefined && input.role !== 'admin'))
-  ) {
-    throw stateConflict('You cannot deactivate yourself or give up your own admin role');
-  }
   return deps.db.transaction().execute(async (trx) => {
     const before = await findUser(trx, actor.tenantId, userId);
     if (!before) throw notFound('User');
+    // Another administrator's account is out of reach; one's own name may change.
+    if (before.id !== actor.userId) await targetFor(deps, trx, actor, userId);
     const beforeUnits = await findUserUnitIds(trx, actor.tenantId, userId);
     const unitIds = input.unitIds ? [...new Set(input.unitIds)] : beforeUnits;
     if ((await findUnitsByIds(trx, actor.tenantId, unitIds)).length !== unitIds.length) {
       throw new AppError('validation_failed', 'Unknown unit', { field: 'unitIds' });
     }
-    if ((input.role ?? before.role) === 'reporter' && unitIds.length === 0) {
+    if (before.role === 'reporter' && unitIds.length === 0) {
       throw new AppError('validation_failed', 'A reporter needs at least one unit', { field: 'unitIds' });
     }
     const after = await updateUserAtVersion(trx, actor.tenantId, userId, input.version, {
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
-      ...(input.role !== undefined ? { role: input.role } : {}),
-      ...(input.active !== undefined ? { active: input.active } : {}),
     });
     if (!after) throw versionConflict('The user');
     if (input.unitIds) await replaceUserUnits(trx, actor.tenantId, userId, unitIds);
-    // A changed role or deactivation must not wait for old sessions to expire.
-    if (!after.active || after.role !== before.role) await deleteUserSessions(trx, actor.tenantId, userId);
-    const beforeDto = presentUser(before, beforeUnits);
-    const afterDto = presentUser(after, unitIds);
-    await appendAudit(trx, {
-      tenantId: actor.tenantId,
-      actorId: actor.userId,
-      action: 'user.update',
-      entity: 'user',
-      entityId: userId,
-      before: beforeDto,
-      after: afterDto,
-      at: deps.clock.now(),
+    return audited(deps, trx, actor, 'user.update', before, beforeUnits, after, unitIds);
+  });
+}
+
+async function audited(
+  deps: Deps,
+  trx: Deps['db'],
+  actor: Actor,
+  action: string,
+  before: UserRow,
+  beforeUnits: string[],
+  after: UserRow,
+  unitIds: string[],
+) {
+  const afterDto = presentUser(after, unitIds);
+  await appendAudit(trx, {
+    tenantId: actor.tenantId,
+    actorId: actor.userId,
+    action,
+    entity: 'user',
+    entityId: after.id,
+    before: presentUser(before, beforeUnits),
+    after: afterDto,
+    at: deps.clock.now(),
+  });
+  return afterDto;
+}
+
+/** The security administrator assigns a role of the plan's work; the user's sessions end. */
+export async function setUserRole(
+  deps: Deps,
+  actor: Actor,
+  userId: string,
+  input: { version: number; role: Role },
+) {
+  authorize(actor, 'user.role');
+  if (isAdminRole(input.role))
+    throw dutyError("An administrator's account is set up with the command line (yaodian user add)");
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await targetFor(deps, trx, actor, userId);
+    const unitIds = await findUserUnitIds(trx, actor.tenantId, userId);
+    if (input.role === 'reporter' && unitIds.length === 0) {
+      throw new AppError('validation_failed', 'A reporter needs at least one unit', { field: 'unitIds' });
+    }
+    const after = await updateUserAtVersion(trx, actor.tenantId, userId, input.version, { role: input.role });
+    if (!after) throw versionConflict('The user');
+    // A changed role must not wait for old sessions to expire.
+    if (after.role !== before.role) await deleteUserSessions(trx, actor.tenantId, userId);
+    return audited(deps, trx, actor, 'user.role', before, unitIds, after, unitIds);
+  });
+}
+
+/** The security administrator disables (signing the user out everywhere) or enables an account. */
+export async function setUserActive(
+  deps: Deps,
+  actor: Actor,
+  userId: string,
+  input: { version: number; active: boolean },
+) {
+  authorize(actor, 'user.credentials');
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await targetFor(deps, trx, actor, userId);
+    const unitIds = await findUserUnitIds(trx, actor.tenantId, userId);
+    const after = await updateUserAtVersion(trx, actor.tenantId, userId, input.version, {
+      active: input.active,
     });
-    return afterDto;
+    if (!after) throw versionConflict('The user');
+    if (!after.active) await deleteUserSessions(trx, actor.tenantId, userId);
+    return audited(
+      deps,
+      trx,
+      actor,
+      input.active ? 'user.enable' : 'user.disable',
+      before,
+      unitIds,
+      after,
+      unitIds,
+    );
   });
 }
 
@@ -159,10 +239,10 @@ export async function resetPassword(
   userId: string,
   newPassword: string,
 ): Promise<void> {
-  authorize(actor, 'user.manage');
+  authorize(actor, 'user.credentials');
   const passwordHash = await hashPassword(newPassword);
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await findUser(trx, actor.tenantId, userId))) throw notFound('User');
+    await targetFor(deps, trx, actor, userId);
     await updatePasswordHash(trx, actor.tenantId, userId, passwordHash);
     await deleteUserSessions(trx, actor.tenantId, userId);
     await appendAudit(trx, {

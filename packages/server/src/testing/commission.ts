@@ -16,6 +16,8 @@ export async function createCommission(db: Db) {
   await insertUnitGroup(db, tenant.id, '各县市区卫生健康局', [units.countyA.id, units.countyB.id]);
   const users = {
     admin: await createUser(db, tenant.id, { role: 'admin' }),
+    secadmin: await createUser(db, tenant.id, { role: 'secadmin' }),
+    auditor: await createUser(db, tenant.id, { role: 'auditor' }),
     leader: await createUser(db, tenant.id, { role: 'leader' }),
     planner: await createUser(db, tenant.id, { role: 'planner', unitIds: [units.planning.id] }),
     reporter: await createUser(db, tenant.id, { role: 'reporter', unitIds: [units.medical.id] }),

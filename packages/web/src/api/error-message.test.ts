@@ -34,6 +34,19 @@ describe('error messages', () => {
     expect(errorMessage(big, zh)).toBe('文件过大，不能超过 10 MB');
   });
 
+  it("names each import limit that stopped reading, with its value in the user's units", () => {
+    const limit = (rule: string, value: number): ApiError =>
+      new ApiError(413, 'payload_too_large', 'x', 'file', [{ field: 'file', rule, limit: value }]);
+    expect(errorMessage(limit('inflated_too_large', 64 * 1024 * 1024), zh)).toBe(
+      '文件解压后超过上限 64 MB，已停止读取',
+    );
+    expect(errorMessage(limit('too_many_characters', 2_000_000), zh)).toBe(
+      '文档文字超过上限 2000000 字，已停止读取',
+    );
+    expect(errorMessage(limit('too_many_items', 5000), zh)).toBe('计划条目超过上限 5000 条，已停止读取');
+    expect(errorMessage(limit('parse_timeout', 30_000), zh)).toBe('文档解析用时超过上限 30 秒，已停止读取');
+  });
+
   it('falls back to the code’s message, with the field in Chinese, when no issues came', () => {
     expect(errorMessage(new ApiError(400, 'validation_failed', 'x', 'title'), zh)).toBe(
       '提交的内容有误，请检查后重试（字段：标题）',

@@ -33,7 +33,13 @@ export function fieldLabel(path: string, t: Translate): string {
 /** One issue the server reported, in the catalogue's words: what is wrong and the limit ("标题不超过 500 字"). */
 export function issueMessage(issue: ValidationIssue, t: Translate): string {
   const limit =
-    issue.limit === undefined ? '' : issue.rule === 'file_too_large' ? formatBytes(issue.limit) : issue.limit;
+    issue.limit === undefined
+      ? ''
+      : issue.rule === 'file_too_large' || issue.rule === 'inflated_too_large'
+        ? formatBytes(issue.limit)
+        : issue.rule === 'parse_timeout'
+          ? Math.round(issue.limit / 100) / 10
+          : issue.limit;
   return t(`validation.${issue.rule}`, { field: fieldLabel(issue.field, t), limit });
 }
 

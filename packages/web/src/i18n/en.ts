@@ -97,6 +97,11 @@ export const en: Record<MessageKey, string> = {
   'validation.invalid': '{field} is not in the expected form',
   'validation.empty_file': 'The file is empty (0 bytes); choose a file with content',
   'validation.file_too_large': 'The file is too large; the limit is {limit}',
+  'validation.inflated_too_large': 'The file inflates past the limit of {limit}; reading stopped',
+  'validation.too_many_characters': 'The document holds more than {limit} characters; reading stopped',
+  'validation.too_many_items': 'The plan holds more than {limit} items; reading stopped',
+  'validation.parse_timeout': 'Reading the document took longer than {limit} s; reading stopped',
+  'validation.parse_memory': 'Reading the document needed more than {limit} MB of memory; reading stopped',
   'validation.evidence_required':
     'This plan requires evidence before submission; attach at least {limit} file',
   'field.title': 'Title',
@@ -512,4 +517,14 @@ export const en: Record<MessageKey, string> = {
   'demo.clock.today': 'Demo date: {today}',
   'demo.clock.forward': '+{n} days',
   'demo.clock.moved': 'The demo date is now {today}; {n} due jobs ran (reminders, statuses …)',
+  'role.secadmin': 'Security administrator',
+  'role.auditor': 'Audit administrator',
+  'action.user.read': 'See users',
+  'action.user.role': 'Assign roles',
+  'action.user.credentials': 'Reset passwords, disable and enable accounts',
+  'action.security.policy': 'Set the password policy',
+  'error.duty_separation':
+    "Separation of duties: you cannot change your own role or act on another administrator's account (system, security or audit); administrators' accounts are set up with yaodian user add",
+  'users.assignRole': 'Assign role',
+  'users.adminHint': "Administrators' accounts are set up and kept with the command line only",
 };

@@ -94,6 +94,11 @@ export const zhCN = {
   'validation.invalid': '{field}的格式不正确',
   'validation.empty_file': '文件是空的（0 字节），请选择有内容的文件',
   'validation.file_too_large': '文件过大，不能超过 {limit}',
+  'validation.inflated_too_large': '文件解压后超过上限 {limit}，已停止读取',
+  'validation.too_many_characters': '文档文字超过上限 {limit} 字，已停止读取',
+  'validation.too_many_items': '计划条目超过上限 {limit} 条，已停止读取',
+  'validation.parse_timeout': '文档解析用时超过上限 {limit} 秒，已停止读取',
+  'validation.parse_memory': '文档解析所需内存超过上限 {limit} MB，已停止读取',
   'validation.evidence_required': '本计划要求提交前上传佐证材料，请至少上传 {limit} 个附件',
   'field.title': '标题',
   'field.number': '编号',
@@ -501,6 +506,16 @@ export const zhCN = {
   'demo.clock.today': '演示日期：{today}',
   'demo.clock.forward': '前进 {n} 天',
   'demo.clock.moved': '演示日期已到 {today}，运行了 {n} 项到期任务（提醒、状态等）',
+  'role.secadmin': '安全管理员',
+  'role.auditor': '审计管理员',
+  'action.user.read': '查看用户',
+  'action.user.role': '分配角色',
+  'action.user.credentials': '重置密码、停用启用账号',
+  'action.security.policy': '设置密码策略',
+  'error.duty_separation':
+    '三员分立：不能修改本人账号的角色，也不能操作另一名管理员（系统、安全、审计管理员）的账号；管理员账号须用命令行 yaodian user add 建立',
+  'users.assignRole': '分配角色',
+  'users.adminHint': '管理员账号（三员）只能用命令行建立和维护',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

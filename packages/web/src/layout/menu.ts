@@ -15,7 +15,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/review', label: 'menu.review', needs: 'report.review' },
   { path: '/dashboard', label: 'menu.dashboard', needs: 'plan.read' },
   { path: '/import', label: 'menu.import', needs: 'plan.import' },
-  { path: '/admin', label: 'menu.admin', needs: 'user.manage' },
+  { path: '/admin', label: 'menu.admin', needs: 'user.read' },
   { path: '/audit', label: 'menu.audit', needs: 'audit.read' },
 ];
 

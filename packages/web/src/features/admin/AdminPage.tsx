@@ -1,5 +1,6 @@
 import { Card, Tabs } from 'antd';
 import type { ReactNode } from 'react';
+import { useAuth } from '../../auth/auth.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useT } from '../../i18n/i18n.js';
 import { GroupsTab } from './GroupsTab.js';
@@ -10,6 +11,7 @@ import { UsersTab } from './UsersTab.js';
 
 export function AdminPage(): ReactNode {
   const t = useT();
+  const { allowed } = useAuth();
   return (
     <>
       <PageHeader title={t('admin.title')} />
@@ -18,9 +20,15 @@ export function AdminPage(): ReactNode {
           items={[
             { key: 'users', label: t('admin.users'), children: <UsersTab /> },
             { key: 'roles', label: t('admin.roles'), children: <RolesTab /> },
-            { key: 'units', label: t('admin.units'), children: <UnitsTab /> },
-            { key: 'groups', label: t('admin.groups'), children: <GroupsTab /> },
-            { key: 'periods', label: t('admin.periods'), children: <PeriodsTab /> },
+            ...(allowed('unit.manage')
+              ? [
+                  { key: 'units', label: t('admin.units'), children: <UnitsTab /> },
+                  { key: 'groups', label: t('admin.groups'), children: <GroupsTab /> },
+                ]
+              : []),
+            ...(allowed('plan.edit')
+              ? [{ key: 'periods', label: t('admin.periods'), children: <PeriodsTab /> }]
+              : []),
           ]}
         />
       </Card>

@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ROLES, type Role } from '@yaodian/core';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { BUSINESS_ROLES, isAdminRole, type Role } from '@yaodian/core';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { api, type UserDto } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/error-message.js';
 import { useLoad } from '../../api/use-load.js';
-import { useAuth } from '../../auth/auth.js';
+import { useAuth, useMe } from '../../auth/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useUnits } from '../../components/use-units.js';
 import { useT } from '../../i18n/i18n.js';
@@ -18,6 +18,8 @@ interface UserForm {
   username: string;
   displayName: string;
   role: Role;
+  /** The role read, to tell whether the security administrator changed it. */
+  roleBefore?: Role;
   password: string;
   unitIds: string[];
 }
@@ -31,6 +33,12 @@ export function UsersTab(): ReactNode {
   const [busy, setBusy] = useState(false);
   const [resetting, setResetting] = useState<UserDto | null>(null);
   const { allowed } = useAuth();
+  const me = useMe();
+  // 三员分立: the system administrator edits names and units, the security administrator the role.
+  const editsDetails = allowed('user.manage');
+  const assignsRoles = allowed('user.role');
+  /** Another administrator's account is out of everyone's reach here (the server refuses it too). */
+  const reachable = (u: UserDto): boolean => !isAdminRole(u.role);
 
   /** One account action (enable, disable, unlock): its message on success, the server's reason on failure. */
   const act = async (run: () => Promise<unknown>, done: string): Promise<void> => {
@@ -47,14 +55,19 @@ export function UsersTab(): ReactNode {
     if (!editing) return;
     setBusy(true);
     try {
-      if (editing.id && editing.version !== undefined)
-        await api.updateUser(editing.id, {
-          version: editing.version,
-          displayName: editing.displayName,
-          role: editing.role,
-          unitIds: editing.unitIds,
-        });
-      else
+      if (editing.id && editing.version !== undefined) {
+        let version = editing.version;
+        if (editsDetails)
+          version = (
+            await api.updateUser(editing.id, {
+              version,
+              displayName: editing.displayName,
+              unitIds: editing.unitIds,
+            })
+          ).version;
+        if (assignsRoles && editing.role !== editing.roleBefore)
+          await api.setUserRole(editing.id, version, editing.role);
+      } else
         await api.createUser({
           username: editing.username.trim(),
           displayName: editing.displayName.trim(),
@@ -75,20 +88,23 @@ export function UsersTab(): ReactNode {
   return (
     <>
       <ErrorAlert error={users.error} onRetry={users.reload} />
-      <Button
-        type="primary"
-        icon={<PlusOutlined />}
-        style={{ marginBottom: 12 }}
-        onClick={() => {
-          setEditing({ username: '', displayName: '', role: 'reporter', password: '', unitIds: [] });
-        }}
-      >
-        {t('admin.newUser')}
-      </Button>
+      {editsDetails ? (
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          style={{ marginBottom: 12 }}
+          onClick={() => {
+            setEditing({ username: '', displayName: '', role: 'reporter', password: '', unitIds: [] });
+          }}
+        >
+          {t('admin.newUser')}
+        </Button>
+      ) : null}
       <Table<UserDto>
         rowKey="id"
         size="middle"
         loading={users.loading}
+        pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
         dataSource={users.data ?? []}
         columns={[
           { title: t('admin.username'), dataIndex: 'username' },
@@ -124,15 +140,20 @@ export function UsersTab(): ReactNode {
             width: 280,
             render: (_: unknown, u) => (
               <Space size={0} wrap>
-                <Button
-                  type="link"
-                  onClick={() => {
-                    setEditing({ ...u, password: '' });
-                  }}
-                >
-                  {t('common.edit')}
-                </Button>
-                {allowed('user.manage') ? (
+                {(editsDetails && (reachable(u) || u.id === me.id)) || (assignsRoles && reachable(u)) ? (
+                  <Button
+                    type="link"
+                    onClick={() => {
+                      setEditing({ ...u, roleBefore: u.role, password: '' });
+                    }}
+                  >
+                    {editsDetails ? t('common.edit') : t('users.assignRole')}
+                  </Button>
+                ) : null}
+                {!reachable(u) && u.id !== me.id ? (
+                  <Typography.Text type="secondary">{t('users.adminHint')}</Typography.Text>
+                ) : null}
+                {allowed('user.credentials') && reachable(u) ? (
                   <Button
                     type="link"
                     onClick={() => {
@@ -142,14 +163,14 @@ export function UsersTab(): ReactNode {
                     {t('users.resetPassword')}
                   </Button>
                 ) : null}
-                {allowed('user.manage') ? (
+                {allowed('user.credentials') && reachable(u) ? (
                   <Popconfirm
                     title={t(u.active ? 'users.disableConfirm' : 'users.enableConfirm', {
                       name: u.displayName,
                     })}
                     onConfirm={() =>
                       void act(
-                        () => api.updateUser(u.id, { version: u.version, active: !u.active }),
+                        () => api.setUserActive(u.id, u.version, !u.active),
                         t(u.active ? 'users.disabledDone' : 'users.enabledDone'),
                       )
                     }
@@ -159,7 +180,7 @@ export function UsersTab(): ReactNode {
                     </Button>
                   </Popconfirm>
                 ) : null}
-                {u.lockedUntil && allowed('user.unlock') ? (
+                {u.lockedUntil && allowed('user.unlock') && reachable(u) ? (
                   <Button
                     type="link"
                     onClick={() => void act(() => api.unlockUser(u.id), t('users.unlocked'))}
@@ -202,6 +223,7 @@ export function UsersTab(): ReactNode {
             <Form.Item label={t('admin.displayName')} htmlFor="user-name">
               <Input
                 id="user-name"
+                disabled={!editsDetails}
                 value={editing.displayName}
                 onChange={(e) => {
                   setEditing({ ...editing, displayName: e.target.value });
@@ -210,16 +232,19 @@ export function UsersTab(): ReactNode {
             </Form.Item>
             <Form.Item label={t('admin.role')}>
               <Select
+                aria-label={t('admin.role')}
                 value={editing.role}
+                disabled={editing.id ? !assignsRoles : !editsDetails}
                 onChange={(role: Role) => {
                   setEditing({ ...editing, role });
                 }}
-                options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+                options={BUSINESS_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
               />
             </Form.Item>
             <Form.Item label={t('admin.unitsOf')}>
               <Select
                 mode="multiple"
+                disabled={!editsDetails}
                 showSearch={{ optionFilterProp: 'label' }}
                 value={editing.unitIds}
                 onChange={(unitIds: string[]) => {

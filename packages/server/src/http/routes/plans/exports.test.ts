@@ -249,13 +249,13 @@ describe('comments', () => {
 });
 
 describe('audit log and API surface', () => {
-  it('shows the admin the audit trail of a report and offers no way to edit it', async () => {
-    const admin = await t.login(c.users.admin);
-    const response = await t.as(admin, { method: 'GET', url: '/api/audit?entity=report' });
+  it('shows the audit administrator the audit trail of a report and offers no way to edit it', async () => {
+    const auditor = await t.login(c.users.auditor);
+    const response = await t.as(auditor, { method: 'GET', url: '/api/audit?entity=report' });
     const actions = response.json<{ entries: { action: string }[] }>().entries.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['report.submit', 'report.accept']));
     for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
-      expect((await t.as(admin, { method, url: '/api/audit' })).statusCode).toBe(404);
+      expect((await t.as(auditor, { method, url: '/api/audit' })).statusCode).toBe(404);
     }
   });
 

@@ -5,6 +5,8 @@ import {
   createUser,
   listTenantUsers,
   resetPassword,
+  setUserActive,
+  setUserRole,
   unlockUser,
   updateUser,
 } from '../../../services/user-service.js';
@@ -15,6 +17,8 @@ export function userRoutes(deps: Deps): FastifyPluginAsync {
     register(app, e.users, ({ actor }) => listTenantUsers(deps, actor));
     register(app, e.createUser, ({ actor, body }) => createUser(deps, actor, body));
     register(app, e.updateUser, ({ actor, params, body }) => updateUser(deps, actor, params.id, body));
+    register(app, e.setUserRole, ({ actor, params, body }) => setUserRole(deps, actor, params.id, body));
+    register(app, e.setUserActive, ({ actor, params, body }) => setUserActive(deps, actor, params.id, body));
     register(app, e.resetPassword, async ({ actor, params, body }) => {
       await resetPassword(deps, actor, params.id, body.newPassword);
       return { ok: true as const };

@@ -6,11 +6,13 @@ import { DB_HOOK_TIMEOUT } from '../../../testing/test-database.js';
 let t: TestApp;
 let c: Commission;
 let admin: Session;
+let secadmin: Session;
 
 beforeAll(async () => {
   t = await createTestApp();
   c = await createCommission(t.db);
   admin = await t.login(c.users.admin);
+  secadmin = await t.login(c.users.secadmin);
 }, DB_HOOK_TIMEOUT);
 afterAll(async () => {
   await t.close();
@@ -77,17 +79,17 @@ describe('user administration', () => {
 
   it('deactivating a user ends their sessions and refuses their sign-in; a stale version is a conflict', async () => {
     const leader = await t.login(c.users.leader);
-    const response = await t.as(admin, {
-      method: 'PATCH',
-      url: `/api/users/${c.users.leader.id}`,
+    const response = await t.as(secadmin, {
+      method: 'PUT',
+      url: `/api/users/${c.users.leader.id}/active`,
       payload: { version: 1, active: false },
     });
     expect(response.json<UserDto>()).toMatchObject({ active: false, version: 2 });
     expect((await t.as(leader, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     await expect(t.login(c.users.leader)).rejects.toThrow(/401/);
-    const stale = await t.as(admin, {
-      method: 'PATCH',
-      url: `/api/users/${c.users.leader.id}`,
+    const stale = await t.as(secadmin, {
+      method: 'PUT',
+      url: `/api/users/${c.users.leader.id}/active`,
       payload: { version: 1, active: true },
     });
     expect(stale.statusCode).toBe(409);
@@ -109,7 +111,7 @@ describe('user administration', () => {
 
   it('resets a forgotten password: the old one stops working and the user is signed out', async () => {
     const viewer = await t.login(c.users.viewer);
-    const reset = await t.as(admin, {
+    const reset = await t.as(secadmin, {
       method: 'POST',
       url: `/api/users/${c.users.viewer.id}/password`,
       payload: { newPassword: 'brand-new-password' },
@@ -139,12 +141,13 @@ describe('user administration', () => {
     expect(clash.json()).toMatchObject({ error: { code: 'duplicate', field: 'aliases' } });
   });
 
-  it('does not let an admin lock themselves out', async () => {
+  it("refuses a role or an active flag in the system administrator's edit, naming the field", async () => {
     const response = await t.as(admin, {
       method: 'PATCH',
-      url: `/api/users/${c.users.admin.id}`,
-      payload: { version: c.users.admin.version, role: 'viewer' },
+      url: `/api/users/${c.users.viewer.id}`,
+      payload: { version: c.users.viewer.version, role: 'planner' },
     });
-    expect(response.json()).toMatchObject({ error: { code: 'state_conflict' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: { code: 'validation_failed' } });
   });
 });
