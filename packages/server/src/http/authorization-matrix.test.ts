@@ -725,13 +725,13 @@ const cells: Cell[] = [
   },
   {
     endpoint: 'GET /api/notifications',
-    allowed: ALL,
+    allowed: SIGNED_IN,
     outsider: 'own',
     prepare: () => Promise.resolve(get('/api/notifications')),
   },
   {
     endpoint: 'POST /api/notifications/{id}/read',
-    allowed: ALL,
+    allowed: SIGNED_IN,
     outsider: 404,
     // Each role marks a notification of its own; the outsider tries the viewer's.
     prepare: () =>
@@ -765,19 +765,19 @@ const cells: Cell[] = [
   },
   {
     endpoint: 'POST /api/notifications/read-all',
-    allowed: ALL,
+    allowed: SIGNED_IN,
     outsider: 'own',
     prepare: () => Promise.resolve(send('POST', '/api/notifications/read-all')),
   },
   {
     endpoint: 'GET /api/notifications/settings',
-    allowed: ALL,
+    allowed: SIGNED_IN,
     outsider: 'own',
     prepare: () => Promise.resolve(get('/api/notifications/settings')),
   },
   {
     endpoint: 'PUT /api/notifications/settings',
-    allowed: ALL,
+    allowed: SIGNED_IN,
     outsider: 'own',
     prepare: () =>
       Promise.resolve(send('PUT', '/api/notifications/settings', { email: null, notifyEmail: false })),
@@ -829,7 +829,7 @@ const cells: Cell[] = [
   },
   {
     endpoint: 'GET /api/system/clock',
-    allowed: ALL,
+    allowed: SIGNED_IN,
     outsider: 'own',
     prepare: () => Promise.resolve(get('/api/system/clock')),
   },
