@@ -43,6 +43,10 @@ ALTER TABLE attachments DROP CONSTRAINT IF EXISTS attachments_tenant_id_uploaded
 ALTER TABLE task_status DROP CONSTRAINT IF EXISTS task_status_tenant_id_plan_id_fkey;
 ALTER TABLE task_status DROP CONSTRAINT IF EXISTS task_status_tenant_id_item_id_fkey;
 ALTER TABLE jobs DROP CONSTRAINT IF EXISTS jobs_tenant_id_fkey;
+ALTER TABLE working_day_overrides DROP CONSTRAINT IF EXISTS working_day_overrides_tenant_id_fkey;
+ALTER TABLE notifications DROP CONSTRAINT IF EXISTS notifications_tenant_id_user_id_fkey;
+ALTER TABLE unit_robots DROP CONSTRAINT IF EXISTS unit_robots_tenant_id_unit_id_fkey;
+ALTER TABLE outbound_messages DROP CONSTRAINT IF EXISTS outbound_messages_tenant_id_fkey;
 
 -- 2. Global tables: one copy on every node.
 SELECT create_reference_table('tenants') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'tenants'::regclass);
@@ -70,6 +74,10 @@ SELECT create_distributed_table('audit_chain', 'tenant_id', colocate_with => 'de
 SELECT create_distributed_table('attachments', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'attachments'::regclass);
 SELECT create_distributed_table('task_status', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'task_status'::regclass);
 SELECT create_distributed_table('jobs', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'jobs'::regclass);
+SELECT create_distributed_table('working_day_overrides', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'working_day_overrides'::regclass);
+SELECT create_distributed_table('notifications', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'notifications'::regclass);
+SELECT create_distributed_table('unit_robots', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'unit_robots'::regclass);
+SELECT create_distributed_table('outbound_messages', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'outbound_messages'::regclass);
 
 -- 4. Re-create every foreign key, now between co-located or reference tables.
 ALTER TABLE tenants ADD CONSTRAINT tenants_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES tenants (id);
@@ -109,4 +117,8 @@ ALTER TABLE attachments ADD CONSTRAINT attachments_tenant_id_uploaded_by_fkey FO
 ALTER TABLE task_status ADD CONSTRAINT task_status_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE task_status ADD CONSTRAINT task_status_tenant_id_item_id_fkey FOREIGN KEY (tenant_id, item_id) REFERENCES items (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE jobs ADD CONSTRAINT jobs_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE;
+ALTER TABLE working_day_overrides ADD CONSTRAINT working_day_overrides_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE;
+ALTER TABLE notifications ADD CONSTRAINT notifications_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE unit_robots ADD CONSTRAINT unit_robots_tenant_id_unit_id_fkey FOREIGN KEY (tenant_id, unit_id) REFERENCES org_units (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE outbound_messages ADD CONSTRAINT outbound_messages_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE;
 COMMIT;

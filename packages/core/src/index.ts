@@ -14,6 +14,8 @@ export * from './schemas/tasks.js';
 export * from './schemas/comments.js';
 export * from './schemas/summary.js';
 export * from './schemas/audit.js';
+export * from './schemas/notifications.js';
+export * from './schemas/system.js';
 export * from './endpoints/index.js';
 export * from './client/fetch-types.js';
 export * from './client/api-error.js';

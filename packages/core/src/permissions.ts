@@ -24,6 +24,7 @@ export const ACTIONS = [
   'user.unlock',
   'security.policy',
   'audit.read',
+  'system.clock',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -56,6 +57,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'user.unlock': ['secadmin'],
   'security.policy': ['secadmin'],
   'audit.read': ['auditor'],
+  /** Moving a demo's clock forward (demo and test mode only). */
+  'system.clock': ['admin'],
 };
 
 export function can(role: Role, action: Action): boolean {

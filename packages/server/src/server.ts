@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { clockFrom } from './config/clock.js';
+import { clockFrom, movableClock } from './config/clock.js';
 import type { Config } from './config/config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -10,10 +10,12 @@ import { buildApp } from './http/app.js';
 import { DEFAULT_WEB_DIR } from './http/web-app.js';
 import { auditSealHandlers, ensureAuditSealJobs } from './jobs/audit-seal-jobs.js';
 import { createJobRunner } from './jobs/job-runner.js';
+import { ensureReminderJobs, reminderJobHandlers } from './jobs/reminder-jobs.js';
 import { ensureStatusJobs, statusJobHandlers } from './jobs/task-status-jobs.js';
+import { emailSender } from './messaging/email-sender.js';
 import { diskFileStore } from './repositories/file-store.js';
 import { createWorkerPlanReader } from './parsing/plan-reader-pool.js';
-import { hasDemoTenant } from './repositories/tenant-repository.js';
+import { hasDemoTenant, listTenantIds } from './repositories/tenant-repository.js';
 import type { Deps } from './services/deps.js';
 
 export interface RunningServer {
@@ -41,9 +43,11 @@ export async function startServer(
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) log(`yaodian: applied migrations ${applied.join(', ')}`);
+    // Movable only through deps.timeTravel, which a production server never gets (below).
+    const clock = movableClock(clockFrom(config.now));
     const deps: Deps = {
       db: database.db,
-      clock: clockFrom(config.now),
+      clock,
       readPlan: planReader.read,
       maxUploadBytes: config.maxUploadBytes,
       files: diskFileStore(path.join(config.dataDir, 'attachments')),
@@ -57,6 +61,7 @@ export async function startServer(
     }
     await ensureStatusJobs(database.db, deps.clock.now());
     await ensureAuditSealJobs(database.db, deps.clock.now(), config.auditSealMs);
+    await ensureReminderJobs(database.db, await listTenantIds(database.db), deps.clock.now());
     // Every server process runs a worker; SKIP LOCKED hands each due job to one of them.
     const jobs = createJobRunner({
       db: database.db,
@@ -64,6 +69,7 @@ export async function startServer(
       handlers: {
         ...statusJobHandlers,
         ...auditSealHandlers({ algorithm: config.auditHash, intervalMs: config.auditSealMs }),
+        ...reminderJobHandlers({ email: config.smtp ? emailSender(config.smtp) : null }),
       },
       pollMs: config.jobPollMs,
       onError: (error, job) => {
@@ -71,6 +77,13 @@ export async function startServer(
       },
     });
     jobs.start();
+    if (!config.production && (seeded || (await hasDemoTenant(database.db))))
+      deps.timeTravel = {
+        advance: async (ms) => {
+          clock.advance(ms);
+          return jobs.runDue();
+        },
+      };
     const app = await buildApp(deps, {
       ...(config.tls
         ? { https: { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) } }

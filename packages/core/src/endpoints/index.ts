@@ -2,6 +2,8 @@ import { auditEndpoints } from './audit.js';
 import { authEndpoints } from './auth.js';
 import type { AnyEndpoint } from './define.js';
 import { itemEndpoints, targetEndpoints } from './items.js';
+import { notificationEndpoints } from './notifications.js';
+import { systemEndpoints } from './system.js';
 import { periodEndpoints } from './periods.js';
 import { planEndpoints } from './plans.js';
 import { attachmentEndpoints, reportEndpoints } from './reports.js';
@@ -13,6 +15,8 @@ export * from './define.js';
 export { auditEndpoints } from './audit.js';
 export { authEndpoints } from './auth.js';
 export { itemEndpoints, targetEndpoints } from './items.js';
+export { notificationEndpoints } from './notifications.js';
+export { systemEndpoints } from './system.js';
 export { periodEndpoints } from './periods.js';
 export { planEndpoints } from './plans.js';
 export { attachmentEndpoints, IdempotencyHeaders, reportEndpoints } from './reports.js';
@@ -38,6 +42,8 @@ export const ENDPOINTS = {
   ...auditEndpoints,
   ...unitEndpoints,
   ...userEndpoints,
+  ...notificationEndpoints,
+  ...systemEndpoints,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

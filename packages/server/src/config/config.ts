@@ -57,6 +57,13 @@ const EnvSchema = z.object({
   YAODIAN_AUDIT_SEAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
   /** Behind a reverse proxy: `true`, or the proxy addresses/CIDRs (comma-separated) whose X-Forwarded-* are trusted. */
   TRUST_PROXY: z.string().min(1).optional(),
+  /** The SMTP server reminders are e-mailed through: smtp://user:pass@host:port or smtps://…; unset: no e-mail. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of reminder e-mails. */
+  SMTP_FROM: z.string().min(3).max(254).default('要点 <yaodian@localhost>'),
   /** Serve HTTPS natively: the certificate chain (PEM file); needs TLS_KEY too. */
   TLS_CERT: z.string().min(1).optional(),
   /** The private key (PEM file) for TLS_CERT. */
@@ -89,6 +96,10 @@ export interface Config {
   auditSealMs: number;
   /** Send cookies with `Secure` (off on plain-HTTP loopback). */
   secureCookies: boolean;
+  /** NODE_ENV=production: no demo seed unless asked, no demo clock control. */
+  production: boolean;
+  /** Reminder e-mail; null when SMTP_URL is unset. */
+  smtp: { url: string; from: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -159,5 +170,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         ? { certFile: path.resolve(e.TLS_CERT), keyFile: path.resolve(e.TLS_KEY) }
         : null,
     secureCookies: e.NODE_ENV === 'production' && e.HOST !== '127.0.0.1' && e.HOST !== 'localhost',
+    production: e.NODE_ENV === 'production',
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
   };
 }

@@ -42,6 +42,10 @@ export const DISTRIBUTED_TABLES = [
   'attachments',
   'task_status',
   'jobs',
+  'working_day_overrides',
+  'notifications',
+  'unit_robots',
+  'outbound_messages',
 ] as const;
 
 export interface ForeignKey {
@@ -113,6 +117,10 @@ export const FOREIGN_KEYS: readonly ForeignKey[] = [
   fk('task_status', ['tenant_id', 'plan_id'], 'plans', TID, 'CASCADE'),
   fk('task_status', ['tenant_id', 'item_id'], 'items', TID, 'CASCADE'),
   fk('jobs', T, 'tenants', ['id'], 'CASCADE'),
+  fk('working_day_overrides', T, 'tenants', ['id'], 'CASCADE'),
+  fk('notifications', ['tenant_id', 'user_id'], 'users', TID, 'CASCADE'),
+  fk('unit_robots', ['tenant_id', 'unit_id'], 'org_units', TID, 'CASCADE'),
+  fk('outbound_messages', T, 'tenants', ['id'], 'CASCADE'),
 ];
 
 /**

@@ -13,6 +13,7 @@ import * as auditChain from './migrations/0072-audit-chain.js';
 import * as taskListIndex from './migrations/0080-task-list-index.js';
 import * as planRevisions from './migrations/0081-plan-revisions.js';
 import * as separateAdministrators from './migrations/0090-separate-administrators.js';
+import * as notifications from './migrations/0110-notifications.js';
 
 /** Migrations are imported, not read from disk, so they run the same from src (tests) and dist. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0080-task-list-index': taskListIndex,
   '0081-plan-revisions': planRevisions,
   '0090-separate-administrators': separateAdministrators,
+  '0110-notifications': notifications,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

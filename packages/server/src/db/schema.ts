@@ -51,6 +51,9 @@ export interface UserTable {
   password_hash: string;
   role: Role;
   active: Generated<boolean>;
+  /** Where e-mail reminders go (migration 0110); null: none. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  notify_email: Generated<boolean>;
   version: Generated<number>;
   created_at: CreatedAt;
 }
@@ -108,6 +111,8 @@ export interface PlanTable {
   at_risk_points: Generated<number>;
   review_required: Generated<boolean>;
   evidence_required: Generated<boolean>;
+  /** When reminders fire (migration 0110), validated by core's ReminderPolicy. */
+  reminder_policy: ColumnType<unknown, string | undefined, string>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
@@ -296,6 +301,54 @@ export interface JobTable {
   finished_at: Date | null;
 }
 
+export interface WorkingDayOverrideTable {
+  tenant_id: string;
+  day: ColumnType<string, string, string>;
+  workday: boolean;
+  note: Generated<string>;
+}
+
+export interface NotificationTable {
+  tenant_id: string;
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: Generated<string>;
+  link: string | null;
+  key: string;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+export type RobotKind = 'wecom' | 'dingtalk';
+
+export interface UnitRobotTable {
+  tenant_id: string;
+  unit_id: string;
+  kind: RobotKind;
+  webhook_url: string;
+  secret: string | null;
+  enabled: Generated<boolean>;
+}
+
+export type MessageChannel = 'email' | RobotKind;
+
+export interface OutboundMessageTable {
+  tenant_id: string;
+  id: Generated<string>;
+  channel: MessageChannel;
+  recipient: string;
+  subject: string;
+  body: string;
+  key: string;
+  state: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
 export interface DB {
   tenants: TenantTable;
   org_units: OrgUnitTable;
@@ -321,6 +374,10 @@ export interface DB {
   attachments: AttachmentTable;
   task_status: TaskStatusTable;
   jobs: JobTable;
+  working_day_overrides: WorkingDayOverrideTable;
+  notifications: NotificationTable;
+  unit_robots: UnitRobotTable;
+  outbound_messages: OutboundMessageTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -335,3 +392,5 @@ export type PeriodRow = Selectable<ReportingPeriodTable>;
 export type OrgUnitRow = Selectable<OrgUnitTable>;
 export type TaskStatusRow = Selectable<TaskStatusTable>;
 export type JobRow = Selectable<JobTable>;
+export type NotificationRow = Selectable<NotificationTable>;
+export type OutboundMessageRow = Selectable<OutboundMessageTable>;

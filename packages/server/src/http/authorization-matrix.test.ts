@@ -723,6 +723,129 @@ const cells: Cell[] = [
     outsiderAs: 'outsider.auditor',
     prepare: () => Promise.resolve(get('/api/audit/verify')),
   },
+  {
+    endpoint: 'GET /api/notifications',
+    allowed: SIGNED_IN,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/notifications')),
+  },
+  {
+    endpoint: 'POST /api/notifications/{id}/read',
+    allowed: SIGNED_IN,
+    outsider: 404,
+    // Each role marks a notification of its own; the outsider tries the viewer's.
+    prepare: () =>
+      Promise.resolve(async (as) => {
+        const me = (await t.as(as, { method: 'GET', url: '/api/auth/me' })).json<{ id: string }>();
+        const owner = sessions.get('outsider') === as ? c.users.viewer.id : me.id;
+        const tenantId = sessions.get('outsider') === as ? c.tenant.id : undefined;
+        const [row] = await t.db
+          .insertInto('notifications')
+          .values({
+            tenant_id:
+              tenantId ??
+              (
+                await t.db
+                  .selectFrom('users')
+                  .select('tenant_id')
+                  .where('id', '=', owner)
+                  .executeTakeFirstOrThrow()
+              ).tenant_id,
+            user_id: owner,
+            kind: 'reminder.due',
+            title: '测试提醒',
+            link: null,
+            key: `matrix:${String(Math.random())}`,
+            created_at: t.clock.now(),
+          })
+          .returning('id')
+          .execute();
+        return t.as(as, { method: 'POST', url: `/api/notifications/${row?.id ?? ''}/read` });
+      }),
+  },
+  {
+    endpoint: 'POST /api/notifications/read-all',
+    allowed: SIGNED_IN,
+    outsider: 'own',
+    prepare: () => Promise.resolve(send('POST', '/api/notifications/read-all')),
+  },
+  {
+    endpoint: 'GET /api/notifications/settings',
+    allowed: SIGNED_IN,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/notifications/settings')),
+  },
+  {
+    endpoint: 'PUT /api/notifications/settings',
+    allowed: SIGNED_IN,
+    outsider: 'own',
+    prepare: () =>
+      Promise.resolve(send('PUT', '/api/notifications/settings', { email: null, notifyEmail: false })),
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/reminders',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/reminders`)),
+  },
+  {
+    endpoint: 'PUT /api/plans/{planId}/reminders',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: () =>
+      Promise.resolve(
+        send('PUT', `/api/plans/${shared.plan.id}/reminders`, {
+          enabled: true,
+          before: [2],
+          onDue: true,
+          after: [1],
+          shiftToWorkday: true,
+        }),
+      ),
+  },
+  {
+    endpoint: 'GET /api/units/{unitId}/robots',
+    allowed: ['admin'],
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/units/${c.units.medical.id}/robots`)),
+  },
+  {
+    endpoint: 'PUT /api/units/{unitId}/robots',
+    allowed: ['admin'],
+    outsider: 404,
+    prepare: () =>
+      Promise.resolve(
+        send('PUT', `/api/units/${c.units.medical.id}/robots`, {
+          robots: [
+            {
+              kind: 'wecom',
+              webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x',
+              secret: null,
+              enabled: false,
+            },
+          ],
+        }),
+      ),
+  },
+  {
+    endpoint: 'GET /api/system/clock',
+    allowed: SIGNED_IN,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/system/clock')),
+  },
+  {
+    // Moves the test clock an hour's worth at most matters little: a day, with every session moved along.
+    endpoint: 'POST /api/system/clock/advance',
+    allowed: ['admin'],
+    outsider: 'own',
+    prepare: () => Promise.resolve(send('POST', '/api/system/clock/advance', { days: 1 })),
+  },
+  {
+    endpoint: 'GET /api/notifications/messages',
+    allowed: EDITORS,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/notifications/messages')),
+  },
 ];
 
 beforeAll(async () => {

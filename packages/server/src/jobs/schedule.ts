@@ -15,3 +15,10 @@ export function nextDailyRun(now: Date, minuteOfDay = 5): Date {
   if (at <= local) at += DAY;
   return new Date(at - CHINA_OFFSET);
 }
+
+/** The instant at which the China-time clock reads `minuteOfDay` on `now`'s China date (may be before `now`). */
+export function sameDayAt(now: Date, minuteOfDay: number): Date {
+  const local = now.getTime() + CHINA_OFFSET;
+  const midnight = local - (((local % DAY) + DAY) % DAY);
+  return new Date(midnight + minuteOfDay * 60_000 - CHINA_OFFSET);
+}

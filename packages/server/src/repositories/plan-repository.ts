@@ -2,7 +2,7 @@ import type { Updateable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { PlanRow, PlanTable } from '../db/schema.js';
 
-export type PlanHeader = Omit<PlanRow, 'source_bytes' | 'text'>;
+export type PlanHeader = Omit<PlanRow, 'source_bytes' | 'text' | 'reminder_policy'>;
 
 const headerColumns = [
   'tenant_id',

@@ -99,3 +99,20 @@ export async function deleteUserSessions(
   if (exceptId) q = q.where('id', '<>', exceptId);
   await q.execute();
 }
+
+/**
+ * Moves every session along with a demo or test clock that jumps forward, so the people signed in stay
+ * signed in (their idle and absolute limits are measured on the same clock). Cross-tenant by design: the
+ * clock is the server's, not a commission's.
+ */
+export async function shiftSessionTimes(db: Executor, ms: number): Promise<void> {
+  const by = sql<string>`${`${String(Math.round(ms))} milliseconds`}::interval`;
+  await db
+    .updateTable('sessions')
+    .set({
+      created_at: sql`created_at + ${by}`,
+      last_seen_at: sql`last_seen_at + ${by}`,
+      expires_at: sql`expires_at + ${by}`,
+    })
+    .execute();
+}

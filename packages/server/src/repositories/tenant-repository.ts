@@ -35,3 +35,8 @@ export async function hasDemoTenant(db: Executor): Promise<boolean> {
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Every commission's id: for start-up jobs that run per commission (cross-tenant by design). */
+export async function listTenantIds(db: Executor): Promise<string[]> {
+  return (await db.selectFrom('tenants').select('id').orderBy('id').execute()).map((t) => t.id);
+}

@@ -9,6 +9,11 @@ export type PlanReader = (
   options: { fileName?: string; maxBytes?: number },
 ) => Promise<Plan>;
 
+/** Moves a demo's or test's clock forward and runs the jobs that became due; absent in production. */
+export interface TimeTravel {
+  advance(ms: number): Promise<number>;
+}
+
 /** What every service function receives; nothing reaches for globals. */
 export interface Deps {
   db: Db;
@@ -17,4 +22,6 @@ export interface Deps {
   maxUploadBytes: number;
   files: FileStore;
   maxAttachmentBytes: number;
+  /** Only in demo and test mode (see server.ts). */
+  timeTravel?: TimeTravel;
 }

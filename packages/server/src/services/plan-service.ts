@@ -33,6 +33,7 @@ import { listAliases, listGroupMembers, listUnits } from '../repositories/unit-r
 import type { Deps } from './deps.js';
 import { editablePlan, loadPlanDetail, loadPlanParts, visiblePlan } from './plan-loader.js';
 import { markPlan, statusWrite } from './status-tracking.js';
+import { scheduleReminders } from '../jobs/reminder-jobs.js';
 import { scheduleDailyStatus } from '../jobs/task-status-jobs.js';
 
 export interface Upload {
@@ -356,6 +357,9 @@ async function movePlanStatus(
     at: now,
   });
   markPlan(trx, actor.tenantId, plan.id);
-  if (status === 'published') await scheduleDailyStatus(trx, actor.tenantId, plan.id, now);
+  if (status === 'published') {
+    await scheduleDailyStatus(trx, actor.tenantId, plan.id, now);
+    await scheduleReminders(trx, actor.tenantId, now);
+  }
   return loadPlanDetail(trx, after);
 }

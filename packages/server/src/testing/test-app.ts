@@ -7,6 +7,7 @@ import type { Db } from '../db/database.js';
 import type { UserRow } from '../db/schema.js';
 import { buildApp } from '../http/app.js';
 import { createJobRunner } from '../jobs/job-runner.js';
+import { reminderJobHandlers } from '../jobs/reminder-jobs.js';
 import { statusJobHandlers } from '../jobs/task-status-jobs.js';
 import { diskFileStore } from '../repositories/file-store.js';
 import type { Deps, PlanReader } from '../services/deps.js';
@@ -95,7 +96,19 @@ export async function createTestApp(
       },
     });
 
-  const runner = createJobRunner({ db: database.db, clock, handlers: statusJobHandlers });
+  const runner = createJobRunner({
+    db: database.db,
+    clock,
+    // No SMTP server in these tests: e-mail needs an address a test sets, and the reminder tests bring their own.
+    handlers: { ...statusJobHandlers, ...reminderJobHandlers({ email: null }) },
+  });
+  // Test mode, like a demo: an admin may move the clock, and what became due runs.
+  deps.timeTravel = {
+    advance: (ms) => {
+      clock.advance(ms);
+      return runner.runDue();
+    },
+  };
   return {
     app,
     db: database.db,

@@ -17,6 +17,7 @@ import { useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useMe } from '../auth/auth.js';
 import { useUnits } from '../components/use-units.js';
+import { NotificationBell } from '../features/notifications/NotificationBell.js';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal.js';
 import { useI18n } from '../i18n/i18n.js';
 import { activeMenuPath, MENU } from './menu.js';
@@ -83,6 +84,7 @@ export function AppLayout(): ReactNode {
                 {t('lang.switch')}
               </Button>
             </Tooltip>
+            <NotificationBell />
             <Flex align="center" gap={8} data-testid="current-user">
               <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f4e9c' }} />
               <span>{me.displayName}</span>

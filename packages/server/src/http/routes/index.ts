@@ -8,6 +8,8 @@ import { commentRoutes } from './comments/index.js';
 import { planReportRoutes } from './plans/exports.js';
 import { healthRoutes } from './health/index.js';
 import { itemRoutes } from './items/index.js';
+import { notificationRoutes } from './notifications/index.js';
+import { systemRoutes } from './system/index.js';
 import { planRoutes } from './plans/index.js';
 import { periodRoutes } from './periods/index.js';
 import { attachmentRoutes } from './reports/attachments.js';
@@ -33,4 +35,6 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps, options: 
   await typed.register(auditRoutes(deps));
   await typed.register(unitRoutes(deps));
   await typed.register(userRoutes(deps));
+  await typed.register(notificationRoutes(deps));
+  await typed.register(systemRoutes(deps));
 }

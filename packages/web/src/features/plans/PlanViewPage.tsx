@@ -31,6 +31,7 @@ import { STATUS_COLOR } from '../../components/status.js';
 import { useT } from '../../i18n/i18n.js';
 import { exportFileName } from './PlanListPage.js';
 import { allIds, buildTree, filterTree, type TreeDatum, type TreeNode } from './tree.js';
+import { PlanRemindersCard } from '../notifications/PlanRemindersCard.js';
 
 interface Filters {
   sectionId?: string;
@@ -284,6 +285,7 @@ export function PlanViewPage(): ReactNode {
           />
         )}
       </Card>
+      {plan.data?.status === 'published' ? <PlanRemindersCard planId={planId} /> : null}
     </>
   );
 }

@@ -1,0 +1,212 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { RobotKind } from '../db/schema.js';
+
+export function findReminderPolicy(db: Executor, tenantId: string, planId: string): Promise<unknown> {
+  return db
+    .selectFrom('plans')
+    .select('reminder_policy')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', planId)
+    .executeTakeFirst()
+    .then((row) => row?.reminder_policy);
+}
+
+export async function updateReminderPolicy(
+  db: Executor,
+  tenantId: string,
+  planId: string,
+  policy: unknown,
+): Promise<void> {
+  await db
+    .updateTable('plans')
+    .set({ reminder_policy: JSON.stringify(policy) })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', planId)
+    .execute();
+}
+
+/** The commission's corrections to the national working-day calendar. */
+export async function listWorkdayOverrides(db: Executor, tenantId: string): Promise<Map<string, boolean>> {
+  const rows = await db
+    .selectFrom('working_day_overrides')
+    .select(['day', 'workday'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  return new Map(rows.map((r) => [r.day, r.workday]));
+}
+
+export function listPublishedPlansWithPolicy(
+  db: Executor,
+  tenantId: string,
+): Promise<{ id: string; title: string; reminder_policy: unknown }[]> {
+  return db
+    .selectFrom('plans')
+    .select(['id', 'title', 'reminder_policy'])
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'published')
+    .execute();
+}
+
+export function listPeriodDues(
+  db: Executor,
+  tenantId: string,
+  planId: string,
+): Promise<{ id: string; label: string; due_on: string }[]> {
+  return db
+    .selectFrom('reporting_periods')
+    .select(['id', 'label', 'due_on'])
+    .where('tenant_id', '=', tenantId)
+    .where('plan_id', '=', planId)
+    .orderBy('due_on')
+    .execute();
+}
+
+export interface OwedReport {
+  item_id: string;
+  item_number: string;
+  item_title: string;
+  unit_id: string;
+  unit_name: string;
+}
+
+/**
+ * Who owes a report for the period: each unfinished task's reporting units (as the stored task status
+ * places them) with no report past draft for that period. One set-based statement, whatever the plan's size.
+ */
+export async function listOwedReports(
+  db: Executor,
+  tenantId: string,
+  planId: string,
+  periodId: string,
+): Promise<OwedReport[]> {
+  const { rows } = await sql<OwedReport>`
+    select ts.item_id, i.number as item_number, i.title as item_title, u.id as unit_id, u.name as unit_name
+    from task_status ts
+    cross join lateral unnest(ts.reporting_unit_ids) as ru(unit_id)
+    join items i on i.tenant_id = ts.tenant_id and i.id = ts.item_id
+    join org_units u on u.tenant_id = ts.tenant_id and u.id = ru.unit_id
+    where ts.tenant_id = ${tenantId} and ts.plan_id = ${planId} and ts.status <> 'done'
+      and not exists (
+        select 1 from progress_reports r
+        where r.tenant_id = ts.tenant_id and r.item_id = ts.item_id and r.unit_id = ru.unit_id
+          and r.period_id = ${periodId} and r.state in ('submitted', 'accepted'))
+    order by ts.position nulls last, u.name`.execute(db);
+  return rows;
+}
+
+export interface UnitMember {
+  unit_id: string;
+  user_id: string;
+  display_name: string;
+  email: string | null;
+  notify_email: boolean;
+}
+
+/** The active users who report for the given units. */
+export function listUnitMembers(
+  db: Executor,
+  tenantId: string,
+  unitIds: readonly string[],
+): Promise<UnitMember[]> {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('user_units')
+    .innerJoin('users', (j) =>
+      j.onRef('users.tenant_id', '=', 'user_units.tenant_id').onRef('users.id', '=', 'user_units.user_id'),
+    )
+    .select([
+      'user_units.unit_id',
+      'users.id as user_id',
+      'users.display_name',
+      'users.email',
+      'users.notify_email',
+    ])
+    .where('user_units.tenant_id', '=', tenantId)
+    .where('user_units.unit_id', 'in', unitIds)
+    .where('users.active', '=', true)
+    .where('users.role', '=', 'reporter')
+    .execute();
+}
+
+/** The active users whose role reviews reports (the planning office), who get the overdue digest. */
+export function listActiveUsersWithRoles(
+  db: Executor,
+  tenantId: string,
+  roles: readonly string[],
+): Promise<{ id: string; email: string | null; notify_email: boolean }[]> {
+  if (roles.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'notify_email'])
+    .where('tenant_id', '=', tenantId)
+    .where('active', '=', true)
+    .where(sql<boolean>`role = any(${sql.val(roles)}::text[])`)
+    .execute();
+}
+
+export interface UnitRobotRow {
+  unit_id: string;
+  kind: RobotKind;
+  webhook_url: string;
+  secret: string | null;
+  enabled: boolean;
+}
+
+export function listUnitRobots(
+  db: Executor,
+  tenantId: string,
+  unitIds: readonly string[],
+): Promise<UnitRobotRow[]> {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('unit_robots')
+    .select(['unit_id', 'kind', 'webhook_url', 'secret', 'enabled'])
+    .where('tenant_id', '=', tenantId)
+    .where('unit_id', 'in', unitIds)
+    .orderBy('kind')
+    .execute();
+}
+
+/** Replaces the unit's robots with the given ones. */
+export async function replaceUnitRobots(
+  db: Executor,
+  tenantId: string,
+  unitId: string,
+  robots: readonly { kind: RobotKind; webhookUrl: string; secret: string | null; enabled: boolean }[],
+): Promise<void> {
+  await db
+    .deleteFrom('unit_robots')
+    .where('tenant_id', '=', tenantId)
+    .where('unit_id', '=', unitId)
+    .execute();
+  if (robots.length === 0) return;
+  await db
+    .insertInto('unit_robots')
+    .values(
+      robots.map((r) => ({
+        tenant_id: tenantId,
+        unit_id: unitId,
+        kind: r.kind,
+        webhook_url: r.webhookUrl,
+        secret: r.secret,
+        enabled: r.enabled,
+      })),
+    )
+    .execute();
+}
+
+export function listUnitRobotByWebhook(
+  db: Executor,
+  tenantId: string,
+  kind: RobotKind,
+  webhookUrl: string,
+): Promise<{ secret: string | null } | undefined> {
+  return db
+    .selectFrom('unit_robots')
+    .select('secret')
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', kind)
+    .where('webhook_url', '=', webhookUrl)
+    .executeTakeFirst();
+}
