@@ -74,7 +74,11 @@ async function freePort(): Promise<number> {
   const server = createNetServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
   return port;
 }
 
@@ -110,7 +114,9 @@ async function startServer(smtpPort: number): Promise<Child> {
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => { resolve({ code, signal }); }),
+    child.on('exit', (code, signal) => {
+      resolve({ code, signal });
+    }),
   );
   const ready = new Promise<void>((resolve, reject) => {
     const check = (): void => {

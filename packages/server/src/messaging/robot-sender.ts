@@ -15,13 +15,18 @@ export interface RobotMessage {
 }
 
 export function dingTalkSign(secret: string, timestamp: number): string {
-  return createHmac('sha256', secret).update(`${String(timestamp)}\n${secret}`).digest('base64');
+  return createHmac('sha256', secret)
+    .update(`${String(timestamp)}\n${secret}`)
+    .digest('base64');
 }
 
 /** The URL and JSON body to post for a robot message at `now` (ms since the epoch). */
 export function robotRequest(message: RobotMessage, now: number): { url: string; body: unknown } {
   if (message.kind === 'wecom')
-    return { url: message.webhookUrl, body: { msgtype: 'markdown', markdown: { content: message.markdown } } };
+    return {
+      url: message.webhookUrl,
+      body: { msgtype: 'markdown', markdown: { content: message.markdown } },
+    };
   const url = new URL(message.webhookUrl);
   if (message.secret) {
     url.searchParams.set('timestamp', String(now));
@@ -43,5 +48,7 @@ export async function sendRobotMessage(message: RobotMessage, now: number): Prom
   });
   const answer = (await response.json().catch(() => null)) as { errcode?: number; errmsg?: string } | null;
   if (!response.ok || (answer?.errcode ?? 0) !== 0)
-    throw new Error(`robot ${message.kind} answered ${String(response.status)} ${answer?.errmsg ?? ''}`.trim());
+    throw new Error(
+      `robot ${message.kind} answered ${String(response.status)} ${answer?.errmsg ?? ''}`.trim(),
+    );
 }
