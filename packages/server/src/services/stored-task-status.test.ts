@@ -149,22 +149,25 @@ describe('stored task status', () => {
     const itemId = p.item('推进紧密型县域医共体建设').id;
     await submitted('推进紧密型县域医共体建设', 30, 2);
     expect(await storedStatus(itemId)).toMatchObject({ status: 'on_track', reason_code: 'on_pace' });
-    // Publishing queued the plan's first daily run (00:05 China time the next day).
+    // Publishing queued the plan's first daily run (00:05 China time the next day), and the commission's
+    // first reminder run (08:30).
     const queued = await t.db
       .selectFrom('jobs')
       .select(['name', 'run_at', 'state'])
       .where('tenant_id', '=', c.tenant.id)
+      .orderBy('run_at')
       .execute();
     expect(queued).toEqual([
       { name: 'task-status.daily', run_at: new Date('2026-02-10T16:05:00Z'), state: 'pending' },
+      { name: 'reminders.daily', run_at: new Date('2026-02-11T00:30:00Z'), state: 'pending' },
     ]);
     t.clock.set('2027-01-02T02:00:00Z');
     planner = await t.login(c.users.planner);
     // A read answers from the stored row and writes nothing…
     expect(await task(itemId)).toMatchObject({ status: 'on_track' });
     expect((await storedStatus(itemId))?.status).toBe('on_track');
-    // …until the job due by the (moved) clock runs, and queues the next day's run.
-    expect(await t.runJobs()).toBe(1);
+    // …until the job due by the (moved) clock runs (beside the day's reminder run), and queues the next day's.
+    expect(await t.runJobs()).toBe(2);
     expect(await storedStatus(itemId)).toMatchObject({
       status: 'overdue',
       reason_code: 'deadline_passed',
@@ -178,9 +181,11 @@ describe('stored task status', () => {
       .select(['key', 'run_at'])
       .where('tenant_id', '=', c.tenant.id)
       .where('state', '=', 'pending')
+      .orderBy('run_at')
       .execute();
     expect(next).toEqual([
       { key: `task-status.daily:${p.plan.id}:2027-01-03`, run_at: new Date('2027-01-02T16:05:00Z') },
+      { key: 'reminders.daily:2027-01-03', run_at: new Date('2027-01-03T00:30:00Z') },
     ]);
     expect(await t.runJobs()).toBe(0);
   });
