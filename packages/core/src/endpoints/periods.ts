@@ -1,5 +1,6 @@
 import {
   GeneratePeriodsRequest,
+  OwedUnits,
   Period,
   PeriodList,
   PeriodParams,
@@ -40,5 +41,16 @@ export const periodEndpoints = {
     body: UpdatePeriodRequest,
     response: Period,
     errors: [400, 403, 404, 409],
+  }),
+  owedUnits: endpoint({
+    name: 'owedUnits',
+    method: 'GET',
+    path: '/api/plans/:planId/periods/:periodId/owed',
+    tag: 'periods',
+    summary: 'Units that still owe a report for the period, with the tasks each owes (most first)',
+    permission: 'plan.read',
+    params: PeriodParams,
+    response: OwedUnits,
+    errors: [404],
   }),
 } as const;

@@ -30,3 +30,20 @@ export const UpdatePeriodRequest = z.object({
   dueOn: IsoDate,
   label: z.string().trim().min(1).max(50).optional(),
 });
+
+/**
+ * Who still owes a report for a period: each unit with the unfinished tasks it reports on and has nothing
+ * submitted or accepted for (a draft or a returned report still owes), most tasks first. The same rule the
+ * reminders chase.
+ */
+export const OwedUnits = z.object({
+  units: z.array(
+    z.object({
+      unitId: z.uuid(),
+      name: z.string(),
+      tasks: z.array(z.object({ id: z.uuid(), number: z.string(), title: z.string() })),
+    }),
+  ),
+});
+
+export type OwedUnits = z.infer<typeof OwedUnits>;

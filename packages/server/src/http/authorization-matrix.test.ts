@@ -724,6 +724,13 @@ const cells: Cell[] = [
     prepare: () => Promise.resolve(get('/api/audit/verify')),
   },
   {
+    endpoint: 'GET /api/plans/{planId}/periods/{periodId}/owed',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () =>
+      Promise.resolve(get(`/api/plans/${shared.plan.id}/periods/${shared.periods[0]?.id ?? ''}/owed`)),
+  },
+  {
     endpoint: 'GET /api/notifications',
     allowed: SIGNED_IN,
     outsider: 'own',

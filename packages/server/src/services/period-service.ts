@@ -1,7 +1,8 @@
+import type { OwedUnits } from '@yaodian/core';
 import { periodsOfYear } from '../domain/periods.js';
 import type { Actor } from '../policies/actor.js';
 import { authorizePeriod } from '../policies/periods.js';
-import { presentPeriod } from '../presenters/period-presenter.js';
+import { presentOwedUnits, presentPeriod } from '../presenters/period-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import {
   findPeriod,
@@ -10,6 +11,7 @@ import {
   updatePeriodRow,
 } from '../repositories/period-repository.js';
 import { AppError, notFound } from '../errors/app-error.js';
+import { listOwedReports } from '../repositories/reminder-repository.js';
 import type { Deps } from './deps.js';
 import { editablePlan, visiblePlan } from './plan-loader.js';
 import { markPlan, statusWrite } from './status-tracking.js';
@@ -79,4 +81,18 @@ export async function updatePeriod(
     markPlan(trx, actor.tenantId, planId);
     return presentPeriod(after);
   });
+}
+
+/** The units that still owe the period's report, and which tasks (the rule the reminders chase). */
+export async function owedUnits(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+  periodId: string,
+): Promise<OwedUnits> {
+  authorizePeriod(actor, 'read');
+  await visiblePlan(deps.db, actor, planId);
+  const period = await findPeriod(deps.db, actor.tenantId, periodId);
+  if (period?.plan_id !== planId) throw notFound('Period');
+  return presentOwedUnits(await listOwedReports(deps.db, actor.tenantId, planId, periodId));
 }

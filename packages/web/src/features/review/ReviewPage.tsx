@@ -17,6 +17,7 @@ import {
 import { useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/api-error.js';
+import type { OwedUnits } from '@yaodian/core';
 import { api, type ReportDto, type TaskDto } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/error-message.js';
 import { useLoad } from '../../api/use-load.js';
@@ -28,7 +29,6 @@ import { useToday } from '../../components/use-today.js';
 import { useUnits } from '../../components/use-units.js';
 import { useT } from '../../i18n/i18n.js';
 import { currentPeriod } from '../tasks/periods.js';
-import { notReported, type MissingUnit } from './not-reported.js';
 import { ReviewDetail } from './ReviewDetail.js';
 
 /** How many reports a refused batch names as stale (changed or handled since they were read). */
@@ -39,6 +39,8 @@ function staleCount(error: unknown): number {
   return Array.isArray(details.stale) ? details.stale.length : 0;
 }
 
+type MissingUnit = OwedUnits['units'][number];
+
 export function ReviewPage(): ReactNode {
   const t = useT();
   const navigate = useNavigate();
@@ -47,17 +49,17 @@ export function ReviewPage(): ReactNode {
   const units = useUnits();
   const { plans, planId, setPlanId } = useCurrentPlan();
   const pending = useLoad(() => api.reports({ state: 'submitted' }), []);
-  const tasks = useLoad(() => (planId ? api.tasks({ planId }) : Promise.resolve([])), [planId]);
   const periods = useLoad(() => (planId ? api.periods(planId) : Promise.resolve([])), [planId]);
   const period = currentPeriod(periods.data ?? [], today);
-  const periodReports = useLoad(
-    () => (period ? api.reports({ periodId: period.id }) : Promise.resolve([])),
-    [period?.id],
+  // Who still owes this period's report is the server's rule (the one the reminders chase).
+  const owed = useLoad(
+    () =>
+      planId && period
+        ? api.owedUnits({ params: { planId, periodId: period.id } })
+        : Promise.resolve({ units: [] }),
+    [planId, period?.id],
   );
-  const missing = useMemo(
-    () => (period ? notReported(tasks.data ?? [], periodReports.data ?? [], period.id) : []),
-    [tasks.data, periodReports.data, period],
-  );
+  const missing: MissingUnit[] = owed.data?.units ?? [];
   const allTasks = useLoad(() => api.tasks({}), []);
   const taskById = useMemo(
     () => new Map<string, TaskDto>((allTasks.data ?? []).map((x) => [x.id, x])),
@@ -76,8 +78,7 @@ export function ReviewPage(): ReactNode {
       const accepted = await api.acceptReports(selectedReports);
       void message.success(t('review.acceptedMany', { n: accepted.length }));
       setSelected([]);
-      periodReports.reload();
-      tasks.reload();
+      owed.reload();
     } catch (error) {
       const stale = staleCount(error);
       void message.error(stale > 0 ? t('review.staleMany', { n: stale }) : errorMessage(error, t));
@@ -96,8 +97,7 @@ export function ReviewPage(): ReactNode {
       setReturning(null);
       setReason('');
       pending.reload();
-      periodReports.reload();
-      tasks.reload();
+      owed.reload();
     } catch (error) {
       void message.error(errorMessage(error, t));
       pending.reload();
@@ -112,7 +112,7 @@ export function ReviewPage(): ReactNode {
         title={t('review.title')}
         extra={plans.data ? <PlanPicker plans={plans.data} value={planId} onChange={setPlanId} /> : null}
       />
-      <ErrorAlert error={pending.error ?? tasks.error} onRetry={pending.reload} />
+      <ErrorAlert error={pending.error ?? owed.error} onRetry={pending.reload} />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <Card

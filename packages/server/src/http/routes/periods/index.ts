@@ -1,7 +1,12 @@
 import { periodEndpoints as e } from '@yaodian/core';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../../../services/deps.js';
-import { generatePeriods, listPlanPeriods, updatePeriod } from '../../../services/period-service.js';
+import {
+  generatePeriods,
+  listPlanPeriods,
+  owedUnits,
+  updatePeriod,
+} from '../../../services/period-service.js';
 import { register } from '../../register.js';
 
 export function periodRoutes(deps: Deps): FastifyPluginAsync {
@@ -13,6 +18,7 @@ export function periodRoutes(deps: Deps): FastifyPluginAsync {
     register(app, e.updatePeriod, ({ actor, params, body }) =>
       updatePeriod(deps, actor, params.planId, params.periodId, body),
     );
+    register(app, e.owedUnits, ({ actor, params }) => owedUnits(deps, actor, params.planId, params.periodId));
     return Promise.resolve();
   };
 }

@@ -84,4 +84,46 @@ describe('reporting periods', () => {
     });
     expect(moved.json()).toMatchObject({ id: first.id, dueOn: '2026-01-20', label: '一月' });
   });
+
+  it('names the units that still owe a period’s report, with their tasks; a submitted report settles it, a draft does not', async () => {
+    const march = p.periods[2]?.id ?? '';
+    const owed = async () =>
+      (await t.as(viewer, { method: 'GET', url: `/api/plans/${p.plan.id}/periods/${march}/owed` })).json<{
+        units: { unitId: string; name: string; tasks: { title: string }[] }[];
+      }>().units;
+    const before = await owed();
+    const medical = before.find((u) => u.unitId === c.units.medical.id);
+    expect(medical?.tasks.map((x) => x.title).sort()).toEqual([
+      '推进医保支付方式改革',
+      '推进紧密型县域医共体建设',
+    ]);
+    // Most tasks first.
+    expect(before.map((u) => u.tasks.length)).toEqual(
+      [...before.map((u) => u.tasks.length)].sort((a, b) => b - a),
+    );
+
+    const reporter = await t.login(c.users.reporter);
+    const send = (submit: boolean, title: string) =>
+      t.as(reporter, {
+        method: 'POST',
+        url: '/api/reports',
+        payload: {
+          itemId: p.item(title).id,
+          unitId: c.units.medical.id,
+          periodId: march,
+          percent: 20,
+          submit,
+        },
+      });
+    expect((await send(false, '推进医保支付方式改革')).statusCode).toBe(201);
+    expect((await send(true, '推进紧密型县域医共体建设')).statusCode).toBe(201);
+    const after = (await owed()).find((u) => u.unitId === c.units.medical.id);
+    expect(after?.tasks.map((x) => x.title)).toEqual(['推进医保支付方式改革']);
+
+    const wrongPlan = await t.as(viewer, {
+      method: 'GET',
+      url: `/api/plans/${p.plan.id}/periods/00000000-0000-4000-8000-000000000000/owed`,
+    });
+    expect(wrongPlan.statusCode).toBe(404);
+  });
 });
