@@ -7,6 +7,7 @@ import {
   PlanReminders,
   ReminderPolicy,
   UnitRobots,
+  UnitRobotViews,
 } from '../schemas/notifications.js';
 import { z } from 'zod';
 import { Id } from '../schemas/common.js';
@@ -97,7 +98,7 @@ export const notificationEndpoints = {
     summary: "The unit's WeCom / DingTalk group robots",
     permission: 'unit.manage',
     params: UnitParams,
-    response: UnitRobots,
+    response: UnitRobotViews,
     errors: [404],
   }),
   updateUnitRobots: endpoint({
@@ -109,7 +110,7 @@ export const notificationEndpoints = {
     permission: 'unit.manage',
     params: UnitParams,
     body: UnitRobots,
-    response: UnitRobots,
+    response: UnitRobotViews,
     errors: [400, 404],
   }),
   outboundMessages: endpoint({

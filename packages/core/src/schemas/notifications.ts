@@ -85,12 +85,25 @@ export const ROBOT_KINDS = ['wecom', 'dingtalk'] as const;
 export const UnitRobot = z.object({
   kind: z.enum(ROBOT_KINDS),
   webhookUrl: z.url({ protocol: /^https?$/ }).max(1000),
-  /** DingTalk's signing secret (加签); WeCom robots have none. */
-  secret: z.string().min(1).max(200).nullable(),
+  /**
+   * DingTalk's signing secret (加签); WeCom robots have none. Left out: keep the one stored for this kind;
+   * null: none. A credential: it is written, never read back.
+   */
+  secret: z.string().min(1).max(200).nullable().optional(),
   enabled: z.boolean(),
 });
 
 export const UnitRobots = z.object({ robots: z.array(UnitRobot).max(2) });
+
+/** A robot as the server shows it: whether it has a secret, never the secret. */
+export const UnitRobotView = z.object({
+  kind: z.enum(ROBOT_KINDS),
+  webhookUrl: z.string(),
+  hasSecret: z.boolean(),
+  enabled: z.boolean(),
+});
+
+export const UnitRobotViews = z.object({ robots: z.array(UnitRobotView) });
 
 export const OutboundMessageDto = z.object({
   id: Id,
@@ -113,5 +126,6 @@ export type NotificationSettings = z.infer<typeof NotificationSettings>;
 export type ScheduledReminder = z.infer<typeof ScheduledReminder>;
 export type PlanReminders = z.infer<typeof PlanReminders>;
 export type UnitRobot = z.infer<typeof UnitRobot>;
+export type UnitRobotView = z.infer<typeof UnitRobotView>;
 export type OutboundMessageDto = z.infer<typeof OutboundMessageDto>;
 export type OutboundMessageList = z.infer<typeof OutboundMessageList>;

@@ -1,4 +1,4 @@
-import type { NotificationDto, OutboundMessageDto, UnitRobot } from '@yaodian/core';
+import type { NotificationDto, OutboundMessageDto, UnitRobotView } from '@yaodian/core';
 import type { NotificationRow, OutboundMessageRow } from '../db/schema.js';
 import type { UnitRobotRow } from '../repositories/reminder-repository.js';
 
@@ -29,6 +29,12 @@ export function presentOutboundMessage(row: OutboundMessageRow): OutboundMessage
   };
 }
 
-export function presentUnitRobot(row: UnitRobotRow): UnitRobot {
-  return { kind: row.kind, webhookUrl: row.webhook_url, secret: row.secret, enabled: row.enabled };
+/** kind, webhookUrl, hasSecret, enabled: the signing secret is a credential and never leaves the server. */
+export function presentUnitRobot(row: UnitRobotRow): UnitRobotView {
+  return {
+    kind: row.kind,
+    webhookUrl: row.webhook_url,
+    hasSecret: row.secret !== null,
+    enabled: row.enabled,
+  };
 }

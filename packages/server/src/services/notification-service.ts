@@ -5,6 +5,7 @@ import type {
   PlanReminders,
   ReminderPolicy,
   UnitRobot,
+  UnitRobotView,
 } from '@yaodian/core';
 import { localDate } from '../config/clock.js';
 import { upcomingReminders } from '../domain/reminder-schedule.js';
@@ -148,7 +149,11 @@ async function existingUnit(deps: Deps, actor: Actor, unitId: string): Promise<v
   if (!unit) throw notFound('Unit');
 }
 
-export async function unitRobots(deps: Deps, actor: Actor, unitId: string): Promise<{ robots: UnitRobot[] }> {
+export async function unitRobots(
+  deps: Deps,
+  actor: Actor,
+  unitId: string,
+): Promise<{ robots: UnitRobotView[] }> {
   authorizeNotifications(actor, 'unit.robots');
   await existingUnit(deps, actor, unitId);
   return { robots: (await listUnitRobots(deps.db, actor.tenantId, [unitId])).map(presentUnitRobot) };
@@ -159,11 +164,17 @@ export async function setUnitRobots(
   actor: Actor,
   unitId: string,
   robots: readonly UnitRobot[],
-): Promise<{ robots: UnitRobot[] }> {
+): Promise<{ robots: UnitRobotView[] }> {
   authorizeNotifications(actor, 'unit.robots');
   await existingUnit(deps, actor, unitId);
   await deps.db.transaction().execute(async (trx) => {
-    await replaceUnitRobots(trx, actor.tenantId, unitId, robots);
+    // A secret left out keeps the one stored for that kind (the page never has it to send back).
+    const stored = await listUnitRobots(trx, actor.tenantId, [unitId]);
+    const resolved = robots.map((r) => ({
+      ...r,
+      secret: r.secret === undefined ? (stored.find((x) => x.kind === r.kind)?.secret ?? null) : r.secret,
+    }));
+    await replaceUnitRobots(trx, actor.tenantId, unitId, resolved);
     await appendAudit(trx, {
       tenantId: actor.tenantId,
       actorId: actor.userId,

@@ -172,6 +172,23 @@ describe('reminders around a due date', () => {
       },
     });
     expect(robots.statusCode).toBe(200);
+    // The secret is written, never read back; sent again without it, the stored one is kept.
+    expect(robots.body).not.toContain(SECRET);
+    expect(robots.json<{ robots: { hasSecret: boolean }[] }>().robots[0]?.hasSecret).toBe(true);
+    const again = await t.as(admin, {
+      method: 'PUT',
+      url: `/api/units/${c.units.medical.id}/robots`,
+      payload: {
+        robots: [
+          {
+            kind: 'dingtalk',
+            webhookUrl: `http://127.0.0.1:${String((robot.address() as AddressInfo).port)}/robot/send?access_token=t`,
+            enabled: true,
+          },
+        ],
+      },
+    });
+    expect(again.json<{ robots: { hasSecret: boolean }[] }>().robots[0]?.hasSecret).toBe(true);
 
     await at('2026-05-20T00:45:00Z'); // 08:45 in China, Wednesday 20 May
     await jobs.runDue();
