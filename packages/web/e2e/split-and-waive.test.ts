@@ -76,11 +76,20 @@ describe('the import review of corpus plan 004: split an item, then publish past
     await expect(check.innerText()).resolves.toContain('任务没有责任单位');
 
     await page.getByRole('button', { name: /发布计划/ }).click();
+    // The server's answer is the assertion; the toast that words it is transient, so it is looked for after.
+    const refused = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/plans/${planId}/publish`) && r.request().method() === 'POST',
+    );
     await page
       .locator('.ant-popconfirm')
       .getByRole('button', { name: /确\s*定|OK/ })
       .click();
-    await page.getByText('还有未处理的发布检查项').first().waitFor();
+    const answer = await refused;
+    expect([answer.status(), ((await answer.json()) as { error: { code: string } }).error.code]).toEqual([
+      409,
+      'publish_findings',
+    ]);
+    await page.locator('.ant-message').getByText('还有未处理的发布检查项').waitFor();
     expect(page.url()).toContain(`/import/${planId}`);
     expect((await planNow()).status).toBe('draft');
 
