@@ -175,7 +175,7 @@ describe('reminders around a due date', () => {
     // The secret is written, never read back; sent again without it, the stored one is kept.
     expect(robots.body).not.toContain(SECRET);
     expect(robots.json<{ robots: { hasSecret: boolean }[] }>().robots[0]?.hasSecret).toBe(true);
-    const again = await t.as(admin, {
+    const resent = await t.as(admin, {
       method: 'PUT',
       url: `/api/units/${c.units.medical.id}/robots`,
       payload: {
@@ -188,7 +188,7 @@ describe('reminders around a due date', () => {
         ],
       },
     });
-    expect(again.json<{ robots: { hasSecret: boolean }[] }>().robots[0]?.hasSecret).toBe(true);
+    expect(resent.json<{ robots: { hasSecret: boolean }[] }>().robots[0]?.hasSecret).toBe(true);
 
     await at('2026-05-20T00:45:00Z'); // 08:45 in China, Wednesday 20 May
     await jobs.runDue();
