@@ -157,37 +157,28 @@ describe('reminders around a due date', () => {
       payload: { email: 'yizheng@example.cn', notifyEmail: true },
     });
     expect(settings.statusCode).toBe(200);
-    const robots = await t.as(admin, {
-      method: 'PUT',
-      url: `/api/units/${c.units.medical.id}/robots`,
-      payload: {
-        robots: [
-          {
-            kind: 'dingtalk',
-            webhookUrl: `http://127.0.0.1:${String((robot.address() as AddressInfo).port)}/robot/send?access_token=t`,
-            secret: SECRET,
-            enabled: true,
-          },
-        ],
-      },
-    });
+    // The medical unit's DingTalk robot; `secret` left out keeps the stored one.
+    const putRobot = (secret?: string) =>
+      t.as(admin, {
+        method: 'PUT',
+        url: `/api/units/${c.units.medical.id}/robots`,
+        payload: {
+          robots: [
+            {
+              kind: 'dingtalk',
+              webhookUrl: `http://127.0.0.1:${String((robot.address() as AddressInfo).port)}/robot/send?access_token=t`,
+              ...(secret === undefined ? {} : { secret }),
+              enabled: true,
+            },
+          ],
+        },
+      });
+    const robots = await putRobot(SECRET);
     expect(robots.statusCode).toBe(200);
     // The secret is written, never read back; sent again without it, the stored one is kept.
     expect(robots.body).not.toContain(SECRET);
     expect(robots.json<{ robots: { hasSecret: boolean }[] }>().robots[0]?.hasSecret).toBe(true);
-    const resent = await t.as(admin, {
-      method: 'PUT',
-      url: `/api/units/${c.units.medical.id}/robots`,
-      payload: {
-        robots: [
-          {
-            kind: 'dingtalk',
-            webhookUrl: `http://127.0.0.1:${String((robot.address() as AddressInfo).port)}/robot/send?access_token=t`,
-            enabled: true,
-          },
-        ],
-      },
-    });
+    const resent = await putRobot();
     expect(resent.json<{ robots: { hasSecret: boolean }[] }>().robots[0]?.hasSecret).toBe(true);
 
     await at('2026-05-20T00:45:00Z'); // 08:45 in China, Wednesday 20 May
