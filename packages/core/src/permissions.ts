@@ -25,6 +25,7 @@ export const ACTIONS = [
   'security.policy',
   'audit.read',
   'system.clock',
+  'calendar.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -59,6 +60,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'audit.read': ['auditor'],
   /** Moving a demo's clock forward (demo and test mode only). */
   'system.clock': ['admin'],
+  /** The commission's corrections to the national working-day calendar (its own 调休, local holidays). */
+  'calendar.manage': ['admin'],
 };
 
 export function can(role: Role, action: Action): boolean {

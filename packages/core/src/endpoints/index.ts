@@ -4,6 +4,7 @@ import type { AnyEndpoint } from './define.js';
 import { itemEndpoints, targetEndpoints } from './items.js';
 import { notificationEndpoints } from './notifications.js';
 import { systemEndpoints } from './system.js';
+import { calendarEndpoints } from './calendar.js';
 import { periodEndpoints } from './periods.js';
 import { planEndpoints } from './plans.js';
 import { attachmentEndpoints, reportEndpoints } from './reports.js';
@@ -17,6 +18,7 @@ export { authEndpoints } from './auth.js';
 export { itemEndpoints, targetEndpoints } from './items.js';
 export { notificationEndpoints } from './notifications.js';
 export { systemEndpoints } from './system.js';
+export { calendarEndpoints } from './calendar.js';
 export { periodEndpoints } from './periods.js';
 export { planEndpoints } from './plans.js';
 export { attachmentEndpoints, IdempotencyHeaders, reportEndpoints } from './reports.js';
@@ -44,6 +46,7 @@ export const ENDPOINTS = {
   ...userEndpoints,
   ...notificationEndpoints,
   ...systemEndpoints,
+  ...calendarEndpoints,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -44,3 +44,53 @@ export function addWorkingDays(isoDate: string, n: number, overrides?: WorkdayOv
   }
   return day;
 }
+
+/** A commission's override of one day, with the reason it gave. */
+export interface DayOverride {
+  workday: boolean;
+  note: string;
+}
+
+export interface CalendarDayView {
+  date: string;
+  workday: boolean;
+  holiday: string;
+  nationalWorkday: boolean;
+  override: DayOverride | null;
+}
+
+export interface YearCalendar {
+  year: number;
+  nationalDataCovers: boolean;
+  workdaysPerMonth: number[];
+  days: CalendarDayView[];
+}
+
+/** chinese-days names a holiday or 调休 day "English,中文,length"; an ordinary day by its weekday. */
+const holidayName = (name: string): string => (name.includes(',') ? (name.split(',')[1] ?? '') : '');
+
+/**
+ * The year as the commission works it: every day that is not what its weekday says (a holiday on a
+ * weekday, a 调休 working weekend, a named holiday) or that the commission overrode, and the working days
+ * of each month after the overrides — what the calendar page shows and the reminders count on.
+ */
+export function yearCalendar(year: number, overrides: ReadonlyMap<string, DayOverride>): YearCalendar {
+  const workdaysPerMonth = Array.from({ length: 12 }, () => 0);
+  const days: CalendarDayView[] = [];
+  const flags = new Map([...overrides].map(([date, o]) => [date, o.workday]));
+  let named = 0;
+  for (let day = `${String(year)}-01-01`; day.startsWith(String(year)); day = addDays(day, 1)) {
+    const detail = chineseDays.getDayDetail(day);
+    const holiday = holidayName(detail.name);
+    if (holiday) named += 1;
+    const workday = isWorkingDay(day, flags);
+    const month = Number(day.slice(5, 7)) - 1;
+    if (workday) workdaysPerMonth[month] = (workdaysPerMonth[month] ?? 0) + 1;
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    const ordinary = detail.work === (weekday !== 0 && weekday !== 6);
+    const override = overrides.get(day) ?? null;
+    if (holiday || !ordinary || override)
+      days.push({ date: day, workday, holiday, nationalWorkday: detail.work, override });
+  }
+  return { year, nationalDataCovers: named > 0, workdaysPerMonth, days };
+}

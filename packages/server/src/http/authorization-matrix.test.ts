@@ -848,6 +848,26 @@ const cells: Cell[] = [
     prepare: () => Promise.resolve(send('POST', '/api/system/clock/advance', { days: 1 })),
   },
   {
+    endpoint: 'GET /api/calendar',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/calendar?year=2026')),
+  },
+  {
+    // Each role sets the same day; the administrator's own commission is the only one it changes.
+    endpoint: 'PUT /api/calendar/days/{date}',
+    allowed: ['admin'],
+    outsider: 'own',
+    prepare: () =>
+      Promise.resolve(send('PUT', '/api/calendar/days/2026-07-03', { workday: false, note: '' })),
+  },
+  {
+    endpoint: 'DELETE /api/calendar/days/{date}',
+    allowed: ['admin'],
+    outsider: 'own',
+    prepare: () => Promise.resolve(send('DELETE', '/api/calendar/days/2026-07-03')),
+  },
+  {
     endpoint: 'GET /api/notifications/messages',
     allowed: EDITORS,
     outsider: 'own',

@@ -210,3 +210,57 @@ export function listUnitRobotByWebhook(
     .where('webhook_url', '=', webhookUrl)
     .executeTakeFirst();
 }
+
+/** The overrides of one year, with their notes (the calendar page). */
+export async function listWorkdayOverridesOfYear(
+  db: Executor,
+  tenantId: string,
+  year: number,
+): Promise<Map<string, { workday: boolean; note: string }>> {
+  const rows = await db
+    .selectFrom('working_day_overrides')
+    .select(['day', 'workday', 'note'])
+    .where('tenant_id', '=', tenantId)
+    .where('day', '>=', `${String(year)}-01-01`)
+    .where('day', '<=', `${String(year)}-12-31`)
+    .execute();
+  return new Map(rows.map((r) => [r.day, { workday: r.workday, note: r.note }]));
+}
+
+/** Sets one day's override; the same call again changes nothing (idempotent). Returns what was there. */
+export async function upsertWorkdayOverride(
+  db: Executor,
+  tenantId: string,
+  day: string,
+  value: { workday: boolean; note: string },
+): Promise<{ workday: boolean; note: string } | undefined> {
+  const before = await db
+    .selectFrom('working_day_overrides')
+    .select(['workday', 'note'])
+    .where('tenant_id', '=', tenantId)
+    .where('day', '=', day)
+    .forUpdate()
+    .executeTakeFirst();
+  await db
+    .insertInto('working_day_overrides')
+    .values({ tenant_id: tenantId, day, workday: value.workday, note: value.note })
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'day']).doUpdateSet({ workday: value.workday, note: value.note }),
+    )
+    .execute();
+  return before;
+}
+
+/** Removes one day's override; returns what was removed, if anything. */
+export function deleteWorkdayOverride(
+  db: Executor,
+  tenantId: string,
+  day: string,
+): Promise<{ workday: boolean; note: string } | undefined> {
+  return db
+    .deleteFrom('working_day_overrides')
+    .where('tenant_id', '=', tenantId)
+    .where('day', '=', day)
+    .returning(['workday', 'note'])
+    .executeTakeFirst();
+}

@@ -516,6 +516,38 @@ export const zhCN = {
     '三员分立：不能修改本人账号的角色，也不能操作另一名管理员（系统、安全、审计管理员）的账号；管理员账号须用命令行 yaodian user add 建立',
   'users.assignRole': '分配角色',
   'users.adminHint': '管理员账号（三员）只能用命令行建立和维护',
+  'admin.calendar': '工作日历',
+  'action.calendar.manage': '调整工作日历',
+  'auditAction.calendar.day.set': '调整工作日历',
+  'auditAction.calendar.day.clear': '恢复国家节假日安排',
+  'calendar.explain':
+    '填报截止日和提醒按工作日计算：依据国务院办公厅公布的法定节假日及调休安排，可由系统管理员按本地安排调整（点击日期）。',
+  'calendar.work': '班',
+  'calendar.rest': '休',
+  'calendar.overridden': '本委调整',
+  'calendar.noNationalData':
+    '尚无 {year} 年的国家节假日安排数据，暂按周一至周五为工作日计算；公布后请升级系统或在此逐日调整。',
+  'calendar.overriddenNote': '本委调整：{note}',
+  'calendar.perMonth': '各月工作日数',
+  'calendar.monthDays': '{month}月 {n} 天',
+  'calendar.editTitle': '调整 {date}',
+  'calendar.kind': '这一天',
+  'calendar.workday': '工作日',
+  'calendar.restday': '休息日',
+  'calendar.note': '说明（不超过200字）',
+  'calendar.clear': '恢复国家安排',
+  'robots.action': '群机器人',
+  'robots.title': '{unit} · 群机器人',
+  'robots.explain':
+    '填报提醒除站内消息和邮件外，也会推送到单位的企业微信群或钉钉群（在群设置中添加“自定义机器人”后复制 Webhook 地址）。',
+  'robots.webhook': 'Webhook 地址',
+  'robots.placeholder.wecom': 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…',
+  'robots.placeholder.dingtalk': 'https://oapi.dingtalk.com/robot/send?access_token=…',
+  'robots.secret': '加签密钥',
+  'robots.secretHelp': '钉钉机器人安全设置选“加签”时填写；保存后不再显示。',
+  'robots.secretKept': '已设置（留空则保持不变）',
+  'robots.clearSecret': '清除已保存的密钥',
+  'robots.enabled': '启用',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -10,6 +10,7 @@ import { healthRoutes } from './health/index.js';
 import { itemRoutes } from './items/index.js';
 import { notificationRoutes } from './notifications/index.js';
 import { systemRoutes } from './system/index.js';
+import { calendarRoutes } from './calendar/index.js';
 import { planRoutes } from './plans/index.js';
 import { periodRoutes } from './periods/index.js';
 import { attachmentRoutes } from './reports/attachments.js';
@@ -37,4 +38,5 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps, options: 
   await typed.register(userRoutes(deps));
   await typed.register(notificationRoutes(deps));
   await typed.register(systemRoutes(deps));
+  await typed.register(calendarRoutes(deps));
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useAuth } from '../../auth/auth.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useT } from '../../i18n/i18n.js';
+import { CalendarTab } from '../calendar/CalendarTab.js';
 import { GroupsTab } from './GroupsTab.js';
 import { PeriodsTab } from './PeriodsTab.js';
 import { RolesTab } from './RolesTab.js';
@@ -25,6 +26,9 @@ export function AdminPage(): ReactNode {
                   { key: 'units', label: t('admin.units'), children: <UnitsTab /> },
                   { key: 'groups', label: t('admin.groups'), children: <GroupsTab /> },
                 ]
+              : []),
+            ...(allowed('plan.read')
+              ? [{ key: 'calendar', label: t('admin.calendar'), children: <CalendarTab /> }]
               : []),
             ...(allowed('plan.edit')
               ? [{ key: 'periods', label: t('admin.periods'), children: <PeriodsTab /> }]

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useUnits } from '../../components/use-units.js';
 import { useT } from '../../i18n/i18n.js';
 import { splitAliases } from '../import/unit-suggest.js';
+import { UnitRobotsModal } from './UnitRobotsModal.js';
 
 export function UnitsTab(): ReactNode {
   const t = useT();
@@ -19,6 +20,7 @@ export function UnitsTab(): ReactNode {
     kind: UnitKind;
     aliases: string;
   } | null>(null);
+  const [robotsOf, setRobotsOf] = useState<UnitDto | null>(null);
 
   const save = async (): Promise<void> => {
     if (!editing) return;
@@ -75,19 +77,35 @@ export function UnitsTab(): ReactNode {
           },
           {
             title: t('common.actions'),
-            width: 100,
+            width: 180,
             render: (_: unknown, u) => (
-              <Button
-                type="link"
-                onClick={() => {
-                  setEditing({ id: u.id, name: u.name, kind: u.kind, aliases: u.aliases.join(' ') });
-                }}
-              >
-                {t('common.edit')}
-              </Button>
+              <Space size={0}>
+                <Button
+                  type="link"
+                  onClick={() => {
+                    setEditing({ id: u.id, name: u.name, kind: u.kind, aliases: u.aliases.join(' ') });
+                  }}
+                >
+                  {t('common.edit')}
+                </Button>
+                <Button
+                  type="link"
+                  onClick={() => {
+                    setRobotsOf(u);
+                  }}
+                >
+                  {t('robots.action')}
+                </Button>
+              </Space>
             ),
           },
         ]}
+      />
+      <UnitRobotsModal
+        unit={robotsOf}
+        onClose={() => {
+          setRobotsOf(null);
+        }}
       />
       <Modal
         open={editing !== null}
