@@ -205,6 +205,10 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
     /** One page of the list: at most `limit` tasks after `cursor`. */
     taskPage: (query: Query<'tasks'>) => call(E.tasks, { query }),
     myTasks: () => allPages((cursor) => call(E.myTasks, { query: { limit: TASK_PAGE_MAX, cursor } })),
+    /** Tasks and lagging tasks (overdue or behind) of published plans, as the server counts them. */
+    taskOverview: (mine: boolean) => call(E.taskOverview, { query: { mine: mine ? 'true' : 'false' } }),
+    /** What the caller's units owe for the current periods: rows, counts and returned reports. */
+    myOwed: () => call(E.myOwed, {}),
 
     reports: async (query: Query<'reports'> = {}) => (await call(E.reports, { query })).reports,
     report: async (id: string) => (await call(E.report, { params: { id } })).report,
