@@ -194,6 +194,11 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
       }),
 
     periods: async (planId: string) => (await call(E.periods, { params: { planId } })).periods,
+    /** The period a report is owed for today, as the server decides it; undefined for a plan without periods. */
+    currentPeriod: async (planId: string) => {
+      const { periods, currentId } = await call(E.periods, { params: { planId } });
+      return periods.find((p) => p.id === currentId);
+    },
     generatePeriods: async (planId: string, kind: Body<'generatePeriods'>['kind'], dueDay: number) =>
       (await call(E.generatePeriods, { params: { planId }, body: { kind, dueDay } })).periods,
     updatePeriod: (planId: string, periodId: string, patch: Body<'updatePeriod'>) =>
