@@ -12,6 +12,6 @@ describe('the period a report is owed for today', () => {
   it('after the last period is the latest begun, before the first is the first, and none without periods', () => {
     expect(currentPeriod([jan, feb], '2026-05-01')?.label).toBe('2026年2月');
     expect(currentPeriod([feb, jan], '2025-12-01')?.label).toBe('2026年1月');
-    expect(currentPeriod([], '2026-01-01')).toBeUndefined();
+    expect(currentPeriod<typeof jan>([], '2026-01-01')).toBeUndefined();
   });
 });
