@@ -194,6 +194,11 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
       }),
 
     periods: async (planId: string) => (await call(E.periods, { params: { planId } })).periods,
+    /** The period a report is owed for today, as the server decides it; undefined for a plan without periods. */
+    currentPeriod: async (planId: string) => {
+      const { periods, currentId } = await call(E.periods, { params: { planId } });
+      return periods.find((p) => p.id === currentId);
+    },
     generatePeriods: async (planId: string, kind: Body<'generatePeriods'>['kind'], dueDay: number) =>
       (await call(E.generatePeriods, { params: { planId }, body: { kind, dueDay } })).periods,
     updatePeriod: (planId: string, periodId: string, patch: Body<'updatePeriod'>) =>
@@ -205,6 +210,10 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
     /** One page of the list: at most `limit` tasks after `cursor`. */
     taskPage: (query: Query<'tasks'>) => call(E.tasks, { query }),
     myTasks: () => allPages((cursor) => call(E.myTasks, { query: { limit: TASK_PAGE_MAX, cursor } })),
+    /** Tasks and lagging tasks (overdue or behind) of published plans, as the server counts them. */
+    taskOverview: (mine: boolean) => call(E.taskOverview, { query: { mine: mine ? 'true' : 'false' } }),
+    /** What the caller's units owe for the current periods: rows, counts and returned reports. */
+    myOwed: () => call(E.myOwed, {}),
 
     reports: async (query: Query<'reports'> = {}) => (await call(E.reports, { query })).reports,
     report: async (id: string) => (await call(E.report, { params: { id } })).report,

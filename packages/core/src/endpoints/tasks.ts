@@ -1,6 +1,13 @@
 import { CommentList, CreateCommentRequest } from '../schemas/comments.js';
 import { IdParams } from '../schemas/common.js';
-import { TaskList, TaskPageQuery, TaskQuery } from '../schemas/tasks.js';
+import {
+  MyOwed,
+  TaskList,
+  TaskOverview,
+  TaskOverviewQuery,
+  TaskPageQuery,
+  TaskQuery,
+} from '../schemas/tasks.js';
 import { endpoint } from './define.js';
 
 const commentErrors = [400, 403, 404] as const;
@@ -25,6 +32,27 @@ export const taskEndpoints = {
     permission: 'task.read',
     query: TaskPageQuery,
     response: TaskList,
+  }),
+  taskOverview: endpoint({
+    name: 'taskOverview',
+    method: 'GET',
+    path: '/api/tasks/overview',
+    tag: 'tasks',
+    summary:
+      'How many tasks of published plans there are and how many lag (overdue or behind); mine: the caller’s units’',
+    permission: 'task.read',
+    query: TaskOverviewQuery,
+    response: TaskOverview,
+  }),
+  myOwed: endpoint({
+    name: 'myOwed',
+    method: 'GET',
+    path: '/api/my/owed',
+    tag: 'tasks',
+    summary:
+      'What the caller’s units owe for each published plan’s current period, with the counts and returned reports',
+    permission: 'task.read',
+    response: MyOwed,
   }),
 } as const;
 

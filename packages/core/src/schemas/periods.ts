@@ -13,7 +13,8 @@ export const Period = z.object({
   dueOn: IsoDate,
 });
 
-export const PeriodList = z.object({ periods: z.array(Period) });
+/** The plan's periods in order, and the one a report is owed for today (`currentId`; null without periods). */
+export const PeriodList = z.object({ periods: z.array(Period), currentId: Id.nullable() });
 
 /** One period per month (or quarter) of the plan's year, due on `dueDay` of its last month. */
 export const GeneratePeriodsRequest = z.object({

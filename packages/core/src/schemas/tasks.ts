@@ -61,3 +61,78 @@ export const TaskQuery = TaskPageQuery.extend({
 
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export type TaskDto = z.infer<typeof Task>;
+
+/**
+ * One row of what the signed-in user owes: a task × one of the user's units that reports on it (a lead unit)
+ * for the plan's current period, with that period's report if there is one. `owed` is the server's rule, the
+ * one the reminders and the period's owed list use: the task is unfinished and nothing is submitted or
+ * accepted for the period (a draft or a returned report still owes).
+ */
+export const OwedRow = z.object({
+  task: z.object({
+    id: Id,
+    planId: Id,
+    number: z.string(),
+    title: z.string(),
+    deadline: IsoDate.nullable(),
+    deadlineText: z.string().nullable(),
+    status: z.enum(TASK_STATUSES),
+    percent: z.int().nullable(),
+  }),
+  plan: z.object({ id: Id, year: z.int(), title: z.string() }),
+  unit: UnitRef,
+  /** The plan's current period (the one containing today, else the latest begun, else the first); null without periods. */
+  period: z
+    .object({ id: Id, label: z.string(), startsOn: IsoDate, endsOn: IsoDate, dueOn: IsoDate })
+    .nullable(),
+  report: z
+    .object({
+      id: Id,
+      state: z.enum(['draft', 'submitted', 'returned', 'accepted']),
+      returnReason: z.string().nullable(),
+    })
+    .nullable(),
+  owed: z.boolean(),
+});
+
+/** The counts the home cards and the 我的任务 table both show, from the same rows. */
+export const OwedCounts = z.object({
+  /** Task × unit rows the user's units report on. */
+  rows: z.int(),
+  /** Rows still owed this period (本期待填报). */
+  owed: z.int(),
+  /** Rows whose report awaits review. */
+  submitted: z.int(),
+  returned: z.int(),
+});
+
+/**
+ * What the signed-in user's units owe: the current period's rows of every published plan (newest plan first,
+ * then plan order), their counts, and every returned report of the user's units (any period) to send again.
+ */
+export const MyOwed = z.object({
+  rows: z.array(OwedRow),
+  counts: OwedCounts,
+  returned: z.array(
+    z.object({
+      reportId: Id,
+      taskNumber: z.string(),
+      taskTitle: z.string(),
+      periodLabel: z.string(),
+      unitName: z.string(),
+      returnReason: z.string().nullable(),
+    }),
+  ),
+});
+
+/** The home page's task figures over published plans: every task, or (mine) those the user's units lead or support. */
+export const TaskOverviewQuery = z.object({ mine: z.enum(['true', 'false']).optional() });
+
+export const TaskOverview = z.object({
+  tasks: z.int(),
+  /** 滞后: overdue and behind tasks, the rule the plan summary's `lagging` uses. */
+  lagging: z.int(),
+});
+
+export type OwedRowDto = z.infer<typeof OwedRow>;
+export type MyOwedDto = z.infer<typeof MyOwed>;

@@ -25,3 +25,18 @@ export function periodsOfYear(year: number, kind: 'monthly' | 'quarterly', dueDa
   }
   return out;
 }
+
+/**
+ * The period a report is owed for today: the one containing today, else the latest one already begun, else the
+ * first. Dates are YYYY-MM-DD strings; among periods starting the same day the first given wins.
+ */
+export function currentPeriod<P extends { startsOn: string; endsOn: string }>(
+  periods: readonly P[],
+  today: string,
+): P | undefined {
+  const sorted = [...periods].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  const containing = sorted.find((p) => p.startsOn <= today && today <= p.endsOn);
+  if (containing) return containing;
+  const begun = sorted.filter((p) => p.startsOn <= today);
+  return begun[begun.length - 1] ?? sorted[0];
+}

@@ -1,5 +1,8 @@
 import type { TaskStatus } from '@yaodian/core';
 
+/** 滞后 (lagging): the statuses the plan summary and the home page count as lagging behind. */
+export const LAGGING_STATUSES: readonly TaskStatus[] = ['overdue', 'behind'];
+
 export interface StatusReport {
   unitId: string;
   periodId: string;

@@ -407,6 +407,18 @@ const cells: Cell[] = [
     prepare: () => Promise.resolve(get('/api/my/tasks')),
   },
   {
+    endpoint: 'GET /api/my/owed',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/my/owed')),
+  },
+  {
+    endpoint: 'GET /api/tasks/overview',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/tasks/overview?mine=false')),
+  },
+  {
     endpoint: 'GET /api/reports',
     allowed: ALL,
     outsider: 'own',

@@ -1,5 +1,6 @@
 import type { OwedUnits } from '@yaodian/core';
 import type { PeriodRow } from '../db/schema.js';
+import { currentPeriod } from '../domain/periods.js';
 
 /** The fields a reporting period shows: id, planId, kind, label, startsOn, endsOn, dueOn. */
 export function presentPeriod(p: PeriodRow) {
@@ -12,6 +13,12 @@ export function presentPeriod(p: PeriodRow) {
     endsOn: p.ends_on,
     dueOn: p.due_on,
   };
+}
+
+/** A plan's periods and the one current today (domain/periods `currentPeriod`). */
+export function presentPeriodList(rows: readonly PeriodRow[], today: string) {
+  const periods = rows.map(presentPeriod);
+  return { periods, currentId: currentPeriod(periods, today)?.id ?? null };
 }
 
 /** Who owes a period's report: units with the tasks each owes (id, number, title), most tasks first. */

@@ -1,4 +1,6 @@
-import type { TaskDto, TaskStatus } from '@yaodian/core';
+import type { MyOwedDto, TaskDto, TaskStatus } from '@yaodian/core';
+import type { PeriodRow } from '../db/schema.js';
+import type { ReturnedReportRow, UnitDutyRow } from '../repositories/reminder-repository.js';
 
 type UnitRef = TaskDto['leadUnits'][number];
 
@@ -55,6 +57,67 @@ export function presentTask(t: TaskParts): TaskDto {
       periodId: r.period_id,
       percent: r.percent,
       counted: reporting.has(r.unit_id),
+    })),
+  };
+}
+
+/**
+ * What a user's units owe: each duty row with its task, plan, unit, period and report; the counts from the
+ * same rows (so the home card and the table cannot disagree); the returned reports to send again.
+ */
+export function presentMyOwed(
+  duties: readonly UnitDutyRow[],
+  plans: readonly { id: string; year: number; title: string }[],
+  periods: ReadonlyMap<string, PeriodRow | undefined>,
+  returned: readonly ReturnedReportRow[],
+): MyOwedDto {
+  const planOf = new Map(plans.map((p) => [p.id, { id: p.id, year: p.year, title: p.title }]));
+  const rows = duties.map((d) => {
+    const period = periods.get(d.plan_id);
+    return {
+      task: {
+        id: d.item_id,
+        planId: d.plan_id,
+        number: d.item_number,
+        title: d.item_title,
+        deadline: d.deadline,
+        deadlineText: d.deadline_text,
+        status: d.status,
+        percent: d.percent,
+      },
+      plan: planOf.get(d.plan_id) ?? { id: d.plan_id, year: 0, title: '' },
+      unit: { id: d.unit_id, name: d.unit_name },
+      period: period
+        ? {
+            id: period.id,
+            label: period.label,
+            startsOn: period.starts_on,
+            endsOn: period.ends_on,
+            dueOn: period.due_on,
+          }
+        : null,
+      report:
+        d.report_id && d.report_state
+          ? { id: d.report_id, state: d.report_state, returnReason: d.return_reason }
+          : null,
+      owed: d.owed && period !== undefined,
+    };
+  });
+  return {
+    rows,
+    counts: {
+      rows: rows.length,
+      owed: rows.filter((r) => r.owed).length,
+      submitted: rows.filter((r) => r.report?.state === 'submitted').length,
+      returned: rows.filter((r) => r.report?.state === 'returned').length,
+    },
+    returned: returned.map((r) => ({
+      reportId: r.report_id,
+      taskNumber: r.item_number,
+      taskTitle: r.item_title,
+      periodLabel: r.period_label,
+      unitName: r.unit_name,
+      returnReason: r.return_reason,
     })),
   };
 }

@@ -60,3 +60,21 @@ export function updatePeriodRow(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** The periods of several plans in one statement, in each plan's order. */
+export function listPeriodsOfPlans(
+  db: Executor,
+  tenantId: string,
+  planIds: readonly string[],
+): Promise<PeriodRow[]> {
+  if (planIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('reporting_periods')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('plan_id', 'in', planIds)
+    .orderBy('plan_id')
+    .orderBy('starts_on')
+    .orderBy('kind')
+    .execute();
+}

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
-import type { RobotKind } from '../db/schema.js';
+import type { ReportState, RobotKind } from '../db/schema.js';
+import type { TaskStatus } from '@yaodian/core';
 
 export function findReminderPolicy(db: Executor, tenantId: string, planId: string): Promise<unknown> {
   return db
@@ -71,9 +72,14 @@ export interface OwedReport {
 }
 
 /**
- * Who owes a report for the period: each unfinished task's reporting units (as the stored task status
- * places them) with no report past draft for that period. One set-based statement, whatever the plan's size.
+ * The one rule of who owes a report (the reminders, a period's owed list and each user's 我的任务 use it): a
+ * reporting unit of the task (the lead units, as the stored task status places them) while the task is
+ * unfinished and nothing is submitted or accepted for the period — a draft or a returned report still owes.
+ * `ts` is the task's task_status row, `r` the unit's report for the period (left-joined; null when none).
  */
+const OWES = sql<boolean>`(ts.status <> 'done' and (r.state is null or r.state in ('draft', 'returned')))`;
+
+/** Who owes a report for the period. One set-based statement, whatever the plan's size. */
 export async function listOwedReports(
   db: Executor,
   tenantId: string,
@@ -86,12 +92,86 @@ export async function listOwedReports(
     cross join lateral unnest(ts.reporting_unit_ids) as ru(unit_id)
     join items i on i.tenant_id = ts.tenant_id and i.id = ts.item_id
     join org_units u on u.tenant_id = ts.tenant_id and u.id = ru.unit_id
-    where ts.tenant_id = ${tenantId} and ts.plan_id = ${planId} and ts.status <> 'done'
-      and not exists (
-        select 1 from progress_reports r
-        where r.tenant_id = ts.tenant_id and r.item_id = ts.item_id and r.unit_id = ru.unit_id
-          and r.period_id = ${periodId} and r.state in ('submitted', 'accepted'))
+    left join progress_reports r on r.tenant_id = ts.tenant_id and r.item_id = ts.item_id
+      and r.unit_id = ru.unit_id and r.period_id = ${periodId}
+    where ts.tenant_id = ${tenantId} and ts.plan_id = ${planId} and ${OWES}
     order by ts.position nulls last, u.name`.execute(db);
+  return rows;
+}
+
+export interface UnitDutyRow {
+  plan_id: string;
+  item_id: string;
+  item_number: string;
+  item_title: string;
+  deadline: string | null;
+  deadline_text: string | null;
+  status: TaskStatus;
+  percent: number | null;
+  unit_id: string;
+  unit_name: string;
+  period_id: string | null;
+  report_id: string | null;
+  report_state: ReportState | null;
+  return_reason: string | null;
+  owed: boolean;
+}
+
+/**
+ * Every task × given unit that reports on it, in the given plans, with the unit's report for the plan's
+ * period (none where the plan has no period) and whether it is owed by the rule above. One statement for all
+ * plans, in plan order.
+ */
+export async function listUnitDuties(
+  db: Executor,
+  tenantId: string,
+  plans: readonly { planId: string; periodId: string | null }[],
+  unitIds: readonly string[],
+): Promise<UnitDutyRow[]> {
+  if (plans.length === 0 || unitIds.length === 0) return [];
+  const { rows } = await sql<UnitDutyRow>`
+    select ts.plan_id, ts.item_id, i.number as item_number, i.title as item_title, i.deadline, i.deadline_text,
+      ts.status, ts.percent, u.id as unit_id, u.name as unit_name, d.period_id, r.id as report_id,
+      r.state as report_state, r.return_reason, ${OWES} as owed
+    from unnest(${sql.val(plans.map((p) => p.planId))}::uuid[],
+                ${sql.val(plans.map((p) => p.periodId))}::uuid[]) with ordinality as d(plan_id, period_id, n)
+    join task_status ts on ts.tenant_id = ${tenantId} and ts.plan_id = d.plan_id
+    cross join lateral unnest(ts.reporting_unit_ids) as ru(unit_id)
+    join items i on i.tenant_id = ts.tenant_id and i.id = ts.item_id
+    join org_units u on u.tenant_id = ts.tenant_id and u.id = ru.unit_id
+    left join progress_reports r on r.tenant_id = ts.tenant_id and r.item_id = ts.item_id
+      and r.unit_id = ru.unit_id and r.period_id = d.period_id
+    where ru.unit_id = any(${sql.val(unitIds)}::uuid[])
+    order by d.n, ts.position nulls last, u.name`.execute(db);
+  return rows;
+}
+
+export interface ReturnedReportRow {
+  report_id: string;
+  item_number: string;
+  item_title: string;
+  period_label: string;
+  unit_name: string;
+  return_reason: string | null;
+}
+
+/** The returned reports of the given units, any period, newest period first: each is owed again. */
+export async function listReturnedReports(
+  db: Executor,
+  tenantId: string,
+  unitIds: readonly string[],
+): Promise<ReturnedReportRow[]> {
+  if (unitIds.length === 0) return [];
+  const { rows } = await sql<ReturnedReportRow>`
+    select r.id as report_id, i.number as item_number, i.title as item_title, p.label as period_label,
+      u.name as unit_name, r.return_reason
+    from progress_reports r
+    join items i on i.tenant_id = r.tenant_id and i.id = r.item_id
+    join reporting_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
+    join org_units u on u.tenant_id = r.tenant_id and u.id = r.unit_id
+    join plans pl on pl.tenant_id = r.tenant_id and pl.id = p.plan_id and pl.status = 'published'
+    where r.tenant_id = ${tenantId} and r.state = 'returned' and r.unit_id = any(${sql.val(unitIds)}::uuid[])
+    order by p.ends_on desc, i.number, u.name`.execute(db);
   return rows;
 }
 

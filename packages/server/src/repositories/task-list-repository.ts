@@ -167,3 +167,24 @@ export async function listUnitNames(
     .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/**
+ * How many placed tasks of the tenant's published plans there are and how many have one of `lagging` statuses;
+ * with `anyUnitIds`, only those one of the units leads or supports (the task list's "mine").
+ */
+export async function countPublishedTasks(
+  db: Executor,
+  tenantId: string,
+  lagging: readonly TaskStatus[],
+  anyUnitIds: readonly string[] | null,
+): Promise<{ tasks: number; lagging: number }> {
+  const mine = anyUnitIds
+    ? sql`and (ts.lead_unit_ids || ts.support_unit_ids) && ${[...anyUnitIds]}::uuid[]`
+    : sql``;
+  const { rows } = await sql<{ tasks: number; lagging: number }>`
+    select count(*)::int as tasks, (count(*) filter (where ts.status = any(${[...lagging]}::text[])))::int as lagging
+    from task_status ts
+    join plans p on p.tenant_id = ts.tenant_id and p.id = ts.plan_id and p.status = 'published'
+    where ts.tenant_id = ${tenantId} and ts.position is not null ${mine}`.execute(db);
+  return rows[0] ?? { tasks: 0, lagging: 0 };
+}

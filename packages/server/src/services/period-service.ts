@@ -2,7 +2,8 @@ import type { OwedUnits } from '@yaodian/core';
 import { periodsOfYear } from '../domain/periods.js';
 import type { Actor } from '../policies/actor.js';
 import { authorizePeriod } from '../policies/periods.js';
-import { presentOwedUnits, presentPeriod } from '../presenters/period-presenter.js';
+import { localDate } from '../config/clock.js';
+import { presentOwedUnits, presentPeriod, presentPeriodList } from '../presenters/period-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import {
   findPeriod,
@@ -19,7 +20,7 @@ import { markPlan, statusWrite } from './status-tracking.js';
 export async function listPlanPeriods(deps: Deps, actor: Actor, planId: string) {
   authorizePeriod(actor, 'read');
   await visiblePlan(deps.db, actor, planId);
-  return { periods: (await listPeriods(deps.db, actor.tenantId, planId)).map(presentPeriod) };
+  return presentPeriodList(await listPeriods(deps.db, actor.tenantId, planId), localDate(deps.clock.now()));
 }
 
 /** Creates the plan year's monthly or quarterly periods; ones that exist are left as they are. */
@@ -43,7 +44,7 @@ export async function generatePeriods(
       at: deps.clock.now(),
     });
     markPlan(trx, actor.tenantId, planId);
-    return { periods: (await listPeriods(trx, actor.tenantId, planId)).map(presentPeriod) };
+    return presentPeriodList(await listPeriods(trx, actor.tenantId, planId), localDate(deps.clock.now()));
   });
 }
 

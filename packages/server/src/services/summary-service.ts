@@ -1,4 +1,5 @@
 import { TASK_STATUSES, type TaskDto, type TaskStatus } from '@yaodian/core';
+import { LAGGING_STATUSES } from '../domain/task-status.js';
 import type { Actor } from '../policies/actor.js';
 import { authorizeTask } from '../policies/tasks.js';
 import type { PlanHeader } from '../repositories/plan-repository.js';
@@ -8,6 +9,10 @@ import type { Deps } from './deps.js';
 import { etagMatches } from './etag.js';
 import { visiblePlan } from './plan-loader.js';
 import { loadTaskBoard } from './task-board.js';
+
+/** 滞后: the tasks in a lagging status (domain/task-status LAGGING_STATUSES). */
+const laggingOf = (counts: Record<TaskStatus, number>): number =>
+  LAGGING_STATUSES.reduce((sum, status) => sum + counts[status], 0);
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
@@ -60,7 +65,7 @@ export async function summaryFromBoard(deps: Deps, plan: PlanHeader) {
   const countOf = (state: string) => board.reports.filter((r) => r.state === state).length;
   return {
     planId: plan.id,
-    overall: { ...completion(board.tasks), lagging: counts.overdue + counts.behind },
+    overall: { ...completion(board.tasks), lagging: laggingOf(counts) },
     statusCounts: counts,
     reports: { accepted: countOf('accepted'), pending: countOf('submitted'), returned: countOf('returned') },
     bySection: [...sections].map(([sectionId, s]) => ({
@@ -137,7 +142,7 @@ export async function summaryFromStoredStatuses(deps: Deps, plan: PlanHeader): P
   }
   return {
     planId: plan.id,
-    overall: { ...completionOf(total), lagging: counts.overdue + counts.behind },
+    overall: { ...completionOf(total), lagging: laggingOf(counts) },
     statusCounts: counts,
     reports: { accepted: reports('accepted'), pending: reports('submitted'), returned: reports('returned') },
     bySection: figures.bySection.map((s) => ({

@@ -31,6 +31,8 @@ export type PlanSummaryReportDto = z.infer<typeof PlanSummaryReport>;
 /** Each target's accepted actuals and attainment, as the server computes them. */
 export type AttainmentDto = z.infer<typeof TargetAttainment>;
 export type TargetAttainmentDto = AttainmentDto['targets'][number];
+/** What the signed-in user's units owe this period, as the server's owed rule answers it. */
+export type { MyOwedDto, OwedRowDto } from '@yaodian/core';
 export type CommentDto = z.infer<typeof CommentList>['comments'][number];
 
 /** A report's fields as the form holds them (every field filled). */

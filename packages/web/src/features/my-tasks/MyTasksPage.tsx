@@ -1,16 +1,13 @@
 import { Alert, Button, Card, Empty, Flex, Progress, Skeleton, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import type { ReportDto } from '../../api/endpoints.js';
-import { useMe } from '../../auth/auth.js';
+import { api, type OwedRowDto, type ReportDto } from '../../api/endpoints.js';
+import { useLoad } from '../../api/use-load.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { StatusTag } from '../../components/StatusTag.js';
 import { STATUS_COLOR } from '../../components/status.js';
-import { useUnits } from '../../components/use-units.js';
 import { useT } from '../../i18n/i18n.js';
-import { type OwedReport } from './owed.js';
-import { useMyWork } from './use-my-work.js';
 
 const STATE_COLOR: Record<ReportDto['state'], string> = {
   draft: 'default',
@@ -21,39 +18,29 @@ const STATE_COLOR: Record<ReportDto['state'], string> = {
 
 export function MyTasksPage(): ReactNode {
   const t = useT();
-  const me = useMe();
   const navigate = useNavigate();
-  const units = useUnits();
-  const work = useMyWork();
-  // Newest plan first, then the plan's own order: plans of different years never interleave.
-  const planName = (planId: string): string => {
-    const plan = work.plans.get(planId);
-    return plan ? `${String(plan.year)} ${plan.title}` : '';
-  };
-  const rows = [...(work.rows ?? [])].sort(
-    (a, b) =>
-      (work.plans.get(b.task.planId)?.year ?? 0) - (work.plans.get(a.task.planId)?.year ?? 0) ||
-      a.task.planId.localeCompare(b.task.planId),
+  // Rows, counts and returned reports come from the server's owed rule; nothing is counted here.
+  const work = useLoad(() => api.myOwed(), []);
+  const rows = work.data?.rows ?? [];
+  const planName = (row: OwedRowDto): string => `${String(row.plan.year)} ${row.plan.title}`;
+  const planFilters = [...new Map(rows.map((r) => [r.plan.id, planName(r)] as const)).entries()].map(
+    ([value, text]) => ({ text, value }),
   );
-  const planFilters = [...new Set(rows.map((r) => r.task.planId))].map((id) => ({
-    text: planName(id),
-    value: id,
-  }));
   const periodFilters = [
     ...new Map(rows.flatMap((r) => (r.period ? [[r.period.id, r.period.label] as const] : []))).entries(),
   ].map(([value, text]) => ({ text, value }));
-  const returned = work.reports.filter((r) => r.state === 'returned' && me.unitIds.includes(r.unitId));
-  const taskTitle = (id: string): string => {
-    const task = work.tasks.find((x) => x.id === id);
-    return task ? `${task.number} ${task.title}` : '';
-  };
-  const periodLabel = (id: string): string =>
-    [...work.periods.values()].flat().find((p) => p.id === id)?.label ?? '';
+  const returned = work.data?.returned ?? [];
   const current = rows.find((r) => r.period)?.period;
 
-  const open = (row: OwedReport): void => {
+  const open = (row: OwedRowDto): void => {
     if (row.report) void navigate(`/reports/${row.report.id}`);
-    else if (row.period) void navigate(`/reports/new/${row.task.id}/${row.unitId}/${row.period.id}`);
+    else if (row.period) void navigate(`/reports/new/${row.task.id}/${row.unit.id}/${row.period.id}`);
+  };
+  // Only an owed row offers to fill in (so the buttons count what the server counts); others may be viewed.
+  const action = (row: OwedRowDto): string | null => {
+    if (!row.owed) return row.report ? t('common.view') : null;
+    if (!row.report) return t('myTasks.report');
+    return row.report.state === 'returned' ? t('myTasks.resubmit') : t('myTasks.continue');
   };
 
   return (
@@ -74,14 +61,14 @@ export function MyTasksPage(): ReactNode {
         >
           {returned.map((r) => (
             <Alert
-              key={r.id}
+              key={r.reportId}
               type="error"
               showIcon
               style={{ marginBottom: 8 }}
-              title={`${taskTitle(r.itemId)} · ${periodLabel(r.periodId)} · ${units.nameOf(r.unitId)}`}
+              title={`${r.taskNumber} ${r.taskTitle} · ${r.periodLabel} · ${r.unitName}`}
               description={`${t('myTasks.returnReason')}: ${r.returnReason ?? ''}`}
               action={
-                <Button danger onClick={() => void navigate(`/reports/${r.id}`)}>
+                <Button danger onClick={() => void navigate(`/reports/${r.reportId}`)}>
                   {t('myTasks.resubmit')}
                 </Button>
               }
@@ -91,18 +78,18 @@ export function MyTasksPage(): ReactNode {
       ) : null}
       <Card
         title={
-          work.counts ? (
+          work.data ? (
             <span data-testid="my-work-counts">
-              {t('myTasks.counts', { fillable: work.counts.fillable, rows: work.counts.rows })}
+              {t('myTasks.counts', { fillable: work.data.counts.owed, rows: work.data.counts.rows })}
             </span>
           ) : null
         }
       >
-        {work.rows === undefined ? (
+        {work.data === undefined ? (
           <Skeleton active paragraph={{ rows: 6 }} data-testid="my-tasks-loading" />
         ) : (
-          <Table<OwedReport>
-            rowKey={(row) => `${row.task.id}:${row.unitId}`}
+          <Table<OwedRowDto>
+            rowKey={(row) => `${row.task.id}:${row.unit.id}`}
             dataSource={rows}
             locale={{ emptyText: <Empty description={t('myTasks.none')} /> }}
             pagination={{ pageSize: 20, showTotal: (n) => t('common.total', { n }) }}
@@ -111,8 +98,8 @@ export function MyTasksPage(): ReactNode {
                 title: t('myTasks.plan'),
                 width: 200,
                 filters: planFilters,
-                onFilter: (value, row) => row.task.planId === value,
-                render: (_: unknown, row) => planName(row.task.planId),
+                onFilter: (value, row) => row.plan.id === value,
+                render: (_: unknown, row) => planName(row),
               },
               {
                 title: t('planView.tasks'),
@@ -122,7 +109,11 @@ export function MyTasksPage(): ReactNode {
                   >{`${row.task.number} ${row.task.title}`}</a>
                 ),
               },
-              { title: t('report.unit'), dataIndex: 'unitName', width: 150 },
+              {
+                title: t('report.unit'),
+                width: 150,
+                render: (_: unknown, row) => row.unit.name,
+              },
               {
                 title: t('planView.deadline'),
                 width: 110,
@@ -171,8 +162,9 @@ export function MyTasksPage(): ReactNode {
               {
                 title: t('common.actions'),
                 width: 130,
-                render: (_: unknown, row) =>
-                  row.period ? (
+                render: (_: unknown, row) => {
+                  const label = action(row);
+                  return label ? (
                     <Button
                       type={row.report ? 'default' : 'primary'}
                       danger={row.report?.state === 'returned'}
@@ -181,15 +173,10 @@ export function MyTasksPage(): ReactNode {
                         open(row);
                       }}
                     >
-                      {!row.report
-                        ? t('myTasks.report')
-                        : row.report.state === 'returned'
-                          ? t('myTasks.resubmit')
-                          : row.report.state === 'draft'
-                            ? t('myTasks.continue')
-                            : t('common.view')}
+                      {label}
                     </Button>
-                  ) : null,
+                  ) : null;
+                },
               },
             ]}
           />

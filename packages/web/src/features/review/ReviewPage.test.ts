@@ -39,6 +39,7 @@ beforeEach(() => {
   vi.spyOn(api, 'units').mockResolvedValue([unit]);
   vi.spyOn(api, 'tasks').mockResolvedValue([theTask]);
   vi.spyOn(api, 'periods').mockResolvedValue([march]);
+  vi.spyOn(api, 'currentPeriod').mockResolvedValue(march);
   vi.spyOn(api, 'attachments').mockResolvedValue([]);
   vi.spyOn(api, 'reports').mockImplementation((filter = {}) =>
     Promise.resolve(filter.state === 'submitted' ? [first, second] : []),

@@ -25,10 +25,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { PlanPicker } from '../../components/PlanPicker.js';
 import { useCurrentPlan } from '../../components/use-plans.js';
-import { useToday } from '../../components/use-today.js';
 import { useUnits } from '../../components/use-units.js';
 import { useT } from '../../i18n/i18n.js';
-import { currentPeriod } from '../tasks/periods.js';
 import { ReviewDetail } from './ReviewDetail.js';
 
 /** How many reports a refused batch names as stale (changed or handled since they were read). */
@@ -45,12 +43,12 @@ export function ReviewPage(): ReactNode {
   const t = useT();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const today = useToday();
   const units = useUnits();
   const { plans, planId, setPlanId } = useCurrentPlan();
   const pending = useLoad(() => api.reports({ state: 'submitted' }), []);
-  const periods = useLoad(() => (planId ? api.periods(planId) : Promise.resolve([])), [planId]);
-  const period = currentPeriod(periods.data ?? [], today);
+  // The period owed today is the server's choice (domain/periods on the server).
+  const current = useLoad(() => (planId ? api.currentPeriod(planId) : Promise.resolve(undefined)), [planId]);
+  const period = current.data;
   // Who still owes this period's report is the server's rule (the one the reminders chase).
   const owed = useLoad(
     () =>

@@ -16,7 +16,6 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { STATUS_COLOR } from '../../components/status.js';
 import { useToday } from '../../components/use-today.js';
 import { useT } from '../../i18n/i18n.js';
-import { useMyWork } from '../my-tasks/use-my-work.js';
 
 export function WorkbenchPage(): ReactNode {
   const t = useT();
@@ -26,15 +25,15 @@ export function WorkbenchPage(): ReactNode {
   const today = useToday();
   const plans = useLoad(() => api.plans(), []);
   const reporter = me.role === 'reporter';
-  // A reporter's counts come from the same rows as the 我的任务 table (one source, never two figures).
-  const work = useMyWork(reporter);
-  const tasks = useLoad(() => (reporter ? api.myTasks() : api.tasks({})), [me.role]);
+  // A reporter's due count is the server's owed rule, the same answer the 我的任务 table shows.
+  const owed = useLoad(() => (reporter ? api.myOwed() : Promise.resolve(undefined)), [reporter]);
+  // Tasks and lagging tasks (overdue or behind) as the server counts them: the reporter's units', else all.
+  const overview = useLoad(() => api.taskOverview(reporter), [reporter]);
   const pending = useLoad(
     () => (allowed('report.review') ? api.reports({ state: 'submitted' }) : Promise.resolve([])),
     [me.role],
   );
-  const taskList = tasks.data ?? [];
-  const overdue = taskList.filter((task) => task.status === 'overdue' || task.status === 'behind').length;
+  const lagging = overview.data?.lagging ?? 0;
 
   return (
     <>
@@ -42,7 +41,7 @@ export function WorkbenchPage(): ReactNode {
         title={t('workbench.greeting', { name: me.displayName })}
         sub={`${me.tenantName} · ${t('workbench.today', { date: today })}`}
       />
-      <ErrorAlert error={plans.error ?? tasks.error} onRetry={plans.reload} />
+      <ErrorAlert error={plans.error ?? overview.error ?? owed.error} onRetry={plans.reload} />
       <Row gutter={[16, 16]}>
         <Col xs={12} lg={6}>
           <Card className="yd-stat-link" onClick={() => void navigate('/plans')}>
@@ -61,8 +60,8 @@ export function WorkbenchPage(): ReactNode {
           >
             <Statistic
               title={reporter ? t('workbench.myDue') : t('workbench.tasksTotal')}
-              value={reporter ? work.counts?.fillable : taskList.length}
-              loading={reporter ? work.counts === undefined : tasks.loading}
+              value={reporter ? owed.data?.counts.owed : overview.data?.tasks}
+              loading={reporter ? owed.data === undefined : overview.data === undefined}
               prefix={<FormOutlined />}
             />
           </Card>
@@ -78,12 +77,12 @@ export function WorkbenchPage(): ReactNode {
           </Card>
         </Col>
         <Col xs={12} lg={6}>
-          <Card>
+          <Card data-testid="card-lagging">
             <Statistic
               title={t('dashboard.lagging')}
-              value={overdue}
-              loading={tasks.loading}
-              styles={{ content: { color: overdue ? STATUS_COLOR.behind : undefined } }}
+              value={lagging}
+              loading={overview.data === undefined}
+              styles={{ content: { color: lagging ? STATUS_COLOR.behind : undefined } }}
             />
           </Card>
         </Col>

@@ -1,6 +1,7 @@
 import { taskEndpoints as e } from '@yaodian/core';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../../../services/deps.js';
+import { myOwed, taskOverview } from '../../../services/my-work-service.js';
 import { listTasks } from '../../../services/task-service.js';
 import { register } from '../../register.js';
 
@@ -24,6 +25,8 @@ export function taskRoutes(deps: Deps): FastifyPluginAsync {
         { ...(limit ? { limit } : {}), ...(cursor ? { cursor } : {}) },
       );
     });
+    register(app, e.taskOverview, ({ actor, query }) => taskOverview(deps, actor, query.mine === 'true'));
+    register(app, e.myOwed, ({ actor }) => myOwed(deps, actor));
     return Promise.resolve();
   };
 }
