@@ -25,6 +25,10 @@ export const ACTIONS = [
   'security.policy',
   'audit.read',
   'system.clock',
+  'supervision.read',
+  'supervision.issue',
+  'supervision.respond',
+  'instruction.write',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -59,6 +63,13 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'audit.read': ['auditor'],
   /** Moving a demo's clock forward (demo and test mode only). */
   'system.clock': ['admin'],
+  // 督办: everyone in the plan's work reads notices (a reporter only its own units'); the planning office
+  // issues, closes and escalates them; the unit's reporter signs and responds.
+  'supervision.read': everyone,
+  'supervision.issue': ['admin', 'planner'],
+  'supervision.respond': ['reporter'],
+  /** 批示: a commission leader's one-line instruction on a task. */
+  'instruction.write': ['leader'],
 };
 
 export function can(role: Role, action: Action): boolean {
