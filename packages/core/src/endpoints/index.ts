@@ -4,6 +4,8 @@ import type { AnyEndpoint } from './define.js';
 import { itemEndpoints, targetEndpoints } from './items.js';
 import { notificationEndpoints } from './notifications.js';
 import { systemEndpoints } from './system.js';
+import { leaderEndpoints } from './leaders.js';
+import { supervisionEndpoints } from './supervision.js';
 import { periodEndpoints } from './periods.js';
 import { planEndpoints } from './plans.js';
 import { attachmentEndpoints, reportEndpoints } from './reports.js';
@@ -17,6 +19,8 @@ export { authEndpoints } from './auth.js';
 export { itemEndpoints, targetEndpoints } from './items.js';
 export { notificationEndpoints } from './notifications.js';
 export { systemEndpoints } from './system.js';
+export { leaderEndpoints } from './leaders.js';
+export { supervisionEndpoints } from './supervision.js';
 export { periodEndpoints } from './periods.js';
 export { planEndpoints } from './plans.js';
 export { attachmentEndpoints, IdempotencyHeaders, reportEndpoints } from './reports.js';
@@ -44,6 +48,8 @@ export const ENDPOINTS = {
   ...userEndpoints,
   ...notificationEndpoints,
   ...systemEndpoints,
+  ...supervisionEndpoints,
+  ...leaderEndpoints,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -28,8 +28,12 @@ const Switch = { enabled: z.boolean(), level: SupervisionLevel };
  * - returns: the unit's last N reports on a task all returned;
  * - trajectory: a least-squares line through a target's last accepted actuals (≥ minPoints) misses at its deadline.
  * `responseWorkingDays`: the response is due that many working days after issue (and after each escalation).
+ * `enabled`: whether the rules issue notices at all. A 督办单 is a numbered official document, so the rules
+ * issue none until the planning office turns them on for the plan; `escalate` (on by default) moves any open
+ * notice, by hand or by rule, up a level when its response date passes unanswered.
  */
 export const SupervisionRules = z.object({
+  enabled: z.boolean(),
   overdue: z.object({ ...Switch, workingDays: z.int().min(0).max(60) }),
   behind: z.object({ ...Switch, points: z.int().min(1).max(100) }),
   stale: z.object({ ...Switch, periods: z.int().min(2).max(12) }),
@@ -41,6 +45,7 @@ export const SupervisionRules = z.object({
 export type SupervisionRules = z.infer<typeof SupervisionRules>;
 
 export const DEFAULT_SUPERVISION_RULES: SupervisionRules = {
+  enabled: false,
   overdue: { enabled: true, level: 'yellow', workingDays: 3 },
   behind: { enabled: true, level: 'blue', points: 20 },
   stale: { enabled: true, level: 'blue', periods: 2 },
