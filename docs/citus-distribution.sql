@@ -47,6 +47,16 @@ ALTER TABLE working_day_overrides DROP CONSTRAINT IF EXISTS working_day_override
 ALTER TABLE notifications DROP CONSTRAINT IF EXISTS notifications_tenant_id_user_id_fkey;
 ALTER TABLE unit_robots DROP CONSTRAINT IF EXISTS unit_robots_tenant_id_unit_id_fkey;
 ALTER TABLE outbound_messages DROP CONSTRAINT IF EXISTS outbound_messages_tenant_id_fkey;
+ALTER TABLE items DROP CONSTRAINT IF EXISTS items_tenant_id_leader_id_fkey;
+ALTER TABLE org_units DROP CONSTRAINT IF EXISTS org_units_tenant_id_leader_id_fkey;
+ALTER TABLE supervision_counters DROP CONSTRAINT IF EXISTS supervision_counters_tenant_id_fkey;
+ALTER TABLE supervision_notices DROP CONSTRAINT IF EXISTS supervision_notices_tenant_id_plan_id_fkey;
+ALTER TABLE supervision_notice_units DROP CONSTRAINT IF EXISTS supervision_notice_units_tenant_id_notice_id_fkey;
+ALTER TABLE supervision_notice_units DROP CONSTRAINT IF EXISTS supervision_notice_units_tenant_id_unit_id_fkey;
+ALTER TABLE supervision_notice_items DROP CONSTRAINT IF EXISTS supervision_notice_items_tenant_id_notice_id_fkey;
+ALTER TABLE supervision_notice_items DROP CONSTRAINT IF EXISTS supervision_notice_items_tenant_id_item_id_fkey;
+ALTER TABLE item_instructions DROP CONSTRAINT IF EXISTS item_instructions_tenant_id_item_id_fkey;
+ALTER TABLE item_instructions DROP CONSTRAINT IF EXISTS item_instructions_tenant_id_author_id_fkey;
 
 -- 2. Global tables: one copy on every node.
 SELECT create_reference_table('tenants') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'tenants'::regclass);
@@ -78,6 +88,11 @@ SELECT create_distributed_table('working_day_overrides', 'tenant_id', colocate_w
 SELECT create_distributed_table('notifications', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'notifications'::regclass);
 SELECT create_distributed_table('unit_robots', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'unit_robots'::regclass);
 SELECT create_distributed_table('outbound_messages', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'outbound_messages'::regclass);
+SELECT create_distributed_table('supervision_counters', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'supervision_counters'::regclass);
+SELECT create_distributed_table('supervision_notices', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'supervision_notices'::regclass);
+SELECT create_distributed_table('supervision_notice_units', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'supervision_notice_units'::regclass);
+SELECT create_distributed_table('supervision_notice_items', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'supervision_notice_items'::regclass);
+SELECT create_distributed_table('item_instructions', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'item_instructions'::regclass);
 
 -- 4. Re-create every foreign key, now between co-located or reference tables.
 ALTER TABLE tenants ADD CONSTRAINT tenants_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES tenants (id);
@@ -121,4 +136,14 @@ ALTER TABLE working_day_overrides ADD CONSTRAINT working_day_overrides_tenant_id
 ALTER TABLE notifications ADD CONSTRAINT notifications_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE unit_robots ADD CONSTRAINT unit_robots_tenant_id_unit_id_fkey FOREIGN KEY (tenant_id, unit_id) REFERENCES org_units (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE outbound_messages ADD CONSTRAINT outbound_messages_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE;
+ALTER TABLE items ADD CONSTRAINT items_tenant_id_leader_id_fkey FOREIGN KEY (tenant_id, leader_id) REFERENCES users (tenant_id, id);
+ALTER TABLE org_units ADD CONSTRAINT org_units_tenant_id_leader_id_fkey FOREIGN KEY (tenant_id, leader_id) REFERENCES users (tenant_id, id);
+ALTER TABLE supervision_counters ADD CONSTRAINT supervision_counters_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE;
+ALTER TABLE supervision_notices ADD CONSTRAINT supervision_notices_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE supervision_notice_units ADD CONSTRAINT supervision_notice_units_tenant_id_notice_id_fkey FOREIGN KEY (tenant_id, notice_id) REFERENCES supervision_notices (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE supervision_notice_units ADD CONSTRAINT supervision_notice_units_tenant_id_unit_id_fkey FOREIGN KEY (tenant_id, unit_id) REFERENCES org_units (tenant_id, id);
+ALTER TABLE supervision_notice_items ADD CONSTRAINT supervision_notice_items_tenant_id_notice_id_fkey FOREIGN KEY (tenant_id, notice_id) REFERENCES supervision_notices (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE supervision_notice_items ADD CONSTRAINT supervision_notice_items_tenant_id_item_id_fkey FOREIGN KEY (tenant_id, item_id) REFERENCES items (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE item_instructions ADD CONSTRAINT item_instructions_tenant_id_item_id_fkey FOREIGN KEY (tenant_id, item_id) REFERENCES items (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE item_instructions ADD CONSTRAINT item_instructions_tenant_id_author_id_fkey FOREIGN KEY (tenant_id, author_id) REFERENCES users (tenant_id, id);
 COMMIT;

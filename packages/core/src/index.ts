@@ -17,6 +17,8 @@ export * from './schemas/audit.js';
 export * from './schemas/notifications.js';
 export * from './schemas/system.js';
 export * from './schemas/calendar.js';
+export * from './schemas/supervision.js';
+export * from './schemas/leaders.js';
 export * from './endpoints/index.js';
 export * from './client/fetch-types.js';
 export * from './client/api-error.js';

@@ -26,6 +26,10 @@ export const ACTIONS = [
   'audit.read',
   'system.clock',
   'calendar.manage',
+  'supervision.read',
+  'supervision.issue',
+  'supervision.respond',
+  'instruction.write',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -62,6 +66,13 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'system.clock': ['admin'],
   /** The commission's corrections to the national working-day calendar (its own 调休, local holidays). */
   'calendar.manage': ['admin'],
+  // 督办: everyone in the plan's work reads notices (a reporter only its own units'); the planning office
+  // issues, closes and escalates them; the unit's reporter signs and responds.
+  'supervision.read': everyone,
+  'supervision.issue': ['admin', 'planner'],
+  'supervision.respond': ['reporter'],
+  /** 批示: a commission leader's one-line instruction on a task. */
+  'instruction.write': ['leader'],
 };
 
 export function can(role: Role, action: Action): boolean {

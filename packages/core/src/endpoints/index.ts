@@ -5,6 +5,8 @@ import { itemEndpoints, targetEndpoints } from './items.js';
 import { notificationEndpoints } from './notifications.js';
 import { systemEndpoints } from './system.js';
 import { calendarEndpoints } from './calendar.js';
+import { leaderEndpoints } from './leaders.js';
+import { supervisionEndpoints } from './supervision.js';
 import { periodEndpoints } from './periods.js';
 import { planEndpoints } from './plans.js';
 import { attachmentEndpoints, reportEndpoints } from './reports.js';
@@ -19,6 +21,8 @@ export { itemEndpoints, targetEndpoints } from './items.js';
 export { notificationEndpoints } from './notifications.js';
 export { systemEndpoints } from './system.js';
 export { calendarEndpoints } from './calendar.js';
+export { leaderEndpoints } from './leaders.js';
+export { supervisionEndpoints } from './supervision.js';
 export { periodEndpoints } from './periods.js';
 export { planEndpoints } from './plans.js';
 export { attachmentEndpoints, IdempotencyHeaders, reportEndpoints } from './reports.js';
@@ -47,6 +51,8 @@ export const ENDPOINTS = {
   ...notificationEndpoints,
   ...systemEndpoints,
   ...calendarEndpoints,
+  ...supervisionEndpoints,
+  ...leaderEndpoints,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

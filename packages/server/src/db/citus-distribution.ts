@@ -46,6 +46,11 @@ export const DISTRIBUTED_TABLES = [
   'notifications',
   'unit_robots',
   'outbound_messages',
+  'supervision_counters',
+  'supervision_notices',
+  'supervision_notice_units',
+  'supervision_notice_items',
+  'item_instructions',
 ] as const;
 
 export interface ForeignKey {
@@ -121,6 +126,16 @@ export const FOREIGN_KEYS: readonly ForeignKey[] = [
   fk('notifications', ['tenant_id', 'user_id'], 'users', TID, 'CASCADE'),
   fk('unit_robots', ['tenant_id', 'unit_id'], 'org_units', TID, 'CASCADE'),
   fk('outbound_messages', T, 'tenants', ['id'], 'CASCADE'),
+  fk('items', ['tenant_id', 'leader_id'], 'users', TID),
+  fk('org_units', ['tenant_id', 'leader_id'], 'users', TID),
+  fk('supervision_counters', T, 'tenants', ['id'], 'CASCADE'),
+  fk('supervision_notices', ['tenant_id', 'plan_id'], 'plans', TID, 'CASCADE'),
+  fk('supervision_notice_units', ['tenant_id', 'notice_id'], 'supervision_notices', TID, 'CASCADE'),
+  fk('supervision_notice_units', ['tenant_id', 'unit_id'], 'org_units', TID),
+  fk('supervision_notice_items', ['tenant_id', 'notice_id'], 'supervision_notices', TID, 'CASCADE'),
+  fk('supervision_notice_items', ['tenant_id', 'item_id'], 'items', TID, 'CASCADE'),
+  fk('item_instructions', ['tenant_id', 'item_id'], 'items', TID, 'CASCADE'),
+  fk('item_instructions', ['tenant_id', 'author_id'], 'users', TID),
 ];
 
 /**

@@ -23,6 +23,8 @@ export interface OrgUnitTable {
   name: string;
   kind: 'department' | 'affiliated' | 'county' | 'facility' | 'other';
   created_at: CreatedAt;
+  /** The unit's 分管 leader (migration 0150). */
+  leader_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OrgUnitAliasTable {
@@ -119,6 +121,8 @@ export interface PlanTable {
   published_at: Date | null;
   /** Raised by every plan-wide change (migration 0081): part of the tree's and summary's ETags. */
   content_rev: Generated<number>;
+  /** The plan's 督办 rules (migration 0150), validated by core's SupervisionRules; {} = the defaults. */
+  supervision_rules: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface ItemTable {
@@ -137,6 +141,8 @@ export interface ItemTable {
   source_start: number | null;
   source_end: number | null;
   version: Generated<number>;
+  /** The owning leader (委领导包抓, migration 0150). */
+  leader_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type AssignmentRole = 'lead' | 'support' | 'unit';
@@ -349,6 +355,61 @@ export interface OutboundMessageTable {
   sent_at: Date | null;
 }
 
+export interface SupervisionCounterTable {
+  tenant_id: string;
+  year: number;
+  last: number;
+}
+
+export interface SupervisionNoticeTable {
+  tenant_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  year: number;
+  seq: number;
+  level: 'blue' | 'yellow' | 'red';
+  status: 'issued' | 'signed' | 'responded' | 'closed' | 'escalated';
+  rule: 'manual' | 'overdue' | 'behind' | 'stale' | 'returns' | 'trajectory';
+  rule_key: string | null;
+  reason: string;
+  response_due: string;
+  issued_by: string | null;
+  issued_at: Date;
+  signed_by: string | null;
+  signed_at: Date | null;
+  response: string | null;
+  responded_by: string | null;
+  responded_at: Date | null;
+  closed_by: string | null;
+  closed_at: Date | null;
+  close_note: string | null;
+  previous_id: string | null;
+  next_id: string | null;
+  idempotency_key: string | null;
+  version: Generated<number>;
+}
+
+export interface SupervisionNoticeUnitTable {
+  tenant_id: string;
+  notice_id: string;
+  unit_id: string;
+}
+
+export interface SupervisionNoticeItemTable {
+  tenant_id: string;
+  notice_id: string;
+  item_id: string;
+}
+
+export interface ItemInstructionTable {
+  tenant_id: string;
+  id: Generated<string>;
+  item_id: string;
+  author_id: string;
+  body: string;
+  created_at: Date;
+}
+
 export interface DB {
   tenants: TenantTable;
   org_units: OrgUnitTable;
@@ -378,6 +439,11 @@ export interface DB {
   notifications: NotificationTable;
   unit_robots: UnitRobotTable;
   outbound_messages: OutboundMessageTable;
+  supervision_counters: SupervisionCounterTable;
+  supervision_notices: SupervisionNoticeTable;
+  supervision_notice_units: SupervisionNoticeUnitTable;
+  supervision_notice_items: SupervisionNoticeItemTable;
+  item_instructions: ItemInstructionTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -394,3 +460,4 @@ export type TaskStatusRow = Selectable<TaskStatusTable>;
 export type JobRow = Selectable<JobTable>;
 export type NotificationRow = Selectable<NotificationTable>;
 export type OutboundMessageRow = Selectable<OutboundMessageTable>;
+export type SupervisionNoticeRow = Selectable<SupervisionNoticeTable>;

@@ -1,6 +1,7 @@
 import {
   can,
   createApiClient,
+  DEFAULT_SUPERVISION_RULES,
   ENDPOINT_LIST,
   openApiPath,
   ROLES,
@@ -885,7 +886,157 @@ const cells: Cell[] = [
     outsider: 'own',
     prepare: () => Promise.resolve(get('/api/notifications/messages')),
   },
+  {
+    endpoint: 'GET /api/supervision',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/supervision')),
+  },
+  {
+    endpoint: 'GET /api/supervision/{id}',
+    allowed: ALL,
+    outsider: 404,
+    prepare: async () => get(`/api/supervision/${(await supervisionNotice()).id}`),
+  },
+  {
+    endpoint: 'POST /api/supervision',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: () =>
+      Promise.resolve(
+        send('POST', '/api/supervision', {
+          planId: shared.plan.id,
+          level: 'blue',
+          unitIds: [c.units.medical.id],
+          itemIds: [shared.item('推进紧密型县域医共体建设').id],
+          reason: '矩阵测试',
+        }),
+      ),
+  },
+  {
+    // Unit scope on top: the notice names the reporter's own unit (another unit's is refused in the route test).
+    endpoint: 'POST /api/supervision/{id}/sign',
+    allowed: ['reporter'],
+    outsider: 403,
+    prepare: async () =>
+      send('POST', `/api/supervision/${(await supervisionNotice()).id}/sign`, { version: 1 }),
+  },
+  {
+    endpoint: 'POST /api/supervision/{id}/respond',
+    allowed: ['reporter'],
+    outsider: 403,
+    prepare: async () => {
+      const notice = await supervisionNotice();
+      await t.as(session('reporter'), {
+        method: 'POST',
+        url: `/api/supervision/${notice.id}/sign`,
+        payload: { version: 1 },
+      });
+      return send('POST', `/api/supervision/${notice.id}/respond`, { version: 2, response: '已整改' });
+    },
+  },
+  {
+    endpoint: 'POST /api/supervision/{id}/close',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () =>
+      send('POST', `/api/supervision/${(await supervisionNotice()).id}/close`, { version: 1 }),
+  },
+  {
+    endpoint: 'POST /api/supervision/{id}/escalate',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () =>
+      send('POST', `/api/supervision/${(await supervisionNotice()).id}/escalate`, { version: 1 }),
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/supervision-rules',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/supervision-rules`)),
+  },
+  {
+    endpoint: 'PUT /api/plans/{planId}/supervision-rules',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: () =>
+      Promise.resolve(
+        send('PUT', `/api/plans/${shared.plan.id}/supervision-rules`, DEFAULT_SUPERVISION_RULES),
+      ),
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/leaders',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/leaders`)),
+  },
+  {
+    endpoint: 'PUT /api/plans/{planId}/items/{itemId}/leader',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: () =>
+      Promise.resolve(
+        send(
+          'PUT',
+          `/api/plans/${shared.plan.id}/items/${shared.item('推进紧密型县域医共体建设').id}/leader`,
+          {
+            leaderId: c.users.leader.id,
+          },
+        ),
+      ),
+  },
+  {
+    endpoint: 'PUT /api/plans/{planId}/units/{unitId}/leader',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: () =>
+      Promise.resolve(
+        send('PUT', `/api/plans/${shared.plan.id}/units/${c.units.medical.id}/leader`, {
+          leaderId: c.users.leader.id,
+        }),
+      ),
+  },
+  {
+    endpoint: 'GET /api/my/key-projects',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/my/key-projects')),
+  },
+  {
+    endpoint: 'GET /api/tasks/{id}/instructions',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () =>
+      Promise.resolve(get(`/api/tasks/${shared.item('推进紧密型县域医共体建设').id}/instructions`)),
+  },
+  {
+    endpoint: 'POST /api/tasks/{id}/instructions',
+    allowed: ['leader'],
+    outsider: 403,
+    prepare: () =>
+      Promise.resolve(
+        send('POST', `/api/tasks/${shared.item('推进紧密型县域医共体建设').id}/instructions`, {
+          body: '抓紧推进',
+        }),
+      ),
+  },
 ];
+
+/** A fresh notice to the reporter's unit, issued by the planning office (each cell's role gets its own). */
+async function supervisionNotice(): Promise<{ id: string }> {
+  const response = await t.as(session('planner'), {
+    method: 'POST',
+    url: '/api/supervision',
+    payload: {
+      planId: shared.plan.id,
+      level: 'blue',
+      unitIds: [c.units.medical.id],
+      itemIds: [shared.item('推进紧密型县域医共体建设').id],
+      reason: '矩阵测试',
+    },
+  });
+  return response.json<{ notice: { id: string } }>().notice;
+}
 
 beforeAll(async () => {
   t = await createTestApp({ readPlan: () => Promise.resolve(planFixture()) });

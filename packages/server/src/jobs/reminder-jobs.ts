@@ -3,11 +3,15 @@ import type { Executor } from '../db/database.js';
 import type { JobRow } from '../db/schema.js';
 import { deliverMessage, type Senders } from '../services/message-delivery.js';
 import { DELIVER_MESSAGE_JOB, dispatchReminders } from '../services/reminder-dispatch.js';
+import { dispatchSupervision } from '../services/supervision-dispatch.js';
 import { insertJob, insertJobs } from './job-repository.js';
 import type { JobHandler } from './job-runner.js';
 import { nextDailyRun, sameDayAt } from './schedule.js';
 
-/** Once a day per commission, at 08:30 China time (the start of the working day), today's reminders go out. */
+/**
+ * Once a day per commission, at 08:30 China time (the start of the working day), today's reminders go out,
+ * then the day's 督办 run (escalations past their response date, the plans' rules).
+ */
 export const DAILY_REMINDER_JOB = 'reminders.daily';
 const REMINDER_MINUTE = 8 * 60 + 30;
 
@@ -22,6 +26,8 @@ export async function scheduleReminders(trx: Executor, tenantId: string, now: Da
 export function reminderJobHandlers(senders: Senders): Readonly<Record<string, JobHandler>> {
   const daily: JobHandler = async (trx: Executor, job: JobRow, now: Date) => {
     await dispatchReminders(trx, job.tenant_id, now);
+    // The day's 督办 run rides on the same daily job: escalations and the plans' rules (issue 9, part 3).
+    await dispatchSupervision(trx, job.tenant_id, now);
     await scheduleReminders(trx, job.tenant_id, now);
   };
   const deliver: JobHandler = async (trx: Executor, job: JobRow, now: Date) => {

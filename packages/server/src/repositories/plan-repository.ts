@@ -2,7 +2,7 @@ import type { Updateable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { PlanRow, PlanTable } from '../db/schema.js';
 
-export type PlanHeader = Omit<PlanRow, 'source_bytes' | 'text' | 'reminder_policy'>;
+export type PlanHeader = Omit<PlanRow, 'source_bytes' | 'text' | 'reminder_policy' | 'supervision_rules'>;
 
 const headerColumns = [
   'tenant_id',

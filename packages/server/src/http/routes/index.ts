@@ -19,6 +19,8 @@ import { targetRoutes } from './targets/index.js';
 import { taskRoutes } from './tasks/index.js';
 import { unitRoutes } from './units/index.js';
 import { userRoutes } from './users/index.js';
+import { leaderRoutes } from './leaders/index.js';
+import { supervisionRoutes } from './supervision/index.js';
 
 export async function registerRoutes(app: FastifyInstance, deps: Deps, options: AppOptions): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -39,4 +41,6 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps, options: 
   await typed.register(notificationRoutes(deps));
   await typed.register(systemRoutes(deps));
   await typed.register(calendarRoutes(deps));
+  await typed.register(supervisionRoutes(deps));
+  await typed.register(leaderRoutes(deps));
 }
