@@ -47,6 +47,17 @@ ALTER TABLE working_day_overrides DROP CONSTRAINT IF EXISTS working_day_override
 ALTER TABLE notifications DROP CONSTRAINT IF EXISTS notifications_tenant_id_user_id_fkey;
 ALTER TABLE unit_robots DROP CONSTRAINT IF EXISTS unit_robots_tenant_id_unit_id_fkey;
 ALTER TABLE outbound_messages DROP CONSTRAINT IF EXISTS outbound_messages_tenant_id_fkey;
+ALTER TABLE milestones DROP CONSTRAINT IF EXISTS milestones_tenant_id_plan_id_fkey;
+ALTER TABLE milestones DROP CONSTRAINT IF EXISTS milestones_tenant_id_item_id_fkey;
+ALTER TABLE milestones DROP CONSTRAINT IF EXISTS milestones_tenant_id_recorded_by_fkey;
+ALTER TABLE milestones DROP CONSTRAINT IF EXISTS milestones_tenant_id_confirmed_by_fkey;
+ALTER TABLE assessment_rules DROP CONSTRAINT IF EXISTS assessment_rules_tenant_id_plan_id_fkey;
+ALTER TABLE assessment_rules DROP CONSTRAINT IF EXISTS assessment_rules_tenant_id_updated_by_fkey;
+ALTER TABLE leader_evaluations DROP CONSTRAINT IF EXISTS leader_evaluations_tenant_id_plan_id_fkey;
+ALTER TABLE leader_evaluations DROP CONSTRAINT IF EXISTS leader_evaluations_tenant_id_unit_id_fkey;
+ALTER TABLE leader_evaluations DROP CONSTRAINT IF EXISTS leader_evaluations_tenant_id_evaluator_id_fkey;
+ALTER TABLE assessment_snapshots DROP CONSTRAINT IF EXISTS assessment_snapshots_tenant_id_plan_id_fkey;
+ALTER TABLE assessment_snapshots DROP CONSTRAINT IF EXISTS assessment_snapshots_tenant_id_published_by_fkey;
 
 -- 2. Global tables: one copy on every node.
 SELECT create_reference_table('tenants') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'tenants'::regclass);
@@ -78,6 +89,10 @@ SELECT create_distributed_table('working_day_overrides', 'tenant_id', colocate_w
 SELECT create_distributed_table('notifications', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'notifications'::regclass);
 SELECT create_distributed_table('unit_robots', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'unit_robots'::regclass);
 SELECT create_distributed_table('outbound_messages', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'outbound_messages'::regclass);
+SELECT create_distributed_table('milestones', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'milestones'::regclass);
+SELECT create_distributed_table('assessment_rules', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'assessment_rules'::regclass);
+SELECT create_distributed_table('leader_evaluations', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'leader_evaluations'::regclass);
+SELECT create_distributed_table('assessment_snapshots', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'assessment_snapshots'::regclass);
 
 -- 4. Re-create every foreign key, now between co-located or reference tables.
 ALTER TABLE tenants ADD CONSTRAINT tenants_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES tenants (id);
@@ -121,4 +136,15 @@ ALTER TABLE working_day_overrides ADD CONSTRAINT working_day_overrides_tenant_id
 ALTER TABLE notifications ADD CONSTRAINT notifications_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE unit_robots ADD CONSTRAINT unit_robots_tenant_id_unit_id_fkey FOREIGN KEY (tenant_id, unit_id) REFERENCES org_units (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE outbound_messages ADD CONSTRAINT outbound_messages_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE;
+ALTER TABLE milestones ADD CONSTRAINT milestones_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE milestones ADD CONSTRAINT milestones_tenant_id_item_id_fkey FOREIGN KEY (tenant_id, item_id) REFERENCES items (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE milestones ADD CONSTRAINT milestones_tenant_id_recorded_by_fkey FOREIGN KEY (tenant_id, recorded_by) REFERENCES users (tenant_id, id);
+ALTER TABLE milestones ADD CONSTRAINT milestones_tenant_id_confirmed_by_fkey FOREIGN KEY (tenant_id, confirmed_by) REFERENCES users (tenant_id, id);
+ALTER TABLE assessment_rules ADD CONSTRAINT assessment_rules_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE assessment_rules ADD CONSTRAINT assessment_rules_tenant_id_updated_by_fkey FOREIGN KEY (tenant_id, updated_by) REFERENCES users (tenant_id, id);
+ALTER TABLE leader_evaluations ADD CONSTRAINT leader_evaluations_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE leader_evaluations ADD CONSTRAINT leader_evaluations_tenant_id_unit_id_fkey FOREIGN KEY (tenant_id, unit_id) REFERENCES org_units (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE leader_evaluations ADD CONSTRAINT leader_evaluations_tenant_id_evaluator_id_fkey FOREIGN KEY (tenant_id, evaluator_id) REFERENCES users (tenant_id, id);
+ALTER TABLE assessment_snapshots ADD CONSTRAINT assessment_snapshots_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE assessment_snapshots ADD CONSTRAINT assessment_snapshots_tenant_id_published_by_fkey FOREIGN KEY (tenant_id, published_by) REFERENCES users (tenant_id, id);
 COMMIT;

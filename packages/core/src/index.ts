@@ -16,6 +16,8 @@ export * from './schemas/summary.js';
 export * from './schemas/audit.js';
 export * from './schemas/notifications.js';
 export * from './schemas/system.js';
+export * from './schemas/milestones.js';
+export * from './schemas/assessment.js';
 export * from './endpoints/index.js';
 export * from './client/fetch-types.js';
 export * from './client/api-error.js';

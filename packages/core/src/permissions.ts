@@ -25,6 +25,7 @@ export const ACTIONS = [
   'security.policy',
   'audit.read',
   'system.clock',
+  'assessment.evaluate',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -59,6 +60,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'audit.read': ['auditor'],
   /** Moving a demo's clock forward (demo and test mode only). */
   'system.clock': ['admin'],
+  /** A leader's evaluation of a unit in the annual assessment (领导评价). */
+  'assessment.evaluate': ['leader'],
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -46,6 +46,10 @@ export const DISTRIBUTED_TABLES = [
   'notifications',
   'unit_robots',
   'outbound_messages',
+  'milestones',
+  'assessment_rules',
+  'leader_evaluations',
+  'assessment_snapshots',
 ] as const;
 
 export interface ForeignKey {
@@ -121,6 +125,17 @@ export const FOREIGN_KEYS: readonly ForeignKey[] = [
   fk('notifications', ['tenant_id', 'user_id'], 'users', TID, 'CASCADE'),
   fk('unit_robots', ['tenant_id', 'unit_id'], 'org_units', TID, 'CASCADE'),
   fk('outbound_messages', T, 'tenants', ['id'], 'CASCADE'),
+  fk('milestones', ['tenant_id', 'plan_id'], 'plans', TID, 'CASCADE'),
+  fk('milestones', ['tenant_id', 'item_id'], 'items', TID, 'CASCADE'),
+  fk('milestones', ['tenant_id', 'recorded_by'], 'users', TID),
+  fk('milestones', ['tenant_id', 'confirmed_by'], 'users', TID),
+  fk('assessment_rules', ['tenant_id', 'plan_id'], 'plans', TID, 'CASCADE'),
+  fk('assessment_rules', ['tenant_id', 'updated_by'], 'users', TID),
+  fk('leader_evaluations', ['tenant_id', 'plan_id'], 'plans', TID, 'CASCADE'),
+  fk('leader_evaluations', ['tenant_id', 'unit_id'], 'org_units', TID, 'CASCADE'),
+  fk('leader_evaluations', ['tenant_id', 'evaluator_id'], 'users', TID),
+  fk('assessment_snapshots', ['tenant_id', 'plan_id'], 'plans', TID, 'CASCADE'),
+  fk('assessment_snapshots', ['tenant_id', 'published_by'], 'users', TID),
 ];
 
 /**

@@ -14,6 +14,8 @@ import * as taskListIndex from './migrations/0080-task-list-index.js';
 import * as planRevisions from './migrations/0081-plan-revisions.js';
 import * as separateAdministrators from './migrations/0090-separate-administrators.js';
 import * as notifications from './migrations/0110-notifications.js';
+import * as milestones from './migrations/0160-milestones.js';
+import * as assessment from './migrations/0161-assessment.js';
 
 /** Migrations are imported, not read from disk, so they run the same from src (tests) and dist. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +33,8 @@ const migrations: Record<string, Migration> = {
   '0081-plan-revisions': planRevisions,
   '0090-separate-administrators': separateAdministrators,
   '0110-notifications': notifications,
+  '0160-milestones': milestones,
+  '0161-assessment': assessment,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -8,6 +8,7 @@ import { commentRoutes } from './comments/index.js';
 import { planReportRoutes } from './plans/exports.js';
 import { healthRoutes } from './health/index.js';
 import { itemRoutes } from './items/index.js';
+import { milestoneRoutes } from './milestones/index.js';
 import { notificationRoutes } from './notifications/index.js';
 import { systemRoutes } from './system/index.js';
 import { planRoutes } from './plans/index.js';
@@ -37,4 +38,5 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps, options: 
   await typed.register(userRoutes(deps));
   await typed.register(notificationRoutes(deps));
   await typed.register(systemRoutes(deps));
+  await typed.register(milestoneRoutes(deps));
 }
