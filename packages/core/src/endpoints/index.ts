@@ -49,7 +49,7 @@ export const ENDPOINTS = {
   ...notificationEndpoints,
   ...systemEndpoints,
   ...milestoneEndpoints,
-  //ASSESS ...assessmentEndpoints,
+  ...assessmentEndpoints,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -913,6 +913,78 @@ const cells: Cell[] = [
     outsider: 404,
     prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/milestones`)),
   },
+  {
+    endpoint: 'GET /api/plans/{planId}/assessment/rules',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/assessment/rules`)),
+  },
+  {
+    endpoint: 'PUT /api/plans/{planId}/assessment/rules',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await publishFixturePlan(t, session('planner'));
+      const current = await t.as(session('planner'), {
+        method: 'GET',
+        url: `/api/plans/${plan.plan.id}/assessment/rules`,
+      });
+      const { rules, version } = current.json<{ rules: object; version: number }>();
+      return send('PUT', `/api/plans/${plan.plan.id}/assessment/rules`, { version, rules });
+    },
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/assessment',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/assessment`)),
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/assessment/published',
+    allowed: ALL,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await publishFixturePlan(t, session('planner'));
+      await t.as(session('planner'), {
+        method: 'POST',
+        url: `/api/plans/${plan.plan.id}/assessment/publish`,
+        payload: { asOf: '2026-05-01' },
+      });
+      return get(`/api/plans/${plan.plan.id}/assessment/published`);
+    },
+  },
+  {
+    endpoint: 'POST /api/plans/{planId}/assessment/publish',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await publishFixturePlan(t, session('planner'));
+      return send('POST', `/api/plans/${plan.plan.id}/assessment/publish`, { asOf: '2026-05-01' });
+    },
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/assessment/export.xlsx',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/assessment/export.xlsx`)),
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/assessment/evaluations',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/assessment/evaluations`)),
+  },
+  {
+    endpoint: 'PUT /api/plans/{planId}/assessment/evaluations/{unitId}',
+    allowed: ['leader'],
+    outsider: 403,
+    prepare: () =>
+      Promise.resolve(
+        send('PUT', `/api/plans/${shared.plan.id}/assessment/evaluations/${c.units.medical.id}`, {
+          score: 88,
+        }),
+      ),
+  },
 ];
 
 beforeAll(async () => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../services/deps.js';
 import type { AppOptions } from '../app.js';
+import { assessmentRoutes } from './assessment/index.js';
 import { auditRoutes } from './audit/index.js';
 import { authRoutes } from './auth/index.js';
 import { commentRoutes } from './comments/index.js';
@@ -39,4 +40,5 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps, options: 
   await typed.register(notificationRoutes(deps));
   await typed.register(systemRoutes(deps));
   await typed.register(milestoneRoutes(deps));
+  await typed.register(assessmentRoutes(deps));
 }
