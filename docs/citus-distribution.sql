@@ -57,6 +57,17 @@ ALTER TABLE supervision_notice_items DROP CONSTRAINT IF EXISTS supervision_notic
 ALTER TABLE supervision_notice_items DROP CONSTRAINT IF EXISTS supervision_notice_items_tenant_id_item_id_fkey;
 ALTER TABLE item_instructions DROP CONSTRAINT IF EXISTS item_instructions_tenant_id_item_id_fkey;
 ALTER TABLE item_instructions DROP CONSTRAINT IF EXISTS item_instructions_tenant_id_author_id_fkey;
+ALTER TABLE milestones DROP CONSTRAINT IF EXISTS milestones_tenant_id_plan_id_fkey;
+ALTER TABLE milestones DROP CONSTRAINT IF EXISTS milestones_tenant_id_item_id_fkey;
+ALTER TABLE milestones DROP CONSTRAINT IF EXISTS milestones_tenant_id_recorded_by_fkey;
+ALTER TABLE milestones DROP CONSTRAINT IF EXISTS milestones_tenant_id_confirmed_by_fkey;
+ALTER TABLE assessment_rules DROP CONSTRAINT IF EXISTS assessment_rules_tenant_id_plan_id_fkey;
+ALTER TABLE assessment_rules DROP CONSTRAINT IF EXISTS assessment_rules_tenant_id_updated_by_fkey;
+ALTER TABLE leader_evaluations DROP CONSTRAINT IF EXISTS leader_evaluations_tenant_id_plan_id_fkey;
+ALTER TABLE leader_evaluations DROP CONSTRAINT IF EXISTS leader_evaluations_tenant_id_unit_id_fkey;
+ALTER TABLE leader_evaluations DROP CONSTRAINT IF EXISTS leader_evaluations_tenant_id_evaluator_id_fkey;
+ALTER TABLE assessment_snapshots DROP CONSTRAINT IF EXISTS assessment_snapshots_tenant_id_plan_id_fkey;
+ALTER TABLE assessment_snapshots DROP CONSTRAINT IF EXISTS assessment_snapshots_tenant_id_published_by_fkey;
 
 -- 2. Global tables: one copy on every node.
 SELECT create_reference_table('tenants') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'tenants'::regclass);
@@ -93,6 +104,10 @@ SELECT create_distributed_table('supervision_notices', 'tenant_id', colocate_wit
 SELECT create_distributed_table('supervision_notice_units', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'supervision_notice_units'::regclass);
 SELECT create_distributed_table('supervision_notice_items', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'supervision_notice_items'::regclass);
 SELECT create_distributed_table('item_instructions', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'item_instructions'::regclass);
+SELECT create_distributed_table('milestones', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'milestones'::regclass);
+SELECT create_distributed_table('assessment_rules', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'assessment_rules'::regclass);
+SELECT create_distributed_table('leader_evaluations', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'leader_evaluations'::regclass);
+SELECT create_distributed_table('assessment_snapshots', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'assessment_snapshots'::regclass);
 
 -- 4. Re-create every foreign key, now between co-located or reference tables.
 ALTER TABLE tenants ADD CONSTRAINT tenants_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES tenants (id);
@@ -146,4 +161,15 @@ ALTER TABLE supervision_notice_items ADD CONSTRAINT supervision_notice_items_ten
 ALTER TABLE supervision_notice_items ADD CONSTRAINT supervision_notice_items_tenant_id_item_id_fkey FOREIGN KEY (tenant_id, item_id) REFERENCES items (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE item_instructions ADD CONSTRAINT item_instructions_tenant_id_item_id_fkey FOREIGN KEY (tenant_id, item_id) REFERENCES items (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE item_instructions ADD CONSTRAINT item_instructions_tenant_id_author_id_fkey FOREIGN KEY (tenant_id, author_id) REFERENCES users (tenant_id, id);
+ALTER TABLE milestones ADD CONSTRAINT milestones_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE milestones ADD CONSTRAINT milestones_tenant_id_item_id_fkey FOREIGN KEY (tenant_id, item_id) REFERENCES items (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE milestones ADD CONSTRAINT milestones_tenant_id_recorded_by_fkey FOREIGN KEY (tenant_id, recorded_by) REFERENCES users (tenant_id, id);
+ALTER TABLE milestones ADD CONSTRAINT milestones_tenant_id_confirmed_by_fkey FOREIGN KEY (tenant_id, confirmed_by) REFERENCES users (tenant_id, id);
+ALTER TABLE assessment_rules ADD CONSTRAINT assessment_rules_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE assessment_rules ADD CONSTRAINT assessment_rules_tenant_id_updated_by_fkey FOREIGN KEY (tenant_id, updated_by) REFERENCES users (tenant_id, id);
+ALTER TABLE leader_evaluations ADD CONSTRAINT leader_evaluations_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE leader_evaluations ADD CONSTRAINT leader_evaluations_tenant_id_unit_id_fkey FOREIGN KEY (tenant_id, unit_id) REFERENCES org_units (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE leader_evaluations ADD CONSTRAINT leader_evaluations_tenant_id_evaluator_id_fkey FOREIGN KEY (tenant_id, evaluator_id) REFERENCES users (tenant_id, id);
+ALTER TABLE assessment_snapshots ADD CONSTRAINT assessment_snapshots_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE assessment_snapshots ADD CONSTRAINT assessment_snapshots_tenant_id_published_by_fkey FOREIGN KEY (tenant_id, published_by) REFERENCES users (tenant_id, id);
 COMMIT;

@@ -19,6 +19,8 @@ export * from './schemas/system.js';
 export * from './schemas/calendar.js';
 export * from './schemas/supervision.js';
 export * from './schemas/leaders.js';
+export * from './schemas/milestones.js';
+export * from './schemas/assessment.js';
 export * from './endpoints/index.js';
 export * from './client/fetch-types.js';
 export * from './client/api-error.js';

@@ -30,6 +30,7 @@ export const ACTIONS = [
   'supervision.issue',
   'supervision.respond',
   'instruction.write',
+  'assessment.evaluate',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -73,6 +74,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'supervision.respond': ['reporter'],
   /** 批示: a commission leader's one-line instruction on a task. */
   'instruction.write': ['leader'],
+  /** A leader's evaluation of a unit in the annual assessment (领导评价). */
+  'assessment.evaluate': ['leader'],
 };
 
 export function can(role: Role, action: Action): boolean {

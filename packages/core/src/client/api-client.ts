@@ -236,9 +236,13 @@ function endpoints<Form, Bytes>(http: Transport<Form, Bytes>) {
           { headers: { 'Idempotency-Key': idempotencyKey } },
         )
       ).report,
-    returnReport: async (report: Versioned, reason: string) =>
-      (await call(E.returnReport, { params: { id: report.id }, body: { version: report.version, reason } }))
-        .report,
+    returnReport: async (report: Versioned, reason: string, noSubstance = false) =>
+      (
+        await call(E.returnReport, {
+          params: { id: report.id },
+          body: { version: report.version, reason, noSubstance },
+        })
+      ).report,
     acceptReport: async (report: Versioned) =>
       (await call(E.acceptReport, { params: { id: report.id }, body: { version: report.version } })).report,
 

@@ -1,7 +1,9 @@
+import { assessmentEndpoints } from './assessment.js';
 import { auditEndpoints } from './audit.js';
 import { authEndpoints } from './auth.js';
 import type { AnyEndpoint } from './define.js';
 import { itemEndpoints, targetEndpoints } from './items.js';
+import { milestoneEndpoints } from './milestones.js';
 import { notificationEndpoints } from './notifications.js';
 import { systemEndpoints } from './system.js';
 import { calendarEndpoints } from './calendar.js';
@@ -15,9 +17,11 @@ import { unitEndpoints } from './units.js';
 import { userEndpoints } from './users.js';
 
 export * from './define.js';
+export { assessmentEndpoints } from './assessment.js';
 export { auditEndpoints } from './audit.js';
 export { authEndpoints } from './auth.js';
 export { itemEndpoints, targetEndpoints } from './items.js';
+export { milestoneEndpoints } from './milestones.js';
 export { notificationEndpoints } from './notifications.js';
 export { systemEndpoints } from './system.js';
 export { calendarEndpoints } from './calendar.js';
@@ -53,6 +57,8 @@ export const ENDPOINTS = {
   ...calendarEndpoints,
   ...supervisionEndpoints,
   ...leaderEndpoints,
+  ...milestoneEndpoints,
+  ...assessmentEndpoints,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -20,6 +20,8 @@ export const Report = z.object({
   nextSteps: z.string(),
   state: z.enum(REPORT_STATES),
   returnReason: z.string().nullable(),
+  /** When a reviewer returned it as without substance (无实质内容); kept after resubmission. */
+  noSubstanceAt: z.string().nullable(),
   version: z.int(),
   actuals: z.array(z.object({ targetId: Id, value: z.number(), note: z.string() })),
   submittedAt: z.string().nullable(),
@@ -56,6 +58,8 @@ export const SubmitReportRequest = z.object({ version: z.int().min(1) });
 export const ReturnReportRequest = z.object({
   version: z.int().min(1),
   reason: z.string().trim().min(1).max(2000),
+  /** Returned as without substance (无实质内容): the annual assessment deducts for it. */
+  noSubstance: z.boolean().default(false),
 });
 export const AcceptReportRequest = z.object({ version: z.int().min(1) });
 /** Accept several at once: all or nothing, each at the version the reviewer saw. */

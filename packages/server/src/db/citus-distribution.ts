@@ -51,6 +51,10 @@ export const DISTRIBUTED_TABLES = [
   'supervision_notice_units',
   'supervision_notice_items',
   'item_instructions',
+  'milestones',
+  'assessment_rules',
+  'leader_evaluations',
+  'assessment_snapshots',
 ] as const;
 
 export interface ForeignKey {
@@ -136,6 +140,17 @@ export const FOREIGN_KEYS: readonly ForeignKey[] = [
   fk('supervision_notice_items', ['tenant_id', 'item_id'], 'items', TID, 'CASCADE'),
   fk('item_instructions', ['tenant_id', 'item_id'], 'items', TID, 'CASCADE'),
   fk('item_instructions', ['tenant_id', 'author_id'], 'users', TID),
+  fk('milestones', ['tenant_id', 'plan_id'], 'plans', TID, 'CASCADE'),
+  fk('milestones', ['tenant_id', 'item_id'], 'items', TID, 'CASCADE'),
+  fk('milestones', ['tenant_id', 'recorded_by'], 'users', TID),
+  fk('milestones', ['tenant_id', 'confirmed_by'], 'users', TID),
+  fk('assessment_rules', ['tenant_id', 'plan_id'], 'plans', TID, 'CASCADE'),
+  fk('assessment_rules', ['tenant_id', 'updated_by'], 'users', TID),
+  fk('leader_evaluations', ['tenant_id', 'plan_id'], 'plans', TID, 'CASCADE'),
+  fk('leader_evaluations', ['tenant_id', 'unit_id'], 'org_units', TID, 'CASCADE'),
+  fk('leader_evaluations', ['tenant_id', 'evaluator_id'], 'users', TID),
+  fk('assessment_snapshots', ['tenant_id', 'plan_id'], 'plans', TID, 'CASCADE'),
+  fk('assessment_snapshots', ['tenant_id', 'published_by'], 'users', TID),
 ];
 
 /**

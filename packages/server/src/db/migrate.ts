@@ -15,6 +15,8 @@ import * as planRevisions from './migrations/0081-plan-revisions.js';
 import * as separateAdministrators from './migrations/0090-separate-administrators.js';
 import * as notifications from './migrations/0110-notifications.js';
 import * as supervision from './migrations/0150-supervision.js';
+import * as milestones from './migrations/0160-milestones.js';
+import * as assessment from './migrations/0161-assessment.js';
 
 /** Migrations are imported, not read from disk, so they run the same from src (tests) and dist. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +35,8 @@ const migrations: Record<string, Migration> = {
   '0090-separate-administrators': separateAdministrators,
   '0110-notifications': notifications,
   '0150-supervision': supervision,
+  '0160-milestones': milestones,
+  '0161-assessment': assessment,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

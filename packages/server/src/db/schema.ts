@@ -216,6 +216,8 @@ export interface ProgressReportTable {
   submitted_at: Date | null;
   reviewed_by: string | null;
   reviewed_at: Date | null;
+  /** When it was returned as without substance (migration 0160). */
+  no_substance_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface TargetActualTable {
@@ -410,6 +412,54 @@ export interface ItemInstructionTable {
   created_at: Date;
 }
 
+/** A task's dated step (migration 0160); `actual_on` counts once `confirmed_at` is set. */
+export interface MilestoneTable {
+  tenant_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  item_id: string;
+  position: number;
+  name: string;
+  planned_on: string;
+  actual_on: string | null;
+  note: Generated<string>;
+  recorded_by: string | null;
+  confirmed_at: Date | null;
+  confirmed_by: string | null;
+  version: Generated<number>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface AssessmentRuleTable {
+  tenant_id: string;
+  plan_id: string;
+  rules: Json<unknown>;
+  version: Generated<number>;
+  updated_at: Date;
+  updated_by: string;
+}
+
+export interface LeaderEvaluationTable {
+  tenant_id: string;
+  plan_id: string;
+  unit_id: string;
+  evaluator_id: string;
+  score: number;
+  note: Generated<string>;
+  evaluated_at: Date;
+}
+
+export interface AssessmentSnapshotTable {
+  tenant_id: string;
+  plan_id: string;
+  as_of: string;
+  rules: Json<unknown>;
+  result: Json<unknown>;
+  published_at: Date;
+  published_by: string;
+}
+
 export interface DB {
   tenants: TenantTable;
   org_units: OrgUnitTable;
@@ -444,6 +494,10 @@ export interface DB {
   supervision_notice_units: SupervisionNoticeUnitTable;
   supervision_notice_items: SupervisionNoticeItemTable;
   item_instructions: ItemInstructionTable;
+  milestones: MilestoneTable;
+  assessment_rules: AssessmentRuleTable;
+  leader_evaluations: LeaderEvaluationTable;
+  assessment_snapshots: AssessmentSnapshotTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -461,3 +515,4 @@ export type JobRow = Selectable<JobTable>;
 export type NotificationRow = Selectable<NotificationTable>;
 export type OutboundMessageRow = Selectable<OutboundMessageTable>;
 export type SupervisionNoticeRow = Selectable<SupervisionNoticeTable>;
+export type MilestoneRow = Selectable<MilestoneTable>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  attainmentCredit,
   ATTAINMENT_TOLERANCE,
   attainmentPercent,
   meets,
@@ -50,5 +51,25 @@ describe('target attainment', () => {
   it('has nothing to say without an actual or a target value', () => {
     expect(attainmentPercent(target({}), null)).toBeNull();
     expect(attainmentPercent(target({ value: null }), 5)).toBeNull();
+  });
+});
+
+describe('attainment credit (the assessment’s partial credit)', () => {
+  const growth = { op: '>=' as const, value: 90, lo: null, hi: null, direction: 'higher' as const };
+  const ceiling = { op: '<=' as const, value: 10, lo: null, hi: null, direction: 'lower' as const };
+
+  it('is linear between the baseline and the target, in the target’s direction', () => {
+    expect(attainmentCredit({ ...growth, baseline: 80 }, 85)).toBe(0.5);
+    expect(attainmentCredit({ ...growth, baseline: 80 }, 78)).toBe(0);
+    expect(attainmentCredit({ ...ceiling, baseline: 20 }, 12)).toBe(0.8);
+    expect(attainmentCredit({ ...ceiling, baseline: 20 }, 25)).toBe(0);
+  });
+
+  it('is full once the target is met, and the attainment percent without a usable baseline', () => {
+    expect(attainmentCredit({ ...growth, baseline: 80 }, 91)).toBe(1);
+    expect(attainmentCredit({ ...growth, baseline: null }, 45)).toBe(0.5);
+    expect(attainmentCredit({ ...growth, baseline: 95 }, 45)).toBe(0.5);
+    expect(attainmentCredit({ ...ceiling, baseline: null }, 20)).toBe(0.5);
+    expect(attainmentCredit({ ...growth, baseline: 80 }, null)).toBeNull();
   });
 });

@@ -55,3 +55,25 @@ export function attainmentPercent(target: AttainmentTarget, actual: number | nul
 export function meets(target: AttainmentTarget, actual: number): boolean {
   return attainmentPercent(target, actual) === 100;
 }
+
+export interface CreditTarget extends AttainmentTarget {
+  baseline: number | null;
+}
+
+/**
+ * Credit for an actual, 0–1 (three decimals), as the annual assessment scores it: 1 when the target is met;
+ * with a baseline on the far side of the goal, linear between the baseline (0) and the goal (1), in the
+ * target's direction; otherwise the attainment percent / 100. Null without an actual or a target value.
+ */
+export function attainmentCredit(target: CreditTarget, actual: number | null): number | null {
+  const percent = attainmentPercent(target, actual);
+  if (percent === null || actual === null) return null;
+  if (percent === 100) return 1;
+  const bound = goalOf(target, actual);
+  const baseline = target.baseline;
+  if (bound && baseline !== null && (bound.lower ? baseline > bound.goal : baseline < bound.goal)) {
+    const fraction = (actual - baseline) / (bound.goal - baseline);
+    return Math.round(Math.max(0, Math.min(1, fraction)) * 1000) / 1000;
+  }
+  return percent / 100;
+}

@@ -15,6 +15,7 @@ const base: StatusInput = {
   reports: [],
   closedPeriodIds: [],
   targets: [],
+  milestones: [],
   thresholds: { behindPoints: 20, atRiskPoints: 10 },
 };
 const report = (
@@ -116,5 +117,37 @@ describe('task status', () => {
     );
     expect(computeTaskStatus({ ...base, today: '2026-02-20' }).status).toBe('not_started');
     expect(computeTaskStatus({ ...base, today: '2026-03-31' }).status).toBe('behind');
+  });
+
+  describe('milestones', () => {
+    const topOut = { name: '主体封顶', plannedOn: '2026-04-30', actualOn: null };
+
+    it('is behind (red) once a milestone’s planned date passed without a confirmed actual date, whatever the progress', () => {
+      const result = computeTaskStatus({ ...base, reports: [report(60)], milestones: [topOut] });
+      expect(result).toMatchObject({ status: 'behind', code: 'milestone_missed', percent: 60 });
+      expect(result.reason).toBe('里程碑“主体封顶”计划2026-04-30完成，尚未完成');
+    });
+
+    it('is not missed on its planned day, nor once its actual date is confirmed (late or not)', () => {
+      const onTheDay = { ...topOut, plannedOn: '2026-05-01' };
+      expect(computeTaskStatus({ ...base, reports: [report(40)], milestones: [onTheDay] }).code).toBe(
+        'on_pace',
+      );
+      const reachedLate = { ...topOut, actualOn: '2026-05-01' };
+      expect(computeTaskStatus({ ...base, reports: [report(40)], milestones: [reachedLate] }).code).toBe(
+        'on_pace',
+      );
+    });
+
+    it('names the earliest missed milestone, and yields to done and overdue', () => {
+      const start = { name: '开工', plannedOn: '2026-03-01', actualOn: null };
+      expect(computeTaskStatus({ ...base, milestones: [topOut, start] }).reason).toContain('开工');
+      expect(computeTaskStatus({ ...base, reports: [report(100)], milestones: [topOut] }).status).toBe(
+        'done',
+      );
+      expect(computeTaskStatus({ ...base, deadline: '2026-04-01', milestones: [topOut] }).code).toBe(
+        'deadline_passed',
+      );
+    });
   });
 });

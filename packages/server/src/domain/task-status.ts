@@ -1,4 +1,5 @@
 import type { TaskStatus } from '@yaodian/core';
+import { firstMissed, type MilestoneDates } from './milestones.js';
 
 /** 滞后 (lagging): the statuses the plan summary and the home page count as lagging behind. */
 export const LAGGING_STATUSES: readonly TaskStatus[] = ['overdue', 'behind'];
@@ -36,6 +37,8 @@ export interface StatusInput {
   /** Periods whose due date has passed since the plan was published. */
   closedPeriodIds: readonly string[];
   targets: readonly StatusTarget[];
+  /** The task's milestones, each with its confirmed actual date (or null). */
+  milestones: readonly MilestoneDates[];
   thresholds: { behindPoints: number; atRiskPoints: number };
 }
 
@@ -43,6 +46,7 @@ export interface StatusInput {
 export const STATUS_REASON_CODES = [
   'accepted_complete',
   'deadline_passed',
+  'milestone_missed',
   'closed_periods_unreported',
   'progress_behind',
   'progress_lagging',
@@ -101,7 +105,7 @@ function latestPerUnit(
   return latest;
 }
 
-/** done → overdue → behind → at risk → not started → on track, each with the reason shown to people. */
+/** done → overdue → behind (a missed milestone first) → at risk → not started → on track, each with the reason shown to people. */
 export function computeTaskStatus(input: StatusInput): StatusResult {
   const units =
     input.reportingUnitIds.length > 0
@@ -127,6 +131,16 @@ export function computeTaskStatus(input: StatusInput): StatusResult {
       status: 'overdue',
       code: 'deadline_passed',
       reason: `已过完成时限（${input.deadline}），尚未完成`,
+      percent,
+    };
+
+  // A milestone date passed unmet keeps the task red until its actual date is confirmed (督办: red until made up).
+  const missed = firstMissed(input.milestones, input.today);
+  if (missed)
+    return {
+      status: 'behind',
+      code: 'milestone_missed',
+      reason: `里程碑“${missed.name}”计划${missed.plannedOn}完成，尚未完成`,
       percent,
     };
 

@@ -63,6 +63,18 @@ async function report(plan: PublishedPlan, submit: boolean): Promise<ReportDto> 
   return response.json<{ report: ReportDto }>().report;
 }
 
+/** A fresh milestone on the shared plan's task led by the reporter's unit (医政医管科). */
+async function milestone(): Promise<{ id: string; version: number }> {
+  const response = await t.as(session('planner'), {
+    method: 'PUT',
+    url: `/api/tasks/${shared.item('推进紧密型县域医共体建设').id}/milestones`,
+    payload: { milestones: [{ name: '开工', plannedOn: '2026-09-01' }] },
+  });
+  const [first] = response.json<{ milestones: { id: string; version: number }[] }>().milestones;
+  if (!first) throw new Error('no milestone');
+  return first;
+}
+
 type Call = (as: Session) => Promise<LightMyRequestResponse>;
 interface Cell {
   endpoint: string;
@@ -885,6 +897,126 @@ const cells: Cell[] = [
     allowed: EDITORS,
     outsider: 'own',
     prepare: () => Promise.resolve(get('/api/notifications/messages')),
+  },
+  {
+    endpoint: 'GET /api/milestone-templates',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/milestone-templates')),
+  },
+  {
+    endpoint: 'GET /api/tasks/{id}/milestones',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () =>
+      Promise.resolve(get(`/api/tasks/${shared.item('推进紧密型县域医共体建设').id}/milestones`)),
+  },
+  {
+    endpoint: 'PUT /api/tasks/{id}/milestones',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: () =>
+      Promise.resolve(
+        send('PUT', `/api/tasks/${shared.item('推进紧密型县域医共体建设').id}/milestones`, {
+          milestones: [{ name: '立项', plannedOn: '2026-03-01' }],
+        }),
+      ),
+  },
+  {
+    endpoint: 'POST /api/milestones/{id}/actual',
+    allowed: ['reporter'],
+    outsider: 403,
+    prepare: async () => {
+      const m = await milestone();
+      return send('POST', `/api/milestones/${m.id}/actual`, { version: m.version, actualOn: '2026-05-01' });
+    },
+  },
+  {
+    endpoint: 'POST /api/milestones/{id}/confirm',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const m = await milestone();
+      return send('POST', `/api/milestones/${m.id}/confirm`, { version: m.version, actualOn: '2026-05-01' });
+    },
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/milestones',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/milestones`)),
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/assessment/rules',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/assessment/rules`)),
+  },
+  {
+    endpoint: 'PUT /api/plans/{planId}/assessment/rules',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await publishFixturePlan(t, session('planner'));
+      const current = await t.as(session('planner'), {
+        method: 'GET',
+        url: `/api/plans/${plan.plan.id}/assessment/rules`,
+      });
+      const { rules, version } = current.json<{ rules: object; version: number }>();
+      return send('PUT', `/api/plans/${plan.plan.id}/assessment/rules`, { version, rules });
+    },
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/assessment',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/assessment`)),
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/assessment/published',
+    allowed: ALL,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await publishFixturePlan(t, session('planner'));
+      await t.as(session('planner'), {
+        method: 'POST',
+        url: `/api/plans/${plan.plan.id}/assessment/publish`,
+        payload: { asOf: '2026-05-01' },
+      });
+      return get(`/api/plans/${plan.plan.id}/assessment/published`);
+    },
+  },
+  {
+    endpoint: 'POST /api/plans/{planId}/assessment/publish',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await publishFixturePlan(t, session('planner'));
+      return send('POST', `/api/plans/${plan.plan.id}/assessment/publish`, { asOf: '2026-05-01' });
+    },
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/assessment/export.xlsx',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/assessment/export.xlsx`)),
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/assessment/evaluations',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/assessment/evaluations`)),
+  },
+  {
+    endpoint: 'PUT /api/plans/{planId}/assessment/evaluations/{unitId}',
+    allowed: ['leader'],
+    outsider: 403,
+    prepare: () =>
+      Promise.resolve(
+        send('PUT', `/api/plans/${shared.plan.id}/assessment/evaluations/${c.units.medical.id}`, {
+          score: 88,
+        }),
+      ),
   },
   {
     endpoint: 'GET /api/supervision',

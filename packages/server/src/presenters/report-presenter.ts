@@ -14,6 +14,7 @@ export function presentReport(r: ReportRow, actuals: readonly ActualRecord[]): R
     nextSteps: r.next_steps,
     state: r.state,
     returnReason: r.return_reason,
+    noSubstanceAt: r.no_substance_at?.toISOString() ?? null,
     version: r.version,
     actuals: actuals
       .filter((a) => a.reportId === r.id)

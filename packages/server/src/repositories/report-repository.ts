@@ -242,7 +242,14 @@ export async function reviewReportAtVersion(
   tenantId: string,
   reportId: string,
   version: number,
-  review: { state: 'accepted' | 'returned'; returnReason: string | null; reviewedBy: string; at: Date },
+  review: {
+    state: 'accepted' | 'returned';
+    returnReason: string | null;
+    /** Returned as without substance: stamps no_substance_at (kept once set). */
+    noSubstance?: boolean;
+    reviewedBy: string;
+    at: Date;
+  },
 ): Promise<ReviewedReport | undefined> {
   const { rows } = await sql<
     ReportRow & {
@@ -257,7 +264,9 @@ export async function reviewReportAtVersion(
   >`
     update progress_reports r
     set state = ${review.state}, return_reason = ${review.returnReason}, reviewed_by = ${review.reviewedBy},
-        reviewed_at = ${review.at}, updated_at = ${review.at}, version = r.version + 1
+        reviewed_at = ${review.at}, updated_at = ${review.at}, version = r.version + 1,
+        no_substance_at = case when ${review.noSubstance === true} then ${review.at}::timestamptz
+                          else r.no_substance_at end
     from progress_reports old
     join reporting_periods p on p.tenant_id = old.tenant_id and p.id = old.period_id
     where r.tenant_id = ${tenantId} and r.id = ${reportId} and r.version = ${version} and r.state = 'submitted'

@@ -37,11 +37,20 @@ export interface TaskStatusInputs {
   targets: TaskTarget[];
   /** The plan's periods due before `today`, with their due dates (the caller keeps those since publication). */
   duePeriods: { id: string; due_on: string }[];
+  /** The tasks' milestones, each with its actual date only once confirmed. */
+  milestones: TaskMilestone[];
+}
+
+export interface TaskMilestone {
+  item_id: string;
+  name: string;
+  planned_on: string;
+  actual_on: string | null;
 }
 
 /**
  * The plan's thresholds, the tasks' owners (own or nearest assigned ancestor's assignments), reports, targets
- * with their latest actuals, and the plan's periods due before `today`: one statement, undefined without the plan.
+ * with their latest actuals, milestones, and the plan's periods due before `today`: one statement, undefined without the plan.
  */
 export async function loadTaskStatusInputs(
   db: Executor,
@@ -65,6 +74,7 @@ export async function loadTaskStatusInputs(
     reports: TaskReport[];
     targets: TaskTarget[];
     due_periods: { id: string; due_on: string }[];
+    milestones: TaskMilestone[];
   }>`
     with recursive up as (
       select i.id as task_id, i.id as item_id, i.parent_id, 0 as depth
@@ -102,7 +112,12 @@ export async function loadTaskStatusInputs(
         where t.tenant_id = ${tenantId} and t.item_id = any(${ids}::uuid[])) x) as targets,
       (select coalesce(json_agg(d), '[]') from (
         select p.id, p.due_on from reporting_periods p
-        where p.tenant_id = ${tenantId} and p.plan_id = ${planId} and p.due_on < ${today}) d) as due_periods
+        where p.tenant_id = ${tenantId} and p.plan_id = ${planId} and p.due_on < ${today}) d) as due_periods,
+      (select coalesce(json_agg(m), '[]') from (
+        select m.item_id, m.name, m.planned_on,
+          case when m.confirmed_at is null then null else m.actual_on end as actual_on
+        from milestones m
+        where m.tenant_id = ${tenantId} and m.item_id = any(${ids}::uuid[])) m) as milestones
     from plans pl
     where pl.tenant_id = ${tenantId} and pl.id = ${planId}`.execute(db);
   const row = rows[0];
@@ -124,5 +139,6 @@ export async function loadTaskStatusInputs(
     reports: row.reports,
     targets: row.targets,
     duePeriods: row.due_periods,
+    milestones: row.milestones,
   };
 }

@@ -335,13 +335,14 @@ async function review(
   actor: Actor,
   reportId: string,
   version: number,
-  outcome: { state: 'returned'; reason: string } | { state: 'accepted' },
+  outcome: { state: 'returned'; reason: string; noSubstance: boolean } | { state: 'accepted' },
 ): Promise<ReportDto> {
   authorizeReport(actor, 'review');
   return statusWrite(deps, async (trx) => {
     const reviewed = await reviewReportAtVersion(trx, actor.tenantId, reportId, version, {
       state: outcome.state,
       returnReason: outcome.state === 'returned' ? outcome.reason : null,
+      noSubstance: outcome.state === 'returned' && outcome.noSubstance,
       reviewedBy: actor.userId,
       at: deps.clock.now(),
     });
@@ -369,7 +370,8 @@ export const returnReport = (
   reportId: string,
   version: number,
   reason: string,
-): Promise<ReportDto> => review(deps, actor, reportId, version, { state: 'returned', reason });
+  noSubstance = false,
+): Promise<ReportDto> => review(deps, actor, reportId, version, { state: 'returned', reason, noSubstance });
 
 export const acceptReport = (
   deps: Deps,

@@ -7,6 +7,7 @@ import { computeTaskStatus, type StatusResult } from '../domain/task-status.js';
 import type { PlanHeader } from '../repositories/plan-repository.js';
 import { listPeriods } from '../repositories/period-repository.js';
 import { listActuals, listReports } from '../repositories/report-repository.js';
+import { listPlanMilestones } from '../repositories/milestone-repository.js';
 import { listTaskStatuses } from '../repositories/task-status-repository.js';
 import { loadPlanParts } from './plan-loader.js';
 import type { PlanParts } from '../presenters/plan-presenter.js';
@@ -61,6 +62,8 @@ export async function buildBoard(
     listPeriods(db, plan.tenant_id, plan.id),
     listReports(db, plan.tenant_id, { planId: plan.id }),
   ]);
+  // Only a computation needs them: a board read from stored statuses stays at its statement count.
+  const milestones = stored ? [] : await listPlanMilestones(db, plan.tenant_id, plan.id);
   const actuals = await listActuals(
     db,
     plan.tenant_id,
@@ -118,6 +121,13 @@ export async function buildBoard(
         })),
         closedPeriodIds,
         targets: targets.map((t) => ({ ...t, latestActual: latestActual.get(t.id)?.value ?? null })),
+        milestones: milestones
+          .filter((m) => m.item_id === item.id)
+          .map((m) => ({
+            name: m.name,
+            plannedOn: m.planned_on,
+            actualOn: m.confirmed_at === null ? null : m.actual_on,
+          })),
         thresholds: { behindPoints: plan.behind_points, atRiskPoints: plan.at_risk_points },
       });
     if (!stored?.has(item.id)) computed = true;

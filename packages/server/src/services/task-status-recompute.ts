@@ -88,7 +88,7 @@ export async function recomputeTasks(
   const today = localDate(now);
   const inputs = await loadTaskStatusInputs(trx, tenantId, planId, ids, today);
   if (!inputs) return;
-  const { plan, owners, reports, targets } = inputs;
+  const { plan, owners, reports, targets, milestones } = inputs;
   const since = plan.published_at ? localDate(plan.published_at) : null;
   const closedPeriodIds =
     since === null ? [] : inputs.duePeriods.filter((p) => p.due_on >= since).map((p) => p.id);
@@ -113,6 +113,9 @@ export async function recomputeTasks(
         targets: targets
           .filter((t) => t.item_id === owner.itemId)
           .map((t) => ({ ...t, latestActual: t.latest_actual })),
+        milestones: milestones
+          .filter((m) => m.item_id === owner.itemId)
+          .map((m) => ({ name: m.name, plannedOn: m.planned_on, actualOn: m.actual_on })),
         thresholds: { behindPoints: plan.behind_points, atRiskPoints: plan.at_risk_points },
       }),
     );

@@ -98,6 +98,7 @@ export function report(overrides: Partial<ReportDto> = {}): ReportDto {
     nextSteps: '',
     state: 'submitted',
     returnReason: null,
+    noSubstanceAt: null,
     version: 1,
     actuals: [],
     submittedAt: null,

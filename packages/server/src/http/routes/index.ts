@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../services/deps.js';
 import type { AppOptions } from '../app.js';
+import { assessmentRoutes } from './assessment/index.js';
 import { auditRoutes } from './audit/index.js';
 import { authRoutes } from './auth/index.js';
 import { commentRoutes } from './comments/index.js';
 import { planReportRoutes } from './plans/exports.js';
 import { healthRoutes } from './health/index.js';
 import { itemRoutes } from './items/index.js';
+import { milestoneRoutes } from './milestones/index.js';
 import { notificationRoutes } from './notifications/index.js';
 import { systemRoutes } from './system/index.js';
 import { calendarRoutes } from './calendar/index.js';
@@ -43,4 +45,6 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps, options: 
   await typed.register(calendarRoutes(deps));
   await typed.register(supervisionRoutes(deps));
   await typed.register(leaderRoutes(deps));
+  await typed.register(milestoneRoutes(deps));
+  await typed.register(assessmentRoutes(deps));
 }

@@ -37,7 +37,7 @@ export function reportRoutes(deps: Deps): FastifyPluginAsync {
       report: await submitReport(deps, actor, params.id, body.version, idempotencyKeyOf(request)),
     }));
     register(app, e.returnReport, async ({ actor, params, body }) => ({
-      report: await returnReport(deps, actor, params.id, body.version, body.reason),
+      report: await returnReport(deps, actor, params.id, body.version, body.reason, body.noSubstance),
     }));
     register(app, e.acceptReport, async ({ actor, params, body }) => ({
       report: await acceptReport(deps, actor, params.id, body.version),
