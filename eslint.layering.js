@@ -115,6 +115,22 @@ export const layering = [
     },
   },
   {
+    // Official documents are rendered from data a service has loaded; they read nothing themselves.
+    files: ['packages/server/src/documents/**/*.ts'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': restrictedImports('server', [
+        {
+          regex: String.raw`(^|/)(repositories|services|http|jobs|ops)/`,
+          message: 'documents/ render what they are given; they load nothing',
+        },
+        { regex: String.raw`(^|/)db/`, message: 'documents/ render what they are given; they load nothing' },
+        kyselyBan('documents/'),
+      ]),
+      'no-restricted-syntax': noSql('documents/'),
+    },
+  },
+  {
     // Presenters shape what leaves the server; they read nothing.
     files: ['packages/server/src/presenters/**/*.ts'],
     ignores: TESTS,

@@ -104,6 +104,13 @@ const cases: { rule: string; file: string; bad: string; good: string; says: RegE
     says: /domain\/ must not do I\/O/,
   },
   {
+    rule: 'a document loads data',
+    file: 'packages/server/src/documents/planted.ts',
+    bad: "import { listPeriods } from '../repositories/period-repository.js';\nexport const x = listPeriods;",
+    good: "import { FONT } from './official-layout.js';\nexport const x = FONT;",
+    says: /documents\/ render what they are given/,
+  },
+  {
     rule: 'the CLI builds SQL',
     file: 'packages/cli/src/commands/planted.ts',
     bad: "export const f = (db: { selectFrom(t: string): unknown }) => db.selectFrom('plans');",
