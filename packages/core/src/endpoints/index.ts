@@ -8,6 +8,7 @@ import { periodEndpoints } from './periods.js';
 import { planEndpoints } from './plans.js';
 import { attachmentEndpoints, reportEndpoints } from './reports.js';
 import { commentEndpoints, taskEndpoints } from './tasks.js';
+import { tenantEndpoints } from './tenants.js';
 import { unitEndpoints } from './units.js';
 import { userEndpoints } from './users.js';
 
@@ -21,6 +22,7 @@ export { periodEndpoints } from './periods.js';
 export { planEndpoints } from './plans.js';
 export { attachmentEndpoints, IdempotencyHeaders, reportEndpoints } from './reports.js';
 export { commentEndpoints, taskEndpoints } from './tasks.js';
+export { tenantEndpoints } from './tenants.js';
 export { unitEndpoints } from './units.js';
 export { userEndpoints } from './users.js';
 
@@ -44,6 +46,7 @@ export const ENDPOINTS = {
   ...userEndpoints,
   ...notificationEndpoints,
   ...systemEndpoints,
+  ...tenantEndpoints,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

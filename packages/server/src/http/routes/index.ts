@@ -16,6 +16,7 @@ import { attachmentRoutes } from './reports/attachments.js';
 import { reportRoutes } from './reports/index.js';
 import { targetRoutes } from './targets/index.js';
 import { taskRoutes } from './tasks/index.js';
+import { tenantRoutes } from './tenants/index.js';
 import { unitRoutes } from './units/index.js';
 import { userRoutes } from './users/index.js';
 
@@ -37,4 +38,5 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps, options: 
   await typed.register(userRoutes(deps));
   await typed.register(notificationRoutes(deps));
   await typed.register(systemRoutes(deps));
+  await typed.register(tenantRoutes(deps));
 }
