@@ -31,6 +31,10 @@ export const ACTIONS = [
   'supervision.respond',
   'instruction.write',
   'assessment.evaluate',
+  'tenant.read',
+  'tenant.manage',
+  'cascade.read',
+  'cascade.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -51,7 +55,7 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'report.review': ['admin', 'planner'],
   'comment.write': ['admin', 'leader', 'planner', 'reporter'],
   // Units are reference data every signed-in role reads (the accounts screens name them).
-  'unit.read': [...everyone, 'secadmin', 'auditor'],
+  'unit.read': [...everyone, 'secadmin', 'auditor', 'operator'],
   'unit.manage': ['admin'],
   // 三员分立: the system administrator creates accounts and sets units; the security administrator assigns
   // roles, resets credentials, disables and unlocks, and sets the password policy; the audit administrator
@@ -76,6 +80,14 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'instruction.write': ['leader'],
   /** A leader's evaluation of a unit in the annual assessment (领导评价). */
   'assessment.evaluate': ['leader'],
+  // The commission tree (issue 10): the platform operator creates and disables the commissions below its own;
+  // a commission's system administrator reads its direct children (to link a county bureau unit to one).
+  'tenant.read': ['operator', 'admin'],
+  'tenant.manage': ['operator'],
+  // The city-to-county cascade: everyone of the plan's work reads what was pushed down and how it adds up;
+  // the plan's editors push tasks, split targets into quotas and accept the city's changes.
+  'cascade.read': everyone,
+  'cascade.manage': ['admin', 'planner'],
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -25,6 +25,6 @@ export { commissionByCode, operatorActor, planOwner, unitIdsByName } from './ser
 export { login } from './services/auth-service.js';
 export { exportPlanWorkbook, SHEET_HEADERS } from './services/export-service.js';
 export { isEmpty } from './demo/seed.js';
-export { createCommission } from './services/tenant-service.js';
+export { createCommission, listCommissions, setCommissionActive } from './services/tenant-service.js';
 export type { NewCommission } from './services/tenant-service.js';
 export { verifyAuditChains } from './services/audit-chain-service.js';

@@ -47,6 +47,9 @@ const ImportReviewPage = lazy(() =>
   import('./features/import/ImportReviewPage.js').then((m) => ({ default: m.ImportReviewPage })),
 );
 const AuditPage = lazy(() => import('./features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const PlatformPage = lazy(() =>
+  import('./features/platform/PlatformPage.js').then((m) => ({ default: m.PlatformPage })),
+);
 const AdminPage = lazy(() => import('./features/admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
 
 function Loading(): ReactNode {
@@ -99,6 +102,7 @@ function AppRoutes(): ReactNode {
           <Route path="/import/:planId" element={<ImportReviewPage />} />
           <Route path="/admin" element={<AdminPage />} />
           <Route path="/audit" element={<AuditPage />} />
+          <Route path="/platform" element={<PlatformPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

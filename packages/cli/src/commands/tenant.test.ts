@@ -61,6 +61,54 @@ describe('等保2.0 身份鉴别 · yaodian tenant add (the first admin of a pro
   });
 });
 
+describe('the commission tree · yaodian tenant add --parent | list | disable', () => {
+  it('builds province → city → county, lists it with parents, refuses a level not below its parent, and a disabled commission cannot sign in', async () => {
+    const add = (code: string, level: string, parent: string | null) =>
+      home.run(
+        [
+          'tenant',
+          'add',
+          '--code',
+          code,
+          '--name',
+          `${code}卫生健康委员会`,
+          '--level',
+          level,
+          '--admin',
+          `${code}-admin`,
+          ...(parent ? ['--parent', parent] : []),
+        ],
+        { stdin: 'Tree#Admin2026\n' },
+      );
+    expect((await add('shanbei', 'province', null)).code).toBe(0);
+    expect((await add('yuxi', 'city', 'shanbei')).code).toBe(0);
+    expect((await add('yuxi-east', 'county', 'yuxi')).code).toBe(0);
+    const upward = await add('yuxi-up', 'province', 'yuxi');
+    expect([upward.code, upward.stderr]).toEqual([2, expect.stringContaining('级别')]);
+    const orphan = await add('nowhere', 'county', 'no-such-code');
+    expect(orphan.code).toBe(2);
+
+    const list = await home.run(['tenant', 'list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('yuxi\tcity\tshanbei\t');
+    expect(list.stdout).toContain('yuxi-east\tcounty\tyuxi\t');
+
+    const disabled = await home.run(['tenant', 'disable', 'yuxi-east']);
+    expect([disabled.code, disabled.stdout]).toEqual([0, expect.stringContaining('已停用')]);
+    const db = await home.db();
+    await expect(
+      login(
+        depsFor(home.config(), db),
+        { username: 'yuxi-east-admin', password: 'Tree#Admin2026', tenant: 'yuxi-east' },
+        '127.0.0.1',
+      ),
+    ).rejects.toThrow();
+    expect((await home.run(['tenant', 'list'])).stdout).toContain(
+      'yuxi-east\tcounty\tyuxi\tyuxi-east卫生健康委员会\t停用',
+    );
+  });
+});
+
 describe('等保2.0 安全审计 · yaodian audit verify', () => {
   it('reports a whole chain with exit code 0 (entries not yet sealed are counted, not failed)', async () => {
     const r = await home.run(['audit', 'verify', '--tenant', 'baishan']);

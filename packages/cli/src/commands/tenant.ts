@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CreateTenantRequest, CreateUserRequest, TENANT_LEVELS } from '@yaodian/core';
-import { createCommission } from '@yaodian/server';
+import { createCommission, listCommissions, setCommissionActive } from '@yaodian/server';
 import { UsageError, type CommandIo } from '../io.js';
 import { loadCliConfig, parseOrUsage, withServer } from '../server-context.js';
 
@@ -12,15 +12,39 @@ const FIELD_NAMES: Record<string, string> = {
   password: '密码（10–256 个字符）',
 };
 
-/** `yaodian tenant add …`: a commission and its first administrator. */
+/** `yaodian tenant add|list|disable|enable …`: the commission tree. */
 export async function runTenant(args: readonly string[], io: CommandIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'add') throw new UsageError(`未知的 tenant 子命令 "${sub ?? ''}"，可用: tenant add`);
-  return runTenantAdd(rest, io);
+  if (sub === 'add') return runTenantAdd(rest, io);
+  if (sub === 'list') return runTenantList(rest, io);
+  if (sub === 'disable' || sub === 'enable') return runTenantActive(rest, io, sub === 'enable');
+  throw new UsageError(`未知的 tenant 子命令 "${sub ?? ''}"，可用: tenant add | list | disable | enable`);
+}
+
+/** `yaodian tenant list`: every commission, one a line (code, level, parent, name, state). */
+async function runTenantList(args: readonly string[], io: CommandIo): Promise<number> {
+  if (args.length > 0) throw new UsageError(`tenant list 不接受参数 "${args[0] ?? ''}"`);
+  const tenants = await withServer(io, loadCliConfig(io), (deps) => listCommissions(deps));
+  const codeOf = new Map(tenants.map((t) => [t.id, t.code]));
+  for (const t of tenants)
+    io.stdout(
+      `${t.code}\t${t.level}\t${t.parentId ? (codeOf.get(t.parentId) ?? '') : '-'}\t${t.name}\t${t.active ? '启用' : '停用'}\n`,
+    );
+  return 0;
+}
+
+/** `yaodian tenant disable CODE` / `enable CODE`: a disabled commission's users cannot sign in. */
+async function runTenantActive(args: readonly string[], io: CommandIo, active: boolean): Promise<number> {
+  const [code, ...extra] = args;
+  if (!code || extra.length > 0)
+    throw new UsageError(`tenant ${active ? 'enable' : 'disable'} 需要且只需要一个机构代码`);
+  const tenant = await withServer(io, loadCliConfig(io), (deps) => setCommissionActive(deps, code, active));
+  io.stdout(`已${active ? '启用' : '停用'}机构 ${tenant.name}（${tenant.code}）\n`);
+  return 0;
 }
 
 /**
- * `yaodian tenant add --code CODE --name NAME --admin USER [--admin-name NAME] [--level city]`.
+ * `yaodian tenant add --code CODE --name NAME --admin USER [--admin-name NAME] [--level city] [--parent CODE]`.
  * The first admin's password is read from standard input only (never argv or the environment), so a
  * production install starts with an account nobody else knows the password of.
  */
@@ -33,6 +57,7 @@ async function runTenantAdd(args: readonly string[], io: CommandIo): Promise<num
         code: { type: 'string' },
         name: { type: 'string' },
         level: { type: 'string' },
+        parent: { type: 'string' },
         admin: { type: 'string' },
         'admin-name': { type: 'string' },
       },
@@ -67,6 +92,7 @@ async function runTenantAdd(args: readonly string[], io: CommandIo): Promise<num
       code: tenant.data.code,
       name: tenant.data.name,
       level: tenant.data.level,
+      parentCode: values.parent,
       admin: { username: admin.data.username, displayName: admin.data.displayName, password },
     }),
   );

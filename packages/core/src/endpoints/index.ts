@@ -13,6 +13,7 @@ import { periodEndpoints } from './periods.js';
 import { planEndpoints } from './plans.js';
 import { attachmentEndpoints, reportEndpoints } from './reports.js';
 import { commentEndpoints, taskEndpoints } from './tasks.js';
+import { tenantEndpoints } from './tenants.js';
 import { unitEndpoints } from './units.js';
 import { userEndpoints } from './users.js';
 
@@ -31,6 +32,7 @@ export { periodEndpoints } from './periods.js';
 export { planEndpoints } from './plans.js';
 export { attachmentEndpoints, IdempotencyHeaders, reportEndpoints } from './reports.js';
 export { commentEndpoints, taskEndpoints } from './tasks.js';
+export { tenantEndpoints } from './tenants.js';
 export { unitEndpoints } from './units.js';
 export { userEndpoints } from './users.js';
 
@@ -59,6 +61,7 @@ export const ENDPOINTS = {
   ...leaderEndpoints,
   ...milestoneEndpoints,
   ...assessmentEndpoints,
+  ...tenantEndpoints,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

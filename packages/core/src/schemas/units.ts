@@ -8,6 +8,8 @@ export const Unit = z.object({
   name: z.string(),
   kind: z.enum(UNIT_KINDS),
   aliases: z.array(z.string()),
+  /** The child commission this unit (a county bureau) stands for; null for a unit of the commission itself. */
+  linkedTenantId: Id.nullable(),
 });
 
 export const UnitList = z.object({ units: z.array(Unit) });
@@ -34,4 +36,6 @@ export const UpdateUnitRequest = z.object({
   name: z.string().trim().min(1).max(100).optional(),
   kind: z.enum(UNIT_KINDS).optional(),
   aliases: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+  /** Links the unit to a direct child commission (the county it stands for), or null to unlink. */
+  linkedTenantId: Id.nullable().optional(),
 });

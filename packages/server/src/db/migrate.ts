@@ -17,6 +17,7 @@ import * as notifications from './migrations/0110-notifications.js';
 import * as supervision from './migrations/0150-supervision.js';
 import * as milestones from './migrations/0160-milestones.js';
 import * as assessment from './migrations/0161-assessment.js';
+import * as tenantHierarchy from './migrations/0180-tenant-hierarchy.js';
 
 /** Migrations are imported, not read from disk, so they run the same from src (tests) and dist. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0150-supervision': supervision,
   '0160-milestones': milestones,
   '0161-assessment': assessment,
+  '0180-tenant-hierarchy': tenantHierarchy,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

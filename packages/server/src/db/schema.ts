@@ -6,13 +6,17 @@ import type { StatusReasonCode } from '../domain/task-status.js';
 type Json<T> = ColumnType<T, string, string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
+export type TenantLevel = 'national' | 'province' | 'city' | 'county';
+
 export interface TenantTable {
   id: Generated<string>;
   parent_id: string | null;
   code: string;
   name: string;
-  level: 'province' | 'city' | 'county';
+  level: TenantLevel;
   created_at: CreatedAt;
+  /** A disabled commission's users cannot sign in (migration 0180). */
+  active: Generated<boolean>;
   /** The demo commission (seeded by `npm start` on a new embedded database). */
   demo: Generated<boolean>;
 }
@@ -25,6 +29,8 @@ export interface OrgUnitTable {
   created_at: CreatedAt;
   /** The unit's 分管 leader (migration 0150). */
   leader_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The child commission a county bureau unit stands for (migration 0180); a plain id, no foreign key. */
+  linked_tenant_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OrgUnitAliasTable {

@@ -15,6 +15,8 @@ import { listAllTasks } from '../services/task-service.js';
 import { DEMO_PLAN_FILE_NAME, DEMO_PLAN_TEXT } from './plan-text.js';
 
 export const DEMO_TENANT_CODE = 'linjiang';
+/** The demo province above the city: its platform operator creates and disables the commissions below. */
+export const DEMO_PROVINCE_CODE = 'jiangchuan';
 export const DEMO_PASSWORD = 'Yaodian@2026';
 
 type UnitKind = 'department' | 'affiliated' | 'county' | 'facility' | 'other';
@@ -48,6 +50,8 @@ export interface DemoAccount {
   displayName: string;
   role: Role;
   units: string[];
+  /** The commission the account belongs to (its code); default: the demo city. */
+  commission?: string;
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -87,6 +91,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     units: ['临水县卫生健康局'],
   },
   { username: 'viewer', displayName: '刘洋（查看）', role: 'viewer', units: [] },
+  {
+    username: 'operator',
+    displayName: '平台运维（江川省卫生健康委员会）',
+    role: 'operator',
+    units: [],
+    commission: DEMO_PROVINCE_CODE,
+  },
 ];
 
 /** How a demo task's year went, so the dashboard shows every status. */
@@ -138,12 +149,21 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: string | null }> {
   const now = deps.clock.now();
   const { db } = deps;
+  const province = await insertTenant(db, {
+    code: DEMO_PROVINCE_CODE,
+    name: '江川省卫生健康委员会',
+    level: 'province',
+    demo: true,
+  });
   const tenant = await insertTenant(db, {
     code: DEMO_TENANT_CODE,
     name: '临江市卫生健康委员会',
     level: 'city',
     demo: true,
+    parentId: province.id,
   });
+  const tenantOf = (code: string | undefined): string =>
+    code === DEMO_PROVINCE_CODE ? province.id : tenant.id;
   const unitIds = new Map<string, string>();
   for (const [name, kind, aliases] of DEMO_UNITS)
     unitIds.set(name, (await insertUnit(db, tenant.id, { name, kind, aliases })).id);
@@ -158,14 +178,19 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
   for (const account of DEMO_ACCOUNTS) {
     const ids = account.units.map((u) => unitIds.get(u) ?? '');
     const user = await insertUser(db, {
-      tenantId: tenant.id,
+      tenantId: tenantOf(account.commission),
       username: account.username,
       displayName: account.displayName,
       passwordHash,
       role: account.role,
       unitIds: ids,
     });
-    actors.set(account.username, { tenantId: tenant.id, userId: user.id, role: account.role, unitIds: ids });
+    actors.set(account.username, {
+      tenantId: tenantOf(account.commission),
+      userId: user.id,
+      role: account.role,
+      unitIds: ids,
+    });
   }
   const actor = (username: string): Actor => {
     const found = actors.get(username);

@@ -13,7 +13,7 @@ import {
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommission, type Commission } from '../testing/commission.js';
-import { createUnit, createUser, TEST_PASSWORD } from '../testing/factories.js';
+import { createTenant, createUnit, createUser, TEST_PASSWORD } from '../testing/factories.js';
 import { multipartFile, planFixture } from '../testing/plan-fixture.js';
 import { publishFixturePlan, type PublishedPlan } from '../testing/published-plan.js';
 import { createTestApp, type Session, type TestApp } from '../testing/test-app.js';
@@ -22,12 +22,15 @@ import { DB_HOOK_TIMEOUT } from '../testing/test-database.js';
 
 /*
  * Every endpoint × every role, from this table (written independently of the core permission matrix),
- * plus an admin of another commission, who must never reach this commission's records.
+ * plus an admin of another commission, who must never reach this commission's records, and a user of a
+ * sibling commission (the county next door: the same parent), who must not either.
  */
 let t: TestApp;
 let c: Commission;
 let outsiderCommission: Commission;
-type Outsider = 'outsider' | 'outsider.secadmin' | 'outsider.auditor';
+let siblingCommission: Commission;
+type Prober = 'admin' | 'secadmin' | 'auditor' | 'operator';
+type Outsider = `outsider.${Prober}` | `sibling.${Prober}`;
 const sessions = new Map<Role | Outsider, Session>();
 let shared: PublishedPlan;
 
@@ -81,8 +84,8 @@ interface Cell {
   allowed: readonly Role[];
   /** What the other commission's admin gets: 404/403, or 'own' for an endpoint that answers about their own commission. */
   outsider: 404 | 403 | 'own';
-  /** Which administrator of the other commission probes (default: its system administrator). */
-  outsiderAs?: Outsider;
+  /** Which administrator of the other (and the sibling) commission probes (default: its system administrator). */
+  outsiderAs?: Prober;
   /** Builds what the call needs (fresh for each role so a write never meets another's leftovers). */
   prepare: () => Promise<Call>;
 }
@@ -687,7 +690,7 @@ const cells: Cell[] = [
     endpoint: 'PUT /api/users/{id}/role',
     allowed: ['secadmin'],
     outsider: 404,
-    outsiderAs: 'outsider.secadmin',
+    outsiderAs: 'secadmin',
     prepare: async () => {
       const user = await createUser(t.db, c.tenant.id, { role: 'viewer' });
       return send('PUT', `/api/users/${user.id}/role`, { version: user.version, role: 'leader' });
@@ -697,7 +700,7 @@ const cells: Cell[] = [
     endpoint: 'PUT /api/users/{id}/active',
     allowed: ['secadmin'],
     outsider: 404,
-    outsiderAs: 'outsider.secadmin',
+    outsiderAs: 'secadmin',
     prepare: async () => {
       const user = await createUser(t.db, c.tenant.id, { role: 'viewer' });
       return send('PUT', `/api/users/${user.id}/active`, { version: user.version, active: false });
@@ -718,7 +721,7 @@ const cells: Cell[] = [
     endpoint: 'POST /api/users/{id}/password',
     allowed: ['secadmin'],
     outsider: 404,
-    outsiderAs: 'outsider.secadmin',
+    outsiderAs: 'secadmin',
     prepare: async () => {
       const user = await createUser(t.db, c.tenant.id, { role: 'viewer' });
       return send('POST', `/api/users/${user.id}/password`, { newPassword: 'another-long-password' });
@@ -728,7 +731,7 @@ const cells: Cell[] = [
     endpoint: 'POST /api/users/{id}/unlock',
     allowed: ['secadmin'],
     outsider: 404,
-    outsiderAs: 'outsider.secadmin',
+    outsiderAs: 'secadmin',
     prepare: async () => {
       const user = await createUser(t.db, c.tenant.id, { role: 'viewer' });
       return send('POST', `/api/users/${user.id}/unlock`, {});
@@ -738,14 +741,14 @@ const cells: Cell[] = [
     endpoint: 'GET /api/audit',
     allowed: ['auditor'],
     outsider: 'own',
-    outsiderAs: 'outsider.auditor',
+    outsiderAs: 'auditor',
     prepare: () => Promise.resolve(get('/api/audit')),
   },
   {
     endpoint: 'GET /api/audit/verify',
     allowed: ['auditor'],
     outsider: 'own',
-    outsiderAs: 'outsider.auditor',
+    outsiderAs: 'auditor',
     prepare: () => Promise.resolve(get('/api/audit/verify')),
   },
   {
@@ -769,8 +772,9 @@ const cells: Cell[] = [
     prepare: () =>
       Promise.resolve(async (as) => {
         const me = (await t.as(as, { method: 'GET', url: '/api/auth/me' })).json<{ id: string }>();
-        const owner = sessions.get('outsider') === as ? c.users.viewer.id : me.id;
-        const tenantId = sessions.get('outsider') === as ? c.tenant.id : undefined;
+        const probing = as === sessions.get('outsider.admin') || as === sessions.get('sibling.admin');
+        const owner = probing ? c.users.viewer.id : me.id;
+        const tenantId = probing ? c.tenant.id : undefined;
         const [row] = await t.db
           .insertInto('notifications')
           .values({
@@ -891,6 +895,40 @@ const cells: Cell[] = [
     allowed: ['admin'],
     outsider: 'own',
     prepare: () => Promise.resolve(send('DELETE', '/api/calendar/days/2026-07-03')),
+  },
+  {
+    endpoint: 'GET /api/tenants',
+    allowed: ['admin', 'operator'],
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/tenants')),
+  },
+  {
+    endpoint: 'POST /api/tenants',
+    allowed: ['operator'],
+    outsider: 404,
+    outsiderAs: 'operator',
+    prepare: () => {
+      const code = `m-${String(Math.random()).slice(2, 10)}`;
+      return Promise.resolve(
+        send('POST', '/api/tenants', {
+          parentId: c.tenant.id,
+          code,
+          name: `${code}县卫生健康局`,
+          level: 'county',
+          admin: { username: `${code}-admin`, displayName: '管理员', password: 'County#Admin2026' },
+        }),
+      );
+    },
+  },
+  {
+    endpoint: 'PUT /api/tenants/{id}/active',
+    allowed: ['operator'],
+    outsider: 404,
+    outsiderAs: 'operator',
+    prepare: async () => {
+      const county = await createTenant(t.db, { parentId: c.tenant.id, level: 'county' });
+      return send('PUT', `/api/tenants/${county.id}/active`, { active: false });
+    },
   },
   {
     endpoint: 'GET /api/notifications/messages',
@@ -1172,15 +1210,18 @@ async function supervisionNotice(): Promise<{ id: string }> {
 
 beforeAll(async () => {
   t = await createTestApp({ readPlan: () => Promise.resolve(planFixture()) });
-  c = await createCommission(t.db);
+  const parent = await createTenant(t.db, { level: 'province' });
+  c = await createCommission(t.db, { parentId: parent.id });
   outsiderCommission = await createCommission(t.db);
+  siblingCommission = await createCommission(t.db, { parentId: parent.id });
   for (const role of ROLES) {
     const user = role === 'reporter' ? c.users.reporter : c.users[role];
     sessions.set(role, await t.login(user));
   }
-  sessions.set('outsider', await t.login(outsiderCommission.users.admin));
-  sessions.set('outsider.secadmin', await t.login(outsiderCommission.users.secadmin));
-  sessions.set('outsider.auditor', await t.login(outsiderCommission.users.auditor));
+  for (const prober of ['admin', 'secadmin', 'auditor', 'operator'] as const) {
+    sessions.set(`outsider.${prober}`, await t.login(outsiderCommission.users[prober]));
+    sessions.set(`sibling.${prober}`, await t.login(siblingCommission.users[prober]));
+  }
   shared = await publishFixturePlan(t, session('planner'));
   await createUser(t.db, c.tenant.id, { role: 'viewer' });
 }, DB_HOOK_TIMEOUT);
@@ -1288,13 +1329,16 @@ describe('authorisation matrix', () => {
           ]);
       });
     }
-    it(`${cell.endpoint} as another commission's ${cell.outsiderAs ?? 'admin'}: ${String(cell.outsider)}`, async () => {
-      const call = await cell.prepare();
-      const response = await call(session(cell.outsiderAs ?? 'outsider'));
-      expect(response.body).not.toContain(shared.plan.id);
-      expect(response.body).not.toContain(c.tenant.id);
-      if (cell.outsider === 'own') expect(response.statusCode).toBeLessThan(300);
-      else expect(response.statusCode).toBe(cell.outsider);
-    });
+    for (const kind of ['outsider', 'sibling'] as const) {
+      const who = kind === 'outsider' ? "another commission's" : "a sibling commission's";
+      it(`${cell.endpoint} as ${who} ${cell.outsiderAs ?? 'admin'}: ${String(cell.outsider)}`, async () => {
+        const call = await cell.prepare();
+        const response = await call(session(`${kind}.${cell.outsiderAs ?? 'admin'}`));
+        expect(response.body).not.toContain(shared.plan.id);
+        expect(response.body).not.toContain(c.tenant.id);
+        if (cell.outsider === 'own') expect(response.statusCode).toBeLessThan(300);
+        else expect(response.statusCode).toBe(cell.outsider);
+      });
+    }
   }
 });

@@ -100,6 +100,11 @@ export async function deleteUserSessions(
   await q.execute();
 }
 
+/** Ends every session of a commission (it was disabled). */
+export async function deleteTenantSessions(db: Executor, tenantId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('tenant_id', '=', tenantId).execute();
+}
+
 /**
  * Moves every session along with a demo or test clock that jumps forward, so the people signed in stay
  * signed in (their idle and absolute limits are measured on the same clock). Cross-tenant by design: the

@@ -1,18 +1,69 @@
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../db/database.js';
+import type { TenantLevel, TenantTable } from '../db/schema.js';
+
+export type TenantRow = Omit<Selectable<TenantTable>, 'created_at'>;
 
 export interface NewTenant {
   code: string;
   name: string;
-  level: 'province' | 'city' | 'county';
+  level: TenantLevel;
   demo: boolean;
+  parentId?: string | null;
 }
 
-export async function insertTenant(db: Executor, tenant: NewTenant): Promise<{ id: string }> {
+const columns = ['id', 'parent_id', 'code', 'name', 'level', 'active', 'demo'] as const;
+
+export async function insertTenant(db: Executor, tenant: NewTenant): Promise<TenantRow> {
   return db
     .insertInto('tenants')
-    .values({ code: tenant.code, name: tenant.name, level: tenant.level, parent_id: null, demo: tenant.demo })
-    .returning('id')
+    .values({
+      code: tenant.code,
+      name: tenant.name,
+      level: tenant.level,
+      parent_id: tenant.parentId ?? null,
+      demo: tenant.demo,
+    })
+    .returning(columns)
     .executeTakeFirstOrThrow();
+}
+
+export function findTenant(db: Executor, id: string): Promise<TenantRow | undefined> {
+  return db.selectFrom('tenants').select(columns).where('id', '=', id).executeTakeFirst();
+}
+
+export function findTenantRowByCode(db: Executor, code: string): Promise<TenantRow | undefined> {
+  return db.selectFrom('tenants').select(columns).where('code', '=', code).executeTakeFirst();
+}
+
+/** A commission and every commission below it, parents before children (tenants is a reference table). */
+export async function listTenantSubtree(db: Executor, rootId: string): Promise<TenantRow[]> {
+  const rows = await sql<TenantRow>`
+    with recursive tree as (
+      select id, parent_id, code, name, level, active, demo, 0 as depth from tenants where id = ${rootId}
+      union all
+      select t.id, t.parent_id, t.code, t.name, t.level, t.active, t.demo, tree.depth + 1
+      from tenants t join tree on t.parent_id = tree.id
+    )
+    select id, parent_id, code, name, level, active, demo from tree order by depth, name`.execute(db);
+  return rows.rows;
+}
+
+/** Every commission, parents before children: the operator's command line. */
+export function listAllTenants(db: Executor): Promise<TenantRow[]> {
+  return db.selectFrom('tenants').select(columns).orderBy('level').orderBy('name').execute();
+}
+
+export function listChildTenants(db: Executor, parentId: string): Promise<TenantRow[]> {
+  return db.selectFrom('tenants').select(columns).where('parent_id', '=', parentId).orderBy('name').execute();
+}
+
+export function updateTenantActive(
+  db: Executor,
+  id: string,
+  active: boolean,
+): Promise<TenantRow | undefined> {
+  return db.updateTable('tenants').set({ active }).where('id', '=', id).returning(columns).executeTakeFirst();
 }
 
 export async function findTenantByCode(db: Executor, code: string): Promise<{ id: string } | undefined> {

@@ -183,9 +183,9 @@ export function updateUnitRow(
   db: Executor,
   tenantId: string,
   unitId: string,
-  changes: { name?: string; kind?: OrgUnitRow['kind'] },
+  changes: { name?: string; kind?: OrgUnitRow['kind']; linked_tenant_id?: string | null },
 ) {
-  if (changes.name === undefined && changes.kind === undefined) {
+  if (changes.name === undefined && changes.kind === undefined && changes.linked_tenant_id === undefined) {
     return db
       .selectFrom('org_units')
       .selectAll()

@@ -18,7 +18,9 @@ export function findUsersForLogin(
     .selectAll('users')
     .select(['tenants.code as tenant_code', 'tenants.name as tenant_name'])
     .where('users.username', '=', username)
-    .where('users.active', '=', true);
+    .where('users.active', '=', true)
+    // A disabled commission's users cannot sign in (its sessions end when it is disabled).
+    .where('tenants.active', '=', true);
   if (tenantCode) q = q.where('tenants.code', '=', tenantCode);
   return q.limit(2).execute();
 }

@@ -1,6 +1,24 @@
-import { AppError } from '../errors/app-error.js';
+import type { CreateChildTenantRequest, Tenant } from '@yaodian/core';
+import type { Executor } from '../db/database.js';
+import type { TenantLevel } from '../db/schema.js';
+import { levelFitsBelow } from '../domain/tenant-levels.js';
+import { AppError, notFound } from '../errors/app-error.js';
+import type { Actor } from '../policies/actor.js';
+import { authorizeTenant, mayManageTenant, readsSubtree } from '../policies/tenants.js';
+import { presentTenant } from '../presenters/tenant-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
-import { findTenantByCode, insertTenant } from '../repositories/tenant-repository.js';
+import { deleteTenantSessions } from '../repositories/session-repository.js';
+import {
+  findTenant,
+  findTenantByCode,
+  findTenantRowByCode,
+  insertTenant,
+  listAllTenants,
+  listChildTenants,
+  listTenantSubtree,
+  updateTenantActive,
+  type TenantRow,
+} from '../repositories/tenant-repository.js';
 import { insertUser } from '../repositories/user-repository.js';
 import type { Deps } from './deps.js';
 import { hashPassword } from './passwords.js';
@@ -8,8 +26,75 @@ import { hashPassword } from './passwords.js';
 export interface NewCommission {
   code: string;
   name: string;
-  level: 'province' | 'city' | 'county';
+  level: TenantLevel;
+  /** The parent commission's code; none: a commission at the top of its tree. */
+  parentCode?: string | undefined;
   admin: { username: string; displayName: string; password: string };
+}
+
+/** The commission, its first administrator and the audit rows (its own, and the actor's commission's). */
+async function createTenantIn(
+  trx: Executor,
+  deps: Deps,
+  input: NewCommission & { passwordHash: string },
+  parent: TenantRow | undefined,
+  actor: Actor | null,
+): Promise<{ tenant: TenantRow; adminId: string }> {
+  if (await findTenantByCode(trx, input.code)) {
+    throw new AppError('duplicate', `机构代码 ${input.code} 已被使用`, { field: 'code' });
+  }
+  if (parent && !levelFitsBelow(parent.level, input.level))
+    throw new AppError('validation_failed', `下级机构的级别须低于上级（${parent.name} 为 ${parent.level}）`, {
+      field: 'level',
+    });
+  const tenant = await insertTenant(trx, {
+    code: input.code,
+    name: input.name,
+    level: input.level,
+    parentId: parent?.id ?? null,
+    demo: false,
+  });
+  const admin = await insertUser(trx, {
+    tenantId: tenant.id,
+    username: input.admin.username,
+    displayName: input.admin.displayName,
+    passwordHash: input.passwordHash,
+    role: 'admin',
+    unitIds: [],
+  });
+  const after = {
+    code: input.code,
+    name: input.name,
+    level: input.level,
+    parentId: parent?.id ?? null,
+    admin: input.admin.username,
+  };
+  const at = deps.clock.now();
+  await appendAudit(trx, [
+    {
+      tenantId: tenant.id,
+      actorId: null,
+      action: 'tenant.create',
+      entity: 'tenant',
+      entityId: tenant.id,
+      after,
+      at,
+    },
+    ...(actor
+      ? [
+          {
+            tenantId: actor.tenantId,
+            actorId: actor.userId,
+            action: 'tenant.create',
+            entity: 'tenant',
+            entityId: tenant.id,
+            after,
+            at,
+          },
+        ]
+      : []),
+  ]);
+  return { tenant, adminId: admin.id };
 }
 
 /**
@@ -23,34 +108,102 @@ export async function createCommission(
 ): Promise<{ tenantId: string; adminId: string }> {
   const passwordHash = await hashPassword(input.admin.password);
   return deps.db.transaction().execute(async (trx) => {
-    if (await findTenantByCode(trx, input.code)) {
-      throw new AppError('duplicate', `A commission with code ${input.code} exists already`, {
-        field: 'code',
-      });
-    }
-    const tenant = await insertTenant(trx, {
-      code: input.code,
-      name: input.name,
-      level: input.level,
-      demo: false,
-    });
-    const admin = await insertUser(trx, {
-      tenantId: tenant.id,
-      username: input.admin.username,
-      displayName: input.admin.displayName,
-      passwordHash,
-      role: 'admin',
-      unitIds: [],
-    });
-    await appendAudit(trx, {
-      tenantId: tenant.id,
-      actorId: null,
-      action: 'tenant.create',
-      entity: 'tenant',
-      entityId: tenant.id,
-      after: { code: input.code, name: input.name, level: input.level, admin: input.admin.username },
-      at: deps.clock.now(),
-    });
-    return { tenantId: tenant.id, adminId: admin.id };
+    const parent = input.parentCode ? await findTenantRowByCode(trx, input.parentCode) : undefined;
+    if (input.parentCode && !parent)
+      throw new AppError('not_found', `没有代码为 ${input.parentCode} 的上级机构`, { field: 'parent' });
+    const { tenant, adminId } = await createTenantIn(trx, deps, { ...input, passwordHash }, parent, null);
+    return { tenantId: tenant.id, adminId };
+  });
+}
+
+/** Every commission (the operator's command line). */
+export async function listCommissions(deps: Deps): Promise<Tenant[]> {
+  return (await listAllTenants(deps.db)).map(presentTenant);
+}
+
+/** Disables or enables a commission by code from the command line; disabling ends its sessions. */
+export async function setCommissionActive(deps: Deps, code: string, active: boolean): Promise<Tenant> {
+  return deps.db.transaction().execute(async (trx) => {
+    const tenant = await findTenantRowByCode(trx, code);
+    if (!tenant) throw new AppError('not_found', `没有代码为 ${code} 的机构`, { field: 'code' });
+    return changeActive(trx, deps, tenant, active, null);
+  });
+}
+
+async function changeActive(
+  trx: Executor,
+  deps: Deps,
+  tenant: TenantRow,
+  active: boolean,
+  actor: Actor | null,
+): Promise<Tenant> {
+  const after = await updateTenantActive(trx, tenant.id, active);
+  if (!after) throw notFound('Commission');
+  if (!active) await deleteTenantSessions(trx, tenant.id);
+  const entry = {
+    action: active ? 'tenant.enable' : 'tenant.disable',
+    entity: 'tenant',
+    entityId: tenant.id,
+    before: { active: tenant.active },
+    after: { active },
+    at: deps.clock.now(),
+  };
+  await appendAudit(trx, [
+    { ...entry, tenantId: tenant.id, actorId: null },
+    ...(actor ? [{ ...entry, tenantId: actor.tenantId, actorId: actor.userId }] : []),
+  ]);
+  return presentTenant(after);
+}
+
+async function treeOf(db: Executor, actor: Actor): Promise<TenantRow[]> {
+  return listTenantSubtree(db, actor.tenantId);
+}
+
+/** The operator: its commission and every one below; a system administrator: its direct children. */
+export async function listTenants(deps: Deps, actor: Actor): Promise<{ tenants: Tenant[] }> {
+  authorizeTenant(actor, 'read');
+  const rows = readsSubtree(actor)
+    ? await treeOf(deps.db, actor)
+    : await listChildTenants(deps.db, actor.tenantId);
+  return { tenants: rows.map(presentTenant) };
+}
+
+/** The operator creates a commission below one of its tree, with the new commission's first administrator. */
+export async function createChildTenant(
+  deps: Deps,
+  actor: Actor,
+  input: CreateChildTenantRequest & { level: TenantLevel },
+): Promise<Tenant> {
+  authorizeTenant(actor, 'manage');
+  const passwordHash = await hashPassword(input.admin.password);
+  return deps.db.transaction().execute(async (trx) => {
+    const tree = await treeOf(trx, actor);
+    const parent = tree.find((t) => t.id === input.parentId);
+    if (!parent) throw notFound('Parent commission');
+    const { tenant } = await createTenantIn(
+      trx,
+      deps,
+      { code: input.code, name: input.name, level: input.level, admin: input.admin, passwordHash },
+      parent,
+      actor,
+    );
+    return presentTenant(tenant);
+  });
+}
+
+/** The operator disables (or enables again) a commission below its own. */
+export async function setTenantActive(
+  deps: Deps,
+  actor: Actor,
+  tenantId: string,
+  active: boolean,
+): Promise<Tenant> {
+  authorizeTenant(actor, 'manage');
+  return deps.db.transaction().execute(async (trx) => {
+    const tree = await treeOf(trx, actor);
+    const tenant = await findTenant(trx, tenantId);
+    if (!tenant || !mayManageTenant(actor, new Set(tree.map((t) => t.id)), tenantId))
+      throw notFound('Commission');
+    return changeActive(trx, deps, tenant, active, actor);
   });
 }

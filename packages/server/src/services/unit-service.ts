@@ -17,6 +17,7 @@ import {
   replaceAliases,
   updateUnitRow,
 } from '../repositories/unit-repository.js';
+import { findTenant } from '../repositories/tenant-repository.js';
 import type { Deps } from './deps.js';
 
 export async function listTenantUnits(deps: Deps, actor: Actor): Promise<{ units: Unit[] }> {
@@ -128,16 +129,34 @@ export async function setGroup(deps: Deps, actor: Actor, input: { name: string; 
   });
 }
 
+/** A unit stands only for a direct child of its own commission (the county its bureau heads). */
+async function assertChildTenant(
+  trx: Executor,
+  actor: Actor,
+  unitId: string,
+  tenantId: string,
+): Promise<void> {
+  const child = await findTenant(trx, tenantId);
+  if (child?.parent_id !== actor.tenantId)
+    throw new AppError('validation_failed', '只能关联本机构的直接下级机构', { field: 'linkedTenantId' });
+  const holder = (await listUnits(trx, actor.tenantId)).find(
+    (u) => u.linked_tenant_id === tenantId && u.id !== unitId,
+  );
+  if (holder)
+    throw new AppError('duplicate', `该下级机构已关联到“${holder.name}”`, { field: 'linkedTenantId' });
+}
+
 export async function updateUnit(
   deps: Deps,
   actor: Actor,
   unitId: string,
-  input: { name?: string; kind?: UnitKind; aliases?: string[] },
+  input: { name?: string; kind?: UnitKind; aliases?: string[]; linkedTenantId?: string | null },
 ): Promise<Unit> {
   authorizeUnit(actor, 'manage');
   return deps.db.transaction().execute(async (trx) => {
     const [before] = await findUnitsByIds(trx, actor.tenantId, [unitId]);
     if (!before) throw notFound('Unit');
+    if (input.linkedTenantId) await assertChildTenant(trx, actor, unitId, input.linkedTenantId);
     const beforeAliases = (await listAliases(trx, actor.tenantId))
       .filter((a) => a.unit_id === unitId)
       .map((a) => a.alias);
@@ -149,6 +168,7 @@ export async function updateUnit(
     const after = await updateUnitRow(trx, actor.tenantId, unitId, {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.kind !== undefined ? { kind: input.kind } : {}),
+      ...(input.linkedTenantId !== undefined ? { linked_tenant_id: input.linkedTenantId } : {}),
     });
     if (!after) throw notFound('Unit');
     if (input.aliases) await replaceAliases(trx, actor.tenantId, unitId, aliases);
@@ -161,7 +181,12 @@ export async function updateUnit(
       action: 'unit.update',
       entity: 'unit',
       entityId: unitId,
-      before: { name: before.name, kind: before.kind, aliases: beforeAliases },
+      before: {
+        name: before.name,
+        kind: before.kind,
+        aliases: beforeAliases,
+        linkedTenantId: before.linked_tenant_id,
+      },
       after: dto,
       at: deps.clock.now(),
     });

@@ -3,8 +3,8 @@ import { insertUnitGroup } from '../repositories/unit-repository.js';
 import { createTenant, createUnit, createUser } from './factories.js';
 
 /** A small commission with the units the fixture plan names, and one user per role. */
-export async function createCommission(db: Db) {
-  const tenant = await createTenant(db);
+export async function createCommission(db: Db, fields: Parameters<typeof createTenant>[1] = {}) {
+  const tenant = await createTenant(db, fields);
   const units = {
     reform: await createUnit(db, tenant.id, { name: '体制改革科', aliases: ['体改科'] }),
     medical: await createUnit(db, tenant.id, { name: '医政医管科', aliases: ['医政科'] }),
@@ -23,6 +23,7 @@ export async function createCommission(db: Db) {
     reporter: await createUser(db, tenant.id, { role: 'reporter', unitIds: [units.medical.id] }),
     otherReporter: await createUser(db, tenant.id, { role: 'reporter', unitIds: [units.maternal.id] }),
     viewer: await createUser(db, tenant.id, { role: 'viewer' }),
+    operator: await createUser(db, tenant.id, { role: 'operator' }),
   };
   return { tenant, units, users };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@yaodian/core';
 import type { Db } from '../db/database.js';
-import type { UserRow } from '../db/schema.js';
+import type { TenantLevel, UserRow } from '../db/schema.js';
 import { insertUser } from '../repositories/user-repository.js';
 import { hashPassword } from '../services/passwords.js';
 
@@ -12,13 +12,16 @@ const passwordHash = (): Promise<string> => (sharedHash ??= hashPassword(TEST_PA
 
 const suffix = (): string => randomBytes(4).toString('hex');
 
-export async function createTenant(db: Db, fields: { name?: string; code?: string; parentId?: string } = {}) {
+export async function createTenant(
+  db: Db,
+  fields: { name?: string; code?: string; parentId?: string; level?: TenantLevel } = {},
+) {
   return db
     .insertInto('tenants')
     .values({
       name: fields.name ?? `测试市卫生健康委员会${suffix()}`,
       code: fields.code ?? `t-${suffix()}`,
-      level: 'city',
+      level: fields.level ?? 'city',
       parent_id: fields.parentId ?? null,
     })
     .returningAll()

@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
   CloudUploadOutlined,
@@ -31,6 +32,7 @@ const ICONS: Record<string, ReactNode> = {
   '/import': <CloudUploadOutlined />,
   '/admin': <SettingOutlined />,
   '/audit': <FileSearchOutlined />,
+  '/platform': <ApartmentOutlined />,
 };
 
 export function AppLayout(): ReactNode {

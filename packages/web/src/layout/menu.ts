@@ -17,6 +17,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/import', label: 'menu.import', needs: 'plan.import' },
   { path: '/admin', label: 'menu.admin', needs: 'user.read' },
   { path: '/audit', label: 'menu.audit', needs: 'audit.read' },
+  { path: '/platform', label: 'menu.platform', needs: 'tenant.manage' },
 ];
 
 /** The menu entry a path belongs to: the longest prefix match. */

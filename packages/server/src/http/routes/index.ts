@@ -19,6 +19,7 @@ import { attachmentRoutes } from './reports/attachments.js';
 import { reportRoutes } from './reports/index.js';
 import { targetRoutes } from './targets/index.js';
 import { taskRoutes } from './tasks/index.js';
+import { tenantRoutes } from './tenants/index.js';
 import { unitRoutes } from './units/index.js';
 import { userRoutes } from './users/index.js';
 import { leaderRoutes } from './leaders/index.js';
@@ -47,4 +48,5 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps, options: 
   await typed.register(leaderRoutes(deps));
   await typed.register(milestoneRoutes(deps));
   await typed.register(assessmentRoutes(deps));
+  await typed.register(tenantRoutes(deps));
 }

@@ -9,7 +9,7 @@ import { api } from '../../api/endpoints.js';
 import { uuid } from '../../test/factories.js';
 import { UnitRobotsModal } from './UnitRobotsModal.js';
 
-const unit = { id: uuid(), name: '疾控科', kind: 'department' as const, aliases: [] };
+const unit = { id: uuid(), name: '疾控科', kind: 'department' as const, aliases: [], linkedTenantId: null };
 const dingtalk = 'https://oapi.dingtalk.com/robot/send?access_token=abc';
 let sent: UnitRobot[] | undefined;
 

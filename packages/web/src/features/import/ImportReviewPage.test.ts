@@ -11,7 +11,13 @@ import { AuthProvider } from '../../auth/auth.js';
 import { item, plan, uuid } from '../../test/factories.js';
 import { ImportReviewPage } from './ImportReviewPage.js';
 
-const medical = { id: uuid(), name: '医政医管科', kind: 'department' as const, aliases: ['医政科'] };
+const medical = {
+  id: uuid(),
+  name: '医政医管科',
+  kind: 'department' as const,
+  aliases: ['医政科'],
+  linkedTenantId: null,
+};
 const text = '加强医疗质量管理。推进分级诊疗制度建设。';
 const section = item({ number: '一、', title: '医疗服务', isTask: false, text: '' });
 const task = item({

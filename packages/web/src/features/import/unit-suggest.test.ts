@@ -7,6 +7,7 @@ const unit = (name: string, aliases: string[] = []): UnitDto => ({
   name,
   kind: 'department',
   aliases,
+  linkedTenantId: null,
 });
 
 describe('unit suggestions', () => {

@@ -23,7 +23,7 @@ function Where(): null {
 /** The server's answers: the task with its accepted progress, its plan and periods, no report yet. */
 function serve(): void {
   vi.spyOn(api, 'units').mockResolvedValue([
-    { id: unitId, name: '医政医管科', kind: 'department', aliases: [] },
+    { id: unitId, name: '医政医管科', kind: 'department', aliases: [], linkedTenantId: null },
   ]);
   vi.spyOn(api, 'myTasks').mockResolvedValue([the.task]);
   vi.spyOn(api, 'plan').mockResolvedValue(thePlan);

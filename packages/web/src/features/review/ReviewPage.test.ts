@@ -9,7 +9,13 @@ import { api, type ReportDto } from '../../api/endpoints.js';
 import { item, period, plan, report, target, task, uuid } from '../../test/factories.js';
 import { ReviewPage } from './ReviewPage.js';
 
-const unit = { id: uuid(), name: '医政医管科', kind: 'department' as const, aliases: [] };
+const unit = {
+  id: uuid(),
+  name: '医政医管科',
+  kind: 'department' as const,
+  aliases: [],
+  linkedTenantId: null,
+};
 const coverage = target({ metric: '家庭医生签约覆盖率', op: '>=', value: 75, unit: '%' });
 const beds = target({ metric: '每千人口床位数', op: '>=', value: 6, unit: '张' });
 const thePlan = plan({ items: [] });

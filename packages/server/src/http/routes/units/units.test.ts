@@ -30,9 +30,10 @@ describe('units', () => {
       name: '医政医管科',
       kind: 'department',
       aliases: ['医政科'],
+      linkedTenantId: null,
     });
     expect(units.map((u) => Object.keys(u).sort())).toEqual(
-      units.map(() => ['aliases', 'id', 'kind', 'name']),
+      units.map(() => ['aliases', 'id', 'kind', 'linkedTenantId', 'name']),
     );
   });
 
