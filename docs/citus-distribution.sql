@@ -13,6 +13,8 @@ ALTER TABLE unit_groups DROP CONSTRAINT IF EXISTS unit_groups_tenant_id_fkey;
 ALTER TABLE unit_group_members DROP CONSTRAINT IF EXISTS unit_group_members_tenant_id_group_id_fkey;
 ALTER TABLE unit_group_members DROP CONSTRAINT IF EXISTS unit_group_members_tenant_id_unit_id_fkey;
 ALTER TABLE users DROP CONSTRAINT IF EXISTS users_tenant_id_fkey;
+ALTER TABLE password_policies DROP CONSTRAINT IF EXISTS password_policies_tenant_id_fkey;
+ALTER TABLE password_history DROP CONSTRAINT IF EXISTS password_history_tenant_id_user_id_fkey;
 ALTER TABLE user_units DROP CONSTRAINT IF EXISTS user_units_tenant_id_user_id_fkey;
 ALTER TABLE user_units DROP CONSTRAINT IF EXISTS user_units_tenant_id_unit_id_fkey;
 ALTER TABLE sessions DROP CONSTRAINT IF EXISTS sessions_tenant_id_user_id_fkey;
@@ -57,6 +59,8 @@ SELECT create_distributed_table('org_unit_aliases', 'tenant_id', colocate_with =
 SELECT create_distributed_table('unit_groups', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'unit_groups'::regclass);
 SELECT create_distributed_table('unit_group_members', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'unit_group_members'::regclass);
 SELECT create_distributed_table('users', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'users'::regclass);
+SELECT create_distributed_table('password_policies', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'password_policies'::regclass);
+SELECT create_distributed_table('password_history', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'password_history'::regclass);
 SELECT create_distributed_table('user_units', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'user_units'::regclass);
 SELECT create_distributed_table('sessions', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'sessions'::regclass);
 SELECT create_distributed_table('login_attempts', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'login_attempts'::regclass);
@@ -87,6 +91,8 @@ ALTER TABLE unit_groups ADD CONSTRAINT unit_groups_tenant_id_fkey FOREIGN KEY (t
 ALTER TABLE unit_group_members ADD CONSTRAINT unit_group_members_tenant_id_group_id_fkey FOREIGN KEY (tenant_id, group_id) REFERENCES unit_groups (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE unit_group_members ADD CONSTRAINT unit_group_members_tenant_id_unit_id_fkey FOREIGN KEY (tenant_id, unit_id) REFERENCES org_units (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE users ADD CONSTRAINT users_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id);
+ALTER TABLE password_policies ADD CONSTRAINT password_policies_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE;
+ALTER TABLE password_history ADD CONSTRAINT password_history_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE user_units ADD CONSTRAINT user_units_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE user_units ADD CONSTRAINT user_units_tenant_id_unit_id_fkey FOREIGN KEY (tenant_id, unit_id) REFERENCES org_units (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE sessions ADD CONSTRAINT sessions_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id) ON DELETE CASCADE;

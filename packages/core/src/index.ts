@@ -16,6 +16,7 @@ export * from './schemas/summary.js';
 export * from './schemas/audit.js';
 export * from './schemas/notifications.js';
 export * from './schemas/system.js';
+export * from './schemas/security.js';
 export * from './endpoints/index.js';
 export * from './client/fetch-types.js';
 export * from './client/api-error.js';

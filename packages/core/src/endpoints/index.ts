@@ -3,6 +3,7 @@ import { authEndpoints } from './auth.js';
 import type { AnyEndpoint } from './define.js';
 import { itemEndpoints, targetEndpoints } from './items.js';
 import { notificationEndpoints } from './notifications.js';
+import { securityEndpoints } from './security.js';
 import { systemEndpoints } from './system.js';
 import { periodEndpoints } from './periods.js';
 import { planEndpoints } from './plans.js';
@@ -16,6 +17,7 @@ export { auditEndpoints } from './audit.js';
 export { authEndpoints } from './auth.js';
 export { itemEndpoints, targetEndpoints } from './items.js';
 export { notificationEndpoints } from './notifications.js';
+export { securityEndpoints } from './security.js';
 export { systemEndpoints } from './system.js';
 export { periodEndpoints } from './periods.js';
 export { planEndpoints } from './plans.js';
@@ -43,6 +45,7 @@ export const ENDPOINTS = {
   ...unitEndpoints,
   ...userEndpoints,
   ...notificationEndpoints,
+  ...securityEndpoints,
   ...systemEndpoints,
 } as const;
 

@@ -14,6 +14,7 @@ import * as taskListIndex from './migrations/0080-task-list-index.js';
 import * as planRevisions from './migrations/0081-plan-revisions.js';
 import * as separateAdministrators from './migrations/0090-separate-administrators.js';
 import * as notifications from './migrations/0110-notifications.js';
+import * as passwordPolicy from './migrations/0130-password-policy.js';
 
 /** Migrations are imported, not read from disk, so they run the same from src (tests) and dist. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0081-plan-revisions': planRevisions,
   '0090-separate-administrators': separateAdministrators,
   '0110-notifications': notifications,
+  '0130-password-policy': passwordPolicy,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -56,6 +56,33 @@ export interface UserTable {
   notify_email: Generated<boolean>;
   version: Generated<number>;
   created_at: CreatedAt;
+  /** When the password was last set (migration 0130): the policy's expiry counts from here. */
+  password_changed_at: Date;
+  /** Set by a reset: the user changes the password before anything else. */
+  must_change_password: Generated<boolean>;
+}
+
+/** A commission's password and session policy (migration 0130); no row: the defaults. */
+export interface PasswordPolicyTable {
+  tenant_id: string;
+  min_length: number;
+  min_classes: number;
+  history: number;
+  expiry_days: number;
+  force_change_after_reset: boolean;
+  idle_minutes: number;
+  absolute_hours: number;
+  version: number;
+  updated_at: Date;
+}
+
+/** A user's earlier password hashes, newest the highest seq (migration 0130). */
+export interface PasswordHistoryTable {
+  tenant_id: string;
+  user_id: string;
+  seq: number;
+  password_hash: string;
+  replaced_at: Date;
 }
 
 export interface UserUnitTable {
@@ -356,6 +383,8 @@ export interface DB {
   unit_groups: UnitGroupTable;
   unit_group_members: UnitGroupMemberTable;
   users: UserTable;
+  password_policies: PasswordPolicyTable;
+  password_history: PasswordHistoryTable;
   user_units: UserUnitTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;

@@ -162,6 +162,7 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
       username: account.username,
       displayName: account.displayName,
       passwordHash,
+      passwordChangedAt: now,
       role: account.role,
       unitIds: ids,
     });

@@ -21,6 +21,8 @@ const TABLES = [
   'unit_groups',
   'unit_group_members',
   'users',
+  'password_policies',
+  'password_history',
   'user_units',
   'plans',
   'items',

@@ -3,6 +3,8 @@ import { appendAudit } from '../repositories/audit-repository.js';
 import { findTenantByCode, insertTenant } from '../repositories/tenant-repository.js';
 import { insertUser } from '../repositories/user-repository.js';
 import type { Deps } from './deps.js';
+import { passwordIssues, DEFAULT_PASSWORD_POLICY } from '../domain/password-rules.js';
+import { passwordPolicyMessage } from '../messaging/password-messages.js';
 import { hashPassword } from './passwords.js';
 
 export interface NewCommission {
@@ -21,7 +23,15 @@ export async function createCommission(
   deps: Deps,
   input: NewCommission,
 ): Promise<{ tenantId: string; adminId: string }> {
+  // A new commission has no policy of its own yet: the level-3 defaults apply to its first password.
+  const issues = passwordIssues(input.admin.password, DEFAULT_PASSWORD_POLICY, 'password');
+  if (issues.length > 0)
+    throw new AppError('validation_failed', passwordPolicyMessage(issues), {
+      field: 'password',
+      details: issues,
+    });
   const passwordHash = await hashPassword(input.admin.password);
+  const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     if (await findTenantByCode(trx, input.code)) {
       throw new AppError('duplicate', `A commission with code ${input.code} exists already`, {
@@ -39,6 +49,7 @@ export async function createCommission(
       username: input.admin.username,
       displayName: input.admin.displayName,
       passwordHash,
+      passwordChangedAt: now,
       role: 'admin',
       unitIds: [],
     });
@@ -49,7 +60,7 @@ export async function createCommission(
       entity: 'tenant',
       entityId: tenant.id,
       after: { code: input.code, name: input.name, level: input.level, admin: input.admin.username },
-      at: deps.clock.now(),
+      at: now,
     });
     return { tenantId: tenant.id, adminId: admin.id };
   });

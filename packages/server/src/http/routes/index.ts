@@ -9,6 +9,7 @@ import { planReportRoutes } from './plans/exports.js';
 import { healthRoutes } from './health/index.js';
 import { itemRoutes } from './items/index.js';
 import { notificationRoutes } from './notifications/index.js';
+import { securityRoutes } from './security/index.js';
 import { systemRoutes } from './system/index.js';
 import { planRoutes } from './plans/index.js';
 import { periodRoutes } from './periods/index.js';
@@ -36,5 +37,6 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps, options: 
   await typed.register(unitRoutes(deps));
   await typed.register(userRoutes(deps));
   await typed.register(notificationRoutes(deps));
+  await typed.register(securityRoutes(deps));
   await typed.register(systemRoutes(deps));
 }
