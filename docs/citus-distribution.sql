@@ -40,6 +40,7 @@ ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_tenant_id_report_id_fkey
 ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_tenant_id_author_id_fkey;
 ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_tenant_id_fkey;
 ALTER TABLE audit_chain DROP CONSTRAINT IF EXISTS audit_chain_tenant_id_fkey;
+ALTER TABLE audit_anchors DROP CONSTRAINT IF EXISTS audit_anchors_tenant_id_fkey;
 ALTER TABLE attachments DROP CONSTRAINT IF EXISTS attachments_tenant_id_report_id_fkey;
 ALTER TABLE attachments DROP CONSTRAINT IF EXISTS attachments_tenant_id_uploaded_by_fkey;
 ALTER TABLE task_status DROP CONSTRAINT IF EXISTS task_status_tenant_id_plan_id_fkey;
@@ -75,6 +76,7 @@ SELECT create_distributed_table('target_actuals', 'tenant_id', colocate_with => 
 SELECT create_distributed_table('comments', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'comments'::regclass);
 SELECT create_distributed_table('audit_log', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'audit_log'::regclass);
 SELECT create_distributed_table('audit_chain', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'audit_chain'::regclass);
+SELECT create_distributed_table('audit_anchors', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'audit_anchors'::regclass);
 SELECT create_distributed_table('attachments', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'attachments'::regclass);
 SELECT create_distributed_table('task_status', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'task_status'::regclass);
 SELECT create_distributed_table('jobs', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'jobs'::regclass);
@@ -118,6 +120,7 @@ ALTER TABLE comments ADD CONSTRAINT comments_tenant_id_report_id_fkey FOREIGN KE
 ALTER TABLE comments ADD CONSTRAINT comments_tenant_id_author_id_fkey FOREIGN KEY (tenant_id, author_id) REFERENCES users (tenant_id, id);
 ALTER TABLE audit_log ADD CONSTRAINT audit_log_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id);
 ALTER TABLE audit_chain ADD CONSTRAINT audit_chain_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id);
+ALTER TABLE audit_anchors ADD CONSTRAINT audit_anchors_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id);
 ALTER TABLE attachments ADD CONSTRAINT attachments_tenant_id_report_id_fkey FOREIGN KEY (tenant_id, report_id) REFERENCES progress_reports (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE attachments ADD CONSTRAINT attachments_tenant_id_uploaded_by_fkey FOREIGN KEY (tenant_id, uploaded_by) REFERENCES users (tenant_id, id);
 ALTER TABLE task_status ADD CONSTRAINT task_status_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;

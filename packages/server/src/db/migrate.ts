@@ -15,6 +15,7 @@ import * as planRevisions from './migrations/0081-plan-revisions.js';
 import * as separateAdministrators from './migrations/0090-separate-administrators.js';
 import * as notifications from './migrations/0110-notifications.js';
 import * as passwordPolicy from './migrations/0130-password-policy.js';
+import * as auditAnchors from './migrations/0131-audit-anchors.js';
 
 /** Migrations are imported, not read from disk, so they run the same from src (tests) and dist. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0090-separate-administrators': separateAdministrators,
   '0110-notifications': notifications,
   '0130-password-policy': passwordPolicy,
+  '0131-audit-anchors': auditAnchors,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -135,7 +135,6 @@ describe('schema rules (Citus-ready: distributed by tenant_id)', () => {
           username: 'bad-role',
           display_name: 'x',
           password_hash: 'x',
-          password_changed_at: new Date(),
           role: 'root' as 'admin',
         })
         .execute(),

@@ -57,9 +57,21 @@ export interface UserTable {
   version: Generated<number>;
   created_at: CreatedAt;
   /** When the password was last set (migration 0130): the policy's expiry counts from here. */
-  password_changed_at: Date;
+  password_changed_at: ColumnType<Date, Date | undefined, Date>;
   /** Set by a reset: the user changes the password before anything else. */
   must_change_password: Generated<boolean>;
+}
+
+/** Where a purge cut the audit chain (migration 0131): verification continues from the newest. */
+export interface AuditAnchorTable {
+  tenant_id: string;
+  seq: number;
+  algorithm: 'sha256' | 'sm3';
+  chain_hash: string;
+  purged_before: Date;
+  entries: number;
+  export_digest: string;
+  created_at: Date;
 }
 
 /** A commission's password and session policy (migration 0130); no row: the defaults. */
@@ -400,6 +412,7 @@ export interface DB {
   comments: CommentTable;
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;
+  audit_anchors: AuditAnchorTable;
   attachments: AttachmentTable;
   task_status: TaskStatusTable;
   jobs: JobTable;

@@ -35,6 +35,7 @@ const TABLES = [
   'comments',
   'attachments',
   'audit_log',
+  'audit_anchors',
   'audit_chain',
 ] as const;
 
@@ -46,6 +47,7 @@ const ORDER: Partial<Record<Table, string>> = {
   items: 'level, position',
   audit_log: 'id',
   audit_chain: 'tenant_id, seq',
+  audit_anchors: 'tenant_id, seq',
 };
 const JSONB: Partial<Record<Table, string[]>> = {
   plans: ['meta', 'aliases', 'warnings'],

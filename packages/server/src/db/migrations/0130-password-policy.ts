@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
  * - password_policies: one row per commission once its security administrator sets one; none = the defaults.
  * - password_history: a user's earlier password hashes (the current one is users.password_hash), so a new
  *   password is never one of the last N. `seq` numbers them per user (no identity column: a tenant table).
- * - users.password_changed_at: when the password was last set (expiry); existing accounts count from now.
+ * - users.password_changed_at: when the password was last set (expiry).
  * - users.must_change_password: set when the security administrator resets it; cleared by the user's change.
  */
 const statements = [
@@ -31,9 +31,9 @@ const statements = [
     PRIMARY KEY (tenant_id, user_id, seq),
     FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id) ON DELETE CASCADE
   )`,
-  `ALTER TABLE users ADD COLUMN password_changed_at timestamptz`,
-  `UPDATE users SET password_changed_at = now()`,
-  `ALTER TABLE users ALTER COLUMN password_changed_at SET NOT NULL`,
+  // Existing accounts (and rows restored from a backup made before this column) count from now; the services
+  // always give the time from their clock.
+  `ALTER TABLE users ADD COLUMN password_changed_at timestamptz NOT NULL DEFAULT now()`,
   `ALTER TABLE users ADD COLUMN must_change_password boolean NOT NULL DEFAULT false`,
 ];
 
