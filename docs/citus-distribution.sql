@@ -13,6 +13,8 @@ ALTER TABLE unit_groups DROP CONSTRAINT IF EXISTS unit_groups_tenant_id_fkey;
 ALTER TABLE unit_group_members DROP CONSTRAINT IF EXISTS unit_group_members_tenant_id_group_id_fkey;
 ALTER TABLE unit_group_members DROP CONSTRAINT IF EXISTS unit_group_members_tenant_id_unit_id_fkey;
 ALTER TABLE users DROP CONSTRAINT IF EXISTS users_tenant_id_fkey;
+ALTER TABLE password_policies DROP CONSTRAINT IF EXISTS password_policies_tenant_id_fkey;
+ALTER TABLE password_history DROP CONSTRAINT IF EXISTS password_history_tenant_id_user_id_fkey;
 ALTER TABLE user_units DROP CONSTRAINT IF EXISTS user_units_tenant_id_user_id_fkey;
 ALTER TABLE user_units DROP CONSTRAINT IF EXISTS user_units_tenant_id_unit_id_fkey;
 ALTER TABLE sessions DROP CONSTRAINT IF EXISTS sessions_tenant_id_user_id_fkey;
@@ -38,6 +40,7 @@ ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_tenant_id_report_id_fkey
 ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_tenant_id_author_id_fkey;
 ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_tenant_id_fkey;
 ALTER TABLE audit_chain DROP CONSTRAINT IF EXISTS audit_chain_tenant_id_fkey;
+ALTER TABLE audit_anchors DROP CONSTRAINT IF EXISTS audit_anchors_tenant_id_fkey;
 ALTER TABLE attachments DROP CONSTRAINT IF EXISTS attachments_tenant_id_report_id_fkey;
 ALTER TABLE attachments DROP CONSTRAINT IF EXISTS attachments_tenant_id_uploaded_by_fkey;
 ALTER TABLE task_status DROP CONSTRAINT IF EXISTS task_status_tenant_id_plan_id_fkey;
@@ -78,6 +81,8 @@ SELECT create_distributed_table('org_unit_aliases', 'tenant_id', colocate_with =
 SELECT create_distributed_table('unit_groups', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'unit_groups'::regclass);
 SELECT create_distributed_table('unit_group_members', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'unit_group_members'::regclass);
 SELECT create_distributed_table('users', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'users'::regclass);
+SELECT create_distributed_table('password_policies', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'password_policies'::regclass);
+SELECT create_distributed_table('password_history', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'password_history'::regclass);
 SELECT create_distributed_table('user_units', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'user_units'::regclass);
 SELECT create_distributed_table('sessions', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'sessions'::regclass);
 SELECT create_distributed_table('login_attempts', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'login_attempts'::regclass);
@@ -92,6 +97,7 @@ SELECT create_distributed_table('target_actuals', 'tenant_id', colocate_with => 
 SELECT create_distributed_table('comments', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'comments'::regclass);
 SELECT create_distributed_table('audit_log', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'audit_log'::regclass);
 SELECT create_distributed_table('audit_chain', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'audit_chain'::regclass);
+SELECT create_distributed_table('audit_anchors', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'audit_anchors'::regclass);
 SELECT create_distributed_table('attachments', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'attachments'::regclass);
 SELECT create_distributed_table('task_status', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'task_status'::regclass);
 SELECT create_distributed_table('jobs', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'jobs'::regclass);
@@ -117,6 +123,8 @@ ALTER TABLE unit_groups ADD CONSTRAINT unit_groups_tenant_id_fkey FOREIGN KEY (t
 ALTER TABLE unit_group_members ADD CONSTRAINT unit_group_members_tenant_id_group_id_fkey FOREIGN KEY (tenant_id, group_id) REFERENCES unit_groups (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE unit_group_members ADD CONSTRAINT unit_group_members_tenant_id_unit_id_fkey FOREIGN KEY (tenant_id, unit_id) REFERENCES org_units (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE users ADD CONSTRAINT users_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id);
+ALTER TABLE password_policies ADD CONSTRAINT password_policies_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE;
+ALTER TABLE password_history ADD CONSTRAINT password_history_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE user_units ADD CONSTRAINT user_units_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE user_units ADD CONSTRAINT user_units_tenant_id_unit_id_fkey FOREIGN KEY (tenant_id, unit_id) REFERENCES org_units (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE sessions ADD CONSTRAINT sessions_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id) ON DELETE CASCADE;
@@ -142,6 +150,7 @@ ALTER TABLE comments ADD CONSTRAINT comments_tenant_id_report_id_fkey FOREIGN KE
 ALTER TABLE comments ADD CONSTRAINT comments_tenant_id_author_id_fkey FOREIGN KEY (tenant_id, author_id) REFERENCES users (tenant_id, id);
 ALTER TABLE audit_log ADD CONSTRAINT audit_log_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id);
 ALTER TABLE audit_chain ADD CONSTRAINT audit_chain_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id);
+ALTER TABLE audit_anchors ADD CONSTRAINT audit_anchors_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id);
 ALTER TABLE attachments ADD CONSTRAINT attachments_tenant_id_report_id_fkey FOREIGN KEY (tenant_id, report_id) REFERENCES progress_reports (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE attachments ADD CONSTRAINT attachments_tenant_id_uploaded_by_fkey FOREIGN KEY (tenant_id, uploaded_by) REFERENCES users (tenant_id, id);
 ALTER TABLE task_status ADD CONSTRAINT task_status_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;

@@ -11,7 +11,7 @@ export interface CommandIo {
    * Opens the configured database for one command. Tests pass one that keeps a database open
    * across commands (the embedded one takes seconds to start); its close() may then do nothing.
    */
-  openDatabase?: (config: Config) => Promise<Database>;
+  openDatabase?: (config: Config, asOwner: boolean) => Promise<Database>;
   /** Resolves when `serve` should stop; SIGINT or SIGTERM when not given. */
   untilStopped?: () => Promise<void>;
 }

@@ -6,6 +6,7 @@ import {
   clockFrom,
   diskFileStore,
   loadConfig,
+  migrateAsOwner,
   migrateToLatest,
   openDatabase,
   type Config,
@@ -26,9 +27,13 @@ export function loadCliConfig(io: CommandIo, overrides: Record<string, string> =
   }
 }
 
-/** The database the server would use for this configuration (embedded in DATA_DIR/pgdata, or DATABASE_URL). */
-export function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase({ url: config.databaseUrl, embeddedDir: path.join(config.dataDir, 'pgdata') });
+/**
+ * The database the server would use for this configuration (embedded in DATA_DIR/pgdata, or DATABASE_URL);
+ * `asOwner`: the schema owner's connection (DATABASE_OWNER_URL) where one is set, for restore and purge.
+ */
+export function openConfiguredDatabase(config: Config, asOwner = false): Promise<Database> {
+  const url = asOwner && config.databaseOwnerUrl ? config.databaseOwnerUrl : config.databaseUrl;
+  return openDatabase({ url, embeddedDir: path.join(config.dataDir, 'pgdata') });
 }
 
 /** Services' dependencies wired the way startServer wires them. */
@@ -49,10 +54,13 @@ export async function withServer<T>(
   io: CommandIo,
   config: Config,
   work: (deps: Deps, database: Database) => Promise<T>,
+  options: { asOwner?: boolean } = {},
 ): Promise<T> {
-  const database = await (io.openDatabase ?? openConfiguredDatabase)(config);
+  const database = await (io.openDatabase ?? openConfiguredDatabase)(config, options.asOwner ?? false);
   try {
-    await migrateToLatest(database.db, database.schema);
+    if (config.databaseOwnerUrl && config.databaseUrl)
+      await migrateAsOwner(config.databaseOwnerUrl, config.databaseUrl);
+    else await migrateToLatest(database.db, database.schema);
     return await work(depsFor(config, database.db), database);
   } catch (error) {
     // Services speak in stable codes and safe messages: show them as a usage error, one line.

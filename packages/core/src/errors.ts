@@ -10,6 +10,11 @@ export const ERROR_STATUS = {
   forbidden: 403,
   /** 三员分立: an administrator's own role, or another administrator's account, is out of reach. */
   duty_separation: 403,
+  /**
+   * The password was reset by the security administrator or has expired: until it is changed, only changing
+   * it, reading oneself and signing out are answered (`details.reason`: 'reset' or 'expired').
+   */
+  password_change_required: 403,
   not_found: 404,
   version_conflict: 409,
   state_conflict: 409,
@@ -55,6 +60,10 @@ export const VALIDATION_RULES = [
   'parse_timeout',
   'parse_memory',
   'evidence_required',
+  /** A new password needs at least `limit` of the four character classes (lower, upper, digit, symbol). */
+  'password_classes',
+  /** A new password may not be any of the last `limit` passwords (the current one included). */
+  'password_reused',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 

@@ -21,6 +21,7 @@ export * from './schemas/supervision.js';
 export * from './schemas/leaders.js';
 export * from './schemas/milestones.js';
 export * from './schemas/assessment.js';
+export * from './schemas/security.js';
 export * from './endpoints/index.js';
 export * from './client/fetch-types.js';
 export * from './client/api-error.js';

@@ -5,6 +5,7 @@ import { clockFrom, movableClock } from './config/clock.js';
 import type { Config } from './config/config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { migrateAsOwner } from './db/runtime-role.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/seed.js';
 import { buildApp } from './http/app.js';
 import { DEFAULT_WEB_DIR } from './http/web-app.js';
@@ -41,7 +42,11 @@ export async function startServer(
     concurrency: config.parse.concurrency,
   });
   try {
-    const applied = await migrateToLatest(database.db);
+    // With an owner role, the schema is changed by it alone; this server's own role only reads and writes.
+    const applied =
+      config.databaseOwnerUrl && config.databaseUrl
+        ? await migrateAsOwner(config.databaseOwnerUrl, config.databaseUrl)
+        : await migrateToLatest(database.db);
     if (applied.length > 0) log(`yaodian: applied migrations ${applied.join(', ')}`);
     // Movable only through deps.timeTravel, which a production server never gets (below).
     const clock = movableClock(clockFrom(config.now));

@@ -9,7 +9,7 @@ const FIELD_NAMES: Record<string, string> = {
   name: '--name（1–100 个字符）',
   username: '--admin（2–64 位小写字母、数字、点、下划线或连字符）',
   displayName: '--admin-name（1–100 个字符）',
-  password: '密码（10–256 个字符）',
+  password: '密码（1–256 个字符；长度与复杂度按安全策略检查）',
 };
 
 /** `yaodian tenant add|list|disable|enable …`: the commission tree. */

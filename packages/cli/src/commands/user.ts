@@ -8,7 +8,7 @@ import { loadCliConfig, parseOrUsage, withServer } from '../server-context.js';
 const FIELD_NAMES: Record<string, string> = {
   username: '--username（2–64 位小写字母、数字、点、下划线或连字符）',
   displayName: '--display-name（1–100 个字符）',
-  password: '密码（10–256 个字符）',
+  password: '密码（1–256 个字符；长度与复杂度按安全策略检查）',
 };
 
 /** `yaodian user add …`; the only subcommand so far. */

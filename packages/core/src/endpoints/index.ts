@@ -5,6 +5,7 @@ import type { AnyEndpoint } from './define.js';
 import { itemEndpoints, targetEndpoints } from './items.js';
 import { milestoneEndpoints } from './milestones.js';
 import { notificationEndpoints } from './notifications.js';
+import { securityEndpoints } from './security.js';
 import { systemEndpoints } from './system.js';
 import { calendarEndpoints } from './calendar.js';
 import { leaderEndpoints } from './leaders.js';
@@ -24,6 +25,7 @@ export { authEndpoints } from './auth.js';
 export { itemEndpoints, targetEndpoints } from './items.js';
 export { milestoneEndpoints } from './milestones.js';
 export { notificationEndpoints } from './notifications.js';
+export { securityEndpoints } from './security.js';
 export { systemEndpoints } from './system.js';
 export { calendarEndpoints } from './calendar.js';
 export { leaderEndpoints } from './leaders.js';
@@ -55,6 +57,7 @@ export const ENDPOINTS = {
   ...unitEndpoints,
   ...userEndpoints,
   ...notificationEndpoints,
+  ...securityEndpoints,
   ...systemEndpoints,
   ...calendarEndpoints,
   ...supervisionEndpoints,

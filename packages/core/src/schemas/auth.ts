@@ -19,6 +19,13 @@ export const Me = z.object({
   unitIds: z.array(Id),
   /** The names of `unitIds`, in the same order. */
   unitNames: z.array(z.string()),
+  /**
+   * Set when the password must be changed before anything else: 'reset' after the security administrator set
+   * it, 'expired' when older than the commission's password policy allows.
+   */
+  passwordChange: z.enum(['reset', 'expired']).nullable(),
+  /** What a new password needs under the commission's policy (the change-password screen says it). */
+  passwordRules: z.object({ minLength: z.int(), minClasses: z.int(), history: z.int() }),
 });
 
 export const LoginResponse = z.object({ user: Me, csrfToken: z.string() });
@@ -28,7 +35,8 @@ export const CsrfResponse = z.object({ csrfToken: z.string() });
 
 export const ChangePasswordRequest = z.object({
   currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().min(10).max(256),
+  // Length, classes and reuse are the commission's password policy, checked by the server.
+  newPassword: z.string().min(1).max(256),
 });
 
 export type LoginRequest = z.infer<typeof LoginRequest>;

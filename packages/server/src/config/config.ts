@@ -10,6 +10,21 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /**
+   * PostgreSQL: the role that owns the schema. Migrations, restore and audit purge connect with it; the
+   * server then runs as DATABASE_URL's role, granted only what it needs (no ALTER, no UPDATE/DELETE on the
+   * audit log). Unset: one role does everything.
+   */
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** Days audit entries are kept at least before `yaodian audit purge` may remove them (等保: ≥ 180). */
+  YAODIAN_AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(180, 'must be at least 180 days (等保2.0)')
+    .default(180),
   /** An ISO date or date-time that stands in for "now" (demos, tests). */
   YAODIAN_NOW: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   /**
@@ -76,6 +91,10 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /** The schema owner's URL (migrations, restore, purge); null: DATABASE_URL's role owns the schema. */
+  databaseOwnerUrl: string | null;
+  /** Audit entries younger than this many days are never purged. */
+  auditRetentionDays: number;
   now: Date | null;
   seedDemo: boolean;
   maxUploadBytes: number;
@@ -129,6 +148,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError([
       `${e.TLS_CERT === undefined ? 'TLS_CERT' : 'TLS_KEY'}: required with ${e.TLS_CERT === undefined ? 'TLS_KEY' : 'TLS_CERT'} (both PEM files, or neither)`,
     ]);
+  if (e.DATABASE_OWNER_URL !== undefined && e.DATABASE_URL === undefined)
+    throw new ConfigError([
+      'DATABASE_OWNER_URL: needs DATABASE_URL too (the server runs as DATABASE_URL, migrations as the owner)',
+    ]);
   if (e.YAODIAN_AUDIT_HASH === 'sm3' && !getHashes().includes('sm3'))
     throw new ConfigError([
       'YAODIAN_AUDIT_HASH: sm3 is not offered by this Node.js build (OpenSSL without SM3)',
@@ -138,6 +161,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL ?? null,
+    auditRetentionDays: e.YAODIAN_AUDIT_RETENTION_DAYS,
     now: e.YAODIAN_NOW ? new Date(e.YAODIAN_NOW) : null,
     seedDemo:
       e.YAODIAN_DEMO === undefined

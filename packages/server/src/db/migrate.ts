@@ -14,6 +14,8 @@ import * as taskListIndex from './migrations/0080-task-list-index.js';
 import * as planRevisions from './migrations/0081-plan-revisions.js';
 import * as separateAdministrators from './migrations/0090-separate-administrators.js';
 import * as notifications from './migrations/0110-notifications.js';
+import * as passwordPolicy from './migrations/0130-password-policy.js';
+import * as auditAnchors from './migrations/0131-audit-anchors.js';
 import * as supervision from './migrations/0150-supervision.js';
 import * as milestones from './migrations/0160-milestones.js';
 import * as assessment from './migrations/0161-assessment.js';
@@ -35,6 +37,8 @@ const migrations: Record<string, Migration> = {
   '0081-plan-revisions': planRevisions,
   '0090-separate-administrators': separateAdministrators,
   '0110-notifications': notifications,
+  '0130-password-policy': passwordPolicy,
+  '0131-audit-anchors': auditAnchors,
   '0150-supervision': supervision,
   '0160-milestones': milestones,
   '0161-assessment': assessment,

@@ -64,6 +64,45 @@ export interface UserTable {
   notify_email: Generated<boolean>;
   version: Generated<number>;
   created_at: CreatedAt;
+  /** When the password was last set (migration 0130): the policy's expiry counts from here. */
+  password_changed_at: ColumnType<Date, Date | undefined, Date>;
+  /** Set by a reset: the user changes the password before anything else. */
+  must_change_password: Generated<boolean>;
+}
+
+/** Where a purge cut the audit chain (migration 0131): verification continues from the newest. */
+export interface AuditAnchorTable {
+  tenant_id: string;
+  seq: number;
+  algorithm: 'sha256' | 'sm3';
+  chain_hash: string;
+  purged_before: Date;
+  entries: number;
+  export_digest: string;
+  created_at: Date;
+}
+
+/** A commission's password and session policy (migration 0130); no row: the defaults. */
+export interface PasswordPolicyTable {
+  tenant_id: string;
+  min_length: number;
+  min_classes: number;
+  history: number;
+  expiry_days: number;
+  force_change_after_reset: boolean;
+  idle_minutes: number;
+  absolute_hours: number;
+  version: number;
+  updated_at: Date;
+}
+
+/** A user's earlier password hashes, newest the highest seq (migration 0130). */
+export interface PasswordHistoryTable {
+  tenant_id: string;
+  user_id: string;
+  seq: number;
+  password_hash: string;
+  replaced_at: Date;
 }
 
 export interface UserUnitTable {
@@ -473,6 +512,8 @@ export interface DB {
   unit_groups: UnitGroupTable;
   unit_group_members: UnitGroupMemberTable;
   users: UserTable;
+  password_policies: PasswordPolicyTable;
+  password_history: PasswordHistoryTable;
   user_units: UserUnitTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
@@ -488,6 +529,7 @@ export interface DB {
   comments: CommentTable;
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;
+  audit_anchors: AuditAnchorTable;
   attachments: AttachmentTable;
   task_status: TaskStatusTable;
   jobs: JobTable;

@@ -182,6 +182,7 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
       username: account.username,
       displayName: account.displayName,
       passwordHash,
+      passwordChangedAt: now,
       role: account.role,
       unitIds: ids,
     });

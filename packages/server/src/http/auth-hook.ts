@@ -1,4 +1,6 @@
+import { authEndpoints } from '@yaodian/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { PASSWORD_CHANGE_REQUIRED_MESSAGE } from '../messaging/password-messages.js';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { recordSecurityEvent } from '../services/audit-service.js';
@@ -19,6 +21,13 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** What a user whose password must be changed may still call. */
+const WHILE_PASSWORD_CHANGE = new Set(
+  [authEndpoints.changePassword, authEndpoints.me, authEndpoints.csrf, authEndpoints.logout].map(
+    (row) => `${row.method} ${row.path}`,
+  ),
+);
 
 /**
  * The web app's Content-Security-Policy. Scripts come only from our own origin: no inline script, no eval,
@@ -85,6 +94,15 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
       throw new AppError('csrf_failed', `Send the token from sign-in in the ${CSRF_HEADER} header`);
     }
     request.session = { actor: session.actor, sessionId: session.sessionId, csrfToken: session.csrfToken };
+    // A reset or expired password: nothing but changing it (and reading oneself, signing out) until it is.
+    if (session.passwordChange && !WHILE_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url}`))
+      throw new AppError(
+        'password_change_required',
+        PASSWORD_CHANGE_REQUIRED_MESSAGE[session.passwordChange],
+        {
+          details: { reason: session.passwordChange },
+        },
+      );
   });
   // Every permission denial of a signed-in user is audited (等保: 访问控制 / 安全审计).
   app.addHook('onError', async (request, _reply, error) => {

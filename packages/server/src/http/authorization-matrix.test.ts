@@ -139,10 +139,27 @@ const cells: Cell[] = [
     endpoint: 'POST /api/auth/password',
     allowed: SIGNED_IN,
     outsider: 'own',
+    // A real change by a fresh account of the caller's role and commission (the shared sessions keep their
+    // passwords), to a new password the policy accepts.
     prepare: () =>
-      Promise.resolve(
-        send('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
-      ),
+      Promise.resolve(async (as) => {
+        const me = (await t.as(as, { method: 'GET', url: '/api/auth/me' })).json<{
+          tenantId: string;
+          role: Role;
+          unitIds: string[];
+        }>();
+        const fresh = await t.login(
+          await createUser(t.db, me.tenantId, { role: me.role, unitIds: me.unitIds }),
+        );
+        return t.as(fresh, {
+          method: 'POST',
+          url: '/api/auth/password',
+          payload: {
+            currentPassword: TEST_PASSWORD,
+            newPassword: `New-password-${String(Math.random()).slice(2, 8)}`,
+          },
+        });
+      }),
   },
   {
     endpoint: 'GET /api/plans',
@@ -673,7 +690,7 @@ const cells: Cell[] = [
           username: `u${String(Math.random()).slice(2, 12)}`,
           displayName: '新用户',
           role: 'viewer',
-          password: 'long-enough-password',
+          password: 'Long-enough-password-4',
         }),
       ),
   },
@@ -724,7 +741,7 @@ const cells: Cell[] = [
     outsiderAs: 'secadmin',
     prepare: async () => {
       const user = await createUser(t.db, c.tenant.id, { role: 'viewer' });
-      return send('POST', `/api/users/${user.id}/password`, { newPassword: 'another-long-password' });
+      return send('POST', `/api/users/${user.id}/password`, { newPassword: 'Another-long-password-5' });
     },
   },
   {
@@ -875,6 +892,44 @@ const cells: Cell[] = [
     allowed: ['admin'],
     outsider: 'own',
     prepare: () => Promise.resolve(send('POST', '/api/system/clock/advance', { days: 1 })),
+  },
+  {
+    endpoint: 'GET /api/security/password-policy',
+    allowed: ['secadmin'],
+    outsider: 'own',
+    outsiderAs: 'secadmin',
+    prepare: () => Promise.resolve(get('/api/security/password-policy')),
+  },
+  {
+    endpoint: 'PUT /api/security/password-policy',
+    allowed: ['secadmin'],
+    outsider: 'own',
+    outsiderAs: 'secadmin',
+    // The current version, read by the caller's commission's security administrator, with the defaults.
+    prepare: () =>
+      Promise.resolve(async (as) => {
+        const current = await t.as(session('secadmin'), {
+          method: 'GET',
+          url: '/api/security/password-policy',
+        });
+        // The version of the caller's own commission's policy (another or a sibling commission has its own).
+        const own = await t.as(as, { method: 'GET', url: '/api/security/password-policy' });
+        const version = (own.statusCode === 200 ? own : current).json<{ version: number }>().version;
+        return t.as(as, {
+          method: 'PUT',
+          url: '/api/security/password-policy',
+          payload: {
+            minLength: 10,
+            minClasses: 3,
+            history: 5,
+            expiryDays: 90,
+            forceChangeAfterReset: true,
+            idleMinutes: 30,
+            absoluteHours: 12,
+            version,
+          },
+        });
+      }),
   },
   {
     endpoint: 'GET /api/calendar',

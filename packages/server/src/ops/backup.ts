@@ -21,6 +21,8 @@ const TABLES = [
   'unit_groups',
   'unit_group_members',
   'users',
+  'password_policies',
+  'password_history',
   'user_units',
   'plans',
   'items',
@@ -37,6 +39,7 @@ const TABLES = [
   'comments',
   'attachments',
   'audit_log',
+  'audit_anchors',
   'audit_chain',
 ] as const;
 
@@ -48,6 +51,7 @@ const ORDER: Partial<Record<Table, string>> = {
   items: 'level, position',
   audit_log: 'id',
   audit_chain: 'tenant_id, seq',
+  audit_anchors: 'tenant_id, seq',
 };
 const JSONB: Partial<Record<Table, string[]>> = {
   plans: ['meta', 'aliases', 'warnings'],

@@ -18,6 +18,8 @@ export function presentMe(
   user: UserRow,
   units: readonly { id: string; name: string }[],
   tenantName: string,
+  passwordChange: Me['passwordChange'],
+  passwordRules: Me['passwordRules'],
 ): Me {
   return {
     id: user.id,
@@ -28,5 +30,7 @@ export function presentMe(
     role: user.role,
     unitIds: units.map((u) => u.id),
     unitNames: units.map((u) => u.name),
+    passwordChange,
+    passwordRules,
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { AuditChainTable } from '../db/schema.js';
 
@@ -152,4 +153,59 @@ export async function listTenants(db: Executor, onlyId?: string): Promise<{ id: 
   let q = db.selectFrom('tenants').select(['id', 'code']);
   if (onlyId) q = q.where('id', '=', onlyId);
   return q.orderBy('code').execute();
+}
+
+export interface AnchorRow {
+  seq: number;
+  algorithm: AuditChainTable['algorithm'];
+  chain_hash: string;
+}
+
+/** The newest anchor a purge left, where verification and sealing continue from (none: the genesis). */
+export async function latestAnchor(db: Executor, tenantId: string): Promise<AnchorRow | undefined> {
+  return db
+    .selectFrom('audit_anchors')
+    .select(['seq', 'algorithm', 'chain_hash'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function insertAnchor(
+  db: Executor,
+  anchor: AnchorRow & {
+    tenant_id: string;
+    purged_before: Date;
+    entries: number;
+    export_digest: string;
+    created_at: Date;
+  },
+): Promise<void> {
+  await db.insertInto('audit_anchors').values(anchor).execute();
+}
+
+/**
+ * Removes the links up to `seq` and the entries they seal. The append-only triggers are switched off in this
+ * transaction only (ALTER TABLE is transactional; nobody else sees them off) — which only the tables' owner
+ * may do: the purge runs with DATABASE_OWNER_URL.
+ */
+export async function deleteSealedUpTo(trx: Executor, tenantId: string, seq: number): Promise<number> {
+  await sql`alter table audit_log disable trigger user`.execute(trx);
+  await sql`alter table audit_chain disable trigger user`.execute(trx);
+  const removed = await trx
+    .deleteFrom('audit_log')
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('audit_chain')
+        .select('entry_id')
+        .where('tenant_id', '=', tenantId)
+        .where('seq', '<=', seq),
+    )
+    .executeTakeFirst();
+  await trx.deleteFrom('audit_chain').where('tenant_id', '=', tenantId).where('seq', '<=', seq).execute();
+  await sql`alter table audit_chain enable trigger user`.execute(trx);
+  await sql`alter table audit_log enable trigger user`.execute(trx);
+  return Number(removed.numDeletedRows);
 }

@@ -32,6 +32,11 @@ export interface SessionWithUser extends SessionRecord {
   role: Role;
   active: boolean;
   unitIds: string[];
+  /** The password's state and the commission's policy limits (null: the defaults), for the session check. */
+  mustChangePassword: boolean;
+  passwordChangedAt: Date;
+  idleMinutes: number | null;
+  expiryDays: number | null;
 }
 
 /**
@@ -52,12 +57,18 @@ export async function findSessionWithUser(
     role: Role;
     active: boolean;
     unit_ids: string[];
+    must_change_password: boolean;
+    password_changed_at: Date;
+    idle_minutes: number | null;
+    expiry_days: number | null;
   }>`
     select s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, u.role, u.active,
       array(select uu.unit_id::text from user_units uu
-            where uu.tenant_id = s.tenant_id and uu.user_id = s.user_id order by uu.unit_id) as unit_ids
+            where uu.tenant_id = s.tenant_id and uu.user_id = s.user_id order by uu.unit_id) as unit_ids,
+      u.must_change_password, u.password_changed_at, p.idle_minutes, p.expiry_days
     from sessions s
     join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
+    left join password_policies p on p.tenant_id = s.tenant_id
     where s.tenant_id = ${tenantId} and s.id = ${id}`.execute(db);
   const row = rows[0];
   return (
@@ -72,6 +83,10 @@ export async function findSessionWithUser(
       role: row.role,
       active: row.active,
       unitIds: row.unit_ids,
+      mustChangePassword: row.must_change_password,
+      passwordChangedAt: row.password_changed_at,
+      idleMinutes: row.idle_minutes,
+      expiryDays: row.expiry_days,
     }
   );
 }

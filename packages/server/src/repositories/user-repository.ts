@@ -80,6 +80,8 @@ export interface NewUser {
   username: string;
   displayName: string;
   passwordHash: string;
+  /** When the password was set (the policy's expiry counts from here): the caller's clock. */
+  passwordChangedAt: Date;
   role: UserRow['role'];
   unitIds: readonly string[];
 }
@@ -92,6 +94,7 @@ export async function insertUser(db: Executor, user: NewUser): Promise<UserRow> 
       username: user.username,
       display_name: user.displayName,
       password_hash: user.passwordHash,
+      password_changed_at: user.passwordChangedAt,
       role: user.role,
     })
     .returningAll()
@@ -125,10 +128,16 @@ export async function updatePasswordHash(
   tenantId: string,
   userId: string,
   passwordHash: string,
+  set: { changedAt: Date; mustChange: boolean },
 ): Promise<void> {
   await db
     .updateTable('users')
-    .set((eb) => ({ password_hash: passwordHash, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      password_hash: passwordHash,
+      password_changed_at: set.changedAt,
+      must_change_password: set.mustChange,
+      version: eb('version', '+', 1),
+    }))
     .where('tenant_id', '=', tenantId)
     .where('id', '=', userId)
     .execute();

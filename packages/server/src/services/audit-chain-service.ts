@@ -8,6 +8,7 @@ import {
   countUnsealed,
   insertChainRows,
   lastChainRow,
+  latestAnchor,
   listTenants,
   lockChain,
   unsealedEntries,
@@ -27,7 +28,8 @@ export async function sealAuditChain(
   batch = 1000,
 ): Promise<{ sealed: number; lastSeq: number }> {
   await lockChain(trx, tenantId);
-  const last = await lastChainRow(trx, tenantId);
+  // After a purge that removed every link, the chain goes on from its anchor.
+  const last = (await lastChainRow(trx, tenantId)) ?? (await latestAnchor(trx, tenantId));
   const entries = await unsealedEntries(trx, tenantId, batch);
   let previous = last?.chain_hash ?? GENESIS;
   let seq = last?.seq ?? 0;
@@ -49,8 +51,10 @@ export interface BrokenLink {
 
 export interface ChainVerification {
   ok: boolean;
-  /** Links checked, from the first up to the last sealed entry or the first broken one. */
+  /** Links checked, from the first (or the anchor a purge left) up to the last sealed entry or the first broken one. */
   checked: number;
+  /** The position the check started after: 0, or the newest anchor a purge left. */
+  anchorSeq: number;
   lastSealedSeq: number;
   unsealed: number;
   algorithms: AuditHashAlgorithm[];
@@ -60,8 +64,10 @@ export interface ChainVerification {
 /** Walks the commission's chain from the first link and reports the first that does not hold. */
 export async function verifyChain(db: Executor, tenantId: string): Promise<ChainVerification> {
   const page = 1000;
-  let previous = GENESIS;
-  let expectedSeq = 1;
+  const anchor = await latestAnchor(db, tenantId);
+  const anchorSeq = anchor?.seq ?? 0;
+  let previous = anchor?.chain_hash ?? GENESIS;
+  let expectedSeq = anchorSeq + 1;
   let checked = 0;
   const algorithms = new Set<AuditHashAlgorithm>();
   for (;;) {
@@ -83,6 +89,7 @@ export async function verifyChain(db: Executor, tenantId: string): Promise<Chain
         return {
           ok: false,
           checked,
+          anchorSeq,
           lastSealedSeq: (await lastChainRow(db, tenantId))?.seq ?? 0,
           unsealed: await countUnsealed(db, tenantId),
           algorithms: [...algorithms],
@@ -98,7 +105,8 @@ export async function verifyChain(db: Executor, tenantId: string): Promise<Chain
   return {
     ok: true,
     checked,
-    lastSealedSeq: checked,
+    anchorSeq,
+    lastSealedSeq: anchorSeq + checked,
     unsealed: await countUnsealed(db, tenantId),
     algorithms: [...algorithms],
     firstBroken: null,

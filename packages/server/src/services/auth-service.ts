@@ -25,10 +25,10 @@ import {
 } from '../repositories/user-repository.js';
 import { findTenantByCode, listTopTenantIds } from '../repositories/tenant-repository.js';
 import type { Deps } from './deps.js';
+import { assertNewPassword, policyFor, rememberReplacedPassword } from './password-check.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
+import { DEFAULT_PASSWORD_POLICY, passwordExpired } from '../domain/password-rules.js';
 
-export const SESSION_IDLE_MS = 30 * 60_000;
-export const SESSION_MAX_MS = 12 * 3_600_000;
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 export const LOGIN_MAX_FAILURES = 5;
 /** Avoid a write on every request: last_seen_at moves only when it is this stale. */
@@ -39,6 +39,8 @@ export interface SessionHandle {
   cookie: string;
   csrfToken: string;
   actor: Actor;
+  /** The session's absolute limit (the cookie lives as long). */
+  maxAgeSeconds: number;
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -193,6 +195,7 @@ export async function login(deps: Deps, input: LoginRequest, ip: string): Promis
 
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
+  const passwordPolicy = await policyFor(deps.db, user.tenant_id);
   await insertSession(deps.db, {
     tenantId: user.tenant_id,
     id: sha256(token),
@@ -200,7 +203,8 @@ export async function login(deps: Deps, input: LoginRequest, ip: string): Promis
     csrfToken,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + SESSION_MAX_MS),
+    // The policy's absolute limit, fixed at sign-in.
+    expiresAt: new Date(now.getTime() + passwordPolicy.absoluteHours * 3_600_000),
   });
   await appendAudit(deps.db, {
     tenantId: user.tenant_id,
@@ -213,13 +217,32 @@ export async function login(deps: Deps, input: LoginRequest, ip: string): Promis
   });
   const actor = await actorFor(deps, user.tenant_id, user.id);
   if (!actor) throw new AppError('invalid_credentials', 'Wrong user name or password');
-  return { cookie: `${user.tenant_id}.${token}`, csrfToken, actor };
+  return {
+    cookie: `${user.tenant_id}.${token}`,
+    csrfToken,
+    actor,
+    maxAgeSeconds: passwordPolicy.absoluteHours * 3600,
+  };
 }
+
+/** Why the password must be changed before anything else, or null. */
+export type PasswordChange = 'reset' | 'expired' | null;
 
 export interface ResolvedSession {
   actor: Actor;
   csrfToken: string;
   sessionId: string;
+  passwordChange: PasswordChange;
+}
+
+/** Reset by the security administrator, or older than the commission's expiry. */
+export function passwordChangeOf(
+  user: { mustChangePassword: boolean; passwordChangedAt: Date },
+  expiryDays: number,
+  now: Date,
+): PasswordChange {
+  if (user.mustChangePassword) return 'reset';
+  return passwordExpired(user.passwordChangedAt, now, expiryDays) ? 'expired' : null;
 }
 
 /** The actor behind a session cookie, or why there is none. Idle and absolute limits both apply. */
@@ -230,7 +253,8 @@ export async function resolveSession(deps: Deps, cookie: string): Promise<Resolv
   const session = await findSessionWithUser(deps.db, parsed.tenantId, id);
   if (!session) throw new AppError('unauthenticated', 'Sign in first');
   const now = deps.clock.now().getTime();
-  if (now >= session.expiresAt.getTime() || now - session.lastSeenAt.getTime() >= SESSION_IDLE_MS) {
+  const idleMs = (session.idleMinutes ?? DEFAULT_PASSWORD_POLICY.idleMinutes) * 60_000;
+  if (now >= session.expiresAt.getTime() || now - session.lastSeenAt.getTime() >= idleMs) {
     await deleteSession(deps.db, session.tenantId, id);
     throw new AppError('session_expired', 'Your session has expired; sign in again');
   }
@@ -244,7 +268,12 @@ export async function resolveSession(deps: Deps, cookie: string): Promise<Resolv
     role: session.role,
     unitIds: session.unitIds,
   };
-  return { actor, csrfToken: session.csrfToken, sessionId: id };
+  const passwordChange = passwordChangeOf(
+    session,
+    session.expiryDays ?? DEFAULT_PASSWORD_POLICY.expiryDays,
+    new Date(now),
+  );
+  return { actor, csrfToken: session.csrfToken, sessionId: id, passwordChange };
 }
 
 export function csrfMatches(expected: string, given: string | undefined): boolean {
@@ -276,9 +305,15 @@ export async function changePassword(
   if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw new AppError('invalid_credentials', 'The current password is wrong', { field: 'currentPassword' });
   }
+  await assertNewPassword(deps.db, actor.tenantId, input.newPassword, 'newPassword', user);
   const passwordHash = await hashPassword(input.newPassword);
+  const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await updatePasswordHash(trx, actor.tenantId, actor.userId, passwordHash);
+    await rememberReplacedPassword(trx, actor.tenantId, user, now);
+    await updatePasswordHash(trx, actor.tenantId, actor.userId, passwordHash, {
+      changedAt: now,
+      mustChange: false,
+    });
     // Other sign-ins end: whoever knew the old password is out.
     await deleteUserSessions(trx, actor.tenantId, actor.userId, sessionId);
     await appendAudit(trx, {

@@ -5,6 +5,8 @@ import { presentMe } from '../presenters/user-presenter.js';
 import { findUnitsByIds } from '../repositories/unit-repository.js';
 import { findTenantName, findUser } from '../repositories/user-repository.js';
 import type { Deps } from './deps.js';
+import { passwordChangeOf } from './auth-service.js';
+import { policyFor } from './password-check.js';
 
 // No policy check: every signed-in user may read themselves.
 export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
@@ -12,6 +14,12 @@ export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
   const tenant = await findTenantName(deps.db, actor.tenantId);
   if (!user || !tenant) throw new AppError('unauthenticated', 'Sign in first');
   const units = await findUnitsByIds(deps.db, actor.tenantId, actor.unitIds);
+  const policy = await policyFor(deps.db, actor.tenantId);
+  const passwordChange = passwordChangeOf(
+    { mustChangePassword: user.must_change_password, passwordChangedAt: user.password_changed_at },
+    policy.expiryDays,
+    deps.clock.now(),
+  );
   const byId = new Map(units.map((u) => [u.id, u]));
   return presentMe(
     user,
@@ -20,5 +28,7 @@ export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
       return unit ? [{ id, name: unit.name }] : [];
     }),
     tenant.name,
+    passwordChange,
+    { minLength: policy.minLength, minClasses: policy.minClasses, history: policy.history },
   );
 }

@@ -21,6 +21,8 @@ import {
 } from '../repositories/tenant-repository.js';
 import { insertUser } from '../repositories/user-repository.js';
 import type { Deps } from './deps.js';
+import { passwordIssues, DEFAULT_PASSWORD_POLICY } from '../domain/password-rules.js';
+import { passwordPolicyMessage } from '../messaging/password-messages.js';
 import { hashPassword } from './passwords.js';
 
 export interface NewCommission {
@@ -59,6 +61,7 @@ async function createTenantIn(
     username: input.admin.username,
     displayName: input.admin.displayName,
     passwordHash: input.passwordHash,
+    passwordChangedAt: deps.clock.now(),
     role: 'admin',
     unitIds: [],
   });
@@ -102,11 +105,22 @@ async function createTenantIn(
  * line (`yaodian tenant add`), so there is no signed-in actor: this is how a production install gets
  * its first account instead of a default one.
  */
+/** A new commission has no policy of its own yet: the level-3 defaults apply to its first password. */
+async function firstAdminPasswordHash(password: string): Promise<string> {
+  const issues = passwordIssues(password, DEFAULT_PASSWORD_POLICY, 'password');
+  if (issues.length > 0)
+    throw new AppError('validation_failed', passwordPolicyMessage(issues), {
+      field: 'password',
+      details: issues,
+    });
+  return hashPassword(password);
+}
+
 export async function createCommission(
   deps: Deps,
   input: NewCommission,
 ): Promise<{ tenantId: string; adminId: string }> {
-  const passwordHash = await hashPassword(input.admin.password);
+  const passwordHash = await firstAdminPasswordHash(input.admin.password);
   return deps.db.transaction().execute(async (trx) => {
     const parent = input.parentCode ? await findTenantRowByCode(trx, input.parentCode) : undefined;
     if (input.parentCode && !parent)
@@ -175,7 +189,7 @@ export async function createChildTenant(
   input: CreateChildTenantRequest & { level: TenantLevel },
 ): Promise<Tenant> {
   authorizeTenant(actor, 'manage');
-  const passwordHash = await hashPassword(input.admin.password);
+  const passwordHash = await firstAdminPasswordHash(input.admin.password);
   return deps.db.transaction().execute(async (trx) => {
     const tree = await treeOf(trx, actor);
     const parent = tree.find((t) => t.id === input.parentId);

@@ -22,6 +22,7 @@ import {
 import type { UserRow } from '../db/schema.js';
 import type { Deps } from './deps.js';
 import { accountKey } from './auth-service.js';
+import { assertNewPassword, rememberReplacedPassword } from './password-check.js';
 import { hashPassword } from './passwords.js';
 
 export async function listTenantUsers(deps: Deps, actor: Actor) {
@@ -94,7 +95,9 @@ export async function createUser(
   if (roleNeedsUnits(input.role) && unitIds.length === 0) {
     throw new AppError('validation_failed', 'A reporter needs at least one unit', { field: 'unitIds' });
   }
+  await assertNewPassword(deps.db, actor.tenantId, input.password, 'password');
   const passwordHash = await hashPassword(input.password);
+  const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     if ((await findUnitsByIds(trx, actor.tenantId, unitIds)).length !== unitIds.length) {
       throw new AppError('validation_failed', 'Unknown unit', { field: 'unitIds' });
@@ -109,6 +112,7 @@ export async function createUser(
       username: input.username,
       displayName: input.displayName,
       passwordHash,
+      passwordChangedAt: now,
       role: input.role,
       unitIds,
     });
@@ -240,10 +244,18 @@ export async function resetPassword(
   newPassword: string,
 ): Promise<void> {
   authorizeUser(actor, 'credentials');
+  const target = await targetFor(deps, deps.db, actor, userId);
+  const policy = await assertNewPassword(deps.db, actor.tenantId, newPassword, 'newPassword', target);
   const passwordHash = await hashPassword(newPassword);
+  const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await targetFor(deps, trx, actor, userId);
-    await updatePasswordHash(trx, actor.tenantId, userId, passwordHash);
+    const user = await targetFor(deps, trx, actor, userId);
+    await rememberReplacedPassword(trx, actor.tenantId, user, now);
+    // The security administrator knows this password: its user changes it before doing anything else.
+    await updatePasswordHash(trx, actor.tenantId, userId, passwordHash, {
+      changedAt: now,
+      mustChange: policy.forceChangeAfterReset,
+    });
     await deleteUserSessions(trx, actor.tenantId, userId);
     await appendAudit(trx, {
       tenantId: actor.tenantId,
@@ -251,7 +263,8 @@ export async function resetPassword(
       action: 'password.reset',
       entity: 'user',
       entityId: userId,
-      at: deps.clock.now(),
+      after: { mustChange: policy.forceChangeAfterReset },
+      at: now,
     });
   });
 }

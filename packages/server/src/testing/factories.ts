@@ -5,7 +5,13 @@ import type { TenantLevel, UserRow } from '../db/schema.js';
 import { insertUser } from '../repositories/user-repository.js';
 import { hashPassword } from '../services/passwords.js';
 
-export const TEST_PASSWORD = 'correct-horse-battery';
+/** Meets the default password policy (3 of 4 classes, 10 or more characters), like a real user's. */
+export const TEST_PASSWORD = 'Correct-horse-battery-7';
+/**
+ * When a fixture user's password counts as set: far ahead of any test clock, so fixture passwords never
+ * expire under the policy whatever date a test works at (the expiry test gives its own).
+ */
+export const FIXTURE_PASSWORD_SET_AT = new Date('2100-01-01T00:00:00Z');
 let sharedHash: Promise<string> | null = null;
 // One argon2 hash per process: hashing is deliberately slow and factories make many users.
 const passwordHash = (): Promise<string> => (sharedHash ??= hashPassword(TEST_PASSWORD));
@@ -58,13 +64,20 @@ export async function createUnit(
 export async function createUser(
   db: Db,
   tenantId: string,
-  fields: { role: Role; unitIds?: string[]; username?: string; displayName?: string },
+  fields: {
+    role: Role;
+    unitIds?: string[];
+    username?: string;
+    displayName?: string;
+    passwordChangedAt?: Date;
+  },
 ): Promise<UserRow> {
   return insertUser(db, {
     tenantId,
     username: fields.username ?? `${fields.role}-${suffix()}`,
     displayName: fields.displayName ?? `${fields.role} user`,
     passwordHash: await passwordHash(),
+    passwordChangedAt: fields.passwordChangedAt ?? FIXTURE_PASSWORD_SET_AT,
     role: fields.role,
     unitIds: fields.unitIds ?? [],
   });

@@ -11,6 +11,7 @@ import { healthRoutes } from './health/index.js';
 import { itemRoutes } from './items/index.js';
 import { milestoneRoutes } from './milestones/index.js';
 import { notificationRoutes } from './notifications/index.js';
+import { securityRoutes } from './security/index.js';
 import { systemRoutes } from './system/index.js';
 import { calendarRoutes } from './calendar/index.js';
 import { planRoutes } from './plans/index.js';
@@ -42,6 +43,7 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps, options: 
   await typed.register(unitRoutes(deps));
   await typed.register(userRoutes(deps));
   await typed.register(notificationRoutes(deps));
+  await typed.register(securityRoutes(deps));
   await typed.register(systemRoutes(deps));
   await typed.register(calendarRoutes(deps));
   await typed.register(supervisionRoutes(deps));

@@ -1,7 +1,7 @@
 import { authEndpoints as e } from '@yaodian/core';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../../../services/deps.js';
-import { changePassword, login, logout, SESSION_MAX_MS } from '../../../services/auth-service.js';
+import { changePassword, login, logout } from '../../../services/auth-service.js';
 import { getMe } from '../../../services/me-service.js';
 import { csrfTokenOf, SESSION_COOKIE, sessionIdOf } from '../../auth-hook.js';
 import { register } from '../../register.js';
@@ -15,7 +15,7 @@ export function authRoutes(deps: Deps, secureCookies: boolean): FastifyPluginAsy
         ...cookieOptions,
         // Secure whenever the request came over HTTPS, directly or through the trusted proxy.
         secure: secureCookies || request.protocol === 'https',
-        maxAge: SESSION_MAX_MS / 1000,
+        maxAge: session.maxAgeSeconds,
       });
       return { user: await getMe(deps, session.actor), csrfToken: session.csrfToken };
     });

@@ -36,7 +36,7 @@ describe('user administration', () => {
         username: 'new.reporter',
         displayName: '新填报员',
         role: 'reporter',
-        password: 'a-long-password',
+        password: 'A-long-password-1',
         unitIds: [c.units.medical.id],
       },
     });
@@ -52,7 +52,7 @@ describe('user administration', () => {
     const login = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { username: 'new.reporter', password: 'a-long-password' },
+      payload: { username: 'new.reporter', password: 'A-long-password-1' },
     });
     expect(login.statusCode).toBe(200);
   });
@@ -61,7 +61,7 @@ describe('user administration', () => {
     const noUnits = await t.as(admin, {
       method: 'POST',
       url: '/api/users',
-      payload: { username: 'lonely', displayName: 'x', role: 'reporter', password: 'a-long-password' },
+      payload: { username: 'lonely', displayName: 'x', role: 'reporter', password: 'A-long-password-1' },
     });
     expect(noUnits.json()).toMatchObject({ error: { code: 'validation_failed', field: 'unitIds' } });
     const taken = await t.as(admin, {
@@ -71,7 +71,7 @@ describe('user administration', () => {
         username: c.users.viewer.username,
         displayName: 'x',
         role: 'viewer',
-        password: 'a-long-password',
+        password: 'A-long-password-1',
       },
     });
     expect(taken.json()).toMatchObject({ error: { code: 'duplicate', field: 'username' } });
@@ -114,14 +114,14 @@ describe('user administration', () => {
     const reset = await t.as(secadmin, {
       method: 'POST',
       url: `/api/users/${c.users.viewer.id}/password`,
-      payload: { newPassword: 'brand-new-password' },
+      payload: { newPassword: 'Brand-new-password-2' },
     });
     expect(reset.statusCode).toBe(200);
     expect((await t.as(viewer, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     const login = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { username: c.users.viewer.username, password: 'brand-new-password' },
+      payload: { username: c.users.viewer.username, password: 'Brand-new-password-2' },
     });
     expect(login.statusCode).toBe(200);
   });
