@@ -24,6 +24,8 @@ export interface ScaleSeedOptions {
   years: readonly number[];
   now: Date;
   passwordHash: string;
+  /** Targets per task are drawn from 0 to this (default 6, ≈ 3 a task). */
+  maxTargets?: number;
   skipForeignKeyChecks?: boolean;
   /** Told each step's name and milliseconds. */
   onStep?: (step: string, ms: number) => void;
@@ -138,7 +140,7 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<Scal
       // One row per task: its plan's coordinates, section and units, read by every later step.
       sql`create temporary table scale_tasks on commit drop as
         select n, y, j, t, 1 + ((j - 1) * 6) / t as s, lead, 1 + ((lead - 1) + 1 + abs(hashtext('S' || n || ':' || y || ':' || j)) % 29) % 30 as support,
-          abs(hashtext('C' || n || ':' || y || ':' || j)) % 7 as targets,
+          abs(hashtext('C' || n || ':' || y || ':' || j)) % ${(options.maxTargets ?? 6) + 1} as targets,
           lead > 20 and n > ${P + C} as township,
           abs(hashtext('st' || n || ':' || lead)) % 10 = 0 as stale
         from (select n, y, ${tmin} + abs(hashtext('T' || n || ':' || y)) % ${tmax - tmin + 1} as t
