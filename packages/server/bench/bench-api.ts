@@ -148,7 +148,7 @@ async function importPlan(base: string, planner: Session, tasks: number) {
   const plan = (await imported.json()) as {
     id: string;
     version: number;
-    items: { id: string; parentId: string | null }[];
+    items: { id: string; parentId: string | null; assignments: { unitId: string; role: string }[] }[];
   };
   const json = { ...headersOf(planner), 'content-type': 'application/json' };
   // The synthetic plan's findings (if any) are waived, as a planner would on the review page.
@@ -172,7 +172,11 @@ async function importPlan(base: string, planner: Session, tasks: number) {
       })
     ).json()) as { periods: { id: string }[] }
   ).periods.map((p) => p.id);
-  return { id: plan.id, tasks: plan.items.filter((i) => i.parentId !== null).map((i) => i.id), periods };
+  const tasks = plan.items.filter((i) => i.parentId !== null);
+  const leads = new Set(
+    tasks.flatMap((i) => i.assignments.filter((a) => a.role === 'lead').map((a) => a.unitId)),
+  );
+  return { id: plan.id, tasks: taskItems.map((i) => i.id), leads, periods };
 }
 
 /** Wall time of importing a 40-task plan document to a reviewable draft, over HTTP, one at a time. */
@@ -212,7 +216,10 @@ async function benchDatabase(label: string, env: Record<string, string>): Promis
     for (const size of SIZES) {
       const plan = await importPlan(base, planner, size);
       // Each submission a new (task, unit, period): units of both reporters, tasks, then periods.
-      const slots = reporters.flatMap((r) => r.unitIds.map((unitId) => ({ r, unitId })));
+      // Only units that lead the plan's tasks report on them (another unit's submission is refused, 403).
+      const slots = reporters.flatMap((r) =>
+        r.unitIds.filter((unitId) => plan.leads.has(unitId)).map((unitId) => ({ r, unitId })),
+      );
       let n = 0;
       const submit: autocannon.Request = {
         method: 'POST',
