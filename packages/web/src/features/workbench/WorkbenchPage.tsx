@@ -17,6 +17,7 @@ import { STATUS_COLOR } from '../../components/status.js';
 import { useToday } from '../../components/use-today.js';
 import { useT } from '../../i18n/i18n.js';
 import { useMyWork } from '../my-tasks/use-my-work.js';
+import { KeyProjectsCard } from '../leaders/KeyProjectsCard.js';
 
 export function WorkbenchPage(): ReactNode {
   const t = useT();
@@ -156,6 +157,7 @@ export function WorkbenchPage(): ReactNode {
           </Card>
         </Col>
       </Row>
+      {allowed('instruction.write') ? <KeyProjectsCard /> : null}
     </>
   );
 }
