@@ -37,6 +37,9 @@ const ReportPage = lazy(() =>
 const ReviewPage = lazy(() =>
   import('./features/review/ReviewPage.js').then((m) => ({ default: m.ReviewPage })),
 );
+const SupervisionPage = lazy(() =>
+  import('./features/supervision/SupervisionPage.js').then((m) => ({ default: m.SupervisionPage })),
+);
 const DashboardPage = lazy(() =>
   import('./features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
 );
@@ -98,6 +101,7 @@ function AppRoutes(): ReactNode {
           <Route path="/plans/:planId/tasks/:taskId" element={<TaskDetailPage />} />
           <Route path="/review" element={<ReviewPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/supervision" element={<SupervisionPage />} />
           <Route path="/import" element={<ImportPage />} />
           <Route path="/import/:planId" element={<ImportReviewPage />} />
           <Route path="/admin" element={<AdminPage />} />

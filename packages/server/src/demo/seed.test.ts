@@ -74,4 +74,21 @@ describe('demo seed', () => {
     expect(new Set(accepted.map((a) => a.target_id)).size).toBeGreaterThan(targets.length / 4);
     expect(accepted.every((a) => Number.isFinite(a.value))).toBe(true);
   });
+
+  it('gives the plan owning leaders, its 督办 rules on, and a notice in each state of the flow', async () => {
+    const owned = await database.db
+      .selectFrom('items')
+      .select('id')
+      .where('leader_id', 'is not', null)
+      .execute();
+    expect(owned.length).toBeGreaterThan(0);
+    const states = await database.db.selectFrom('supervision_notices').select('status').distinct().execute();
+    expect(states.map((s) => s.status).sort()).toEqual([
+      'closed',
+      'escalated',
+      'issued',
+      'responded',
+      'signed',
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { PlanDetail, ReportDto, Role } from '@yaodian/core';
+import { DEFAULT_SUPERVISION_RULES, type PlanDetail, type ReportDto, type Role } from '@yaodian/core';
 import { fixedClock, localDate } from '../config/clock.js';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../policies/actor.js';
@@ -12,6 +12,16 @@ import { importPlan, publishPlan } from '../services/plan-service.js';
 import { createForUnmatched } from '../services/unmatched-service.js';
 import { acceptReport, createReport, returnReport } from '../services/report-service.js';
 import { listAllTasks } from '../services/task-service.js';
+import { assignItemLeader, assignUnitLeader } from '../services/leader-service.js';
+import {
+  closeSupervision,
+  escalateSupervision,
+  issueSupervision,
+  listSupervision,
+  respondSupervision,
+  setPlanSupervisionRules,
+  signSupervision,
+} from '../services/supervision-service.js';
 import { DEMO_PLAN_FILE_NAME, DEMO_PLAN_TEXT } from './plan-text.js';
 
 export const DEMO_TENANT_CODE = 'linjiang';
@@ -295,5 +305,74 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
       );
     }
   }
+  await seedSupervision(deps, plan, tasks, actor);
   return { tenantId: tenant.id, planId: plan.id };
+}
+
+/**
+ * 督办 and leaders in the demo: the leader owns the first two sections and is 分管 for the first reporting
+ * unit; the plan's rules are on; and there is one notice in each state (issued, signed, responded, closed,
+ * and one escalated to yellow), all to a unit a demo reporter answers for.
+ */
+async function seedSupervision(
+  deps: Deps,
+  plan: PlanDetail,
+  tasks: Awaited<ReturnType<typeof listAllTasks>>,
+  actor: (username: string) => Actor,
+): Promise<void> {
+  const planner = actor('planner');
+  const leader = actor('leader');
+  for (const section of plan.items.filter((i) => i.parentId === null).slice(0, 2))
+    await assignItemLeader(deps, planner, plan.id, section.id, leader.userId);
+  await setPlanSupervisionRules(deps, planner, plan.id, { ...DEFAULT_SUPERVISION_RULES, enabled: true });
+  const reporterAccount = DEMO_ACCOUNTS.find((a) => a.role === 'reporter');
+  if (!reporterAccount) return;
+  const reporter = actor(reporterAccount.username);
+  const owned = tasks.filter((task) => task.reportingUnits.some((u) => reporter.unitIds.includes(u.id)));
+  const unitId = owned[0]?.reportingUnits.find((u) => reporter.unitIds.includes(u.id))?.id;
+  if (!unitId) return;
+  await assignUnitLeader(deps, planner, plan.id, unitId, leader.userId);
+  const REASONS = [
+    '本月进展报送内容空泛，缺少量化数据',
+    '重点任务推进缓慢，落后序时进度',
+    '佐证材料不全，请补充',
+    '连续两月未按时报送',
+    '项目开工手续办理滞后',
+  ];
+  const notices = [];
+  for (const [k, reason] of REASONS.entries()) {
+    const task = owned[k % owned.length];
+    if (!task) return;
+    const { notice } = await issueSupervision(
+      deps,
+      planner,
+      {
+        planId: plan.id,
+        level: k === 4 ? 'blue' : k % 2 === 0 ? 'blue' : 'yellow',
+        unitIds: [unitId],
+        itemIds: [task.id],
+        reason,
+      },
+      null,
+    );
+    notices.push(notice);
+  }
+  const [, signed, responded, closed, escalated] = notices;
+  if (!signed || !responded || !closed || !escalated) return;
+  await signSupervision(deps, reporter, signed.id, signed.version);
+  for (const n of [responded, closed]) {
+    const s = (await signSupervision(deps, reporter, n.id, n.version)).notice;
+    await respondSupervision(
+      deps,
+      reporter,
+      n.id,
+      s.version,
+      '已召开专题会议，明确时间表，按月报送量化进展并补充佐证材料。',
+    );
+  }
+  const current = (await listSupervision(deps, planner, { planId: plan.id })).notices.find(
+    (n) => n.id === closed.id,
+  );
+  if (current) await closeSupervision(deps, planner, closed.id, current.version, '整改到位，予以销号。');
+  await escalateSupervision(deps, planner, escalated.id, escalated.version);
 }

@@ -14,6 +14,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/plans', label: 'menu.plans', needs: 'plan.read' },
   { path: '/review', label: 'menu.review', needs: 'report.review' },
   { path: '/dashboard', label: 'menu.dashboard', needs: 'plan.read' },
+  { path: '/supervision', label: 'menu.supervision', needs: 'supervision.read' },
   { path: '/import', label: 'menu.import', needs: 'plan.import' },
   { path: '/admin', label: 'menu.admin', needs: 'user.read' },
   { path: '/audit', label: 'menu.audit', needs: 'audit.read' },

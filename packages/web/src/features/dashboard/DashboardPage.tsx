@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { PlanPicker } from '../../components/PlanPicker.js';
 import { useCurrentPlan } from '../../components/use-plans.js';
 import { useT } from '../../i18n/i18n.js';
+import { OpenSupervisionBar } from '../supervision/OpenSupervisionBar.js';
 import { DashboardView } from './DashboardView.js';
 
 /** The plan's dashboard: the server's summary and attainment, drawn (the page computes no figure). */
@@ -41,6 +42,7 @@ export function DashboardPage(): ReactNode {
         }
       />
       <ErrorAlert error={plans.error ?? summary.error ?? attainment.error} />
+      {planId ? <OpenSupervisionBar planId={planId} /> : null}
       {plans.data && plans.data.length === 0 ? (
         <Card className="yd-card">
           <Empty description={t('dashboard.noPlan')} />

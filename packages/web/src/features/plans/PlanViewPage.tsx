@@ -32,6 +32,10 @@ import { useT } from '../../i18n/i18n.js';
 import { exportFileName } from './PlanListPage.js';
 import { allIds, buildTree, filterTree, type TreeDatum, type TreeNode } from './tree.js';
 import { PlanRemindersCard } from '../notifications/PlanRemindersCard.js';
+import { PlanLeadersCard } from '../leaders/PlanLeadersCard.js';
+import { openByTask } from '../supervision/levels.js';
+import { PlanSupervisionCard } from '../supervision/PlanSupervisionCard.js';
+import { SupervisionTag } from '../supervision/SupervisionTag.js';
 
 interface Filters {
   sectionId?: string;
@@ -54,6 +58,7 @@ export function PlanViewPage(): ReactNode {
   const tasks = useLoad(() => api.tasks({ planId, ...filters }), [planId, filters]);
   const periods = useLoad(() => api.periods(planId), [planId]);
   const summary = useLoad(() => api.planSummary(planId), [planId]);
+  const supervision = useLoad(() => api.supervisionNotices({ query: { planId, status: 'open' } }), [planId]);
   const { allowed } = useAuth();
   const canSetPeriods = allowed('plan.edit') && periods.data?.length === 0;
   const taskById = useMemo(() => new Map((tasks.data ?? []).map((task) => [task.id, task])), [tasks.data]);
@@ -281,11 +286,14 @@ export function PlanViewPage(): ReactNode {
           <TaskTable
             tasks={tasks.data ?? []}
             loading={tasks.loading}
+            supervision={openByTask(supervision.data?.notices ?? [])}
             onOpen={(task) => void navigate(`/plans/${planId}/tasks/${task.id}`)}
           />
         )}
       </Card>
       {plan.data?.status === 'published' ? <PlanRemindersCard planId={planId} /> : null}
+      {plan.data?.status === 'published' ? <PlanSupervisionCard planId={planId} /> : null}
+      {plan.data?.status === 'published' ? <PlanLeadersCard planId={planId} /> : null}
     </>
   );
 }
@@ -294,10 +302,13 @@ export function TaskTable({
   tasks,
   loading,
   onOpen,
+  supervision,
 }: {
   tasks: TaskDto[];
   loading: boolean;
   onOpen: (task: TaskDto) => void;
+  /** Open 督办 per task (count and highest level), shown as a coloured tag beside the status. */
+  supervision?: ReturnType<typeof openByTask>;
 }): ReactNode {
   const t = useT();
   return (
@@ -348,7 +359,15 @@ export function TaskTable({
         {
           title: t('planView.status'),
           width: 110,
-          render: (_: unknown, task) => <StatusTag status={task.status} />,
+          render: (_: unknown, task) => {
+            const open = supervision?.get(task.id);
+            return (
+              <>
+                <StatusTag status={task.status} />
+                {open ? <SupervisionTag level={open.level} count={open.open} /> : null}
+              </>
+            );
+          },
         },
       ]}
     />

@@ -29,6 +29,7 @@ import { STATUS_COLOR } from '../../components/status.js';
 import { targetText } from '../../components/target-text.js';
 import { useUnits } from '../../components/use-units.js';
 import { useT } from '../../i18n/i18n.js';
+import { InstructionsCard } from '../leaders/InstructionsCard.js';
 
 export function TaskDetailPage(): ReactNode {
   const t = useT();
@@ -164,6 +165,7 @@ export function TaskDetailPage(): ReactNode {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
+          <InstructionsCard taskId={taskId} />
           <Comments itemId={taskId} />
         </Col>
       </Row>

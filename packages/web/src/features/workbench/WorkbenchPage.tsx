@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { STATUS_COLOR } from '../../components/status.js';
 import { useToday } from '../../components/use-today.js';
 import { useT } from '../../i18n/i18n.js';
+import { KeyProjectsCard } from '../leaders/KeyProjectsCard.js';
 
 export function WorkbenchPage(): ReactNode {
   const t = useT();
@@ -155,6 +156,7 @@ export function WorkbenchPage(): ReactNode {
           </Card>
         </Col>
       </Row>
+      {allowed('instruction.write') ? <KeyProjectsCard /> : null}
     </>
   );
 }

@@ -209,4 +209,29 @@ describe('annual assessment', () => {
     workbook.getWorksheet('得分说明')?.eachRow((row) => texts.push(row.getCell(4).text));
     expect(texts).toContain('−15：2026年6月未报（2项任务）');
   });
+
+  it('deducts for each 督办 notice issued to the unit, by its level, naming the notice', async () => {
+    const before = await medical();
+    const issued = await t.as(planner, {
+      method: 'POST',
+      url: '/api/supervision',
+      payload: {
+        planId: p.plan.id,
+        level: 'yellow',
+        unitIds: [c.units.medical.id],
+        itemIds: [p.item(INSURANCE).id],
+        reason: '医保支付方式改革进展滞后',
+      },
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const { number } = issued.json<{ number: string }>();
+    const after = await medical();
+    const deductions = (await rules()).rules.deductions;
+    expect(after.lines.map((l) => l.text)).toContain(
+      `−${String(deductions.supervisionYellow)}：黄色督办（${number}）`,
+    );
+    expect(after.score).toBe(before.score - deductions.supervisionYellow);
+    // As of a day before it was issued, the notice does not count.
+    expect((await medical('?asOf=2026-06-29')).lines.some((l) => l.text.includes(number))).toBe(false);
+  });
 });
