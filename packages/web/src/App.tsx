@@ -37,6 +37,13 @@ const ReportPage = lazy(() =>
 const ReviewPage = lazy(() =>
   import('./features/review/ReviewPage.js').then((m) => ({ default: m.ReviewPage })),
 );
+// The timeline draws with ECharts: loaded with its page, like the dashboard.
+const TimelinePage = lazy(() =>
+  import('./features/milestones/TimelinePage.js').then((m) => ({ default: m.TimelinePage })),
+);
+const AssessmentPage = lazy(() =>
+  import('./features/assessment/AssessmentPage.js').then((m) => ({ default: m.AssessmentPage })),
+);
 const DashboardPage = lazy(() =>
   import('./features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
 );
@@ -95,6 +102,8 @@ function AppRoutes(): ReactNode {
           <Route path="/plans/:planId/tasks/:taskId" element={<TaskDetailPage />} />
           <Route path="/review" element={<ReviewPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/timeline" element={<TimelinePage />} />
+          <Route path="/assessment" element={<AssessmentPage />} />
           <Route path="/import" element={<ImportPage />} />
           <Route path="/import/:planId" element={<ImportReviewPage />} />
           <Route path="/admin" element={<AdminPage />} />

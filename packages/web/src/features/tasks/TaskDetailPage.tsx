@@ -29,6 +29,7 @@ import { STATUS_COLOR } from '../../components/status.js';
 import { targetText } from '../../components/target-text.js';
 import { useUnits } from '../../components/use-units.js';
 import { useT } from '../../i18n/i18n.js';
+import { MilestonesCard } from '../milestones/MilestonesCard.js';
 
 export function TaskDetailPage(): ReactNode {
   const t = useT();
@@ -143,6 +144,13 @@ export function TaskDetailPage(): ReactNode {
               ]}
             />
           </Card>
+          {task ? (
+            <MilestonesCard
+              taskId={taskId}
+              leadUnitIds={task.reportingUnits.map((u) => u.id)}
+              onChanged={tasks.reload}
+            />
+          ) : null}
           <Card className="yd-card" title={t('task.history')} loading={reports.loading}>
             {history.length === 0 ? (
               <Empty description={t('common.empty')} />
