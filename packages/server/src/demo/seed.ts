@@ -11,6 +11,7 @@ import { generatePeriods } from '../services/period-service.js';
 import { importPlan, publishPlan } from '../services/plan-service.js';
 import { createForUnmatched } from '../services/unmatched-service.js';
 import { acceptReport, createReport, returnReport } from '../services/report-service.js';
+import { seedDemoYear } from './seed-year.js';
 import { listAllTasks } from '../services/task-service.js';
 import { DEMO_PLAN_FILE_NAME, DEMO_PLAN_TEXT } from './plan-text.js';
 
@@ -269,5 +270,12 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
       );
     }
   }
+  await seedDemoYear(
+    deps,
+    plan.id,
+    tasks,
+    { planner, leader: actor('leader') },
+    localDate(new Date(importedOn)),
+  );
   return { tenantId: tenant.id, planId: plan.id };
 }
