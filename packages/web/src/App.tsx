@@ -40,6 +40,13 @@ const ReviewPage = lazy(() =>
 const SupervisionPage = lazy(() =>
   import('./features/supervision/SupervisionPage.js').then((m) => ({ default: m.SupervisionPage })),
 );
+// The timeline draws with ECharts: loaded with its page, like the dashboard.
+const TimelinePage = lazy(() =>
+  import('./features/milestones/TimelinePage.js').then((m) => ({ default: m.TimelinePage })),
+);
+const AssessmentPage = lazy(() =>
+  import('./features/assessment/AssessmentPage.js').then((m) => ({ default: m.AssessmentPage })),
+);
 const DashboardPage = lazy(() =>
   import('./features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
 );
@@ -102,6 +109,8 @@ function AppRoutes(): ReactNode {
           <Route path="/review" element={<ReviewPage />} />
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/supervision" element={<SupervisionPage />} />
+          <Route path="/timeline" element={<TimelinePage />} />
+          <Route path="/assessment" element={<AssessmentPage />} />
           <Route path="/import" element={<ImportPage />} />
           <Route path="/import/:planId" element={<ImportReviewPage />} />
           <Route path="/admin" element={<AdminPage />} />

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../config/clock.js';
 import { buildApp } from '../http/app.js';
 import type { Deps } from '../services/deps.js';
+import { recomputePlan } from '../services/task-status-recompute.js';
 import { DB_HOOK_TIMEOUT, openTestDatabase } from '../testing/test-database.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './seed.js';
 
@@ -90,5 +91,27 @@ describe('demo seed', () => {
       'responded',
       'signed',
     ]);
+  });
+
+  it('gives construction-like tasks milestones, one missed, which makes that task behind; saves the assessment rules and the leader’s evaluations', async () => {
+    const milestones = await database.db.selectFrom('milestones').select(['name', 'item_id']).execute();
+    // What the server's start-up job does for today (the seed wrote each change at its own day).
+    const plan = await database.db.selectFrom('plans').select(['id', 'tenant_id']).executeTakeFirstOrThrow();
+    await database.db
+      .transaction()
+      .execute((trx) => recomputePlan(trx, plan.tenant_id, plan.id, deps.clock.now()));
+    expect(milestones.map((m) => m.name)).toEqual(expect.arrayContaining(['主体封顶', '上线试运行']));
+    const missed = await database.db
+      .selectFrom('task_status')
+      .innerJoin('items', 'items.id', 'task_status.item_id')
+      .where('task_status.reason_code', '=', 'milestone_missed')
+      .select(['items.title', 'task_status.status', 'task_status.reason'])
+      .execute();
+    expect(missed).toEqual([
+      expect.objectContaining({ status: 'behind', reason: '里程碑“主体封顶”计划2026-06-05完成，尚未完成' }),
+    ]);
+    expect(await database.db.selectFrom('assessment_rules').select('version').execute()).toHaveLength(1);
+    const evaluations = await database.db.selectFrom('leader_evaluations').select('score').execute();
+    expect(evaluations.length).toBeGreaterThan(3);
   });
 });

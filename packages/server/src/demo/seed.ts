@@ -11,6 +11,7 @@ import { generatePeriods } from '../services/period-service.js';
 import { importPlan, publishPlan } from '../services/plan-service.js';
 import { createForUnmatched } from '../services/unmatched-service.js';
 import { acceptReport, createReport, returnReport } from '../services/report-service.js';
+import { seedDemoYear } from './seed-year.js';
 import { listAllTasks } from '../services/task-service.js';
 import { assignItemLeader, assignUnitLeader } from '../services/leader-service.js';
 import {
@@ -306,6 +307,13 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
     }
   }
   await seedSupervision(deps, plan, tasks, actor);
+  await seedDemoYear(
+    deps,
+    plan.id,
+    tasks,
+    { planner, leader: actor('leader') },
+    localDate(new Date(importedOn)),
+  );
   return { tenantId: tenant.id, planId: plan.id };
 }
 

@@ -56,6 +56,14 @@ export const api = {
     client.importPlan(fileForm(file), { fetch: progressFetch(onProgress) }),
   uploadAttachment: (reportId: string, file: File, onProgress: (percent: number) => void) =>
     client.uploadAttachment(reportId, fileForm(file), { fetch: progressFetch(onProgress) }),
+  /** The assessment workbook: the published one, or the live one as of `asOf`. */
+  async downloadAssessment(planId: string, asOf: string | undefined, fallbackName: string): Promise<void> {
+    const { bytes, fileName } = await client.exportAssessment({
+      params: { planId },
+      query: asOf ? { asOf } : {},
+    });
+    saveFile(bytes, fileName ?? fallbackName);
+  },
   async exportXlsx(planId: string, fallbackName: string): Promise<void> {
     const { bytes, fileName } = await client.exportXlsx(planId);
     saveFile(bytes, fileName ?? fallbackName);

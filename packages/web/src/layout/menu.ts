@@ -15,6 +15,8 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/review', label: 'menu.review', needs: 'report.review' },
   { path: '/dashboard', label: 'menu.dashboard', needs: 'plan.read' },
   { path: '/supervision', label: 'menu.supervision', needs: 'supervision.read' },
+  { path: '/timeline', label: 'menu.timeline', needs: 'plan.read' },
+  { path: '/assessment', label: 'menu.assessment', needs: 'plan.read' },
   { path: '/import', label: 'menu.import', needs: 'plan.import' },
   { path: '/admin', label: 'menu.admin', needs: 'user.read' },
   { path: '/audit', label: 'menu.audit', needs: 'audit.read' },

@@ -1,5 +1,11 @@
-import { BarChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
@@ -10,14 +16,16 @@ echarts.use([
   LineChart,
   PieChart,
   HeatmapChart,
+  ScatterChart,
   GridComponent,
+  MarkLineComponent,
   TooltipComponent,
   LegendComponent,
   VisualMapComponent,
   SVGRenderer,
 ]);
 
-/** The one place ECharts is imported, so it loads only with the dashboard. */
+/** The one place ECharts is imported, so it loads only with the charts (dashboard, milestone timeline). */
 export function Chart({
   option,
   height = 320,

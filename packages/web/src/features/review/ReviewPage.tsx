@@ -13,6 +13,7 @@ import {
   Space,
   Table,
   Tag,
+  Checkbox,
 } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
@@ -65,6 +66,7 @@ export function ReviewPage(): ReactNode {
   );
   const [returning, setReturning] = useState<ReportDto | null>(null);
   const [reason, setReason] = useState('');
+  const [noSubstance, setNoSubstance] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const selectedReports = (pending.data ?? []).filter((r) => selected.includes(r.id));
@@ -90,10 +92,11 @@ export function ReviewPage(): ReactNode {
     setBusy(report.id);
     try {
       if (action === 'accept') await api.acceptReport(report);
-      else await api.returnReport(report, reason.trim());
+      else await api.returnReport(report, reason.trim(), noSubstance);
       void message.success(action === 'accept' ? t('review.accepted') : t('review.returnedDone'));
       setReturning(null);
       setReason('');
+      setNoSubstance(false);
       pending.reload();
       owed.reload();
     } catch (error) {
@@ -255,6 +258,15 @@ export function ReviewPage(): ReactNode {
               }}
             />
           </Form.Item>
+          <Checkbox
+            checked={noSubstance}
+            onChange={(e) => {
+              setNoSubstance(e.target.checked);
+            }}
+            data-testid="return-no-substance"
+          >
+            {t('review.noSubstance')}
+          </Checkbox>
         </Form>
       </Modal>
     </>

@@ -30,6 +30,7 @@ import { targetText } from '../../components/target-text.js';
 import { useUnits } from '../../components/use-units.js';
 import { useT } from '../../i18n/i18n.js';
 import { InstructionsCard } from '../leaders/InstructionsCard.js';
+import { MilestonesCard } from '../milestones/MilestonesCard.js';
 
 export function TaskDetailPage(): ReactNode {
   const t = useT();
@@ -144,6 +145,13 @@ export function TaskDetailPage(): ReactNode {
               ]}
             />
           </Card>
+          {task ? (
+            <MilestonesCard
+              taskId={taskId}
+              leadUnitIds={task.reportingUnits.map((u) => u.id)}
+              onChanged={tasks.reload}
+            />
+          ) : null}
           <Card className="yd-card" title={t('task.history')} loading={reports.loading}>
             {history.length === 0 ? (
               <Empty description={t('common.empty')} />
