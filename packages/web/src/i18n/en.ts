@@ -403,6 +403,7 @@ export const en: Record<MessageKey, string> = {
   'action.plan.edit': 'Edit plans',
   'action.plan.publish': 'Publish plans',
   'action.plan.export': 'Export progress sheet',
+  'action.plan.bulletin': 'Generate bulletin',
   'action.task.read': 'Read tasks',
   'action.report.read': 'Read reports',
   'action.report.write': 'Write reports',

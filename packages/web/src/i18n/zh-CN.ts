@@ -395,6 +395,7 @@ export const zhCN = {
   'action.plan.edit': '校对计划',
   'action.plan.publish': '发布计划',
   'action.plan.export': '导出推进表',
+  'action.plan.bulletin': '生成通报',
   'action.task.read': '查看任务',
   'action.report.read': '查看报告',
   'action.report.write': '填报进展',
