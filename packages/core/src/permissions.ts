@@ -10,6 +10,7 @@ export const ACTIONS = [
   'plan.edit',
   'plan.publish',
   'plan.export',
+  'plan.bulletin',
   'task.read',
   'report.read',
   'report.write',
@@ -49,6 +50,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'plan.edit': ['admin', 'planner'],
   'plan.publish': ['admin', 'planner'],
   'plan.export': everyone,
+  /** Issuing a 通报 (an official document of the commission) is the planning office's and the leaders' act. */
+  'plan.bulletin': ['admin', 'leader', 'planner'],
   'task.read': everyone,
   'report.read': everyone,
   'report.write': ['reporter'],

@@ -9,11 +9,12 @@ import {
   ResolveUnmatchedRequest,
   UpdatePlanRequest,
 } from '../schemas/plans.js';
-import { PlanSummaryReport, PlanText, TargetAttainment } from '../schemas/summary.js';
+import { BulletinQuery, PlanSummaryReport, PlanText, TargetAttainment } from '../schemas/summary.js';
 import { endpoint } from './define.js';
 
 const writeErrors = [400, 403, 404, 409] as const;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const planEndpoints = {
   plans: endpoint({
@@ -159,6 +160,19 @@ export const planEndpoints = {
     params: PlanParams,
     response: 'file',
     file: { produces: [XLSX], fallbackName: 'plan.xlsx' },
+  }),
+  bulletin: endpoint({
+    name: 'bulletin',
+    method: 'GET',
+    path: '/api/plans/:planId/bulletin',
+    tag: 'export',
+    summary: 'The period’s 通报 (bulletin) as .docx in the official layout (GB/T 9704)',
+    permission: 'plan.bulletin',
+    params: PlanParams,
+    query: BulletinQuery,
+    response: 'file',
+    file: { produces: [DOCX], fallbackName: 'bulletin.docx' },
+    errors: [400, 403, 404],
   }),
   planText: endpoint({
     name: 'planText',

@@ -74,3 +74,12 @@ export const TargetAttainment = z.object({
 });
 
 export const PlanText = z.object({ text: z.string() });
+
+/**
+ * The 通报 of a period: which period, and the document number when the office has assigned one
+ * (临卫督〔2026〕3号); without it the document leaves the number blank to be filled by hand.
+ */
+export const BulletinQuery = z.object({
+  periodId: Id,
+  docNumber: z.string().trim().min(1).max(40).optional(),
+});

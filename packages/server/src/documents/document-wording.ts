@@ -93,16 +93,17 @@ export const DOCUMENT_WORDS = {
       `截至${asOf}，纳入调度的重点任务共${String(tasks)}项，已完成${String(done)}项，完成率${percentText(completion)}；` +
       `${parts}；各项任务平均完成进度${percentText(averagePercent)}。`,
     statusPart: (status: TaskStatus, count: number) => `${STATUS_WORDS[status]}${String(count)}项`,
-    sectionHeader: ['领域', '任务数', '已完成', '正常推进', '有风险', '滞后', '逾期', '平均进度'],
+    // Two-character headers keep the seven figure columns narrow enough for the names to fit on a line.
+    sectionHeader: ['领域', '任务', '完成', '正常', '风险', '滞后', '逾期', '进度'],
     unitIntro: '各牵头单位承担任务的推进情况如下（按平均完成进度排序）。',
-    unitHeader: ['牵头单位', '任务数', '已完成', '正常推进', '有风险', '滞后', '逾期', '平均进度'],
+    unitHeader: ['牵头单位', '任务', '完成', '正常', '风险', '滞后', '逾期', '进度'],
     reporting: (period: string, owed: number, onTime: number, accepted: number) =>
       `${period}各单位应报送任务进展${String(owed)}项次，按时报送${String(onTime)}项次（按时报送率${percentText(
         owed === 0 ? 0 : (onTime / owed) * 100,
       )}），审核通过${String(accepted)}项次（审核通过率${percentText(owed === 0 ? 0 : (accepted / owed) * 100)}）。` +
       '各单位按按时报送率、审核通过率排名如下。',
     missing: (units: string) => `${units}本期有任务进展未按时报送，请抓紧补报。`,
-    rankingHeader: ['排名', '单位', '应报', '按时报送', '审核通过', '按时报送率', '审核通过率'],
+    rankingHeader: ['排名', '单位', '应报', '按时', '通过', '按时率', '通过率'],
     noLagging: '截至目前，无滞后或逾期任务。',
     laggingIntro: (behind: number, overdue: number) =>
       `截至目前，滞后任务${String(behind)}项、逾期任务${String(overdue)}项，具体如下：`,
@@ -118,11 +119,21 @@ export const DOCUMENT_WORDS = {
       `本期共下发督办单${String(issued)}件${byLevel}，销号${String(closed)}件。`,
     noSupervision: '本期未下发或销号督办单。',
     supervisionHeader: ['督办编号', '等级', '承办单位', '督办事项', '状态'],
+    /** Each requirement: its heading sentence (楷体) and what follows it (仿宋). */
     next: [
-      '（一）压实工作责任。各牵头单位要对照任务分工，逐项明确时间表和路线图，主要负责同志亲自研究、推动落实。',
-      '（二）加快滞后任务推进。对本通报列出的滞后和逾期任务，牵头单位要认真分析原因，制定整改措施，确保按期完成。',
-      '（三）提高报送质量。各单位要按时报送月度进展，如实反映工作进展、存在问题和下步打算，并上传佐证材料。',
-    ],
+      [
+        '（一）压实工作责任。',
+        '各牵头单位要对照任务分工，逐项明确时间表和路线图，主要负责同志亲自研究、推动落实。',
+      ],
+      [
+        '（二）加快滞后任务推进。',
+        '对本通报列出的滞后和逾期任务，牵头单位要认真分析原因，制定整改措施，确保按期完成。',
+      ],
+      [
+        '（三）提高报送质量。',
+        '各单位要按时报送月度进展，如实反映工作进展、存在问题和下步打算，并上传佐证材料。',
+      ],
+    ] as const,
     copyTo: '抄送：委领导。',
     printer: (organ: string) => `${organ}办公室`,
     printedOn: (date: string) => `${date}印发`,

@@ -64,7 +64,7 @@ export function run(text: string, style: RunStyle = {}): TextRun {
     font: faces(style.font ?? FONT.body),
     size: halfPoints(style.sizePt ?? TYPE_SIZE.sanhao),
     ...(style.color ? { color: style.color } : {}),
-    bold: style.bold === true,
+    ...(style.bold ? { bold: true } : {}),
   };
   return new TextRun(options);
 }

@@ -33,9 +33,12 @@ const SIGN: Record<Exclude<SheetTarget['op'], 'range'>, string> = { '>=': '≥',
 
 /** "县域内就诊率 ≥ 90%", "床位数 18–20张": a target as a commission prints it, with ≥ / ≤ rather than >= / <=. */
 export function targetLine(target: SheetTarget): string {
-  const amount =
-    target.op === 'range'
-      ? `${String(target.lo ?? '?')}–${String(target.hi ?? '?')}${target.unit}`
-      : `${SIGN[target.op]}${SIGN[target.op] ? ' ' : ''}${String(target.value ?? '?')}${target.unit}`;
-  return `${target.metric} ${amount}`;
+  return `${target.metric} ${targetAmount(target)}`;
+}
+
+/** "≥ 90%", "18–20张": the amount a target commits to, without its metric (the 通报's 目标 column). */
+export function targetAmount(target: SheetTarget): string {
+  return target.op === 'range'
+    ? `${String(target.lo ?? '?')}–${String(target.hi ?? '?')}${target.unit}`
+    : `${SIGN[target.op]}${SIGN[target.op] ? ' ' : ''}${String(target.value ?? '?')}${target.unit}`;
 }

@@ -422,6 +422,13 @@ const cells: Cell[] = [
     prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/export.xlsx`)),
   },
   {
+    endpoint: 'GET /api/plans/{planId}/bulletin',
+    allowed: ['admin', 'leader', 'planner'],
+    outsider: 404,
+    prepare: () =>
+      Promise.resolve(get(`/api/plans/${shared.plan.id}/bulletin?periodId=${shared.periods[0]?.id ?? ''}`)),
+  },
+  {
     endpoint: 'GET /api/tasks (planId)',
     allowed: ALL,
     outsider: 404,

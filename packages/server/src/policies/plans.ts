@@ -2,8 +2,8 @@ import type { Action, PlanStatus } from '@yaodian/core';
 import type { Actor } from './actor.js';
 import { authorize, inTenant, permits } from './authorize.js';
 
-/** What may be done to a plan: its header, tree, source, summary, unmatched names and exports. */
-export type PlanAction = 'read' | 'import' | 'edit' | 'publish' | 'export';
+/** What may be done to a plan: its header, tree, source, summary, unmatched names, exports and 通报. */
+export type PlanAction = 'read' | 'import' | 'edit' | 'publish' | 'export' | 'bulletin';
 
 const NEEDS: Readonly<Record<PlanAction, Action>> = {
   read: 'plan.read',
@@ -11,6 +11,7 @@ const NEEDS: Readonly<Record<PlanAction, Action>> = {
   edit: 'plan.edit',
   publish: 'plan.publish',
   export: 'plan.export',
+  bulletin: 'plan.bulletin',
 };
 
 interface PlanScope {

@@ -91,3 +91,9 @@ export async function hasDemoTenant(db: Executor): Promise<boolean> {
 export async function listTenantIds(db: Executor): Promise<string[]> {
   return (await db.selectFrom('tenants').select('id').orderBy('id').execute()).map((t) => t.id);
 }
+
+/** The commission's full name (临江市卫生健康委员会): the issuing organ of its documents. */
+export async function findTenantName(db: Executor, tenantId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst();
+  return row?.name;
+}

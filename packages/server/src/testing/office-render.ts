@@ -162,9 +162,18 @@ export const TEXT_BLOCK_PT = {
 /** A page number's words ("—", "3", "—") are the only ones set below the block, in the bottom margin. */
 const isPageNumber = (w: PdfWord): boolean => /^(—|-|–|\d+)$/.test(w.text) && w.yMin > TEXT_BLOCK_PT.bottom;
 
+/*
+ * Chinese typesetting lets a line's closing 。，、；：） hang past the right edge rather than start the next line
+ * with it (标点悬挂: Word's and WPS's default for Chinese, and LibreOffice's, which its .docx import cannot turn
+ * off). Such a word may reach one 三号 character (16 pt) beyond the block; every other character stays inside.
+ */
+const HANGING = /[。，、；：！？）》”’]$/;
+const HANG_PT = 16;
+
 /**
- * What breaks the layout: a page not A4 (595 × 842 pt ± 1), a word outside the text block (± `tolerance` pt), a
- * page number outside the bottom margin or not within the block's width. Empty when the document is right.
+ * What breaks the layout: a page not A4 (595 × 842 pt ± 1), a word outside the text block (± `tolerance` pt; a
+ * hanging closing punctuation mark aside), a page number outside the bottom margin or not within the block's
+ * width. Empty when the document is right.
  */
 export async function layoutProblems(pdf: string, tolerance = 2): Promise<string[]> {
   const problems: string[] = [];
@@ -179,7 +188,8 @@ export async function layoutProblems(pdf: string, tolerance = 2): Promise<string
   const b = TEXT_BLOCK_PT;
   for (const w of words) {
     const where = `page ${String(w.page)} "${w.text}" at (${w.xMin.toFixed(1)}, ${w.yMin.toFixed(1)})–(${w.xMax.toFixed(1)}, ${w.yMax.toFixed(1)})`;
-    const across = w.xMin >= b.left - tolerance && w.xMax <= b.right + tolerance;
+    const right = b.right + tolerance + (HANGING.test(w.text) ? HANG_PT : 0);
+    const across = w.xMin >= b.left - tolerance && w.xMax <= right;
     if (isPageNumber(w)) {
       if (!across || w.yMax > pt(PAGE_MM.height) - tolerance)
         problems.push(`page number outside its place: ${where}`);

@@ -68,6 +68,19 @@ export const api = {
     const { bytes, fileName } = await client.exportXlsx(planId);
     saveFile(bytes, fileName ?? fallbackName);
   },
+  /** The period's 通报 (.docx), saved under the Chinese file name the server chose. */
+  async downloadBulletin(
+    planId: string,
+    periodId: string,
+    docNumber: string | undefined,
+    fallbackName: string,
+  ): Promise<void> {
+    const { bytes, fileName } = await client.bulletin({
+      params: { planId },
+      query: { periodId, ...(docNumber ? { docNumber } : {}) },
+    });
+    saveFile(bytes, fileName ?? fallbackName);
+  },
 };
 
 /** The cleaned document text the items' spans index into. */

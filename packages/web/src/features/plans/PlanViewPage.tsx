@@ -29,6 +29,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { StatusTag } from '../../components/StatusTag.js';
 import { STATUS_COLOR } from '../../components/status.js';
 import { useT } from '../../i18n/i18n.js';
+import { BulletinButton } from './BulletinButton.js';
 import { exportFileName } from './PlanListPage.js';
 import { allIds, buildTree, filterTree, type TreeDatum, type TreeNode } from './tree.js';
 import { PlanRemindersCard } from '../notifications/PlanRemindersCard.js';
@@ -141,6 +142,9 @@ export function PlanViewPage(): ReactNode {
             >
               {t('plans.print')}
             </Button>
+            {allowed('plan.bulletin') && periods.data?.length ? (
+              <BulletinButton planId={planId} periods={periods.data} />
+            ) : null}
             <Button type="primary" icon={<DownloadOutlined />} onClick={() => void exportPlan()}>
               {t('plans.export')}
             </Button>

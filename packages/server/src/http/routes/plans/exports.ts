@@ -1,6 +1,7 @@
 import { planEndpoints as e } from '@yaodian/core';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../../../services/deps.js';
+import { exportBulletin } from '../../../services/bulletin-service.js';
 import { exportPlanWorkbook } from '../../../services/export-service.js';
 import { targetAttainment } from '../../../services/attainment-service.js';
 import { planDocument, planText } from '../../../services/plan-source-service.js';
@@ -22,6 +23,9 @@ export function planReportRoutes(deps: Deps): FastifyPluginAsync {
       return summary;
     });
     register(app, e.exportXlsx, ({ actor, params }) => exportPlanWorkbook(deps, actor, params.planId));
+    register(app, e.bulletin, ({ actor, params, query }) =>
+      exportBulletin(deps, actor, params.planId, query),
+    );
     register(app, e.attainment, ({ actor, params }) => targetAttainment(deps, actor, params.planId));
     register(app, e.planText, ({ actor, params }) => planText(deps, actor, params.planId));
     register(app, e.planSource, ({ actor, params }) => planDocument(deps, actor, params.planId));
