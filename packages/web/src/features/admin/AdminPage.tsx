@@ -6,6 +6,7 @@ import { useT } from '../../i18n/i18n.js';
 import { GroupsTab } from './GroupsTab.js';
 import { PeriodsTab } from './PeriodsTab.js';
 import { RolesTab } from './RolesTab.js';
+import { SecurityPolicyTab } from './SecurityPolicyTab.js';
 import { UnitsTab } from './UnitsTab.js';
 import { UsersTab } from './UsersTab.js';
 
@@ -25,6 +26,9 @@ export function AdminPage(): ReactNode {
                   { key: 'units', label: t('admin.units'), children: <UnitsTab /> },
                   { key: 'groups', label: t('admin.groups'), children: <GroupsTab /> },
                 ]
+              : []),
+            ...(allowed('security.policy')
+              ? [{ key: 'security', label: t('admin.security'), children: <SecurityPolicyTab /> }]
               : []),
             ...(allowed('plan.edit')
               ? [{ key: 'periods', label: t('admin.periods'), children: <PeriodsTab /> }]
