@@ -76,6 +76,26 @@ describe('accounts in the page: unlock, reset, disable, own password, audit log'
     await page.getByText('密码已重置').waitFor();
     expect(await apiSignIn('leader', PASSWORD)).toBe(401);
     expect(await apiSignIn('leader', 'Linshi@2026a')).toBe(200);
+    // The leader, in another browser: the temporary password leads to the change-password screen and nothing else.
+    const other = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    await other.goto(`${server.url}/login`);
+    await other.getByLabel('用户名').fill('leader');
+    await other.getByLabel('密码').fill('Linshi@2026a');
+    await other.getByRole('button', { name: /登\s*录/ }).click();
+    await expect(other.getByTestId('password-forced').innerText()).resolves.toContain('安全管理员重置');
+    expect(await other.getByTestId('current-user').count()).toBe(0);
+    const forced = other.getByRole('dialog');
+    await forced.getByLabel('当前密码').fill('Linshi@2026a');
+    await forced.getByLabel('新密码', { exact: true }).fill('aaaaaaaaaaaa');
+    await forced.getByLabel('确认新密码').fill('aaaaaaaaaaaa');
+    await forced.getByRole('button', { name: /确\s*定|OK/ }).click();
+    // The policy's rule and its limit, in Chinese.
+    await expect(forced.getByTestId('password-error').innerText()).resolves.toContain('至少 3 类');
+    await forced.getByLabel('新密码', { exact: true }).fill('Lingdao@2026x');
+    await forced.getByLabel('确认新密码').fill('Lingdao@2026x');
+    await forced.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await other.getByTestId('current-user').waitFor();
+    await other.context().close();
   });
 
   it('disables a user, who then cannot sign in, and enables them again', async () => {
@@ -118,7 +138,7 @@ describe('accounts in the page: unlock, reset, disable, own password, audit log'
     await page.getByRole('button', { name: /修改密码/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('当前密码').fill('not-my-password');
-    await dialog.getByLabel('新密码（至少10位）').fill('Guihua@2026b');
+    await dialog.getByLabel('新密码', { exact: true }).fill('Guihua@2026b');
     await dialog.getByLabel('确认新密码').fill('Guihua@2026b');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await expect(dialog.getByTestId('password-error').innerText()).resolves.toBe('当前密码不正确');

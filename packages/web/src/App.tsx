@@ -7,6 +7,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from './auth/auth.js';
 import { DemoBanner } from './components/DemoBanner.js';
+import { ChangePasswordModal } from './features/auth/ChangePasswordModal.js';
 import { LoginPage } from './features/auth/LoginPage.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { MENU } from './layout/menu.js';
@@ -79,8 +80,11 @@ function NotFound(): ReactNode {
 }
 
 function Guarded(): ReactNode {
-  const { user } = useAuth();
+  const { user, refresh } = useAuth();
   if (!user) return <Loading />;
+  // A reset or expired password: the server answers nothing else until it is changed, so neither does the page.
+  if (user.passwordChange)
+    return <ChangePasswordModal open forced={user.passwordChange} onClose={() => void refresh()} />;
   return <AppLayout />;
 }
 

@@ -20,6 +20,8 @@ interface AuthValue {
   signIn: (username: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
   allowed: (action: Action) => boolean;
+  /** Reads the signed-in user again (after a password change lifts a forced change). */
+  refresh: () => Promise<void>;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -74,8 +76,14 @@ export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
     }
   }, [navigate]);
   const allowed = useCallback((action: Action) => (user ? can(user.role, action) : false), [user]);
+  const refresh = useCallback(async () => {
+    setUser(await api.me());
+  }, []);
 
-  const value = useMemo(() => ({ user, signIn, signOut, allowed }), [user, signIn, signOut, allowed]);
+  const value = useMemo(
+    () => ({ user, signIn, signOut, allowed, refresh }),
+    [user, signIn, signOut, allowed, refresh],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

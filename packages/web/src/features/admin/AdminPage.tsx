@@ -7,6 +7,7 @@ import { CalendarTab } from '../calendar/CalendarTab.js';
 import { GroupsTab } from './GroupsTab.js';
 import { PeriodsTab } from './PeriodsTab.js';
 import { RolesTab } from './RolesTab.js';
+import { SecurityPolicyTab } from './SecurityPolicyTab.js';
 import { UnitsTab } from './UnitsTab.js';
 import { UsersTab } from './UsersTab.js';
 
@@ -29,6 +30,9 @@ export function AdminPage(): ReactNode {
               : []),
             ...(allowed('plan.read')
               ? [{ key: 'calendar', label: t('admin.calendar'), children: <CalendarTab /> }]
+              : []),
+            ...(allowed('security.policy')
+              ? [{ key: 'security', label: t('admin.security'), children: <SecurityPolicyTab /> }]
               : []),
             ...(allowed('plan.edit')
               ? [{ key: 'periods', label: t('admin.periods'), children: <PeriodsTab /> }]

@@ -1,5 +1,6 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
+import { useMe } from '../../auth/auth.js';
 import { api } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/error-message.js';
 import { useT } from '../../i18n/i18n.js';
@@ -16,8 +17,18 @@ const EMPTY: Fields = { current: '', next: '', confirm: '' };
  * The signed-in user changes their own password. The rules (length, complexity, history) are the server's:
  * its message is shown as it comes; only "the two entries differ" is checked here, as it never reaches it.
  */
-export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }): ReactNode {
+export function ChangePasswordModal({
+  open,
+  onClose,
+  forced = null,
+}: {
+  open: boolean;
+  onClose: () => void;
+  /** The server requires the change ('reset' or 'expired'): the dialog cannot be dismissed. */
+  forced?: 'reset' | 'expired' | null;
+}): ReactNode {
   const t = useT();
+  const { passwordRules } = useMe();
   const { message } = App.useApp();
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [error, setError] = useState<string | null>(null);
@@ -62,11 +73,26 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
     <Modal
       open={open}
       title={t('password.title')}
-      onCancel={close}
+      onCancel={forced ? undefined : close}
+      closable={!forced}
+      mask={{ closable: !forced }}
+      cancelButtonProps={forced ? { style: { display: 'none' } } : {}}
       onOk={() => void save()}
       okButtonProps={{ loading: busy, disabled: !fields.current || !fields.next || !fields.confirm }}
       destroyOnHidden
     >
+      {forced ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t(forced === 'reset' ? 'password.forced.reset' : 'password.forced.expired')}
+          style={{ marginBottom: 16 }}
+          data-testid="password-forced"
+        />
+      ) : null}
+      <Typography.Paragraph type="secondary" data-testid="password-rules">
+        {t('password.rules', passwordRules)}
+      </Typography.Paragraph>
       <Form layout="vertical" data-testid="change-password">
         {field('current', t('password.current'), 'current-password')}
         {field('next', t('password.new'), 'new-password')}

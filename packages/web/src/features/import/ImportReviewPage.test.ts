@@ -68,6 +68,8 @@ beforeEach(() => {
     role: 'planner',
     unitIds: [],
     unitNames: [],
+    passwordChange: null,
+    passwordRules: { minLength: 10, minClasses: 3, history: 5 },
   });
   vi.spyOn(api, 'plan').mockResolvedValue(draft);
   vi.spyOn(api, 'units').mockResolvedValue([medical]);

@@ -32,6 +32,8 @@ beforeEach(() => {
     role: 'leader',
     unitIds: [],
     unitNames: [],
+    passwordChange: null,
+    passwordRules: { minLength: 10, minClasses: 3, history: 5 },
   });
   vi.spyOn(api, 'plan').mockResolvedValue(thePlan);
   vi.spyOn(api, 'units').mockResolvedValue([]);
