@@ -172,9 +172,9 @@ async function importPlan(base: string, planner: Session, tasks: number) {
       })
     ).json()) as { periods: { id: string }[] }
   ).periods.map((p) => p.id);
-  const tasks = plan.items.filter((i) => i.parentId !== null);
+  const taskItems = plan.items.filter((i) => i.parentId !== null);
   const leads = new Set(
-    tasks.flatMap((i) => i.assignments.filter((a) => a.role === 'lead').map((a) => a.unitId)),
+    taskItems.flatMap((i) => i.assignments.filter((a) => a.role === 'lead').map((a) => a.unitId)),
   );
   return { id: plan.id, tasks: taskItems.map((i) => i.id), leads, periods };
 }
