@@ -7,7 +7,7 @@
  * Also the import latency of a 40-task plan document (upload to reviewable draft: parse and inserts in one
  * transaction), sequentially, BENCH_IMPORTS times (default 10): median and best.
  * Not a test: figures depend on the machine. BENCH_SECONDS (default 3) per run; BENCH_DATABASES
- * (default `pglite,postgres`) picks the databases.
+ * (default `pglite,postgres`) picks the databases; BENCH_SERVER=dist runs the built server (see bench-server.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,7 +20,11 @@ import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
-const SIZES = (process.env.BENCH_SIZES ?? '150,1000').split(',').map(Number);
+// BENCH_SIZES=0 measures the import latency only.
+const SIZES = (process.env.BENCH_SIZES ?? '150,1000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const CONNECTIONS = [16, 64];
 const DRAIN_MS = Number(process.env.BENCH_DRAIN_MS ?? 3000);
 const IMPORTS = Number(process.env.BENCH_IMPORTS ?? 10);
