@@ -182,6 +182,10 @@ async function measure(): Promise<void> {
       if (response.status !== 200) throw new Error(`${p} answered ${String(response.status)}`);
     };
     const pick = (i: number) => sessions[(i * 7) % sessions.length] ?? { cookie: '', plan: '' };
+    // The trivial authenticated request in the same window: what this (shared) machine gives right now.
+    await timed('trivial: GET /api/auth/me', async (i) => {
+      await get(pick(i).cookie, '/api/auth/me');
+    });
     await timed("a county's dashboard (summary + attainment)", async (i) => {
       const s = pick(i);
       await Promise.all([

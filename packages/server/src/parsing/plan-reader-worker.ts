@@ -1,6 +1,7 @@
-// A worker thread's entry: reads one plan document and posts the plan or the ParseError back. It runs off the
-// server's event loop, so a slow or hostile document delays only its own upload; the pool ends it on time-out.
-import { parentPort, workerData } from 'node:worker_threads';
+// A worker thread's entry: reads the plan documents it is sent, one at a time, and posts each plan or ParseError
+// back. It runs off the server's event loop, so a slow or hostile document delays only its own upload; the pool
+// ends it on time-out or heap exhaustion, and otherwise keeps it for the next document (its engine loaded once).
+import { parentPort } from 'node:worker_threads';
 import type { ParseLimits, ParsePlanOptions, Plan } from '@yaodian/parser';
 
 export interface PlanReaderJob {
@@ -40,7 +41,9 @@ async function run(job: PlanReaderJob): Promise<PlanReaderResult> {
 
 const port = parentPort;
 if (port) {
-  void run(workerData as PlanReaderJob).then((result) => {
-    port.postMessage(result);
+  port.on('message', (job: PlanReaderJob) => {
+    void run(job).then((result) => {
+      port.postMessage(result);
+    });
   });
 }

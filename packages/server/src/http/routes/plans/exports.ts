@@ -19,7 +19,7 @@ export function planReportRoutes(deps: Deps): FastifyPluginAsync {
       );
       // Revalidated on every use: an unchanged plan answers 304 without computing the figures.
       if (etag) void reply.header('etag', etag).header('cache-control', 'private, no-cache');
-      if (!summary) return reply.code(304).send(null);
+      if (!summary) return reply.code(304).send();
       return summary;
     });
     register(app, e.exportXlsx, ({ actor, params }) => exportPlanWorkbook(deps, actor, params.planId));

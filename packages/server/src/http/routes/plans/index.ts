@@ -27,7 +27,7 @@ export function planRoutes(deps: Deps): FastifyPluginAsync {
       );
       // Revalidated on every use: an unchanged plan answers 304 without reading its items.
       void reply.header('etag', etag).header('cache-control', 'private, no-cache');
-      if (!plan) return reply.code(304).send(null);
+      if (!plan) return reply.code(304).send();
       return plan;
     });
     register(app, e.updatePlan, ({ actor, params, body }) => updatePlan(deps, actor, params.planId, body));
