@@ -1298,6 +1298,7 @@ const NOT_ENDPOINTS = /^(GET|POST|PUT|PATCH|DELETE) \/api\/(docs\b.*|openapi\.js
 // auditPage is one page of the audit log with its cursor.
 const CLIENT_HELPERS = new Set([
   'call',
+  'currentPeriod',
   'transport',
   'updatePlanSettings',
   'attachmentUrl',

@@ -258,7 +258,11 @@ export function listInstructions(db: Executor, tenantId: string, itemId: string)
 }
 
 /** The units a task's reports come from, as the stored task status places them (empty for a section). */
-export async function findTaskReportingUnits(db: Executor, tenantId: string, itemId: string): Promise<string[]> {
+export async function findTaskReportingUnits(
+  db: Executor,
+  tenantId: string,
+  itemId: string,
+): Promise<string[]> {
   const row = await db
     .selectFrom('task_status')
     .select('reporting_unit_ids')

@@ -24,11 +24,7 @@ export function listPlanMilestones(db: Executor, tenantId: string, planId: strin
     .execute();
 }
 
-export function findMilestone(
-  db: Executor,
-  tenantId: string,
-  id: string,
-): Promise<MilestoneRow | undefined> {
+export function findMilestone(db: Executor, tenantId: string, id: string): Promise<MilestoneRow | undefined> {
   return db
     .selectFrom('milestones')
     .selectAll()

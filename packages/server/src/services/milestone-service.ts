@@ -102,7 +102,8 @@ async function setActual(
     if (!before) throw notFound('Milestone');
     const plan = await visiblePlan(trx, actor, before.plan_id);
     if (plan.status !== 'published') throw stateConflict('Milestones are recorded on a published plan');
-    if (!confirm) authorizeMilestoneUnit(actor, await taskReportingUnits(trx, actor.tenantId, before.item_id));
+    if (!confirm)
+      authorizeMilestoneUnit(actor, await taskReportingUnits(trx, actor.tenantId, before.item_id));
     const now = deps.clock.now();
     if (input.actualOn !== null && input.actualOn > localDate(now))
       throw new AppError('validation_failed', 'A milestone cannot be reached in the future', {

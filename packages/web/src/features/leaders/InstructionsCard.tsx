@@ -53,7 +53,9 @@ export function InstructionsCard({ taskId }: { taskId: string }): ReactNode {
             maxLength={200}
             value={text}
             placeholder={t('instr.placeholder')}
-            onChange={(e) => { setText(e.target.value); }}
+            onChange={(e) => {
+              setText(e.target.value);
+            }}
             data-testid="instruction-input"
           />
           <Button type="primary" loading={busy} disabled={text.trim() === ''} onClick={() => void send()}>

@@ -19,6 +19,8 @@ const me = (role: MeDto['role']): MeDto => ({
   role,
   unitIds: [uuid()],
   unitNames: ['医政医管科'],
+  passwordChange: null,
+  passwordRules: { minLength: 10, minClasses: 3, history: 5 },
 });
 
 beforeEach(() => {
