@@ -224,7 +224,7 @@ describe('annual assessment', () => {
       },
     });
     expect(issued.statusCode, issued.body).toBe(201);
-    const { number } = issued.json<{ number: string }>();
+    const { number } = issued.json<{ notice: { number: string } }>().notice;
     const after = await medical();
     const deductions = (await rules()).rules.deductions;
     expect(after.lines.map((l) => l.text)).toContain(
