@@ -16,8 +16,16 @@ const me = {
   role: 'admin',
   unitIds: [UNIT_ID],
   unitNames: ['疾病预防控制科'],
+  passwordChange: null,
+  passwordRules: { minLength: 10, minClasses: 3, history: 5 },
 };
-const unit = { id: UNIT_ID, name: '疾病预防控制科', kind: 'department', aliases: ['疾控科'] };
+const unit = {
+  id: UNIT_ID,
+  name: '疾病预防控制科',
+  kind: 'department',
+  aliases: ['疾控科'],
+  linkedTenantId: null,
+};
 
 interface Sent {
   url: string;

@@ -14,13 +14,15 @@ import { verifyChain } from '../services/audit-chain-service.js';
 export const BACKUP_FORMAT = 'yaodian.backup/v1';
 
 /** Parents before children, so every foreign key finds its row on restore. */
+// Restored in this order, each row's references before it: users before units (a unit names its 分管
+// leader, a user), units before what names them.
 const TABLES = [
   'tenants',
+  'users',
   'org_units',
   'org_unit_aliases',
   'unit_groups',
   'unit_group_members',
-  'users',
   'password_policies',
   'password_history',
   'user_units',
