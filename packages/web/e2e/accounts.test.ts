@@ -50,7 +50,7 @@ describe('accounts in the page: unlock, reset, disable, own password, audit log'
 
     // 三员分立: locks, passwords and disabling are the security administrator's.
     await signIn(page, server.url, 'secadmin', PASSWORD);
-    await page.getByRole('menuitem', { name: /管理/ }).click();
+    await page.getByRole('menuitem', { name: /(^|\s)管理$/ }).click();
     const row = userRow('viewer');
     await row.getByTestId('locked-tag').waitFor();
     await expect(row.getByTestId('locked-tag').innerText()).resolves.toMatch(/^已锁定至 /);
@@ -172,7 +172,7 @@ describe('accounts in the page: unlock, reset, disable, own password, audit log'
   });
 
   it("keeps the system administrator to accounts and units: no reset, disable or another administrator's account", async () => {
-    await page.getByRole('menuitem', { name: /管理/ }).click();
+    await page.getByRole('menuitem', { name: /(^|\s)管理$/ }).click();
     const row = userRow('secadmin');
     await row.waitFor();
     await expect(row.innerText()).resolves.toContain('管理员账号（三员）只能用命令行建立和维护');

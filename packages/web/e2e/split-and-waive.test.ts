@@ -55,9 +55,19 @@ describe('the import review of corpus plan 004: split an item, then publish past
   it('splits item 一 at its 二是 boundary and sees two items, the second starting at 二是', async () => {
     const before = await planNow();
     const editor = page.getByTestId('item-editor');
-    await editor.getByLabel(/拆分位置/).click();
-    await page.locator('.ant-select-item-option', { hasText: '‖ 二是' }).first().click();
-    await editor.getByRole('button', { name: /^拆\s*分$/ }).click();
+    const split = editor.getByRole('button', { name: /^拆\s*分$/ });
+    // On a loaded machine the dropdown can close before the option's click lands: choose until it took.
+    await expect
+      .poll(
+        async () => {
+          await editor.getByLabel(/拆分位置/).click();
+          await page.locator('.ant-select-item-option', { hasText: '‖ 二是' }).first().click();
+          return split.isEnabled();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await split.click();
     await expect.poll(async () => (await planNow()).items.length).toBe(before.items.length + 1);
     await expect.poll(() => treeNodes().count()).toBe(before.items.length + 1);
     const after = await planNow();
