@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { actorOf } from './auth-hook.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 /** A multipart upload's `file` part, read whole (the multipart plugin caps its size). */
 export interface Upload {
@@ -39,10 +40,10 @@ export type RouteHandler<E extends AnyEndpoint> = (
 
 async function readUpload(request: FastifyRequest): Promise<Upload> {
   if (!request.isMultipart())
-    throw new AppError('validation_failed', 'Send the file as multipart/form-data', { field: 'file' });
+    throw new AppError('validation_failed', ERRORS.upload.multipartOnly, { field: 'file' });
   const file = await request.file();
   if (file?.fieldname !== 'file')
-    throw new AppError('validation_failed', 'Attach the file in the "file" field', { field: 'file' });
+    throw new AppError('validation_failed', ERRORS.upload.fileField, { field: 'file' });
   return { fileName: file.filename, bytes: await file.toBuffer() };
 }
 

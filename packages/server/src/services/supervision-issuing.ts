@@ -181,7 +181,7 @@ export async function escalateNotice(
   const level = nextLevel(row.level);
   if (!level) throw stateConflict(E.alreadyRed);
   if (!(await updateSupervisionNotice(trx, row.tenant_id, row.id, row.version, { status: 'escalated' })))
-    throw versionConflict('Supervision notice');
+    throw versionConflict('supervisionNotice');
   const id = await issueNotice(
     trx,
     {

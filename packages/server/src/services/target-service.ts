@@ -19,6 +19,7 @@ import {
 import type { Deps } from './deps.js';
 import { editablePlan, loadPlanDetail } from './plan-loader.js';
 import { markPlan, statusWrite } from './status-tracking.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 interface TargetFields {
   metric?: string;
@@ -38,11 +39,11 @@ interface TargetFields {
 /** The value fields must fit the operator; said here with a field name, enforced again by a CHECK. */
 function checkShape(op: TargetOp, value: number | null, lo: number | null, hi: number | null): void {
   if (op === 'range') {
-    if (lo === null) throw new AppError('validation_failed', 'A range needs lo', { field: 'lo' });
-    if (hi === null) throw new AppError('validation_failed', 'A range needs hi', { field: 'hi' });
-    if (lo > hi) throw new AppError('validation_failed', 'lo must not exceed hi', { field: 'lo' });
+    if (lo === null) throw new AppError('validation_failed', ERRORS.target.rangeNeedsLo, { field: 'lo' });
+    if (hi === null) throw new AppError('validation_failed', ERRORS.target.rangeNeedsHi, { field: 'hi' });
+    if (lo > hi) throw new AppError('validation_failed', ERRORS.target.loAboveHi, { field: 'lo' });
   } else if (value === null) {
-    throw new AppError('validation_failed', `Operator ${op} needs a value`, { field: 'value' });
+    throw new AppError('validation_failed', ERRORS.target.needsValue(op), { field: 'value' });
   }
 }
 
@@ -54,7 +55,7 @@ async function targetOfPlan(
 ): Promise<TargetRow> {
   const target = await findTarget(db, actor.tenantId, targetId);
   const item = target && (await findItem(db, actor.tenantId, target.item_id));
-  if (!target || item?.plan_id !== planId) throw notFound('Target');
+  if (!target || item?.plan_id !== planId) throw notFound('target');
   return target;
 }
 
@@ -62,7 +63,7 @@ async function finish(db: Executor, deps: Deps, actor: Actor, planId: string): P
   await touchPlan(db, actor.tenantId, planId, deps.clock.now());
   markPlan(db, actor.tenantId, planId);
   const plan = await findPlan(db, actor.tenantId, planId);
-  if (!plan) throw notFound('Plan');
+  if (!plan) throw notFound('plan');
   return loadPlanDetail(db, plan);
 }
 
@@ -81,7 +82,7 @@ export async function createTarget(
     await editablePlan(trx, actor, planId, false);
     const item = await findItem(trx, actor.tenantId, input.itemId);
     if (item?.plan_id !== planId)
-      throw new AppError('validation_failed', 'The item is not in this plan', { field: 'itemId' });
+      throw new AppError('validation_failed', ERRORS.item.notInPlan, { field: 'itemId' });
     const text = input.text ?? '';
     const [row] = await insertTargets(trx, [
       {
@@ -144,7 +145,7 @@ export async function updateTarget(
     if (input.deadlineText !== undefined) changes.deadline_text = input.deadlineText;
     if (input.text !== undefined) changes.text = input.text;
     const after = await updateTargetAtVersion(trx, actor.tenantId, targetId, input.version, changes);
-    if (!after) throw versionConflict('The target');
+    if (!after) throw versionConflict('target');
     await appendAudit(trx, {
       tenantId: actor.tenantId,
       actorId: actor.userId,
@@ -170,7 +171,7 @@ export async function removeTarget(
   return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, false);
     const before = await targetOfPlan(trx, actor, planId, targetId);
-    if (before.version !== version) throw versionConflict('The target');
+    if (before.version !== version) throw versionConflict('target');
     await deleteTarget(trx, actor.tenantId, targetId);
     await appendAudit(trx, {
       tenantId: actor.tenantId,
