@@ -7,6 +7,12 @@ import { actorOf } from './auth-hook.js';
 import { ERRORS } from '../messaging/error-messages.js';
 
 /** A multipart upload's `file` part, read whole (the multipart plugin caps its size). */
+/** The Idempotency-Key the endpoint's header schema validated, if sent. */
+export function idempotencyKeyOf(request: FastifyRequest): string | null {
+  const key = request.headers['idempotency-key'];
+  return typeof key === 'string' ? key : null;
+}
+
 export interface Upload {
   fileName: string;
   bytes: Buffer;

@@ -28,7 +28,6 @@ import {
 } from '../repositories/item-repository.js';
 import { findPlanSource } from '../repositories/plan-source-repository.js';
 import { countReportsForItems } from '../repositories/report-repository.js';
-import { findPlan, touchPlan } from '../repositories/plan-repository.js';
 import {
   listItemTargets,
   moveTargetsFromOffset,
@@ -36,8 +35,9 @@ import {
 } from '../repositories/target-repository.js';
 import { findUnitsByIds } from '../repositories/unit-repository.js';
 import type { Deps } from './deps.js';
+import { finishPlanEdit } from './plan-edit-finish.js';
 import { editablePlan, loadPlanDetail } from './plan-loader.js';
-import { markPlan, statusWrite } from './status-tracking.js';
+import { statusWrite } from './status-tracking.js';
 import { ERRORS } from '../messaging/error-messages.js';
 
 type ItemChanges = Partial<
@@ -48,14 +48,6 @@ async function itemOfPlan(db: Executor, actor: Actor, planId: string, itemId: st
   const item = await findItem(db, actor.tenantId, itemId);
   if (item?.plan_id !== planId) throw notFound('item');
   return item;
-}
-
-async function finish(db: Executor, deps: Deps, actor: Actor, planId: string): Promise<PlanDetail> {
-  await touchPlan(db, actor.tenantId, planId, deps.clock.now());
-  markPlan(db, actor.tenantId, planId);
-  const plan = await findPlan(db, actor.tenantId, planId);
-  if (!plan) throw notFound('plan');
-  return loadPlanDetail(db, plan);
 }
 
 function audit(deps: Deps, actor: Actor, action: string, itemId: string, before: unknown, after: unknown) {
@@ -102,7 +94,7 @@ export async function updateItem(
     const pick = (row: ItemRow) =>
       Object.fromEntries(Object.keys(changes).map((k) => [k, row[k as keyof ItemChanges]]));
     await appendAudit(trx, audit(deps, actor, 'item.update', itemId, pick(before), pick(after)));
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
 
@@ -182,7 +174,7 @@ export async function moveItem(
         { parentId: input.parentId, position },
       ),
     );
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
 
@@ -254,7 +246,7 @@ export async function mergeItem(
         { mergedInto: into.id },
       ),
     );
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
 
@@ -291,7 +283,7 @@ export async function removeItem(
         null,
       ),
     );
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
 
@@ -346,7 +338,7 @@ export async function setAssignments(
         input.assignments,
       ),
     );
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
 
@@ -467,7 +459,7 @@ export async function splitItem(
         },
       ),
     );
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
 
@@ -543,6 +535,6 @@ export async function addItem(
       trx,
       audit(deps, actor, 'item.add', newId, null, { title: input.title, parentId, position }),
     );
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }

@@ -1,4 +1,4 @@
-import type { PlanDetail, TargetDirection, TargetOp } from '@yaodian/core';
+import type { TargetDirection, TargetOp } from '@yaodian/core';
 import { inferDirection } from '../domain/plan-rows.js';
 import type { Executor } from '../db/database.js';
 import type { TargetRow, TargetUpdate } from '../db/schema.js';
@@ -8,7 +8,6 @@ import { authorizeTarget } from '../policies/targets.js';
 import { presentTarget } from '../presenters/plan-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { findItem } from '../repositories/item-repository.js';
-import { findPlan, touchPlan } from '../repositories/plan-repository.js';
 import {
   deleteTarget,
   findTarget,
@@ -17,8 +16,9 @@ import {
   updateTargetAtVersion,
 } from '../repositories/target-repository.js';
 import type { Deps } from './deps.js';
-import { editablePlan, loadPlanDetail } from './plan-loader.js';
-import { markPlan, statusWrite } from './status-tracking.js';
+import { finishPlanEdit } from './plan-edit-finish.js';
+import { editablePlan } from './plan-loader.js';
+import { statusWrite } from './status-tracking.js';
 import { ERRORS } from '../messaging/error-messages.js';
 
 interface TargetFields {
@@ -57,14 +57,6 @@ async function targetOfPlan(
   const item = target && (await findItem(db, actor.tenantId, target.item_id));
   if (!target || item?.plan_id !== planId) throw notFound('target');
   return target;
-}
-
-async function finish(db: Executor, deps: Deps, actor: Actor, planId: string): Promise<PlanDetail> {
-  await touchPlan(db, actor.tenantId, planId, deps.clock.now());
-  markPlan(db, actor.tenantId, planId);
-  const plan = await findPlan(db, actor.tenantId, planId);
-  if (!plan) throw notFound('plan');
-  return loadPlanDetail(db, plan);
 }
 
 export async function createTarget(
@@ -115,7 +107,7 @@ export async function createTarget(
       after: presentTarget(row),
       at: deps.clock.now(),
     });
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
 
@@ -156,7 +148,7 @@ export async function updateTarget(
       after: presentTarget(after),
       at: deps.clock.now(),
     });
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
 
@@ -183,6 +175,6 @@ export async function removeTarget(
       after: null,
       at: deps.clock.now(),
     });
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
