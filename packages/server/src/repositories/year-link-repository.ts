@@ -153,7 +153,11 @@ export function findYearLinks(
     .execute();
 }
 
-export function listLinkTargets(db: Executor, tenantId: string, linkId: string): Promise<TargetYearLinkRow[]> {
+export function listLinkTargets(
+  db: Executor,
+  tenantId: string,
+  linkId: string,
+): Promise<TargetYearLinkRow[]> {
   return db
     .selectFrom('target_year_links')
     .selectAll()

@@ -86,12 +86,21 @@ function yearTasks(loaded: LoadedPlan): YearTask[] {
     title: node.item.title,
     section: node.section.id === node.item.id ? [] : [node.section.title],
     leads: loaded.leadIds.get(node.item.id) ?? [],
-    targets: (loaded.targetsByItem.get(node.item.id) ?? []).map((t) => ({ id: t.id, metric: t.metric, unit: t.unit })),
+    targets: (loaded.targetsByItem.get(node.item.id) ?? []).map((t) => ({
+      id: t.id,
+      metric: t.metric,
+      unit: t.unit,
+    })),
   }));
 }
 
 /** An earlier published (or archived) plan of the same commission; otherwise the request is refused. */
-async function earlierPlan(db: Executor, actor: Actor, plan: PlanHeader, previousPlanId: string): Promise<PlanHeader> {
+async function earlierPlan(
+  db: Executor,
+  actor: Actor,
+  plan: PlanHeader,
+  previousPlanId: string,
+): Promise<PlanHeader> {
   const previous = await findPlan(db, actor.tenantId, previousPlanId);
   if (!previous) throw notFound('Previous plan');
   if (previous.status === 'draft' || previous.year >= plan.year || previous.id === plan.id)
@@ -234,10 +243,14 @@ export async function decideYearLinks(
   authorizeYearLinks(actor, 'edit');
   const ids = new Set(decisions.map((d) => d.id));
   if (ids.size !== decisions.length)
-    throw new AppError('validation_failed', 'A link is decided at most once per request', { field: 'decisions' });
+    throw new AppError('validation_failed', 'A link is decided at most once per request', {
+      field: 'decisions',
+    });
   return statusWrite(deps, async (trx) => {
     const plan = await editablePlan(trx, actor, planId, false);
-    const before = new Map((await findYearLinks(trx, actor.tenantId, plan.id, [...ids])).map((l) => [l.id, l]));
+    const before = new Map(
+      (await findYearLinks(trx, actor.tenantId, plan.id, [...ids])).map((l) => [l.id, l]),
+    );
     const now = deps.clock.now();
     const baselines: string[] = [];
     for (const [index, decision] of decisions.entries()) {
@@ -246,11 +259,17 @@ export async function decideYearLinks(
         throw new AppError('not_found', 'Link not found', { field: `decisions.${String(index)}.id` });
       const after = await decideYearLink(trx, actor.tenantId, plan.id, decision, actor.userId, now);
       if (!after) throw versionConflict('The link');
-      if (after.status === 'confirmed') baselines.push(...(await takeBaselines(trx, actor.tenantId, after.id, now)));
+      if (after.status === 'confirmed')
+        baselines.push(...(await takeBaselines(trx, actor.tenantId, after.id, now)));
     }
     if (baselines.length > 0) {
       const items = await Promise.all(baselines.map((id) => linkedItemOfTarget(trx, actor.tenantId, id)));
-      markTasks(trx, actor.tenantId, plan.id, items.flatMap((i) => (i ? [i] : [])));
+      markTasks(
+        trx,
+        actor.tenantId,
+        plan.id,
+        items.flatMap((i) => (i ? [i] : [])),
+      );
     }
     await appendAudit(trx, {
       tenantId: actor.tenantId,
@@ -266,7 +285,11 @@ export async function decideYearLinks(
   });
 }
 
-async function linkedItemOfTarget(db: Executor, tenantId: string, targetId: string): Promise<string | undefined> {
+async function linkedItemOfTarget(
+  db: Executor,
+  tenantId: string,
+  targetId: string,
+): Promise<string | undefined> {
   return (await findTargetYear(db, tenantId, targetId))?.itemId;
 }
 
@@ -333,7 +356,8 @@ async function copyTasks(
   const current = await loadPlanParts(trx, plan);
   const years = plan.year - previous.year;
   // The section carried tasks go under: the one made by an earlier carry, else a new last section.
-  let section = current.tree.roots.find((r) => !r.item.is_task && r.item.title === CARRIED_SECTION_TITLE)?.item.id;
+  let section = current.tree.roots.find((r) => !r.item.is_task && r.item.title === CARRIED_SECTION_TITLE)
+    ?.item.id;
   if (!section) {
     section = randomUUID();
     await insertItems(trx, [
@@ -420,7 +444,11 @@ async function copyTasks(
       score: 1,
       reasons: [],
       confirmedBy: actor.userId,
-      targets: copies.map((copy, i) => ({ targetId: copy.id, previousTargetId: targets[i]?.id ?? '', score: 1 })),
+      targets: copies.map((copy, i) => ({
+        targetId: copy.id,
+        previousTargetId: targets[i]?.id ?? '',
+        score: 1,
+      })),
     });
   }
   await insertYearLinks(trx, actor.tenantId, links, now);

@@ -21,7 +21,9 @@ export function yearLinkRoutes(deps: Deps): FastifyPluginAsync {
     register(app, e.decideYearLinks, ({ actor, params, body }) =>
       decideYearLinks(deps, actor, params.planId, body.decisions),
     );
-    register(app, e.carryForward, ({ actor, params, body }) => carryForward(deps, actor, params.planId, body));
+    register(app, e.carryForward, ({ actor, params, body }) =>
+      carryForward(deps, actor, params.planId, body),
+    );
     register(app, e.targetHistory, ({ actor, params }) => targetHistory(deps, actor, params.id));
     return Promise.resolve();
   };

@@ -164,9 +164,11 @@ describe('year over year', () => {
 
   it('confirms links: a target without a baseline takes last year’s latest accepted actual, never a returned one', async () => {
     const list = await links();
-    const chosen = ['全面推进县域医共体紧密型建设', '扩大医学检查检验结果互认范围', '落实集中带量采购政策'].map(
-      (title) => linkTo(list, title),
-    );
+    const chosen = [
+      '全面推进县域医共体紧密型建设',
+      '扩大医学检查检验结果互认范围',
+      '落实集中带量采购政策',
+    ].map((title) => linkTo(list, title));
     const response = await decide(chosen.map((l) => ({ id: l.id, version: l.version, status: 'confirmed' })));
     expect(response.statusCode, response.body).toBe(200);
     const after = response.json<YearLinkList>();
