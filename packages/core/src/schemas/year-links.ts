@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Version } from './common.js';
+import { TASK_STATUSES } from './tasks.js';
 
 /*
  * Year over year (issue 10, part 3): links from this year's tasks and targets to last year's, proposed by
@@ -54,7 +55,7 @@ export const UnfinishedTaskDto = z.object({
   itemId: Id,
   number: z.string(),
   title: z.string(),
-  status: z.string(),
+  status: z.enum(TASK_STATUSES),
   leadUnits: z.array(z.string()),
 });
 
