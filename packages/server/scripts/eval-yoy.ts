@@ -20,9 +20,9 @@ for (const truthFile of PAIRS.length > 0 ? PAIRS : ['qinghe-truth.json', 'fengli
       `precision ${pct(score.precision)}, recall ${pct(score.recall)}`,
   );
   if (verbose) {
-    const title = new Map([
-      ...pair.previous.map((t) => [`p${t.id}`, t.title]),
-      ...pair.current.map((t) => [`c${t.id}`, t.title]),
+    const title = new Map<string, string>([
+      ...pair.previous.map((t): [string, string] => [`p${t.id}`, t.title]),
+      ...pair.current.map((t): [string, string] => [`c${t.id}`, t.title]),
     ]);
     for (const w of score.wrong) {
       const p = proposals.find((x) => x.currentId === w.current);

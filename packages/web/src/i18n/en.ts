@@ -788,4 +788,8 @@ export const en: Record<MessageKey, string> = {
   'yearHistory.baseline': 'Baseline',
   'yearHistory.actual': 'Actual (accepted)',
   'yearHistory.none': 'No earlier years',
+  'yearLinks.metricPair': '{from} ({fromUnit}) → {to} ({toUnit})',
+  'yearHistory.metricUnit': '{metric} ({unit})',
+  'yearHistory.actualAt': '{value} ({period})',
+  'yearLinks.listSeparator': ', ',
 };

@@ -773,6 +773,10 @@ export const zhCN = {
   'yearHistory.baseline': '基数',
   'yearHistory.actual': '完成值（已审核）',
   'yearHistory.none': '无往年数据',
+  'yearLinks.metricPair': '{from}（{fromUnit}）→ {to}（{toUnit}）',
+  'yearHistory.metricUnit': '{metric}（{unit}）',
+  'yearHistory.actualAt': '{value}（{period}）',
+  'yearLinks.listSeparator': '、',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

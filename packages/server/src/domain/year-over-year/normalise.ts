@@ -58,7 +58,8 @@ export function unitsCompatible(a: string, b: string): boolean {
 
 /** Character pairs of a string (a single character stands for itself). */
 export function charPairs(text: string): string[] {
-  const chars = [...text];
+  // Code points, not grapheme clusters: plan text is Han and ASCII, where the two are the same.
+  const chars = Array.from(text);
   if (chars.length < 2) return chars;
   return chars.slice(1).map((ch, i) => `${chars[i] ?? ''}${ch}`);
 }

@@ -85,7 +85,7 @@ export function YearLinksPanel({
   };
 
   const taskCell = (side: YearLinkDto['previous']): ReactNode => (
-    <Space direction="vertical" size={0}>
+    <Space orientation="vertical" size={0}>
       <span>{`${side.number} ${side.title}`}</span>
       {side.leadUnits.map((u) => (
         <Tag key={u} color="red" style={{ marginInlineEnd: 0 }}>
@@ -170,10 +170,15 @@ export function YearLinksPanel({
             {
               title: t('yearLinks.metric'),
               render: (_: unknown, l) => (
-                <Space direction="vertical" size={0}>
+                <Space orientation="vertical" size={0}>
                   {l.targets.map((x) => (
                     <span key={x.current.targetId}>
-                      {`${x.previous.metric}（${x.previous.unit}）→ ${x.current.metric}（${x.current.unit}）`}
+                      {t('yearLinks.metricPair', {
+                        from: x.previous.metric,
+                        fromUnit: x.previous.unit,
+                        to: x.current.metric,
+                        toUnit: x.current.unit,
+                      })}
                       {x.baseline ? (
                         <Tag color="green" style={{ marginInlineStart: 4 }}>
                           {t('yearLinks.baseline', {
@@ -261,7 +266,7 @@ export function YearLinksPanel({
               : {})}
             columns={[
               { title: t('yearLinks.previous'), render: (_: unknown, u) => `${u.number} ${u.title}` },
-              { title: t('yearLinks.lead'), render: (_: unknown, u) => u.leadUnits.join('、') },
+              { title: t('yearLinks.lead'), render: (_: unknown, u) => u.leadUnits.join(t('yearLinks.listSeparator')) },
               { title: t('yearLinks.status'), render: (_: unknown, u) => t(`status.${u.status}`) },
             ]}
           />

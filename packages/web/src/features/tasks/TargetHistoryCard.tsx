@@ -32,9 +32,12 @@ export function TargetHistoryCard({ targetIds }: { targetIds: readonly string[] 
       ) : (
         earlier.map((history) => (
           <div key={history.targetId} style={{ marginBottom: 12 }}>
-            <Typography.Text
-              strong
-            >{`${history.years[0]?.metric ?? ''}（${history.years[0]?.unit ?? ''}）`}</Typography.Text>
+            <Typography.Text strong>
+              {t('yearHistory.metricUnit', {
+                metric: history.years[0]?.metric ?? '',
+                unit: history.years[0]?.unit ?? '',
+              })}
+            </Typography.Text>
             <Table<TargetHistoryEntry>
               rowKey="targetId"
               size="small"
@@ -53,7 +56,9 @@ export function TargetHistoryCard({ targetIds }: { targetIds: readonly string[] 
                   render: (_: unknown, y) =>
                     y.actual === null
                       ? ''
-                      : `${String(y.actual)}${y.actualPeriod ? `（${y.actualPeriod}）` : ''}`,
+                      : y.actualPeriod
+                        ? t('yearHistory.actualAt', { value: y.actual, period: y.actualPeriod })
+                        : String(y.actual),
                 },
               ]}
             />
