@@ -4,6 +4,7 @@ import type { Executor } from '../db/database.js';
 import type { AssignmentRole, TargetRow } from '../db/schema.js';
 import { effectiveAssignments, taskNodes, type PlanTree } from '../domain/plan-tree.js';
 import { proposeLinks, type YearTask } from '../domain/year-over-year/match-plans.js';
+import { CARRIED_SECTION_TITLE } from '../domain/year-over-year/rules.js';
 import { shiftDeadline } from '../domain/year-over-year/shift-deadline.js';
 import { AppError, notFound, versionConflict } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
@@ -341,8 +342,6 @@ export async function carryForward(
     return { ...(await linkList(trx, actor, plan, previous.id)), carried: toCarry.length };
   });
 }
-
-const CARRIED_SECTION_TITLE = '上年结转任务';
 
 async function copyTasks(
   trx: Executor,

@@ -13,6 +13,12 @@
  */
 export const LINK_WEIGHTS = { title: 0.5, metric: 0.3, lead: 0.12, section: 0.08 } as const;
 
+/**
+ * The section carried tasks are put under in the new plan: plan content (an item's title, in the plan's
+ * language), not an interface message, so it is stored as the planner would have typed it.
+ */
+export const CARRIED_SECTION_TITLE = '上年结转任务';
+
 /** The lowest score proposed as a link; below it the new task is new. */
 export const LINK_THRESHOLD = 0.42;
 
