@@ -2,6 +2,7 @@ import type { TargetHistory, TargetHistoryEntry, UnfinishedTaskDto, YearLinkList
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../db/database.js';
 import type { AssignmentRole, TargetRow } from '../db/schema.js';
+import { renumberSiblings } from '../domain/numbering.js';
 import { effectiveAssignments, taskNodes, type PlanTree } from '../domain/plan-tree.js';
 import { proposeLinks, type YearTask } from '../domain/year-over-year/match-plans.js';
 import { CARRIED_SECTION_TITLE } from '../domain/year-over-year/rules.js';
@@ -366,7 +367,8 @@ async function copyTasks(
         plan_id: plan.id,
         parent_id: null,
         position: current.tree.roots.length,
-        number: '',
+        // Numbered as the plan numbers its sections (一、二、… → the next one), if it does.
+        number: renumberSiblings([...current.tree.roots.map((r) => r.item.number), '']).at(-1) ?? '',
         level: 1,
         title: CARRIED_SECTION_TITLE,
         text: CARRIED_SECTION_TITLE,

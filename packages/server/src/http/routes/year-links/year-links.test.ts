@@ -226,7 +226,9 @@ describe('year over year', () => {
     const plan = (await t.as(planner, { method: 'GET', url: `/api/plans/${draft.id}` })).json<PlanDetail>();
     const copies = plan.items.filter((i) => i.title === '规范无偿献血工作');
     expect(copies).toHaveLength(1);
-    expect(plan.items.find((i) => i.id === copies[0]?.parentId)?.title).toBe('上年结转任务');
+    const section = plan.items.find((i) => i.id === copies[0]?.parentId);
+    // The fixture's sections run 一 … 六, so the carried tasks' section is the seventh.
+    expect([section?.number, section?.title]).toEqual(['七', '上年结转任务']);
     expect(copies[0]?.targets.map((x) => x.metric)).toEqual(['无偿献血量']);
     const link = linkTo(second.json<YearLinkList>(), '规范无偿献血工作');
     expect([link.origin, link.status]).toEqual(['carried', 'confirmed']);
