@@ -71,12 +71,10 @@ describe('与上年对照', () => {
   });
 
   it('confirms every proposed link at the versions read with 全部确认', async () => {
-    const decide = vi
-      .spyOn(api, 'decideYearLinks')
-      .mockResolvedValue({
-        ...list,
-        links: list.links.map((l) => ({ ...l, status: 'confirmed', version: 2 })),
-      });
+    const decide = vi.spyOn(api, 'decideYearLinks').mockResolvedValue({
+      ...list,
+      links: list.links.map((l) => ({ ...l, status: 'confirmed', version: 2 })),
+    });
     open();
     await screen.findByText('1. 全面推进县域医共体紧密型建设');
     fireEvent.click(screen.getByRole('button', { name: /全部确认/ }));

@@ -266,7 +266,10 @@ export function YearLinksPanel({
               : {})}
             columns={[
               { title: t('yearLinks.previous'), render: (_: unknown, u) => `${u.number} ${u.title}` },
-              { title: t('yearLinks.lead'), render: (_: unknown, u) => u.leadUnits.join(t('yearLinks.listSeparator')) },
+              {
+                title: t('yearLinks.lead'),
+                render: (_: unknown, u) => u.leadUnits.join(t('yearLinks.listSeparator')),
+              },
               { title: t('yearLinks.status'), render: (_: unknown, u) => t(`status.${u.status}`) },
             ]}
           />
