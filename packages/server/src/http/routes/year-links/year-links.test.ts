@@ -235,6 +235,18 @@ describe('year over year', () => {
     expect(second.json<YearLinkList>().unfinished.some((u) => u.itemId === dropped.itemId)).toBe(false);
   });
 
+  it('refuses to carry a task that is not one of last year’s unfinished tasks (400), copying nothing', async () => {
+    const before = (await t.as(planner, { method: 'GET', url: `/api/plans/${draft.id}` })).json<PlanDetail>();
+    const response = await t.as(planner, {
+      method: 'POST',
+      url: `/api/plans/${draft.id}/carry-forward`,
+      payload: { previousPlanId: last.id, itemIds: [itemOf(draft, '加强卫生健康宣传和健康科普').id] },
+    });
+    expect(response.statusCode).toBe(400);
+    const after = (await t.as(planner, { method: 'GET', url: `/api/plans/${draft.id}` })).json<PlanDetail>();
+    expect(after.items.length).toBe(before.items.length);
+  });
+
   it('shows a target’s metric across years through the confirmed link', async () => {
     const plan = (await t.as(planner, { method: 'GET', url: `/api/plans/${draft.id}` })).json<PlanDetail>();
     const target = targetOf(plan, '全面推进县域医共体紧密型建设');
