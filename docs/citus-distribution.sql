@@ -64,6 +64,14 @@ ALTER TABLE milestones DROP CONSTRAINT IF EXISTS milestones_tenant_id_plan_id_fk
 ALTER TABLE milestones DROP CONSTRAINT IF EXISTS milestones_tenant_id_item_id_fkey;
 ALTER TABLE milestones DROP CONSTRAINT IF EXISTS milestones_tenant_id_recorded_by_fkey;
 ALTER TABLE milestones DROP CONSTRAINT IF EXISTS milestones_tenant_id_confirmed_by_fkey;
+ALTER TABLE year_links DROP CONSTRAINT IF EXISTS year_links_tenant_id_plan_id_fkey;
+ALTER TABLE year_links DROP CONSTRAINT IF EXISTS year_links_tenant_id_item_id_fkey;
+ALTER TABLE year_links DROP CONSTRAINT IF EXISTS year_links_tenant_id_previous_plan_id_fkey;
+ALTER TABLE year_links DROP CONSTRAINT IF EXISTS year_links_tenant_id_previous_item_id_fkey;
+ALTER TABLE year_links DROP CONSTRAINT IF EXISTS year_links_tenant_id_decided_by_fkey;
+ALTER TABLE target_year_links DROP CONSTRAINT IF EXISTS target_year_links_tenant_id_link_id_fkey;
+ALTER TABLE target_year_links DROP CONSTRAINT IF EXISTS target_year_links_tenant_id_target_id_fkey;
+ALTER TABLE target_year_links DROP CONSTRAINT IF EXISTS target_year_links_tenant_id_previous_target_id_fkey;
 ALTER TABLE assessment_rules DROP CONSTRAINT IF EXISTS assessment_rules_tenant_id_plan_id_fkey;
 ALTER TABLE assessment_rules DROP CONSTRAINT IF EXISTS assessment_rules_tenant_id_updated_by_fkey;
 ALTER TABLE leader_evaluations DROP CONSTRAINT IF EXISTS leader_evaluations_tenant_id_plan_id_fkey;
@@ -111,6 +119,8 @@ SELECT create_distributed_table('supervision_notice_units', 'tenant_id', colocat
 SELECT create_distributed_table('supervision_notice_items', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'supervision_notice_items'::regclass);
 SELECT create_distributed_table('item_instructions', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'item_instructions'::regclass);
 SELECT create_distributed_table('milestones', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'milestones'::regclass);
+SELECT create_distributed_table('year_links', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'year_links'::regclass);
+SELECT create_distributed_table('target_year_links', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'target_year_links'::regclass);
 SELECT create_distributed_table('assessment_rules', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'assessment_rules'::regclass);
 SELECT create_distributed_table('leader_evaluations', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'leader_evaluations'::regclass);
 SELECT create_distributed_table('assessment_snapshots', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'assessment_snapshots'::regclass);
@@ -174,6 +184,14 @@ ALTER TABLE milestones ADD CONSTRAINT milestones_tenant_id_plan_id_fkey FOREIGN 
 ALTER TABLE milestones ADD CONSTRAINT milestones_tenant_id_item_id_fkey FOREIGN KEY (tenant_id, item_id) REFERENCES items (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE milestones ADD CONSTRAINT milestones_tenant_id_recorded_by_fkey FOREIGN KEY (tenant_id, recorded_by) REFERENCES users (tenant_id, id);
 ALTER TABLE milestones ADD CONSTRAINT milestones_tenant_id_confirmed_by_fkey FOREIGN KEY (tenant_id, confirmed_by) REFERENCES users (tenant_id, id);
+ALTER TABLE year_links ADD CONSTRAINT year_links_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE year_links ADD CONSTRAINT year_links_tenant_id_item_id_fkey FOREIGN KEY (tenant_id, item_id) REFERENCES items (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE year_links ADD CONSTRAINT year_links_tenant_id_previous_plan_id_fkey FOREIGN KEY (tenant_id, previous_plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE year_links ADD CONSTRAINT year_links_tenant_id_previous_item_id_fkey FOREIGN KEY (tenant_id, previous_item_id) REFERENCES items (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE year_links ADD CONSTRAINT year_links_tenant_id_decided_by_fkey FOREIGN KEY (tenant_id, decided_by) REFERENCES users (tenant_id, id);
+ALTER TABLE target_year_links ADD CONSTRAINT target_year_links_tenant_id_link_id_fkey FOREIGN KEY (tenant_id, link_id) REFERENCES year_links (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE target_year_links ADD CONSTRAINT target_year_links_tenant_id_target_id_fkey FOREIGN KEY (tenant_id, target_id) REFERENCES targets (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE target_year_links ADD CONSTRAINT target_year_links_tenant_id_previous_target_id_fkey FOREIGN KEY (tenant_id, previous_target_id) REFERENCES targets (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE assessment_rules ADD CONSTRAINT assessment_rules_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE assessment_rules ADD CONSTRAINT assessment_rules_tenant_id_updated_by_fkey FOREIGN KEY (tenant_id, updated_by) REFERENCES users (tenant_id, id);
 ALTER TABLE leader_evaluations ADD CONSTRAINT leader_evaluations_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;

@@ -17,6 +17,7 @@ import { commentEndpoints, taskEndpoints } from './tasks.js';
 import { tenantEndpoints } from './tenants.js';
 import { unitEndpoints } from './units.js';
 import { userEndpoints } from './users.js';
+import { yearLinkEndpoints } from './year-links.js';
 
 export * from './define.js';
 export { assessmentEndpoints } from './assessment.js';
@@ -37,6 +38,7 @@ export { commentEndpoints, taskEndpoints } from './tasks.js';
 export { tenantEndpoints } from './tenants.js';
 export { unitEndpoints } from './units.js';
 export { userEndpoints } from './users.js';
+export { yearLinkEndpoints } from './year-links.js';
 
 /**
  * Every endpoint of the API by client method name: the one table the server registers, the OpenAPI
@@ -65,6 +67,7 @@ export const ENDPOINTS = {
   ...milestoneEndpoints,
   ...assessmentEndpoints,
   ...tenantEndpoints,
+  ...yearLinkEndpoints,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -476,6 +476,38 @@ export interface MilestoneTable {
   updated_at: Date;
 }
 
+/** A task linked to its predecessor in an earlier plan (migration 0200, issue 10 part 3). */
+export interface YearLinkTable {
+  tenant_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  item_id: string;
+  previous_plan_id: string;
+  previous_item_id: string;
+  origin: 'matched' | 'carried';
+  score: number;
+  reasons: Json<string[]>;
+  status: Generated<'proposed' | 'confirmed' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  version: Generated<number>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** A target linked to last year's target of the same metric, and where its baseline came from (0200). */
+export interface TargetYearLinkTable {
+  tenant_id: string;
+  link_id: string;
+  target_id: string;
+  previous_target_id: string;
+  score: number;
+  baseline_report_id: string | null;
+  baseline_value: number | null;
+  baseline_period: string | null;
+  baseline_set_at: Date | null;
+}
+
 export interface AssessmentRuleTable {
   tenant_id: string;
   plan_id: string;
@@ -543,6 +575,8 @@ export interface DB {
   supervision_notice_items: SupervisionNoticeItemTable;
   item_instructions: ItemInstructionTable;
   milestones: MilestoneTable;
+  year_links: YearLinkTable;
+  target_year_links: TargetYearLinkTable;
   assessment_rules: AssessmentRuleTable;
   leader_evaluations: LeaderEvaluationTable;
   assessment_snapshots: AssessmentSnapshotTable;
@@ -564,3 +598,5 @@ export type NotificationRow = Selectable<NotificationTable>;
 export type OutboundMessageRow = Selectable<OutboundMessageTable>;
 export type SupervisionNoticeRow = Selectable<SupervisionNoticeTable>;
 export type MilestoneRow = Selectable<MilestoneTable>;
+export type YearLinkRow = Selectable<YearLinkTable>;
+export type TargetYearLinkRow = Selectable<TargetYearLinkTable>;

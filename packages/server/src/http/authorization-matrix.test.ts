@@ -46,6 +46,17 @@ async function draftPlan(): Promise<PlanDetail> {
     await t.as(session('planner'), { method: 'POST', url: '/api/plans', payload, headers })
   ).json<PlanDetail>();
 }
+/** A draft of the year after the shared plan's: what year-over-year links are made on. */
+async function nextYearDraft(): Promise<PlanDetail> {
+  const plan = await draftPlan();
+  const response = await t.as(session('planner'), {
+    method: 'PATCH',
+    url: `/api/plans/${plan.id}`,
+    payload: { version: plan.version, year: plan.year + 1 },
+  });
+  if (response.statusCode !== 200) throw new Error(`year not set: ${response.body}`);
+  return response.json<PlanDetail>();
+}
 const itemOf = (plan: PlanDetail, title: string) => {
   const item = plan.items.find((i) => i.title === title);
   if (!item) throw new Error(`no ${title}`);
@@ -1045,6 +1056,58 @@ const cells: Cell[] = [
     allowed: ALL,
     outsider: 404,
     prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/milestones`)),
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/year-links',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/year-links`)),
+  },
+  {
+    endpoint: 'POST /api/plans/{planId}/year-links/propose',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await nextYearDraft();
+      return send('POST', `/api/plans/${plan.id}/year-links/propose`, { previousPlanId: shared.plan.id });
+    },
+  },
+  {
+    endpoint: 'POST /api/plans/{planId}/year-links/decisions',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await nextYearDraft();
+      const proposed = await t.as(session('planner'), {
+        method: 'POST',
+        url: `/api/plans/${plan.id}/year-links/propose`,
+        payload: { previousPlanId: shared.plan.id },
+      });
+      const [link] = proposed.json<{ links: { id: string; version: number }[] }>().links;
+      if (!link) throw new Error('no link proposed');
+      return send('POST', `/api/plans/${plan.id}/year-links/decisions`, {
+        decisions: [{ id: link.id, version: link.version, status: 'confirmed' }],
+      });
+    },
+  },
+  {
+    endpoint: 'POST /api/plans/{planId}/carry-forward',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: async () => {
+      const plan = await nextYearDraft();
+      return send('POST', `/api/plans/${plan.id}/carry-forward`, { previousPlanId: shared.plan.id });
+    },
+  },
+  {
+    endpoint: 'GET /api/targets/{id}/history',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => {
+      const target = shared.item('推进紧密型县域医共体建设').targets[0];
+      if (!target) throw new Error('no target');
+      return Promise.resolve(get(`/api/targets/${target.id}/history`));
+    },
   },
   {
     endpoint: 'GET /api/plans/{planId}/assessment/rules',

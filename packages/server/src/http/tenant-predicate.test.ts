@@ -1,8 +1,8 @@
-import type { ReportDto } from '@yaodian/core';
+import type { PlanDetail, ReportDto, YearLinkList } from '@yaodian/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISTRIBUTED_TABLES } from '../db/citus-distribution.js';
 import { createCommission, type Commission } from '../testing/commission.js';
-import { planFixture } from '../testing/plan-fixture.js';
+import { multipartFile, planFixture } from '../testing/plan-fixture.js';
 import { publishFixturePlan } from '../testing/published-plan.js';
 import { tenantReferences, tenantScopeProblems } from '../testing/tenant-predicate.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
@@ -79,7 +79,7 @@ describe('every statement names one tenant', () => {
     ).toEqual([]);
   });
 
-  it('holds for sign-in, import, publish, submit, return, resubmit, accept, lists, summary, tree and export', async () => {
+  it('holds for sign-in, import, publish, submit, return, resubmit, accept, lists, summary, tree, export and year-over-year links', async () => {
     const planner = await t.login(c.users.planner);
     const reporter = await t.login(c.users.reporter);
     const p = await publishFixturePlan(t, planner);
@@ -126,6 +126,43 @@ describe('every statement names one tenant', () => {
       `/api/plans/${p.plan.id}/export.xlsx`,
       `/api/reports?planId=${p.plan.id}`,
       '/api/auth/me',
+    ]) {
+      const response = await t.as(planner, { method: 'GET', url });
+      expect([url, response.statusCode]).toEqual([url, 200]);
+    }
+    // Year over year: a next-year draft linked to the published plan, decided, carried forward; a history.
+    const { payload, headers } = multipartFile('plan.txt', 'plan');
+    const draft = (
+      await t.as(planner, { method: 'POST', url: '/api/plans', payload, headers })
+    ).json<PlanDetail>();
+    const nextYear = await t.as(planner, {
+      method: 'PATCH',
+      url: `/api/plans/${draft.id}`,
+      payload: { version: draft.version, year: draft.year + 1 },
+    });
+    expect(nextYear.statusCode).toBe(200);
+    const proposed = await t.as(planner, {
+      method: 'POST',
+      url: `/api/plans/${draft.id}/year-links/propose`,
+      payload: { previousPlanId: p.plan.id },
+    });
+    const [link] = proposed.json<YearLinkList>().links;
+    expect(link).toBeDefined();
+    const decided = await t.as(planner, {
+      method: 'POST',
+      url: `/api/plans/${draft.id}/year-links/decisions`,
+      payload: { decisions: [{ id: link?.id, version: link?.version, status: 'confirmed' }] },
+    });
+    expect(decided.statusCode).toBe(200);
+    const carried = await t.as(planner, {
+      method: 'POST',
+      url: `/api/plans/${draft.id}/carry-forward`,
+      payload: { previousPlanId: p.plan.id },
+    });
+    expect(carried.statusCode).toBe(200);
+    for (const url of [
+      `/api/plans/${draft.id}/year-links`,
+      `/api/targets/${task.targets[0]?.id ?? ''}/history`,
     ]) {
       const response = await t.as(planner, { method: 'GET', url });
       expect([url, response.statusCode]).toEqual([url, 200]);

@@ -35,6 +35,8 @@ const TABLES = [
   'progress_reports',
   'target_actuals',
   'milestones',
+  'year_links',
+  'target_year_links',
   'assessment_rules',
   'leader_evaluations',
   'assessment_snapshots',

@@ -25,6 +25,7 @@ import { unitRoutes } from './units/index.js';
 import { userRoutes } from './users/index.js';
 import { leaderRoutes } from './leaders/index.js';
 import { supervisionRoutes } from './supervision/index.js';
+import { yearLinkRoutes } from './year-links/index.js';
 
 export async function registerRoutes(app: FastifyInstance, deps: Deps, options: AppOptions): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -51,4 +52,5 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps, options: 
   await typed.register(milestoneRoutes(deps));
   await typed.register(assessmentRoutes(deps));
   await typed.register(tenantRoutes(deps));
+  await typed.register(yearLinkRoutes(deps));
 }

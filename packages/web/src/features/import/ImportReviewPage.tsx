@@ -31,6 +31,7 @@ import { PublishChecklist } from './PublishChecklist.js';
 import { SourcePane } from './SourcePane.js';
 import { textFromItems } from './source-text.js';
 import { UnmatchedPanel } from './UnmatchedPanel.js';
+import { YearLinksPanel } from './YearLinksPanel.js';
 
 export function ImportReviewPage(): ReactNode {
   const t = useT();
@@ -208,6 +209,14 @@ export function ImportReviewPage(): ReactNode {
           editable={editable}
           onPlan={plan.set}
           onUnitsChanged={units.reload}
+        />
+      ) : null}
+      {data && allowed('plan.edit') ? (
+        <YearLinksPanel
+          planId={data.id}
+          editable={editable}
+          draft={data.status === 'draft'}
+          onPlanChanged={plan.reload}
         />
       ) : null}
       <Row gutter={16}>

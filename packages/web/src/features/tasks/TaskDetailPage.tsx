@@ -30,6 +30,7 @@ import { targetText } from '../../components/target-text.js';
 import { useUnits } from '../../components/use-units.js';
 import { useT } from '../../i18n/i18n.js';
 import { InstructionsCard } from '../leaders/InstructionsCard.js';
+import { TargetHistoryCard } from './TargetHistoryCard.js';
 import { MilestonesCard } from '../milestones/MilestonesCard.js';
 
 export function TaskDetailPage(): ReactNode {
@@ -145,6 +146,7 @@ export function TaskDetailPage(): ReactNode {
               ]}
             />
           </Card>
+          <TargetHistoryCard targetIds={targets.map((x) => x.targetId)} />
           {task ? (
             <MilestonesCard
               taskId={taskId}
