@@ -21,6 +21,7 @@ export const RESOURCE_NAMES = {
   passwordPolicy: '密码策略',
   period: '报送周期',
   plan: '计划',
+  previousPlan: '上年计划',
   publishedAssessment: '已发布的考核结果',
   report: '报告',
   sourceDocument: '原文件',
@@ -29,6 +30,7 @@ export const RESOURCE_NAMES = {
   task: '任务',
   unit: '单位',
   user: '用户',
+  yearLink: '上年对照关联',
 } as const;
 
 export type ResourceName = keyof typeof RESOURCE_NAMES;
@@ -150,6 +152,11 @@ export const ERRORS = {
   },
   supervision: {
     notAddressed: '该督办单不是发给您所在单位的',
+  },
+  yearLink: {
+    earlierPublishedOnly: '只能关联到更早年度的已发布计划',
+    decidedOnce: '同一请求中每条关联只能确认或驳回一次',
+    notUnfinished: '该任务不是上年未完成的任务',
   },
   clock: {
     demoOnly: '只有演示或测试服务器才能调整时钟',

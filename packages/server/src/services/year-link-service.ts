@@ -36,6 +36,7 @@ import {
 import type { Deps } from './deps.js';
 import { editablePlan, loadPlanParts, visiblePlan } from './plan-loader.js';
 import { markPlan, markTasks, statusWrite } from './status-tracking.js';
+import { COMMON_ERRORS, ERRORS } from '../messaging/error-messages.js';
 
 /*
  * Year over year (issue 10, part 3): the matcher (domain/year-over-year) proposes links from this plan's
@@ -104,9 +105,9 @@ async function earlierPlan(
   previousPlanId: string,
 ): Promise<PlanHeader> {
   const previous = await findPlan(db, actor.tenantId, previousPlanId);
-  if (!previous) throw notFound('Previous plan');
+  if (!previous) throw notFound('previousPlan');
   if (previous.status === 'draft' || previous.year >= plan.year || previous.id === plan.id)
-    throw new AppError('validation_failed', 'Links go to a published plan of an earlier year', {
+    throw new AppError('validation_failed', ERRORS.yearLink.earlierPublishedOnly, {
       field: 'previousPlanId',
     });
   return previous;
@@ -245,7 +246,7 @@ export async function decideYearLinks(
   authorizeYearLinks(actor, 'edit');
   const ids = new Set(decisions.map((d) => d.id));
   if (ids.size !== decisions.length)
-    throw new AppError('validation_failed', 'A link is decided at most once per request', {
+    throw new AppError('validation_failed', ERRORS.yearLink.decidedOnce, {
       field: 'decisions',
     });
   return statusWrite(deps, async (trx) => {
@@ -258,9 +259,11 @@ export async function decideYearLinks(
     for (const [index, decision] of decisions.entries()) {
       const link = before.get(decision.id);
       if (!link)
-        throw new AppError('not_found', 'Link not found', { field: `decisions.${String(index)}.id` });
+        throw new AppError('not_found', COMMON_ERRORS.notFound('yearLink'), {
+          field: `decisions.${String(index)}.id`,
+        });
       const after = await decideYearLink(trx, actor.tenantId, plan.id, decision, actor.userId, now);
-      if (!after) throw versionConflict('The link');
+      if (!after) throw versionConflict('yearLink');
       if (after.status === 'confirmed')
         baselines.push(...(await takeBaselines(trx, actor.tenantId, after.id, now)));
     }
@@ -319,7 +322,7 @@ export async function carryForward(
     const wanted = input.itemIds ? [...new Set(input.itemIds)] : unfinished.map((u) => u.itemId);
     const stray = wanted.findIndex((id) => !open.has(id) && !linked.has(id));
     if (stray >= 0)
-      throw new AppError('validation_failed', 'This task is not one of last year’s unfinished tasks', {
+      throw new AppError('validation_failed', ERRORS.yearLink.notUnfinished, {
         field: `itemIds.${String(stray)}`,
       });
     const toCarry = wanted.filter((id) => open.has(id));
@@ -460,7 +463,7 @@ async function copyTasks(
 export async function targetHistory(deps: Deps, actor: Actor, targetId: string): Promise<TargetHistory> {
   authorizeYearLinks(actor, 'history');
   const first = await findTargetYear(deps.db, actor.tenantId, targetId);
-  if (!first) throw notFound('Target');
+  if (!first) throw notFound('target');
   await visiblePlan(deps.db, actor, first.planId);
   const years: TargetHistoryEntry[] = [];
   const seen = new Set<string>();
