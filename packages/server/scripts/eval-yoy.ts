@@ -9,7 +9,9 @@ import { loadFixturePair } from '../src/testing/year-fixtures.js';
 const PAIRS = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const verbose = process.argv.includes('--verbose');
 
-for (const truthFile of PAIRS.length > 0 ? PAIRS : ['qinghe-truth.json', 'fengling-truth.json', 'yunxiu-truth.json']) {
+for (const truthFile of PAIRS.length > 0
+  ? PAIRS
+  : ['qinghe-truth.json', 'fengling-truth.json', 'yunxiu-truth.json']) {
   const pair = await loadFixturePair(truthFile);
   const proposals = proposeLinks(pair.previous, pair.current);
   const score = scoreLinks(proposals, pair.truth);
