@@ -29,3 +29,6 @@ export * from './client/transport.js';
 export * from './client/responses.js';
 export * from './client/api-client.js';
 export * from './schemas/tenants.js';
+export * from './schemas/values.js';
+export * from './schemas/tokens.js';
+export * from './schemas/public.js';

@@ -34,6 +34,7 @@ const TABLES = [
   'reporting_periods',
   'progress_reports',
   'target_actuals',
+  'api_tokens',
   'milestones',
   'assessment_rules',
   'leader_evaluations',
