@@ -110,6 +110,8 @@ export function checkLines(
   const seen = new Map<string, number>();
   const percentOf = new Map<string, { row: number; percent: number }>();
   const checked: CheckedLine[] = [];
+  const items = new Set([...offered.values()].map((o) => o.itemId));
+  const slots = new Set([...offered.values()].map((o) => `${o.itemId}|${o.unitId}`));
   for (const line of lines) {
     if (isEmptyLine(line)) continue;
     const errors: string[] = [];
@@ -119,10 +121,12 @@ export function checkLines(
     const key = offeredKey(itemId, unitId, targetId);
     const found = offered.get(key) ?? null;
     if (!found) {
-      const column: SheetColumn = !itemId ? 'itemId' : !unitId ? 'unitId' : 'targetId';
-      errors.push(
-        `${place(line.row, column)}：不是本期可填报的任务、单位或指标（请使用本期模板，勿改动隐藏列）`,
-      );
+      const [column, why]: [SheetColumn, string] = !items.has(itemId)
+        ? ['itemId', '不是本期可填报的任务']
+        : !slots.has(`${itemId}|${unitId}`)
+          ? ['unitId', '此单位不填报此任务，或不在您的填报范围内']
+          : ['targetId', '不是此任务的指标'];
+      errors.push(`${place(line.row, column)}：${why}（请使用本期模板，勿改动隐藏列）`);
     }
     const earlier = seen.get(key);
     if (found && earlier !== undefined)
