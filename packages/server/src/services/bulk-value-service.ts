@@ -98,6 +98,7 @@ async function loadCatalogue(
   const effective = effectiveAssignments(parts.tree, parts.assignments);
   const unitName = new Map(parts.units.map((u) => [u.id, u.name]));
   const lines: OfferedLine[] = [];
+  const progressOnly: OfferedLine[] = [];
   for (const task of taskNodes(parts.tree)) {
     const units = reportingUnitIds(effective.get(task.item.id)?.assignments ?? []).filter((u) =>
       actor.unitIds.includes(u),
@@ -113,8 +114,11 @@ async function loadCatalogue(
         taskTitle: task.item.title,
         unitName: unitName.get(unitId) ?? '',
       };
-      if (targets.length === 0)
-        lines.push({ ...base, targetId: null, metric: '', targetText: '', oldValue: null });
+      const progress = { ...base, targetId: null, metric: '', targetText: '', oldValue: null };
+      // A task's progress alone may always be given (a push without figures); the sheet offers the line
+      // only for a task without targets.
+      progressOnly.push(progress);
+      if (targets.length === 0) lines.push(progress);
       for (const t of targets)
         lines.push({
           ...base,
@@ -132,7 +136,7 @@ async function loadCatalogue(
     plan,
     period,
     lines,
-    offered: new Map(lines.map((l) => [offeredKey(l.itemId, l.unitId, l.targetId), l])),
+    offered: new Map([...progressOnly, ...lines].map((l) => [offeredKey(l.itemId, l.unitId, l.targetId), l])),
     existing,
   };
 }
