@@ -140,19 +140,22 @@ export function TokensTab(): ReactNode {
           },
         ]}
       />
-      <Modal
-        open={secret !== null}
-        title={t('tokens.secretTitle')}
-        footer={null}
-        onCancel={() => {
-          setSecret(null);
-        }}
-      >
-        <Typography.Paragraph>{t('tokens.secretOnce')}</Typography.Paragraph>
-        <Typography.Paragraph code copyable>
-          {secret}
-        </Typography.Paragraph>
-      </Modal>
+      {/* Unmounted on close (not merely hidden), so the secret leaves the page with the dialog. */}
+      {secret === null ? null : (
+        <Modal
+          open
+          title={t('tokens.secretTitle')}
+          footer={null}
+          onCancel={() => {
+            setSecret(null);
+          }}
+        >
+          <Typography.Paragraph>{t('tokens.secretOnce')}</Typography.Paragraph>
+          <Typography.Paragraph code copyable>
+            {secret}
+          </Typography.Paragraph>
+        </Modal>
+      )}
     </>
   );
 }
