@@ -805,4 +805,9 @@ export const en: Record<MessageKey, string> = {
   'public.units': 'Units',
   'public.notFound': 'This notice does not exist or was withdrawn',
   'public.footer': 'Public information: the plan, its status and accepted target values only.',
+  'planPublic.button': 'Public page & bulk',
+  'planPublic.public': 'Show this plan publicly (no sign-in)',
+  'planPublic.hint':
+    'Showing makes an unguessable link; withdrawing kills it. No names of people and no report text are shown.',
+  'planPublic.bulk': 'Accept bulk and pushed values directly (off: they wait for review)',
 };
