@@ -800,9 +800,7 @@ export const en: Record<MessageKey, string> = {
   'scope.plans:read': 'Read plans (plans:read)',
   'public.title': 'Public notice',
   'public.statusNone': 'Not computed',
-  'public.latest': 'Latest accepted',
   'public.none': 'None yet',
-  'public.units': 'Units',
   'public.notFound': 'This notice does not exist or was withdrawn',
   'public.footer': 'Public information: the plan, its status and accepted target values only.',
   'planPublic.button': 'Public page & bulk',
@@ -810,4 +808,7 @@ export const en: Record<MessageKey, string> = {
   'planPublic.hint':
     'Showing makes an unguessable link; withdrawing kills it. No names of people and no report text are shown.',
   'planPublic.bulk': 'Accept bulk and pushed values directly (off: they wait for review)',
+  'public.unitsLine': 'Units: {units}',
+  'public.targetLine': '{target} · latest accepted: {latest}',
+  'public.latestValue': '{value} ({period})',
 };

@@ -784,15 +784,16 @@ export const zhCN = {
   'scope.plans:read': '读取计划（plans:read）',
   'public.title': '公示',
   'public.statusNone': '未计算',
-  'public.latest': '最新采纳值',
   'public.none': '暂无',
-  'public.units': '责任单位',
   'public.notFound': '该公示不存在或已撤回',
   'public.footer': '本页为公开信息，只显示计划内容、状态与已采纳的指标值。',
   'planPublic.button': '公示与批量设置',
   'planPublic.public': '公开此计划（公示，无需登录即可查看）',
   'planPublic.hint': '公开后生成一个不可猜测的链接；撤回后原链接失效。公示页不显示人员姓名和报告文字。',
   'planPublic.bulk': '批量上传或接口报送的数据直接采纳（关闭时进入审核）',
+  'public.unitsLine': '责任单位：{units}',
+  'public.targetLine': '{target} · 最新采纳值：{latest}',
+  'public.latestValue': '{value}（{period}）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -57,16 +57,21 @@ export function PublicPlanView({ plan }: { plan: PublicPlan }): ReactNode {
                     </Space>
                     {task.units.length > 0 ? (
                       <Typography.Text type="secondary">
-                        {t('public.units')}：{task.units.join('、')}
+                        {t('public.unitsLine', { units: task.units.join(t('common.sep')) })}
                       </Typography.Text>
                     ) : null}
                     {task.targets.map((target) => (
                       <Typography.Text key={target.metric}>
-                        {target.metric} {amount(target)}
-                        {target.unit} · {t('public.latest')}：
-                        {target.latest === null
-                          ? t('public.none')
-                          : `${String(target.latest)}${target.unit}（${target.latestPeriod ?? ''}）`}
+                        {t('public.targetLine', {
+                          target: `${target.metric} ${amount(target)}${target.unit}`,
+                          latest:
+                            target.latest === null
+                              ? t('public.none')
+                              : t('public.latestValue', {
+                                  value: `${String(target.latest)}${target.unit}`,
+                                  period: target.latestPeriod ?? '',
+                                }),
+                        })}
                       </Typography.Text>
                     ))}
                   </Space>
