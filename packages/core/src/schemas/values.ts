@@ -18,7 +18,7 @@ export const PushedValue = z.object({
   unitId: Id,
   /** Absent: a progress-only line for a task without targets (or with its targets left out). */
   targetId: Id.optional(),
-  value: z.number().finite().optional(),
+  value: z.number().optional(),
   percent: z.number().int().min(0).max(100),
   note: z.string().max(500).optional(),
 });

@@ -78,10 +78,11 @@ export function isXlsx(bytes: Uint8Array): boolean {
 function cellValue(cell: ExcelJS.CellValue): unknown {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'number' || typeof cell === 'string') return cell;
-  if (typeof cell === 'object' && 'result' in cell) return cellValue(cell.result as ExcelJS.CellValue);
+  if (typeof cell === 'object' && 'result' in cell) return cellValue(cell.result);
   if (typeof cell === 'object' && 'richText' in cell) return cell.richText.map((r) => r.text).join('');
-  if (typeof cell === 'object' && 'text' in cell) return String(cell.text);
-  return String(cell as unknown as string);
+  if (typeof cell === 'object' && 'text' in cell) return cell.text;
+  // A date or a boolean is no number: kept as text, so the checks refuse it by its place.
+  return cell instanceof Date ? cell.toISOString() : typeof cell === 'boolean' ? String(cell) : null;
 }
 
 function linesOf(sheet: ExcelJS.Worksheet): RawLine[] {

@@ -18,7 +18,6 @@ import { effectiveAssignments, reportingUnitIds, taskNodes } from '../domain/pla
 import { readValueSheet, writeValueTemplate } from '../documents/value-sheet.js';
 import { AppError, notFound } from '../errors/app-error.js';
 import { sqlState, UNIQUE_VIOLATION } from '../errors/sql-state.js';
-import type { Upload } from '../http/register.js';
 import type { Actor } from '../policies/actor.js';
 import { authorizeValues } from '../policies/values.js';
 import { presentBulkLine } from '../presenters/value-presenter.js';
@@ -37,6 +36,12 @@ import { statusWrite } from './status-tracking.js';
  * the report write path (writeNewReport), all in one transaction: a bad line leaves nothing. The reports
  * enter review like any other unless the plan accepts bulk values directly.
  */
+
+/** An uploaded file, as the route read it. */
+interface Upload {
+  fileName: string;
+  bytes: Buffer;
+}
 
 const STATE_NAMES: Record<ReportRow['state'], string> = {
   draft: '草稿',

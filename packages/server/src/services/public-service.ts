@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { PublicPlan, TaskStatus } from '@yaodian/core';
+import type { PublicPlan } from '@yaodian/core';
 import { AppError, notFound } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { authorizePublication } from '../policies/public.js';
@@ -66,7 +66,7 @@ export async function publicPlan(deps: Deps, publicId: string): Promise<{ page: 
   const page = presentPublicPlan(
     parts,
     commission ?? '',
-    new Map(statuses.map((s) => [s.item_id, s.status as TaskStatus])),
+    new Map(statuses.map((s) => [s.item_id, s.status])),
     latest,
   );
   const etag = `"${createHash('sha256').update(JSON.stringify(page)).digest('base64url').slice(0, 27)}"`;

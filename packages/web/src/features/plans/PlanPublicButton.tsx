@@ -52,7 +52,7 @@ export function PlanPublicButton({
             setOpen(false);
           }}
         >
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             <Space>
               <Switch
                 checked={publicId !== null}

@@ -35,7 +35,7 @@ export function PublicPlanView({ plan }: { plan: PublicPlan }): ReactNode {
       <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
         {plan.commission} · {t('public.title')}
       </Typography.Paragraph>
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         {plan.sections.map((section) => (
           <Card
             key={`${section.number}${section.title}`}
@@ -46,7 +46,7 @@ export function PublicPlanView({ plan }: { plan: PublicPlan }): ReactNode {
               dataSource={section.tasks}
               renderItem={(task) => (
                 <List.Item>
-                  <Space direction="vertical" size={2} style={{ width: '100%' }}>
+                  <Space orientation="vertical" size={2} style={{ width: '100%' }}>
                     <Space wrap>
                       <Typography.Text strong>
                         {task.number} {task.title}

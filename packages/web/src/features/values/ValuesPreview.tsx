@@ -19,14 +19,14 @@ export function ValuesPreview({
   const t = useT();
   const problems = preview.lines.reduce((n, line) => n + line.errors.length, 0);
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {problems > 0 ? (
-        <Alert type="error" showIcon message={t('values.invalid', { count: problems })} />
+        <Alert type="error" showIcon title={t('values.invalid', { count: problems })} />
       ) : (
         <Alert
           type="info"
           showIcon
-          message={t('values.summary', { lines: preview.lines.length, reports: preview.reports })}
+          title={t('values.summary', { lines: preview.lines.length, reports: preview.reports })}
           description={preview.acceptedDirectly ? t('values.direct') : t('values.review')}
         />
       )}

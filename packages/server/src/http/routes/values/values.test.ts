@@ -50,7 +50,7 @@ async function template(month: number): Promise<ExcelJS.Worksheet> {
 function fill(sheet: ExcelJS.Worksheet, value: (row: number) => ExcelJS.CellValue): number[] {
   const rows: number[] = [];
   sheet.eachRow((row, number) => {
-    if (number < 3 || !String(row.getCell(2).value).startsWith('批量填报任务')) return;
+    if (number < 3 || !row.getCell(2).text.startsWith('批量填报任务')) return;
     row.getCell(7).value = value(number);
     row.getCell(8).value = 60;
     rows.push(number);
@@ -75,7 +75,7 @@ async function reportsOf(month: number): Promise<ReportDto[]> {
 describe('values in bulk', () => {
   it('offers a template with the reporter’s tasks and targets, ids in hidden columns and instructions in Chinese', async () => {
     const sheet = await template(1);
-    expect(String(sheet.getRow(1).getCell(1).value)).toContain('填写说明');
+    expect(sheet.getRow(1).getCell(1).text).toContain('填写说明');
     expect(sheet.getRow(2).getCell(7).value).toBe('本期实际值');
     expect([sheet.getColumn(10).hidden, sheet.getColumn(11).hidden, sheet.getColumn(12).hidden]).toEqual([
       true,
@@ -86,8 +86,8 @@ describe('values in bulk', () => {
     let bulk = 0;
     sheet.eachRow((row, n) => {
       if (n < 3) return;
-      units.add(String(row.getCell(3).value));
-      if (String(row.getCell(2).value).startsWith('批量填报任务')) bulk++;
+      units.add(row.getCell(3).text);
+      if (row.getCell(2).text.startsWith('批量填报任务')) bulk++;
     });
     // Only the reporter's unit (医政医管科) is offered; 妇幼健康科's task is not.
     expect([...units]).toEqual(['医政医管科']);
@@ -176,8 +176,8 @@ describe('values in bulk', () => {
       '任务编号,任务,责任单位,指标,目标,上次已采纳值,本期实际值,进度（%）,说明,任务ID,单位ID,指标ID',
     ];
     sheet.eachRow((row, n) => {
-      if (n < 3 || !String(row.getCell(2).value).startsWith('批量填报任务1')) return;
-      const cell = (i: number) => String(row.getCell(i).value ?? '');
+      if (n < 3 || !row.getCell(2).text.startsWith('批量填报任务1')) return;
+      const cell = (i: number) => row.getCell(i).text;
       lines.push(
         [
           cell(1),
