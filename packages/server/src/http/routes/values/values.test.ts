@@ -1,5 +1,6 @@
 import type { BulkPreview, BulkResult, ReportDto } from '@yaodian/core';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommission, type Commission } from '../../../testing/commission.js';
 import { encodeGb18030 } from '../../../testing/gb18030.js';
@@ -218,6 +219,33 @@ describe('values in bulk', () => {
     const written = await upload(3, await bytesOf(sheet));
     expect(written.json<BulkResult>()).toMatchObject({ created: 10, state: 'accepted' });
     expect((await reportsOf(3)).every((r) => r.state === 'accepted')).toBe(true);
+  });
+
+  it('rolls back the reports already written when a later one fails inside the transaction', async () => {
+    const sheet = await template(5);
+    fill(sheet, () => 7);
+    const bytes = await bytesOf(sheet);
+    // The seventh task's insert fails in the database itself, after six reports were written in the same
+    // transaction: none of the six may remain.
+    const seventh = p.item('批量填报任务7').id;
+    await sql
+      .raw(
+        `create function refuse_seventh() returns trigger language plpgsql as $$
+         begin if new.item_id = '${seventh}' then raise exception 'refused by the test'; end if; return new; end $$`,
+      )
+      .execute(t.db);
+    await sql`create trigger refuse_seventh before insert on progress_reports
+      for each row execute function refuse_seventh()`.execute(t.db);
+    try {
+      const failed = await upload(5, bytes);
+      expect(failed.statusCode).toBe(500);
+      expect(await reportsOf(5)).toEqual([]);
+    } finally {
+      await sql`drop trigger refuse_seventh on progress_reports`.execute(t.db);
+      await sql`drop function refuse_seventh()`.execute(t.db);
+    }
+    const written = await upload(5, bytes);
+    expect(written.json<BulkResult>()).toMatchObject({ created: 10, values: 30 });
   });
 
   it('refuses a file that is not a sheet, with a Chinese message', async () => {
