@@ -79,6 +79,10 @@ ALTER TABLE leader_evaluations DROP CONSTRAINT IF EXISTS leader_evaluations_tena
 ALTER TABLE leader_evaluations DROP CONSTRAINT IF EXISTS leader_evaluations_tenant_id_evaluator_id_fkey;
 ALTER TABLE assessment_snapshots DROP CONSTRAINT IF EXISTS assessment_snapshots_tenant_id_plan_id_fkey;
 ALTER TABLE assessment_snapshots DROP CONSTRAINT IF EXISTS assessment_snapshots_tenant_id_published_by_fkey;
+ALTER TABLE api_tokens DROP CONSTRAINT IF EXISTS api_tokens_tenant_id_fkey;
+ALTER TABLE api_tokens DROP CONSTRAINT IF EXISTS api_tokens_tenant_id_unit_id_fkey;
+ALTER TABLE api_tokens DROP CONSTRAINT IF EXISTS api_tokens_tenant_id_created_by_fkey;
+ALTER TABLE api_tokens DROP CONSTRAINT IF EXISTS api_tokens_tenant_id_revoked_by_fkey;
 
 -- 2. Global tables: one copy on every node.
 SELECT create_reference_table('tenants') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'tenants'::regclass);
@@ -124,6 +128,7 @@ SELECT create_distributed_table('target_year_links', 'tenant_id', colocate_with 
 SELECT create_distributed_table('assessment_rules', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'assessment_rules'::regclass);
 SELECT create_distributed_table('leader_evaluations', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'leader_evaluations'::regclass);
 SELECT create_distributed_table('assessment_snapshots', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'assessment_snapshots'::regclass);
+SELECT create_distributed_table('api_tokens', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'api_tokens'::regclass);
 
 -- 4. Re-create every foreign key, now between co-located or reference tables.
 ALTER TABLE tenants ADD CONSTRAINT tenants_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES tenants (id);
@@ -199,4 +204,8 @@ ALTER TABLE leader_evaluations ADD CONSTRAINT leader_evaluations_tenant_id_unit_
 ALTER TABLE leader_evaluations ADD CONSTRAINT leader_evaluations_tenant_id_evaluator_id_fkey FOREIGN KEY (tenant_id, evaluator_id) REFERENCES users (tenant_id, id);
 ALTER TABLE assessment_snapshots ADD CONSTRAINT assessment_snapshots_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;
 ALTER TABLE assessment_snapshots ADD CONSTRAINT assessment_snapshots_tenant_id_published_by_fkey FOREIGN KEY (tenant_id, published_by) REFERENCES users (tenant_id, id);
+ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants (id);
+ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_tenant_id_unit_id_fkey FOREIGN KEY (tenant_id, unit_id) REFERENCES org_units (tenant_id, id);
+ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_tenant_id_created_by_fkey FOREIGN KEY (tenant_id, created_by) REFERENCES users (tenant_id, id);
+ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_tenant_id_revoked_by_fkey FOREIGN KEY (tenant_id, revoked_by) REFERENCES users (tenant_id, id);
 COMMIT;

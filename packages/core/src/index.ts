@@ -30,3 +30,6 @@ export * from './client/responses.js';
 export * from './client/api-client.js';
 export * from './schemas/tenants.js';
 export * from './schemas/year-links.js';
+export * from './schemas/values.js';
+export * from './schemas/tokens.js';
+export * from './schemas/public.js';

@@ -36,6 +36,7 @@ export const ACTIONS = [
   'tenant.manage',
   'cascade.read',
   'cascade.manage',
+  'token.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -91,6 +92,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   // the plan's editors push tasks, split targets into quotas and accept the city's changes.
   'cascade.read': everyone,
   'cascade.manage': ['admin', 'planner'],
+  /** API tokens for other systems (a 全民健康信息平台): the system administrator creates and revokes them. */
+  'token.manage': ['admin'],
 };
 
 export function can(role: Role, action: Action): boolean {

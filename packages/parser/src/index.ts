@@ -6,4 +6,6 @@ export type { ParseLimits, ParseLimitName } from './limits.js';
 export type { ParseErrorCode } from './errors.js';
 export * from './plan.js';
 export { findResponsibility } from './units/responsibility.js';
+export { decodeText } from './load/decode-text.js';
+export type { DecodedText } from './load/decode-text.js';
 export type { Responsibility } from './units/responsibility.js';

@@ -61,6 +61,13 @@ const AuditPage = lazy(() => import('./features/audit/AuditPage.js').then((m) =>
 const PlatformPage = lazy(() =>
   import('./features/platform/PlatformPage.js').then((m) => ({ default: m.PlatformPage })),
 );
+const ValuesPage = lazy(() =>
+  import('./features/values/ValuesPage.js').then((m) => ({ default: m.ValuesPage })),
+);
+// The public page (公示): no shell, no sign-in.
+const PublicPlanPage = lazy(() =>
+  import('./features/public/PublicPlanPage.js').then((m) => ({ default: m.PublicPlanPage })),
+);
 const AdminPage = lazy(() => import('./features/admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
 
 function Loading(): ReactNode {
@@ -102,9 +109,11 @@ function AppRoutes(): ReactNode {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/plans/:planId/print" element={<PrintPlanPage />} />
+        <Route path="/public/:publicId" element={<PublicPlanPage />} />
         <Route element={<Guarded />}>
           <Route index element={<Home />} />
           <Route path="/my-tasks" element={<MyTasksPage />} />
+          <Route path="/values" element={<ValuesPage />} />
           <Route path="/reports/new/:itemId/:unitId/:periodId" element={<ReportPage />} />
           <Route path="/reports/:reportId" element={<ReportPage />} />
           <Route path="/plans" element={<PlanListPage />} />

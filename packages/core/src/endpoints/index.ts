@@ -15,6 +15,9 @@ import { planEndpoints } from './plans.js';
 import { attachmentEndpoints, reportEndpoints } from './reports.js';
 import { commentEndpoints, taskEndpoints } from './tasks.js';
 import { tenantEndpoints } from './tenants.js';
+import { publicEndpoints } from './public.js';
+import { tokenEndpoints } from './tokens.js';
+import { valueEndpoints } from './values.js';
 import { unitEndpoints } from './units.js';
 import { userEndpoints } from './users.js';
 import { yearLinkEndpoints } from './year-links.js';
@@ -36,6 +39,9 @@ export { planEndpoints } from './plans.js';
 export { attachmentEndpoints, IdempotencyHeaders, reportEndpoints } from './reports.js';
 export { commentEndpoints, taskEndpoints } from './tasks.js';
 export { tenantEndpoints } from './tenants.js';
+export { publicEndpoints } from './public.js';
+export { tokenEndpoints } from './tokens.js';
+export { valueEndpoints } from './values.js';
 export { unitEndpoints } from './units.js';
 export { userEndpoints } from './users.js';
 export { yearLinkEndpoints } from './year-links.js';
@@ -68,6 +74,9 @@ export const ENDPOINTS = {
   ...assessmentEndpoints,
   ...tenantEndpoints,
   ...yearLinkEndpoints,
+  ...valueEndpoints,
+  ...tokenEndpoints,
+  ...publicEndpoints,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

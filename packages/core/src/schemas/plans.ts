@@ -81,6 +81,8 @@ export const PlanSettings = z.object({
   reviewRequired: z.boolean(),
   /** On: a report cannot be submitted without at least one attachment. */
   evidenceRequired: z.boolean(),
+  /** On: values uploaded or pushed in bulk are accepted at once; off (default): they wait for review. */
+  bulkValuesAccepted: z.boolean(),
 });
 
 export const PlanDetail = PlanSummary.extend({
@@ -88,6 +90,8 @@ export const PlanDetail = PlanSummary.extend({
   taskCount: z.int(),
   thresholds: Thresholds,
   settings: PlanSettings,
+  /** The public page's id while the plan is shown there (公示), else null. */
+  publicId: z.string().nullable(),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
   /** Items in tree pre-order; `parentId` and `position` give the tree. */
   items: z.array(Item),

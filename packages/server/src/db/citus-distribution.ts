@@ -60,6 +60,7 @@ export const DISTRIBUTED_TABLES = [
   'assessment_rules',
   'leader_evaluations',
   'assessment_snapshots',
+  'api_tokens',
 ] as const;
 
 export interface ForeignKey {
@@ -167,6 +168,10 @@ export const FOREIGN_KEYS: readonly ForeignKey[] = [
   fk('leader_evaluations', ['tenant_id', 'evaluator_id'], 'users', TID),
   fk('assessment_snapshots', ['tenant_id', 'plan_id'], 'plans', TID, 'CASCADE'),
   fk('assessment_snapshots', ['tenant_id', 'published_by'], 'users', TID),
+  fk('api_tokens', T, 'tenants', ['id']),
+  fk('api_tokens', ['tenant_id', 'unit_id'], 'org_units', TID),
+  fk('api_tokens', ['tenant_id', 'created_by'], 'users', TID),
+  fk('api_tokens', ['tenant_id', 'revoked_by'], 'users', TID),
 ];
 
 /**

@@ -168,6 +168,10 @@ export interface PlanTable {
   content_rev: Generated<number>;
   /** The plan's 督办 rules (migration 0150), validated by core's SupervisionRules; {} = the defaults. */
   supervision_rules: ColumnType<unknown, string | undefined, string>;
+  /** Bulk values accepted at once (migration 0190); default: they wait for review. */
+  bulk_values_accepted: Generated<boolean>;
+  /** The public page's id while the plan is shown there (migration 0190). */
+  public_id: string | null;
 }
 
 export interface ItemTable {
@@ -580,8 +584,27 @@ export interface DB {
   assessment_rules: AssessmentRuleTable;
   leader_evaluations: LeaderEvaluationTable;
   assessment_snapshots: AssessmentSnapshotTable;
+  api_tokens: ApiTokenTable;
 }
 
+/** An API token (migration 0190): its sha-256 hash, never the secret. */
+export interface ApiTokenTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  scopes: string[];
+  unit_id: string | null;
+  expires_at: Date;
+  created_by: string;
+  created_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  last_used_at: Date | null;
+}
+
+export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type UserRow = Selectable<UserTable>;
 export type PlanRow = Selectable<PlanTable>;
 export type ItemRow = Selectable<ItemTable>;

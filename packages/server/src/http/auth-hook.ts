@@ -1,4 +1,4 @@
-import { authEndpoints } from '@yaodian/core';
+import { authEndpoints, ENDPOINTS, type EndpointName } from '@yaodian/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PASSWORD_CHANGE_REQUIRED_MESSAGE } from '../messaging/password-messages.js';
 import { AppError } from '../errors/app-error.js';
@@ -7,13 +7,15 @@ import { recordSecurityEvent } from '../services/audit-service.js';
 import { csrfMatches, resolveSession } from '../services/auth-service.js';
 import type { Deps } from '../services/deps.js';
 import { ERRORS } from '../messaging/error-messages.js';
+import { authenticateToken } from '../services/token-service.js';
 
 export const SESSION_COOKIE = 'yd_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    session: { actor: Actor; sessionId: string; csrfToken: string } | null;
+    /** A signed-in user's session, or (tokenId set) another system's API token. */
+    session: { actor: Actor; sessionId: string; csrfToken: string; tokenId?: string } | null;
   }
   interface FastifyContextConfig {
     /** Reachable without a session (login, health, API docs). */
@@ -22,6 +24,15 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Which endpoint a route is, for a token's scope. */
+const ENDPOINT_BY_ROUTE = new Map<string, EndpointName>(
+  (Object.keys(ENDPOINTS) as EndpointName[]).map((name) => [
+    `${ENDPOINTS[name].method} ${ENDPOINTS[name].path}`,
+    name,
+  ]),
+);
+const BEARER = /^Bearer\s+(\S+)$/i;
 
 /** What a user whose password must be changed may still call. */
 const WHILE_PASSWORD_CHANGE = new Set(
@@ -84,6 +95,19 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
       !request.url.startsWith('/api/')
     )
       return;
+    // Another system's API token: no cookie, so no CSRF to guard against; its scope names what it may call.
+    const bearer = BEARER.exec(headerOf(request, 'authorization') ?? '');
+    if (bearer?.[1]) {
+      const route = `${request.method} ${request.routeOptions.url}`;
+      const { actor, tokenId } = await authenticateToken(
+        deps,
+        bearer[1],
+        ENDPOINT_BY_ROUTE.get(route),
+        detailOf(request),
+      );
+      request.session = { actor, sessionId: `token:${tokenId}`, csrfToken: '', tokenId };
+      return;
+    }
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) throw new AppError('unauthenticated', ERRORS.auth.signInFirst);
     const session = await resolveSession(deps, cookie);

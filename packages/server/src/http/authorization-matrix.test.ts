@@ -108,6 +108,27 @@ const ALL: Role[] = ['admin', 'leader', 'planner', 'reporter', 'viewer'];
 const EDITORS: Role[] = ['admin', 'planner'];
 const COMMENTERS: Role[] = ['admin', 'leader', 'planner', 'reporter'];
 
+/** A value sheet as CSV: the reporter's progress on a task without targets, for one period. */
+const valuesCsv = (): string =>
+  [
+    '说明',
+    '表头',
+    [
+      '（二）',
+      '推进医保支付方式改革',
+      '医政医管科',
+      '',
+      '',
+      '',
+      '',
+      '30',
+      '矩阵测试',
+      shared.item('推进医保支付方式改革').id,
+      c.units.medical.id,
+      '',
+    ].join(','),
+  ].join('\n');
+
 const get =
   (url: string): Call =>
   (as) =>
@@ -1004,6 +1025,97 @@ const cells: Cell[] = [
     },
   },
   {
+    endpoint: 'GET /api/plans/{planId}/periods/{periodId}/values.xlsx',
+    allowed: ['reporter'],
+    outsider: 403,
+    prepare: () =>
+      Promise.resolve(get(`/api/plans/${shared.plan.id}/periods/${shared.periods[0]?.id ?? ''}/values.xlsx`)),
+  },
+  {
+    endpoint: 'POST /api/plans/{planId}/periods/{periodId}/values/preview',
+    allowed: ['reporter'],
+    outsider: 403,
+    prepare: () => {
+      const { payload, headers } = multipartFile('values.csv', valuesCsv());
+      return Promise.resolve((as) =>
+        t.as(as, {
+          method: 'POST',
+          url: `/api/plans/${shared.plan.id}/periods/${shared.periods[11]?.id ?? ''}/values/preview`,
+          payload,
+          headers,
+        }),
+      );
+    },
+  },
+  {
+    // The same file every time: the reporter's first upload writes, any later one replays it.
+    endpoint: 'POST /api/plans/{planId}/periods/{periodId}/values',
+    allowed: ['reporter'],
+    outsider: 403,
+    prepare: () => {
+      const { payload, headers } = multipartFile('values.csv', valuesCsv());
+      return Promise.resolve((as) =>
+        t.as(as, {
+          method: 'POST',
+          url: `/api/plans/${shared.plan.id}/periods/${shared.periods[11]?.id ?? ''}/values`,
+          payload,
+          headers,
+        }),
+      );
+    },
+  },
+  {
+    endpoint: 'POST /api/values',
+    allowed: ['reporter'],
+    outsider: 403,
+    prepare: () =>
+      Promise.resolve(
+        send(
+          'POST',
+          '/api/values',
+          {
+            planId: shared.plan.id,
+            periodId: shared.periods[10]?.id,
+            values: [
+              { itemId: shared.item('推进医保支付方式改革').id, unitId: c.units.medical.id, percent: 20 },
+            ],
+          },
+          { 'idempotency-key': 'matrix-push-values' },
+        ),
+      ),
+  },
+  {
+    endpoint: 'GET /api/tokens',
+    allowed: ['admin'],
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/tokens')),
+  },
+  {
+    endpoint: 'POST /api/tokens',
+    allowed: ['admin'],
+    outsider: 'own',
+    prepare: () => Promise.resolve(send('POST', '/api/tokens', { name: '矩阵测试', scopes: ['plans:read'] })),
+  },
+  {
+    endpoint: 'POST /api/tokens/{id}/revoke',
+    allowed: ['admin'],
+    outsider: 404,
+    prepare: async () => {
+      const created = await t.as(session('admin'), {
+        method: 'POST',
+        url: '/api/tokens',
+        payload: { name: '待吊销', scopes: ['values:write'] },
+      });
+      return send('POST', `/api/tokens/${created.json<{ token: { id: string } }>().token.id}/revoke`);
+    },
+  },
+  {
+    endpoint: 'PUT /api/plans/{planId}/public',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: () => Promise.resolve(send('PUT', `/api/plans/${shared.plan.id}/public`, { public: true })),
+  },
+  {
     endpoint: 'GET /api/notifications/messages',
     allowed: EDITORS,
     outsider: 'own',
@@ -1370,6 +1482,8 @@ const CLIENT_HELPERS = new Set([
 ]);
 
 const keyOf = (endpoint: AnyEndpoint): string => `${endpoint.method} ${openApiPath(endpoint.path)}`;
+/** Rows reachable without a session (health, sign-in, the public page): no role to test, nothing to refuse. */
+const PUBLIC_ROWS = ENDPOINT_LIST.filter((row) => row.public).map(keyOf);
 const missingFrom = (have: readonly string[], want: Iterable<string>): string[] =>
   [...want].filter((entry) => !have.includes(entry)).sort();
 
@@ -1431,10 +1545,26 @@ describe('authorisation matrix', () => {
     const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(doc.paths)
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
-      .filter((route) => route !== 'GET /api/health' && route !== 'POST /api/auth/login');
+      .filter((route) => !PUBLIC_ROWS.includes(route));
     const covered = new Set(cells.map((cell) => cell.endpoint.replace(/ \(.*\)$/, '')));
     expect(documented.filter((route) => !covered.has(route))).toEqual([]);
     expect(documented.length).toBeGreaterThanOrEqual(35);
+  });
+
+  it('refuses every non-public row without a session (401) and answers the public ones', async () => {
+    const fill = (path: string) => path.replace(/:([A-Za-z]+)/g, '00000000-0000-4000-8000-000000000000');
+    const answers = await Promise.all(
+      ENDPOINT_LIST.filter((row) => !row.public).map(async (row) => {
+        const response = await t.app.inject({ method: row.method, url: fill(row.path) });
+        return `${keyOf(row)} ${String(response.statusCode)}`;
+      }),
+    );
+    expect(answers.filter((a) => !a.endsWith(' 401'))).toEqual([]);
+    expect(PUBLIC_ROWS.sort()).toEqual([
+      'GET /api/health',
+      'GET /api/public/plans/{publicId}',
+      'POST /api/auth/login',
+    ]);
   });
 
   for (const cell of cells) {

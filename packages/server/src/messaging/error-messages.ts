@@ -27,6 +27,7 @@ export const RESOURCE_NAMES = {
   sourceDocument: '原文件',
   supervisionNotice: '督办单',
   target: '指标',
+  token: '接口令牌',
   task: '任务',
   unit: '单位',
   user: '用户',

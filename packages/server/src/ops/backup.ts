@@ -34,6 +34,7 @@ const TABLES = [
   'reporting_periods',
   'progress_reports',
   'target_actuals',
+  'api_tokens',
   'milestones',
   'year_links',
   'target_year_links',

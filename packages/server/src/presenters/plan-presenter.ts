@@ -66,7 +66,9 @@ export function presentPlanDetail(parts: PlanParts): PlanDetail {
     settings: {
       reviewRequired: parts.plan.review_required,
       evidenceRequired: parts.plan.evidence_required,
+      bulkValuesAccepted: parts.plan.bulk_values_accepted,
     },
+    publicId: parts.plan.public_id,
     warnings: parts.plan.warnings.map((w) => ({ code: w.code, message: w.message })),
     items: parts.tree.ordered.map(({ item }) => {
       const eff = effective.get(item.id);

@@ -21,6 +21,8 @@ const headerColumns = [
   'at_risk_points',
   'review_required',
   'evidence_required',
+  'bulk_values_accepted',
+  'public_id',
   'created_by',
   'created_at',
   'updated_at',
@@ -128,4 +130,36 @@ export async function touchPlan(db: Executor, tenantId: string, planId: string, 
  */
 export function listPublishedPlanRefs(db: Executor): Promise<{ tenant_id: string; id: string }[]> {
   return db.selectFrom('plans').select(['tenant_id', 'id']).where('status', '=', 'published').execute();
+}
+
+/**
+ * The plan shown on the public page under `publicId`, of whichever commission: the public page knows no
+ * tenant until it finds the plan (a named cross-tenant read: http/tenant-predicate.test.ts). Only the tenant
+ * and id are read here; everything after reads within that tenant.
+ */
+export function findPlanRefByPublicId(
+  db: Executor,
+  publicId: string,
+): Promise<{ tenant_id: string; id: string } | undefined> {
+  return db
+    .selectFrom('plans')
+    .select(['tenant_id', 'id'])
+    .where('public_id', '=', publicId)
+    .executeTakeFirst();
+}
+
+/** Shows the plan on the public page under a new id, or (null) withdraws it. */
+export function setPlanPublicId(
+  db: Executor,
+  tenantId: string,
+  planId: string,
+  publicId: string | null,
+): Promise<PlanHeader | undefined> {
+  return db
+    .updateTable('plans')
+    .set({ public_id: publicId })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', planId)
+    .returning(headerColumns)
+    .executeTakeFirst();
 }

@@ -13,6 +13,8 @@ export interface NewReportContext {
   planStatus: string | null;
   reviewRequired: boolean | null;
   evidenceRequired: boolean | null;
+  /** The plan accepts values written in bulk at once (migration 0190). */
+  bulkValuesAccepted: boolean | null;
   /** The item is marked a task and no ancestor is. */
   isTask: boolean;
   /** The units assigned to the item, or to its nearest assigned ancestor. */
@@ -37,6 +39,7 @@ export async function loadNewReportContext(
     plan_status: string | null;
     review_required: boolean | null;
     evidence_required: boolean | null;
+    bulk_values_accepted: boolean | null;
     is_task: boolean | null;
     under_task: boolean;
     unit_ids: string[];
@@ -63,6 +66,7 @@ export async function loadNewReportContext(
         and r.unit_id = ${input.unitId} and r.period_id = ${input.periodId}
     )
     select item.plan_id, pl.status as plan_status, pl.review_required, pl.evidence_required,
+      pl.bulk_values_accepted,
       item.is_task,
       exists (select 1 from chain c where c.depth > 0 and c.is_task) as under_task,
       array(select a.unit_id::text from assignments a join nearest n on a.item_id = n.id
@@ -85,6 +89,7 @@ export async function loadNewReportContext(
     planStatus: row.plan_status,
     reviewRequired: row.review_required,
     evidenceRequired: row.evidence_required,
+    bulkValuesAccepted: row.bulk_values_accepted,
     isTask: row.is_task === true && !row.under_task,
     unitIds: row.unit_ids,
     periodPlanId: row.period_plan_id,

@@ -165,7 +165,7 @@ export async function updatePlan(
     title?: string;
     year?: number;
     thresholds?: { behindPoints: number; atRiskPoints: number };
-    settings?: { reviewRequired?: boolean; evidenceRequired?: boolean };
+    settings?: { reviewRequired?: boolean; evidenceRequired?: boolean; bulkValuesAccepted?: boolean };
   },
 ): Promise<PlanDetail> {
   authorizePlan(actor, 'edit');
@@ -188,6 +188,9 @@ export async function updatePlan(
       ...(input.settings?.evidenceRequired !== undefined
         ? { evidence_required: input.settings.evidenceRequired }
         : {}),
+      ...(input.settings?.bulkValuesAccepted !== undefined
+        ? { bulk_values_accepted: input.settings.bulkValuesAccepted }
+        : {}),
       updated_at: deps.clock.now(),
     });
     if (!after) throw versionConflict('plan');
@@ -204,6 +207,7 @@ export async function updatePlan(
         atRiskPoints: before.at_risk_points,
         reviewRequired: before.review_required,
         evidenceRequired: before.evidence_required,
+        bulkValuesAccepted: before.bulk_values_accepted,
       },
       after: {
         title: after.title,
@@ -212,6 +216,7 @@ export async function updatePlan(
         atRiskPoints: after.at_risk_points,
         reviewRequired: after.review_required,
         evidenceRequired: after.evidence_required,
+        bulkValuesAccepted: after.bulk_values_accepted,
       },
       at: deps.clock.now(),
     });

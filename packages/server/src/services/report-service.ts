@@ -126,113 +126,136 @@ export interface CreateResult {
   created: boolean;
 }
 
+/** A new report's fields: what the report form sends, and what a line of values in bulk makes. */
+export type NewReportInput = ReportBody & {
+  itemId: string;
+  unitId: string;
+  periodId: string;
+  percent: number;
+  submit: boolean;
+};
+
+/** The report an earlier request with this Idempotency-Key made, if it was for the same slot. */
+async function replayReport(
+  db: Executor,
+  actor: Actor,
+  input: NewReportInput,
+  idempotencyKey: string | null,
+): Promise<CreateResult | null> {
+  if (!idempotencyKey) return null;
+  const earlier = await findReportByKey(db, actor.tenantId, idempotencyKey);
+  if (!earlier) return null;
+  if (
+    earlier.item_id !== input.itemId ||
+    earlier.unit_id !== input.unitId ||
+    earlier.period_id !== input.periodId
+  ) {
+    throw new AppError('duplicate', ERRORS.report.keyReused, {
+      field: 'Idempotency-Key',
+    });
+  }
+  return { report: await present(db, actor.tenantId, earlier), created: false };
+}
+
 export async function createReport(
   deps: Deps,
   actor: Actor,
-  input: ReportBody & { itemId: string; unitId: string; periodId: string; percent: number; submit: boolean },
+  input: NewReportInput,
   idempotencyKey: string | null,
 ): Promise<CreateResult> {
   authorizeReport(actor, 'write');
   authorizeForUnit(actor, input.unitId);
-  const replay = async (db: Executor): Promise<CreateResult | null> => {
-    if (!idempotencyKey) return null;
-    const earlier = await findReportByKey(db, actor.tenantId, idempotencyKey);
-    if (!earlier) return null;
-    if (
-      earlier.item_id !== input.itemId ||
-      earlier.unit_id !== input.unitId ||
-      earlier.period_id !== input.periodId
-    ) {
-      throw new AppError('duplicate', ERRORS.report.keyReused, {
-        field: 'Idempotency-Key',
-      });
-    }
-    return { report: await present(db, actor.tenantId, earlier), created: false };
-  };
   try {
-    return await createOnce(deps, actor, input, idempotencyKey, replay);
+    return await statusWrite(deps, (trx) => writeNewReport(trx, deps, actor, input, idempotencyKey, 'form'));
   } catch (error) {
     // Two copies of one request raced past the replay check: the loser answers with the winner's report.
     if (sqlState(error) === UNIQUE_VIOLATION) {
-      const replayed = await replay(deps.db);
+      const replayed = await replayReport(deps.db, actor, input, idempotencyKey);
       if (replayed) return replayed;
     }
     throw error;
   }
 }
 
-function createOnce(
+/**
+ * The one write path of a new report, inside the caller's statusWrite transaction: the report form writes
+ * one; values in bulk (services/bulk-value-service.ts) write many in one transaction, so a bad line leaves
+ * none. `via: 'bulk'` differs in one rule only: the plan may accept bulk values at once (bulk_values_accepted).
+ */
+export async function writeNewReport(
+  trx: Executor,
   deps: Deps,
   actor: Actor,
-  input: ReportBody & { itemId: string; unitId: string; periodId: string; percent: number; submit: boolean },
+  input: NewReportInput,
   idempotencyKey: string | null,
-  replay: (db: Executor) => Promise<CreateResult | null>,
+  via: 'form' | 'bulk',
 ): Promise<CreateResult> {
-  return statusWrite(deps, async (trx) => {
-    // One statement for every check (item, ancestry, plan, assignment, period, targets, existing reports).
-    const context = await loadNewReportContext(trx, actor.tenantId, { ...input, idempotencyKey });
-    if (context.byKeyId) {
-      const replayed = await replay(trx);
-      if (replayed) return replayed;
+  authorizeReport(actor, 'write');
+  authorizeForUnit(actor, input.unitId);
+  // One statement for every check (item, ancestry, plan, assignment, period, targets, existing reports).
+  const context = await loadNewReportContext(trx, actor.tenantId, { ...input, idempotencyKey });
+  if (context.byKeyId) {
+    const replayed = await replayReport(trx, actor, input, idempotencyKey);
+    if (replayed) return replayed;
+  }
+  if (!context.planId || context.planStatus !== 'published') {
+    throw new AppError('validation_failed', ERRORS.report.noSuchTask, { field: 'itemId' });
+  }
+  if (!context.isTask) throw new AppError('validation_failed', ERRORS.report.notATask, { field: 'itemId' });
+  if (!context.unitIds.includes(input.unitId)) throw new AppError('forbidden', ERRORS.report.unitNotAssigned);
+  if (context.periodPlanId !== context.planId)
+    throw new AppError('validation_failed', ERRORS.report.periodNotInPlan, { field: 'periodId' });
+  if (context.existingId) {
+    // Committed by a copy of this request since the replay check above (READ COMMITTED sees it now).
+    const existing = idempotencyKey && context.existingKey === idempotencyKey;
+    if (existing) {
+      const report = await findReport(trx, actor.tenantId, context.existingId);
+      if (report) return { report: await present(trx, actor.tenantId, report), created: false };
     }
-    if (!context.planId || context.planStatus !== 'published') {
-      throw new AppError('validation_failed', ERRORS.report.noSuchTask, { field: 'itemId' });
-    }
-    if (!context.isTask) throw new AppError('validation_failed', ERRORS.report.notATask, { field: 'itemId' });
-    if (!context.unitIds.includes(input.unitId))
-      throw new AppError('forbidden', ERRORS.report.unitNotAssigned);
-    if (context.periodPlanId !== context.planId)
-      throw new AppError('validation_failed', ERRORS.report.periodNotInPlan, { field: 'periodId' });
-    if (context.existingId) {
-      // Committed by a copy of this request since the replay check above (READ COMMITTED sees it now).
-      const existing = idempotencyKey && context.existingKey === idempotencyKey;
-      if (existing) {
-        const report = await findReport(trx, actor.tenantId, context.existingId);
-        if (report) return { report: await present(trx, actor.tenantId, report), created: false };
-      }
-      throw new AppError('duplicate', ERRORS.report.alreadyReported, {
-        details: { reportId: context.existingId },
-      });
-    }
-    checkActuals(new Set(context.targetIds), input.actuals);
-    const state = input.submit ? submissionState(context, 0) : 'draft';
-    const action =
-      state === 'accepted' ? 'report.submit_accept' : input.submit ? 'report.submit' : 'report.create';
-    const actuals = input.actuals ?? [];
-    const newReport = {
-      tenantId: actor.tenantId,
-      itemId: input.itemId,
-      unitId: input.unitId,
-      periodId: input.periodId,
-      percent: input.percent,
-      narrative: input.narrative ?? '',
-      problems: input.problems ?? '',
-      nextSteps: input.nextSteps ?? '',
+    throw new AppError('duplicate', ERRORS.report.alreadyReported, {
+      details: { reportId: context.existingId },
+    });
+  }
+  checkActuals(new Set(context.targetIds), input.actuals);
+  const submitted = input.submit ? submissionState(context, 0) : 'draft';
+  const state =
+    submitted === 'submitted' && via === 'bulk' && context.bulkValuesAccepted ? 'accepted' : submitted;
+  const action =
+    state === 'accepted' ? 'report.submit_accept' : input.submit ? 'report.submit' : 'report.create';
+  const actuals = input.actuals ?? [];
+  const newReport = {
+    tenantId: actor.tenantId,
+    itemId: input.itemId,
+    unitId: input.unitId,
+    periodId: input.periodId,
+    percent: input.percent,
+    narrative: input.narrative ?? '',
+    problems: input.problems ?? '',
+    nextSteps: input.nextSteps ?? '',
+    state,
+    reviewedBy: actor.userId,
+    idempotencyKey,
+    createdBy: actor.userId,
+    at: deps.clock.now(),
+  } as const;
+  const report = await insertReport(trx, newReport, actuals, (id) =>
+    auditOf(deps, actor, action, null, {
+      id,
       state,
-      reviewedBy: actor.userId,
-      idempotencyKey,
-      createdBy: actor.userId,
-      at: deps.clock.now(),
-    } as const;
-    const report = await insertReport(trx, newReport, actuals, (id) =>
-      auditOf(deps, actor, action, null, {
-        id,
-        state,
-        percent: newReport.percent,
-        narrative: newReport.narrative,
-        return_reason: null,
-        version: 1,
-      }),
-    );
-    markTasks(trx, actor.tenantId, context.planId, [input.itemId]);
-    return {
-      report: presentReport(
-        report,
-        actuals.map((a) => ({ ...a, reportId: report.id })),
-      ),
-      created: true,
-    };
-  });
+      percent: newReport.percent,
+      narrative: newReport.narrative,
+      return_reason: null,
+      version: 1,
+    }),
+  );
+  markTasks(trx, actor.tenantId, context.planId, [input.itemId]);
+  return {
+    report: presentReport(
+      report,
+      actuals.map((a) => ({ ...a, reportId: report.id })),
+    ),
+    created: true,
+  };
 }
 
 /** A report's change can alter its task's status (and only its task's): marked for the recompute. */

@@ -68,6 +68,15 @@ export const api = {
     const { bytes, fileName } = await client.exportXlsx(planId);
     saveFile(bytes, fileName ?? fallbackName);
   },
+  /** The period's value sheet (.xlsx) with the caller's tasks and targets. */
+  async downloadValuesTemplate(planId: string, periodId: string, fallbackName: string): Promise<void> {
+    const { bytes, fileName } = await client.valuesTemplate({ params: { planId, periodId } });
+    saveFile(bytes, fileName ?? fallbackName);
+  },
+  previewValues: (planId: string, periodId: string, file: File) =>
+    client.previewValues({ params: { planId, periodId }, body: fileForm(file) }),
+  uploadValues: (planId: string, periodId: string, file: File) =>
+    client.uploadValues({ params: { planId, periodId }, body: fileForm(file) }),
   /** The period's 通报 (.docx), saved under the Chinese file name the server chose. */
   async downloadBulletin(
     planId: string,

@@ -59,7 +59,8 @@ export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
   }, []);
 
   useEffect(() => {
-    if (user !== null || here.startsWith('/login')) return;
+    // The public page (公示) is read without signing in.
+    if (user !== null || here.startsWith('/login') || here.startsWith('/public/')) return;
     void navigate(`/login?${expired ? 'expired=1&' : ''}next=${encodeURIComponent(here)}`, { replace: true });
   }, [user, here, navigate, expired]);
 

@@ -11,6 +11,7 @@ export interface MenuEntry {
 export const MENU: readonly MenuEntry[] = [
   { path: '/', label: 'menu.workbench', needs: 'plan.read' },
   { path: '/my-tasks', label: 'menu.myTasks', needs: 'reporter' },
+  { path: '/values', label: 'menu.values', needs: 'reporter' },
   { path: '/plans', label: 'menu.plans', needs: 'plan.read' },
   { path: '/review', label: 'menu.review', needs: 'report.review' },
   { path: '/dashboard', label: 'menu.dashboard', needs: 'plan.read' },

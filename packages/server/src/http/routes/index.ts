@@ -26,6 +26,9 @@ import { userRoutes } from './users/index.js';
 import { leaderRoutes } from './leaders/index.js';
 import { supervisionRoutes } from './supervision/index.js';
 import { yearLinkRoutes } from './year-links/index.js';
+import { publicRoutes } from './public/index.js';
+import { tokenRoutes } from './tokens/index.js';
+import { valueRoutes } from './values/index.js';
 
 export async function registerRoutes(app: FastifyInstance, deps: Deps, options: AppOptions): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -53,4 +56,7 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps, options: 
   await typed.register(assessmentRoutes(deps));
   await typed.register(tenantRoutes(deps));
   await typed.register(yearLinkRoutes(deps));
+  await typed.register(valueRoutes(deps));
+  await typed.register(tokenRoutes(deps));
+  await typed.register(publicRoutes(deps));
 }

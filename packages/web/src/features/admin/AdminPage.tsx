@@ -8,6 +8,7 @@ import { GroupsTab } from './GroupsTab.js';
 import { PeriodsTab } from './PeriodsTab.js';
 import { RolesTab } from './RolesTab.js';
 import { SecurityPolicyTab } from './SecurityPolicyTab.js';
+import { TokensTab } from './TokensTab.js';
 import { UnitsTab } from './UnitsTab.js';
 import { UsersTab } from './UsersTab.js';
 
@@ -36,6 +37,9 @@ export function AdminPage(): ReactNode {
               : []),
             ...(allowed('security.policy')
               ? [{ key: 'security', label: t('admin.security'), children: <SecurityPolicyTab /> }]
+              : []),
+            ...(allowed('token.manage')
+              ? [{ key: 'tokens', label: t('tokens.tab'), children: <TokensTab /> }]
               : []),
             ...(allowed('plan.edit')
               ? [{ key: 'periods', label: t('admin.periods'), children: <PeriodsTab /> }]

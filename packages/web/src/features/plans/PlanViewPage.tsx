@@ -30,6 +30,7 @@ import { StatusTag } from '../../components/StatusTag.js';
 import { STATUS_COLOR } from '../../components/status.js';
 import { useT } from '../../i18n/i18n.js';
 import { BulletinButton } from './BulletinButton.js';
+import { PlanPublicButton } from './PlanPublicButton.js';
 import { exportFileName } from './PlanListPage.js';
 import { allIds, buildTree, filterTree, type TreeDatum, type TreeNode } from './tree.js';
 import { PlanRemindersCard } from '../notifications/PlanRemindersCard.js';
@@ -144,6 +145,9 @@ export function PlanViewPage(): ReactNode {
             </Button>
             {allowed('plan.bulletin') && periods.data?.length ? (
               <BulletinButton planId={planId} periods={periods.data} />
+            ) : null}
+            {allowed('plan.publish') && plan.data?.status === 'published' ? (
+              <PlanPublicButton plan={plan.data} onChanged={plan.set} />
             ) : null}
             <Button type="primary" icon={<DownloadOutlined />} onClick={() => void exportPlan()}>
               {t('plans.export')}

@@ -153,13 +153,21 @@ describe('only accepted reports count', () => {
 
   it('accepts on submission when the plan switches review off, and says so in the plan', async () => {
     const plan = (await t.as(planner, { method: 'GET', url: `/api/plans/${p.plan.id}` })).json<PlanDetail>();
-    expect(plan.settings).toEqual({ reviewRequired: true, evidenceRequired: false });
+    expect(plan.settings).toEqual({
+      reviewRequired: true,
+      evidenceRequired: false,
+      bulkValuesAccepted: false,
+    });
     const patched = await t.as(planner, {
       method: 'PATCH',
       url: `/api/plans/${p.plan.id}`,
       payload: { version: plan.version, settings: { reviewRequired: false } },
     });
-    expect(patched.json<PlanDetail>().settings).toEqual({ reviewRequired: false, evidenceRequired: false });
+    expect(patched.json<PlanDetail>().settings).toEqual({
+      reviewRequired: false,
+      evidenceRequired: false,
+      bulkValuesAccepted: false,
+    });
     const submitted = await report(reporter, c.units.medical.id, 5, 45, 88);
     expect(submitted.state).toBe('accepted');
     expect((await task()).percent).toBe(45);
