@@ -29,3 +29,4 @@ export * from './client/transport.js';
 export * from './client/responses.js';
 export * from './client/api-client.js';
 export * from './schemas/tenants.js';
+export * from './schemas/cascade.js';

@@ -8,6 +8,7 @@ import { notificationEndpoints } from './notifications.js';
 import { securityEndpoints } from './security.js';
 import { systemEndpoints } from './system.js';
 import { calendarEndpoints } from './calendar.js';
+import { cascadeEndpoints } from './cascade.js';
 import { leaderEndpoints } from './leaders.js';
 import { supervisionEndpoints } from './supervision.js';
 import { periodEndpoints } from './periods.js';
@@ -28,6 +29,7 @@ export { notificationEndpoints } from './notifications.js';
 export { securityEndpoints } from './security.js';
 export { systemEndpoints } from './system.js';
 export { calendarEndpoints } from './calendar.js';
+export { cascadeEndpoints } from './cascade.js';
 export { leaderEndpoints } from './leaders.js';
 export { supervisionEndpoints } from './supervision.js';
 export { periodEndpoints } from './periods.js';
@@ -65,6 +67,7 @@ export const ENDPOINTS = {
   ...milestoneEndpoints,
   ...assessmentEndpoints,
   ...tenantEndpoints,
+  ...cascadeEndpoints,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -20,6 +20,7 @@ import * as supervision from './migrations/0150-supervision.js';
 import * as milestones from './migrations/0160-milestones.js';
 import * as assessment from './migrations/0161-assessment.js';
 import * as tenantHierarchy from './migrations/0180-tenant-hierarchy.js';
+import * as cascade from './migrations/0181-cascade.js';
 
 /** Migrations are imported, not read from disk, so they run the same from src (tests) and dist. */
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0160-milestones': milestones,
   '0161-assessment': assessment,
   '0180-tenant-hierarchy': tenantHierarchy,
+  '0181-cascade': cascade,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
