@@ -72,7 +72,11 @@ export const PutTargetQuotasRequest = z.object({
 });
 export type PutTargetQuotasRequest = z.input<typeof PutTargetQuotasRequest>;
 
-export const TenantWeight = z.object({ name: z.string().trim().min(1).max(40), tenantId: Id, value: z.number().min(0).finite() });
+export const TenantWeight = z.object({
+  name: z.string().trim().min(1).max(40),
+  tenantId: Id,
+  value: z.number().min(0).finite(),
+});
 export const TenantWeights = z.object({
   counties: z.array(CountyRef),
   weights: z.array(TenantWeight),
@@ -133,7 +137,9 @@ export const LinkCascadeTaskRequest = z.object({ itemId: Id, cityItemId: Id });
 /** The city's tasks a county may link its own tasks to (its parent's published plans). */
 export const ParentTasks = z.object({
   city: z.string(),
-  tasks: z.array(z.object({ itemId: Id, planId: Id, plan: z.string(), number: z.string(), title: z.string() })),
+  tasks: z.array(
+    z.object({ itemId: Id, planId: Id, plan: z.string(), number: z.string(), title: z.string() }),
+  ),
 });
 
 /** One county's figure for one city target in the roll-up. */

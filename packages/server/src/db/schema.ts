@@ -186,10 +186,6 @@ export interface ItemTable {
   source_start: number | null;
   source_end: number | null;
   version: Generated<number>;
-  /** How the counties' accepted values make this (city) target's figure; null: the default its kind implies. */
-  rollup_method: ColumnType<RollupMethod | null, RollupMethod | null | undefined, RollupMethod | null>;
-  /** The tenant weight (常住人口 …) a weighted mean uses; null: every county weighs the same. */
-  rollup_weight: ColumnType<string | null, string | null | undefined, string | null>;
   /** The owning leader (委领导包抓, migration 0150). */
   leader_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
@@ -230,6 +226,10 @@ export interface TargetTable {
   source_start: number | null;
   source_end: number | null;
   version: Generated<number>;
+  /** How the counties' accepted values make this (city) target's figure; null: the default its kind implies. */
+  rollup_method: ColumnType<RollupMethod | null, RollupMethod | null | undefined, RollupMethod | null>;
+  /** The tenant weight (常住人口 …) a weighted mean uses; null: every county weighs the same. */
+  rollup_weight: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReportingPeriodTable {

@@ -15,7 +15,11 @@ export interface QuotaRow {
   value: number;
 }
 
-export function listQuotas(db: Executor, cityTenant: string, targetIds: readonly string[]): Promise<QuotaRow[]> {
+export function listQuotas(
+  db: Executor,
+  cityTenant: string,
+  targetIds: readonly string[],
+): Promise<QuotaRow[]> {
   if (targetIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('county_quotas')
@@ -40,7 +44,12 @@ export async function replaceQuotas(
   await db
     .insertInto('county_quotas')
     .values(
-      quotas.map((q) => ({ tenant_id: cityTenant, target_id: targetId, county_tenant: q.countyTenant, value: q.value })),
+      quotas.map((q) => ({
+        tenant_id: cityTenant,
+        target_id: targetId,
+        county_tenant: q.countyTenant,
+        value: q.value,
+      })),
     )
     .execute();
 }
@@ -100,7 +109,9 @@ export async function listLinkedUnits(
     .where('tenant_id', '=', tenantId)
     .where('linked_tenant_id', 'is not', null)
     .execute();
-  return rows.flatMap((r) => (r.linked_tenant_id ? [{ id: r.id, linked_tenant_id: r.linked_tenant_id }] : []));
+  return rows.flatMap((r) =>
+    r.linked_tenant_id ? [{ id: r.id, linked_tenant_id: r.linked_tenant_id }] : [],
+  );
 }
 
 // ---------------------------------------------------------------- the county's side (county's tenant)
@@ -161,7 +172,15 @@ export interface LinkRow {
   accepted: unknown;
 }
 
-const linkColumns = ['item_id', 'plan_id', 'city_tenant', 'city_plan', 'city_item', 'origin', 'accepted'] as const;
+const linkColumns = [
+  'item_id',
+  'plan_id',
+  'city_tenant',
+  'city_plan',
+  'city_item',
+  'origin',
+  'accepted',
+] as const;
 
 export function listLinks(db: Executor, countyTenant: string): Promise<LinkRow[]> {
   return db
@@ -366,7 +385,9 @@ export function listPublishedTasks(
 ): Promise<{ id: string; plan_id: string; plan_title: string; number: string; title: string }[]> {
   return db
     .selectFrom('items')
-    .innerJoin('plans', (j) => j.onRef('plans.tenant_id', '=', 'items.tenant_id').onRef('plans.id', '=', 'items.plan_id'))
+    .innerJoin('plans', (j) =>
+      j.onRef('plans.tenant_id', '=', 'items.tenant_id').onRef('plans.id', '=', 'items.plan_id'),
+    )
     .select(['items.id', 'items.plan_id', 'plans.title as plan_title', 'items.number', 'items.title'])
     .where('items.tenant_id', '=', tenantId)
     .where('plans.status', '=', 'published')
@@ -376,5 +397,71 @@ export function listPublishedTasks(
     .orderBy('items.level')
     .orderBy('items.position')
     .limit(2000)
+    .execute();
+}
+
+/** A county plan created by the cascade is published at once: the county runs it like its own. */
+export async function markPlanPublished(
+  db: Executor,
+  countyTenant: string,
+  planId: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('plans')
+    .set({ status: 'published', published_at: at, updated_at: at })
+    .where('tenant_id', '=', countyTenant)
+    .where('id', '=', planId)
+    .execute();
+}
+
+/** The next free position among a plan's top-level items. */
+export async function nextTopPosition(db: Executor, tenantId: string, planId: string): Promise<number> {
+  const row = await db
+    .selectFrom('items')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .where('tenant_id', '=', tenantId)
+    .where('plan_id', '=', planId)
+    .where('parent_id', 'is', null)
+    .executeTakeFirst();
+  return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
+}
+
+/** Applies the city's accepted change to the county's copy of the task. */
+export async function updateCopiedItem(
+  db: Executor,
+  countyTenant: string,
+  itemId: string,
+  fields: { title: string; text: string; deadline: string | null; deadline_text: string | null },
+): Promise<void> {
+  await db
+    .updateTable('items')
+    .set((eb) => ({ ...fields, version: eb('version', '+', 1) }))
+    .where('tenant_id', '=', countyTenant)
+    .where('id', '=', itemId)
+    .execute();
+}
+
+export async function updateCopiedTarget(
+  db: Executor,
+  countyTenant: string,
+  targetId: string,
+  fields: {
+    metric: string;
+    op: '>=' | '<=' | '=' | '~' | 'range';
+    value: number | null;
+    lo: number | null;
+    hi: number | null;
+    unit: string;
+    deadline: string | null;
+    deadline_text: string | null;
+    text: string;
+  },
+): Promise<void> {
+  await db
+    .updateTable('targets')
+    .set((eb) => ({ ...fields, version: eb('version', '+', 1) }))
+    .where('tenant_id', '=', countyTenant)
+    .where('id', '=', targetId)
     .execute();
 }

@@ -81,6 +81,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE targets DROP COLUMN IF EXISTS rollup_weight`.execute(db);
   await sql`ALTER TABLE targets DROP COLUMN IF EXISTS rollup_method`.execute(db);
-  for (const table of ['county_quotas', 'tenant_weights', 'cascade_target_links', 'cascade_links', 'cascade_plans'])
+  for (const table of [
+    'county_quotas',
+    'tenant_weights',
+    'cascade_target_links',
+    'cascade_links',
+    'cascade_plans',
+  ])
     await sql.raw(`DROP TABLE IF EXISTS ${table}`).execute(db);
 }

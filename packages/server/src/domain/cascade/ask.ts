@@ -34,12 +34,25 @@ export interface AskChange {
 
 /** A stable fingerprint of an ask: the county accepts the proposal it saw, not a later one. */
 export function askFingerprint(ask: CityAsk): string {
-  const sorted = { ...ask, targets: [...ask.targets].sort((a, b) => a.cityTarget.localeCompare(b.cityTarget)) };
+  const sorted = {
+    ...ask,
+    targets: [...ask.targets].sort((a, b) => a.cityTarget.localeCompare(b.cityTarget)),
+  };
   return createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 32);
 }
 
 const TASK_FIELDS = ['title', 'text', 'deadline', 'deadlineText'] as const;
-const TARGET_FIELDS = ['metric', 'op', 'value', 'lo', 'hi', 'unit', 'deadline', 'deadlineText', 'text'] as const;
+const TARGET_FIELDS = [
+  'metric',
+  'op',
+  'value',
+  'lo',
+  'hi',
+  'unit',
+  'deadline',
+  'deadlineText',
+  'text',
+] as const;
 
 /** The changes from `accepted` to `current`: the county's proposal, empty when the city changed nothing. */
 export function diffAsk(accepted: CityAsk, current: CityAsk): AskChange[] {
@@ -52,7 +65,12 @@ export function diffAsk(accepted: CityAsk, current: CityAsk): AskChange[] {
   for (const [id, now] of after) {
     const was = before.get(id);
     if (!was) {
-      changes.push({ field: 'target.added', target: now.metric, before: null, after: now.text || now.metric });
+      changes.push({
+        field: 'target.added',
+        target: now.metric,
+        before: null,
+        after: now.text || now.metric,
+      });
       continue;
     }
     for (const field of TARGET_FIELDS)
@@ -61,6 +79,11 @@ export function diffAsk(accepted: CityAsk, current: CityAsk): AskChange[] {
   }
   for (const [id, was] of before)
     if (!after.has(id))
-      changes.push({ field: 'target.removed', target: was.metric, before: was.text || was.metric, after: null });
+      changes.push({
+        field: 'target.removed',
+        target: was.metric,
+        before: was.text || was.metric,
+        after: null,
+      });
   return changes;
 }

@@ -82,7 +82,11 @@ export function splitByWeights(
   const scale = 10 ** decimalsOf(total);
   const units = Math.round(total * scale);
   const exact = weights.map((w) => ({ key: w.key, share: (units * w.weight) / sum }));
-  const floors = exact.map((e) => ({ key: e.key, units: Math.floor(e.share), rest: e.share - Math.floor(e.share) }));
+  const floors = exact.map((e) => ({
+    key: e.key,
+    units: Math.floor(e.share),
+    rest: e.share - Math.floor(e.share),
+  }));
   let left = units - floors.reduce((s, f) => s + f.units, 0);
   const byRest = [...floors].sort((a, b) => b.rest - a.rest || a.key.localeCompare(b.key));
   for (const f of byRest) {
@@ -94,7 +98,12 @@ export function splitByWeights(
 }
 
 /** Whether a county's value meets what was asked of it (its quota, or the city's line). */
-export function meets(op: TargetKind['op'], direction: 'higher' | 'lower', value: number, asked: number): boolean {
+export function meets(
+  op: TargetKind['op'],
+  direction: 'higher' | 'lower',
+  value: number,
+  asked: number,
+): boolean {
   if (op === '<=' || (op !== '>=' && direction === 'lower')) return value <= asked;
   return value >= asked;
 }
