@@ -274,8 +274,10 @@ export async function cascadeRollup(deps: Deps, actor: Actor, planId: string): P
     };
   });
 
+  const order = new Map(taskIds.map((id, i) => [id, i]));
   const rolled: CascadeRollup['targets'] = targets
     .filter((t) => cascaded.has(t.item_id))
+    .sort((a, b) => (order.get(a.item_id) ?? 0) - (order.get(b.item_id) ?? 0) || a.position - b.position)
     .map((t) => {
       const method = methodOf(t);
       const weightOf = new Map(

@@ -342,8 +342,16 @@ async function inboxOf(db: Executor, actor: Actor): Promise<CascadeInbox> {
   const links = (await listLinks(db, actor.tenantId)).filter((l) => isParentOf(own, l.city_tenant));
   const parent = own.parent_id ? await findTenant(db, own.parent_id) : undefined;
   const numbers = new Map<string, string>();
+  const place = new Map<string, number>();
   for (const planId of new Set(links.map((l) => l.plan_id)))
-    for (const item of await listItems(db, actor.tenantId, planId)) numbers.set(item.id, item.number);
+    for (const item of await listItems(db, actor.tenantId, planId)) {
+      numbers.set(item.id, item.number);
+      place.set(item.id, item.level * 1e6 + item.position);
+    }
+  // In each plan's order (the order the city's tasks were pushed in), not the order the rows were written.
+  links.sort(
+    (a, b) => a.plan_id.localeCompare(b.plan_id) || (place.get(a.item_id) ?? 0) - (place.get(b.item_id) ?? 0),
+  );
   const entries: InboxEntry[] = [];
   for (const link of links) {
     const asked = storedAsk(link.accepted);
