@@ -58,6 +58,11 @@ export const DISTRIBUTED_TABLES = [
   'assessment_rules',
   'leader_evaluations',
   'assessment_snapshots',
+  'cascade_plans',
+  'cascade_links',
+  'cascade_target_links',
+  'tenant_weights',
+  'county_quotas',
 ] as const;
 
 export interface ForeignKey {
@@ -157,6 +162,12 @@ export const FOREIGN_KEYS: readonly ForeignKey[] = [
   fk('leader_evaluations', ['tenant_id', 'evaluator_id'], 'users', TID),
   fk('assessment_snapshots', ['tenant_id', 'plan_id'], 'plans', TID, 'CASCADE'),
   fk('assessment_snapshots', ['tenant_id', 'published_by'], 'users', TID),
+  fk('cascade_plans', ['tenant_id', 'plan_id'], 'plans', TID, 'CASCADE'),
+  fk('cascade_links', ['tenant_id', 'item_id'], 'items', TID, 'CASCADE'),
+  fk('cascade_links', ['tenant_id', 'plan_id'], 'plans', TID, 'CASCADE'),
+  fk('cascade_target_links', ['tenant_id', 'target_id'], 'targets', TID, 'CASCADE'),
+  fk('cascade_target_links', ['tenant_id', 'item_id'], 'cascade_links', ['tenant_id', 'item_id'], 'CASCADE'),
+  fk('county_quotas', ['tenant_id', 'target_id'], 'targets', TID, 'CASCADE'),
 ];
 
 /**

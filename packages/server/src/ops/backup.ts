@@ -34,6 +34,11 @@ const TABLES = [
   'reporting_periods',
   'progress_reports',
   'target_actuals',
+  'cascade_plans',
+  'cascade_links',
+  'cascade_target_links',
+  'county_quotas',
+  'tenant_weights',
   'milestones',
   'assessment_rules',
   'leader_evaluations',
@@ -58,6 +63,7 @@ const ORDER: Partial<Record<Table, string>> = {
 const JSONB: Partial<Record<Table, string[]>> = {
   plans: ['meta', 'aliases', 'warnings'],
   audit_log: ['before', 'after'],
+  cascade_links: ['accepted'],
 };
 /** The audit log's id is an identity column: restored rows get new ids in the same order. */
 const SKIP: Partial<Record<Table, string[]>> = { audit_log: ['id'] };
