@@ -805,6 +805,7 @@ export const en: Record<MessageKey, string> = {
   'cascade.accept': 'Accept change',
   'cascade.acceptedChange': 'Change accepted',
   'cascade.upToDate': 'Up to date',
+  'cascade.change': '{field}: {before} → {after}',
   'cascade.change.target': '{field} ({metric})',
   'cascade.field.title': 'Title',
   'cascade.field.text': 'Text',

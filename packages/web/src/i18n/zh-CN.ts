@@ -789,6 +789,7 @@ export const zhCN = {
   'cascade.accept': '接受变更',
   'cascade.acceptedChange': '已接受上级变更',
   'cascade.upToDate': '与上级一致',
+  'cascade.change': '{field}：{before} → {after}',
   'cascade.change.target': '{field}（{metric}）',
   'cascade.field.title': '任务名称',
   'cascade.field.text': '任务内容',

@@ -43,7 +43,11 @@ function ChangeLine({ change }: { change: Change }): ReactNode {
   const name = key ? t(key) : change.field;
   const field =
     targetField === null ? name : t('cascade.change.target', { field: name, metric: change.target ?? '' });
-  return <Typography.Text>{`${field}：${show(change.before)} → ${show(change.after)}`}</Typography.Text>;
+  return (
+    <Typography.Text>
+      {t('cascade.change', { field, before: show(change.before), after: show(change.after) })}
+    </Typography.Text>
+  );
 }
 
 /**
