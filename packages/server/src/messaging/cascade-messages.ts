@@ -6,7 +6,7 @@ const num = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 export const CASCADE_ERRORS = {
   planNotPublished: '计划发布后才能下发区县',
   nothingToPush: '没有可下发的任务（任务须由已关联下级机构的县区局承担，或写明“各县市区……”）',
-  noCountyAdmin: (county: string) => `${county}还没有系统管理员，无法为其建立承接计划`,
+  noCountyAdmin: (county: string) => `${county}还没有系统管理员或计划管理员账号，无法为其建立承接计划`,
   unknownCounty: '所选机构不是本机构的直接下级机构',
   quotasOff: (sum: number, city: number, unit: string) =>
     `各区县分解数合计${num(sum)}${unit}，与市级目标${num(city)}${unit}相差${num(sum - city)}${unit}，请调整后再保存`,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { ReportState, RollupMethod } from '../db/schema.js';
 
@@ -147,14 +148,18 @@ export async function insertCascadePlan(
     .execute();
 }
 
-/** The first active administrator of a commission: whom a county plan the city created is recorded as made by. */
-export async function findFirstAdminId(db: Executor, tenantId: string): Promise<string | undefined> {
+/**
+ * Whom a county plan the city created is recorded as made by: the county's first active administrator, else
+ * its first active planner (plans.created_by names a user of the plan's own commission).
+ */
+export async function findCountyPlanOwner(db: Executor, tenantId: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('users')
     .select('id')
     .where('tenant_id', '=', tenantId)
-    .where('role', '=', 'admin')
+    .where('role', 'in', ['admin', 'planner'])
     .where('active', '=', true)
+    .orderBy(sql`case role when 'admin' then 0 else 1 end`)
     .orderBy('created_at')
     .orderBy('id')
     .limit(1)

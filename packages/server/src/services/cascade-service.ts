@@ -20,7 +20,7 @@ import { appendAudit } from '../repositories/audit-repository.js';
 import {
   deleteTargetLink,
   findCascadePlan,
-  findFirstAdminId,
+  findCountyPlanOwner,
   findLink,
   insertCascadePlan,
   insertLink,
@@ -139,7 +139,7 @@ async function receivingPlan(
 ): Promise<{ planId: string; created: boolean }> {
   const found = await findCascadePlan(trx, county.id, city.id, cityPlan.id);
   if (found) return { planId: found.plan_id, created: false };
-  const createdBy = await findFirstAdminId(trx, county.id);
+  const createdBy = await findCountyPlanOwner(trx, county.id);
   if (!createdBy) throw new AppError('state_conflict', CASCADE_ERRORS.noCountyAdmin(county.name));
   const now = deps.clock.now();
   const plan = await insertPlan(trx, {
