@@ -40,7 +40,7 @@ export const CascadePushResult = z.object({
 export type CascadePushResult = z.infer<typeof CascadePushResult>;
 
 /** One quota of a city target. */
-export const CountyQuota = z.object({ tenantId: Id, value: z.number().finite() });
+export const CountyQuota = z.object({ tenantId: Id, value: z.number() });
 
 export const TargetQuotas = z.object({
   targetId: Id,
@@ -75,7 +75,7 @@ export type PutTargetQuotasRequest = z.input<typeof PutTargetQuotasRequest>;
 export const TenantWeight = z.object({
   name: z.string().trim().min(1).max(40),
   tenantId: Id,
-  value: z.number().min(0).finite(),
+  value: z.number().min(0),
 });
 export const TenantWeights = z.object({
   counties: z.array(CountyRef),
@@ -85,7 +85,7 @@ export type TenantWeights = z.infer<typeof TenantWeights>;
 export const PutTenantWeightsRequest = z.object({
   /** The weights of this name replace what was there. */
   name: z.string().trim().min(1).max(40),
-  values: z.array(z.object({ tenantId: Id, value: z.number().min(0).finite() })).max(200),
+  values: z.array(z.object({ tenantId: Id, value: z.number().min(0) })).max(200),
 });
 export type PutTenantWeightsRequest = z.input<typeof PutTenantWeightsRequest>;
 

@@ -6,7 +6,7 @@ import { buildApp } from '../http/app.js';
 import type { Deps } from '../services/deps.js';
 import { recomputePlan } from '../services/task-status-recompute.js';
 import { DB_HOOK_TIMEOUT, openTestDatabase } from '../testing/test-database.js';
-import type { CascadeInbox, CascadeRollup, PlanList } from '@yaodian/core';
+import type { CascadeInbox, CascadeRollup } from '@yaodian/core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT_CODE, isEmpty, seedDemo } from './seed.js';
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -139,7 +139,7 @@ describe('demo seed', () => {
     const get = async <T>(cookie: string, url: string): Promise<T> =>
       (await app.inject({ method: 'GET', url, cookies: { yd_session: cookie } })).json<T>();
     const planner = await signIn('planner');
-    const [plan] = (await get<PlanList>(planner, '/api/plans')).plans;
+    const [plan] = (await get<{ plans: { id: string }[] }>(planner, '/api/plans')).plans;
     const rollup = await get<CascadeRollup>(planner, `/api/plans/${plan?.id ?? ''}/cascade/rollup`);
     expect(rollup.counties).toHaveLength(4);
     expect(rollup.tasks.length).toBeGreaterThan(3);

@@ -405,6 +405,17 @@ export function listPublishedTasks(
     .execute();
 }
 
+/** Locks a county's receiving plan row: two pushes to one county run one after the other. */
+export async function lockCascadePlan(db: Executor, countyTenant: string, planId: string): Promise<void> {
+  await db
+    .selectFrom('cascade_plans')
+    .select('plan_id')
+    .where('tenant_id', '=', countyTenant)
+    .where('plan_id', '=', planId)
+    .forUpdate()
+    .execute();
+}
+
 /** A county plan created by the cascade is published at once: the county runs it like its own. */
 export async function markPlanPublished(
   db: Executor,
@@ -424,12 +435,13 @@ export async function markPlanPublished(
 export async function nextTopPosition(db: Executor, tenantId: string, planId: string): Promise<number> {
   const row = await db
     .selectFrom('items')
-    .select((eb) => eb.fn.max('position').as('max'))
+    .select((eb) => eb.fn.max<number | null>('position').as('max'))
     .where('tenant_id', '=', tenantId)
     .where('plan_id', '=', planId)
     .where('parent_id', 'is', null)
     .executeTakeFirst();
-  return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
+  const max = row?.max ?? null;
+  return max === null ? 0 : max + 1;
 }
 
 /** Applies the city's accepted change to the county's copy of the task. */

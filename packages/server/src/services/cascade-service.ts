@@ -29,6 +29,7 @@ import {
   listLinksOfCityPlan,
   listPublishedTasks,
   listTargetLinks,
+  lockCascadePlan,
   markPlanPublished,
   nextTopPosition,
   updateCopiedItem,
@@ -213,13 +214,7 @@ export async function pushCascade(
       await statusWrite(deps, async (trx) => {
         const { planId: countyPlan } = await receivingPlan(trx, deps, city, cityPlan, county);
         // Serialises two pushes to one county: the second waits, then finds the links the first wrote.
-        await trx
-          .selectFrom('cascade_plans')
-          .select('plan_id')
-          .where('tenant_id', '=', county.id)
-          .where('plan_id', '=', countyPlan)
-          .forUpdate()
-          .execute();
+        await lockCascadePlan(trx, county.id, countyPlan);
         const have = new Set(
           (await listLinksOfCityPlan(trx, county.id, city.id, cityPlan.id)).map((l) => l.city_item),
         );

@@ -1,26 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { askFingerprint, diffAsk, type CityAsk } from './ask.js';
+import { askFingerprint, diffAsk, type AskedTarget, type CityAsk } from './ask.js';
 import { namesAllCounties } from './scope.js';
 
+const first: AskedTarget = {
+  cityTarget: 't1',
+  metric: '新增托位',
+  op: '>=',
+  value: 300,
+  lo: null,
+  hi: null,
+  unit: '个',
+  deadline: null,
+  deadlineText: null,
+  text: '新增托位600个',
+};
 const ask: CityAsk = {
   title: '发展普惠托育',
   text: '发展普惠托育。',
   deadline: '2026-12-31',
   deadlineText: '年底前',
-  targets: [
-    {
-      cityTarget: 't1',
-      metric: '新增托位',
-      op: '>=',
-      value: 300,
-      lo: null,
-      hi: null,
-      unit: '个',
-      deadline: null,
-      deadlineText: null,
-      text: '新增托位600个',
-    },
-  ],
+  targets: [first],
 };
 
 describe('a city task as asked of a county', () => {
@@ -30,8 +29,8 @@ describe('a city task as asked of a county', () => {
       ...ask,
       title: '发展普惠托育服务',
       targets: [
-        { ...ask.targets[0]!, value: 320 },
-        { ...ask.targets[0]!, cityTarget: 't2', metric: '托育机构', text: '新建托育机构10家' },
+        { ...first, value: 320 },
+        { ...first, cityTarget: 't2', metric: '托育机构', text: '新建托育机构10家' },
       ],
     };
     expect(diffAsk(ask, changed)).toEqual([
@@ -47,7 +46,7 @@ describe('a city task as asked of a county', () => {
     });
   });
   it('fingerprints the ask, independent of the order of its targets', () => {
-    const two: CityAsk = { ...ask, targets: [...ask.targets, { ...ask.targets[0]!, cityTarget: 't0' }] };
+    const two: CityAsk = { ...ask, targets: [...ask.targets, { ...first, cityTarget: 't0' }] };
     const swapped: CityAsk = { ...two, targets: [...two.targets].reverse() };
     expect(askFingerprint(two)).toBe(askFingerprint(swapped));
     expect(askFingerprint(two)).not.toBe(askFingerprint(ask));

@@ -26,7 +26,7 @@ function CellValue({ cell, unit }: { cell: Cell; unit: string }): ReactNode {
   const t = useT();
   if (cell.value !== null)
     return (
-      <Space size={4} direction="vertical">
+      <Space size={4} orientation="vertical">
         <Typography.Text
           type={cell.met === false ? 'danger' : undefined}
         >{`${String(cell.value)}${unit}`}</Typography.Text>
@@ -194,7 +194,7 @@ export function CascadeCard({ planId }: { planId: string }): ReactNode {
                     {
                       title: t('cascade.rolledUp'),
                       render: (_: unknown, row) => (
-                        <Space direction="vertical" size={0}>
+                        <Space orientation="vertical" size={0}>
                           <Typography.Text strong>
                             {row.rolledUp === null ? '—' : `${String(row.rolledUp)}${row.unit}`}
                           </Typography.Text>
@@ -204,9 +204,7 @@ export function CascadeCard({ planId }: { planId: string }): ReactNode {
                         </Space>
                       ),
                     },
-                    ...countyColumns<TargetRow>((cell, row) => (
-                      <CellValue cell={cell as Cell} unit={row.unit} />
-                    )),
+                    ...countyColumns<TargetRow>((cell, row) => <CellValue cell={cell} unit={row.unit} />),
                   ]}
                 />
               ),
@@ -226,7 +224,7 @@ export function CascadeCard({ planId }: { planId: string }): ReactNode {
                   { title: '#', dataIndex: 'number', width: 70 },
                   { title: t('cascade.task'), dataIndex: 'title' },
                   ...countyColumns<TaskRow>((cell) => {
-                    const c = cell as TaskRow['cells'][number];
+                    const c = cell;
                     if (c.itemId === null)
                       return <Typography.Text type="secondary">{t('cascade.notPushed')}</Typography.Text>;
                     if (c.percent !== null) return `${String(c.percent)}%`;

@@ -92,7 +92,7 @@ export function InboxPage(): ReactNode {
             {
               title: t('cascade.task'),
               render: (_: unknown, row) => (
-                <Space direction="vertical" size={0}>
+                <Space orientation="vertical" size={0}>
                   <Link to={`/plans/${row.planId}/tasks/${row.itemId}`}>{row.asked.title}</Link>
                   <Typography.Text type="secondary">
                     {`${row.city} · ${t(`cascade.origin.${row.origin}`)}`}
@@ -120,7 +120,7 @@ export function InboxPage(): ReactNode {
               title: t('cascade.proposal'),
               render: (_: unknown, row) =>
                 row.proposal ? (
-                  <Space direction="vertical">
+                  <Space orientation="vertical">
                     <Tag color="orange">{t('cascade.changed')}</Tag>
                     <List
                       size="small"

@@ -261,7 +261,7 @@ describe('the city-to-county cascade (issue 10)', () => {
   });
 
   it('rolls up only the accepted county values: sum, weighted mean by population, and the weakest county', async () => {
-    const figures = [
+    const figures: Record<string, number>[] = [
       { [SUM_METRIC]: 310, [RATE_METRIC]: 80, [LINE_METRIC]: 100 },
       { [SUM_METRIC]: 150, [RATE_METRIC]: 70, [LINE_METRIC]: 50 },
       { [SUM_METRIC]: 90, [RATE_METRIC]: 60, [LINE_METRIC]: 80 },
