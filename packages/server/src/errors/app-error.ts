@@ -1,4 +1,5 @@
 import { ERROR_STATUS, type ErrorCode } from '@yaodian/core';
+import { COMMON_ERRORS, type ResourceName } from '../messaging/error-messages.js';
 
 /** The one error type services throw; its code is stable, its message safe to show. */
 export class AppError extends Error {
@@ -19,8 +20,10 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string): AppError => new AppError('not_found', `${what} not found`);
-export const forbidden = (message = 'You may not do this'): AppError => new AppError('forbidden', message);
-export const versionConflict = (what: string): AppError =>
-  new AppError('version_conflict', `${what} was changed by someone else; reload and try again`);
+export const notFound = (what: ResourceName): AppError =>
+  new AppError('not_found', COMMON_ERRORS.notFound(what));
+export const forbidden = (message: string = COMMON_ERRORS.forbidden): AppError =>
+  new AppError('forbidden', message);
+export const versionConflict = (what: ResourceName): AppError =>
+  new AppError('version_conflict', COMMON_ERRORS.versionConflict(what));
 export const stateConflict = (message: string): AppError => new AppError('state_conflict', message);

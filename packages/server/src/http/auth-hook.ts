@@ -6,6 +6,7 @@ import type { Actor } from '../policies/actor.js';
 import { recordSecurityEvent } from '../services/audit-service.js';
 import { csrfMatches, resolveSession } from '../services/auth-service.js';
 import type { Deps } from '../services/deps.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 export const SESSION_COOKIE = 'yd_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -84,14 +85,14 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
     )
       return;
     const cookie = request.cookies[SESSION_COOKIE];
-    if (!cookie) throw new AppError('unauthenticated', 'Sign in first');
+    if (!cookie) throw new AppError('unauthenticated', ERRORS.auth.signInFirst);
     const session = await resolveSession(deps, cookie);
     if (
       !SAFE_METHODS.has(request.method) &&
       !csrfMatches(session.csrfToken, headerOf(request, CSRF_HEADER))
     ) {
       await recordSecurityEvent(deps, session.actor, 'csrf.failure', detailOf(request));
-      throw new AppError('csrf_failed', `Send the token from sign-in in the ${CSRF_HEADER} header`);
+      throw new AppError('csrf_failed', ERRORS.auth.csrf(CSRF_HEADER));
     }
     request.session = { actor: session.actor, sessionId: session.sessionId, csrfToken: session.csrfToken };
     // A reset or expired password: nothing but changing it (and reading oneself, signing out) until it is.
@@ -122,16 +123,16 @@ function headerOf(request: FastifyRequest, name: string): string | undefined {
 
 /** The signed-in actor; routes behind the hook always have one. */
 export function actorOf(request: FastifyRequest): Actor {
-  if (!request.session) throw new AppError('unauthenticated', 'Sign in first');
+  if (!request.session) throw new AppError('unauthenticated', ERRORS.auth.signInFirst);
   return request.session.actor;
 }
 
 export function csrfTokenOf(request: FastifyRequest): string {
-  if (!request.session) throw new AppError('unauthenticated', 'Sign in first');
+  if (!request.session) throw new AppError('unauthenticated', ERRORS.auth.signInFirst);
   return request.session.csrfToken;
 }
 
 export function sessionIdOf(request: FastifyRequest): string {
-  if (!request.session) throw new AppError('unauthenticated', 'Sign in first');
+  if (!request.session) throw new AppError('unauthenticated', ERRORS.auth.signInFirst);
   return request.session.sessionId;
 }

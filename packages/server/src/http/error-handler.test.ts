@@ -1,4 +1,5 @@
 import Fastify from 'fastify';
+import { COMMON_ERRORS } from '../messaging/error-messages.js';
 import { describe, expect, it } from 'vitest';
 import { handleError } from './error-handler.js';
 
@@ -45,7 +46,7 @@ describe('error handler', () => {
     });
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({
-      error: { code: 'internal', message: 'Something went wrong on our side' },
+      error: { code: 'internal', message: COMMON_ERRORS.internal },
     });
   });
 });

@@ -11,6 +11,7 @@ import {
   UNIQUE_VIOLATION,
 } from '../errors/sql-state.js';
 import { AppError } from '../errors/app-error.js';
+import { COMMON_ERRORS } from '../messaging/error-messages.js';
 import { issueOf } from './validation-issues.js';
 
 function fieldOf(instancePath: string, context: string | undefined): string {
@@ -38,7 +39,7 @@ export function handleError(
     return send(400, {
       error: {
         code: 'validation_failed',
-        message: `${field}: ${first?.message ?? 'invalid'}`,
+        message: `${field}: ${first?.message ?? COMMON_ERRORS.invalid}`,
         field,
         // Each issue names its field, the rule and its limit; clients word it (the web: "标题不超过 500 字").
         details: error.validation.map((v) => {
@@ -53,18 +54,17 @@ export function handleError(
     // A constraint the database enforces caught what the services did not (a race, most likely).
     request.log.warn({ err: error }, 'database constraint');
     if (state === UNIQUE_VIOLATION)
-      return send(409, { error: { code: 'duplicate', message: 'This conflicts with an existing record' } });
+      return send(409, { error: { code: 'duplicate', message: COMMON_ERRORS.duplicate } });
     if (state === SERIALIZATION_FAILURE || state === DEADLOCK_DETECTED) {
       return send(409, {
-        error: { code: 'state_conflict', message: 'Someone else changed this at the same time; try again' },
+        error: { code: 'state_conflict', message: COMMON_ERRORS.concurrentChange },
       });
     }
     if (state === FOREIGN_KEY_VIOLATION || state === CHECK_VIOLATION || state === NOT_NULL_VIOLATION) {
       return send(400, {
         error: {
           code: 'validation_failed',
-          message:
-            'The change breaks a rule of the data (a missing or still-used record, or a value out of range)',
+          message: COMMON_ERRORS.dataRule,
         },
       });
     }
@@ -72,12 +72,12 @@ export function handleError(
   const fastifyError = error as FastifyError;
   const status = fastifyError.statusCode ?? 500;
   if (status === 413 || fastifyError.code === 'FST_REQ_FILE_TOO_LARGE') {
-    return send(413, { error: { code: 'payload_too_large', message: 'The upload is too large' } });
+    return send(413, { error: { code: 'payload_too_large', message: COMMON_ERRORS.uploadTooLarge } });
   }
   if (status >= 400 && status < 500) {
     // Fastify's own 4xx (bad JSON, wrong content type): its message is about the request, safe to show.
     return send(400, { error: { code: 'validation_failed', message: fastifyError.message, field: 'body' } });
   }
   request.log.error({ err: error }, 'unhandled error');
-  return send(500, { error: { code: 'internal', message: 'Something went wrong on our side' } });
+  return send(500, { error: { code: 'internal', message: COMMON_ERRORS.internal } });
 }

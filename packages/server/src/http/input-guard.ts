@@ -1,11 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { findTextProblem, type TextProblem } from '../domain/text-safety.js';
-
-const MESSAGES: Record<TextProblem, string> = {
-  nul: 'contains a NUL character, which is not allowed',
-  unpaired_surrogate: 'contains an unpaired surrogate (not valid Unicode text)',
-  invisible: 'contains a bidirectional control or zero-width character, which is not allowed in names',
-};
+import { findTextProblem } from '../domain/text-safety.js';
+import { TEXT_PROBLEMS as MESSAGES } from '../messaging/error-messages.js';
 
 /**
  * One check at the boundary for every route: a NUL, an unpaired surrogate (anywhere) or an invisible
@@ -24,7 +19,7 @@ export function registerInputGuard(app: FastifyInstance): void {
       await reply.status(400).send({
         error: {
           code: 'validation_failed',
-          message: `${field} ${MESSAGES[found.problem]}`,
+          message: `${field}：${MESSAGES[found.problem]}`,
           field,
           details: [{ field, message: MESSAGES[found.problem], problem: found.problem }],
         },

@@ -4,8 +4,15 @@ import type { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { actorOf } from './auth-hook.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 /** A multipart upload's `file` part, read whole (the multipart plugin caps its size). */
+/** The Idempotency-Key the endpoint's header schema validated, if sent. */
+export function idempotencyKeyOf(request: FastifyRequest): string | null {
+  const key = request.headers['idempotency-key'];
+  return typeof key === 'string' ? key : null;
+}
+
 export interface Upload {
   fileName: string;
   bytes: Buffer;
@@ -39,10 +46,10 @@ export type RouteHandler<E extends AnyEndpoint> = (
 
 async function readUpload(request: FastifyRequest): Promise<Upload> {
   if (!request.isMultipart())
-    throw new AppError('validation_failed', 'Send the file as multipart/form-data', { field: 'file' });
+    throw new AppError('validation_failed', ERRORS.upload.multipartOnly, { field: 'file' });
   const file = await request.file();
   if (file?.fieldname !== 'file')
-    throw new AppError('validation_failed', 'Attach the file in the "file" field', { field: 'file' });
+    throw new AppError('validation_failed', ERRORS.upload.fileField, { field: 'file' });
   return { fileName: file.filename, bytes: await file.toBuffer() };
 }
 

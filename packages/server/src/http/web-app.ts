@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { COMMON_ERRORS } from '../messaging/error-messages.js';
 
 /** packages/web/dist, seen from this file in src/http or dist/http. */
 export const DEFAULT_WEB_DIR = path.resolve(
@@ -50,7 +51,7 @@ export async function registerWebApp(
     return reply.status(404).send({
       error: {
         code: 'not_found',
-        message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+        message: COMMON_ERRORS.noRoute(request.method, request.url.split('?')[0] ?? ''),
       },
     });
   });

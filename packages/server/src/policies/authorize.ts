@@ -1,6 +1,7 @@
 import { can, type Action, type Role } from '@yaodian/core';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from './actor.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 /*
  * The base every resource policy (policies/<resource>.ts) decides on: the permissions the core catalogue gives
@@ -21,7 +22,7 @@ export function rolePermits(role: Role, permission: Action): boolean {
 /** Throws `forbidden` unless the actor holds the permission. */
 export function authorize(actor: Actor, permission: Action): void {
   if (!permits(actor, permission))
-    throw new AppError('forbidden', `Your role (${actor.role}) may not ${permission}`);
+    throw new AppError('forbidden', ERRORS.auth.roleMayNot(actor.role, permission));
 }
 
 /** A row of another commission is never the actor's business (services read by tenant; this guards them). */

@@ -3,6 +3,7 @@ import { AppError } from '../errors/app-error.js';
 import type { Actor } from './actor.js';
 import { authorize } from './authorize.js';
 import { actsForUnit } from './reports.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 /*
  * Milestones. Whoever reads tasks reads them; the planning office (plan editors) sets a task's list and
@@ -27,5 +28,5 @@ export function authorizeMilestones(actor: Actor, action: MilestoneAction): void
 /** A milestone's actual date is recorded by a unit that reports on its task (its lead unit). */
 export function authorizeMilestoneUnit(actor: Actor, reportingUnitIds: readonly string[]): void {
   if (!reportingUnitIds.some((unitId) => actsForUnit(actor, unitId)))
-    throw new AppError('forbidden', 'Only the lead unit of the task records its milestones');
+    throw new AppError('forbidden', ERRORS.milestone.leadOnly);
 }

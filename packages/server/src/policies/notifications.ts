@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from './actor.js';
 import { authorize } from './authorize.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 /*
  * Notifications and reminders. A person's inbox and settings are theirs alone: every read and write is
@@ -15,7 +16,7 @@ export function authorizeNotifications(actor: Actor, action: NotificationAction)
   switch (action) {
     case 'inbox':
       // Any signed-in person has an inbox; the session check already ran.
-      if (!actor.userId) throw new AppError('unauthenticated', 'Sign in first');
+      if (!actor.userId) throw new AppError('unauthenticated', ERRORS.auth.signInFirst);
       return;
     case 'plan.reminders.read':
       authorize(actor, 'plan.read');

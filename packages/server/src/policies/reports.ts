@@ -2,6 +2,7 @@ import type { Action, ReportState } from '@yaodian/core';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from './actor.js';
 import { authorize, inTenant, permits } from './authorize.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 /** Progress reports and their attachments. */
 export type ReportAction = 'read' | 'write' | 'review';
@@ -48,5 +49,5 @@ export function authorizeReport(actor: Actor, action: ReportAction, unitId?: str
 
 /** A report is written only by its own unit. */
 export function authorizeForUnit(actor: Actor, unitId: string): void {
-  if (!actsForUnit(actor, unitId)) throw new AppError('forbidden', 'You do not report for this unit');
+  if (!actsForUnit(actor, unitId)) throw new AppError('forbidden', ERRORS.report.notYourUnit);
 }

@@ -2,6 +2,7 @@ import type { Action } from '@yaodian/core';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from './actor.js';
 import { authorize, permits } from './authorize.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 /*
  * 督办 notices. Everyone in the plan's work reads them, except that whoever answers notices for units (the
@@ -36,5 +37,5 @@ export function canSeeNotice(actor: Actor, noticeUnitIds: readonly string[]): bo
 export function authorizeAnswer(actor: Actor, noticeUnitIds: readonly string[]): void {
   authorize(actor, NEEDS.respond);
   if (!noticeUnitIds.some((u) => actor.unitIds.includes(u)))
-    throw new AppError('forbidden', 'This notice is not addressed to your unit');
+    throw new AppError('forbidden', ERRORS.supervision.notAddressed);
 }

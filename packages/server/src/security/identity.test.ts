@@ -136,7 +136,7 @@ describe('等保2.0 三级 · 身份鉴别 (identification and authentication): 
     expect(status).toBe(429);
     expect(json.error.code).toBe('account_locked');
     expect(json.error.details?.retryAfterSeconds).toBe(15 * 60);
-    expect(json.error.message).toContain('15 minute');
+    expect(json.error.message).toContain('15 分钟');
   }, 60_000);
 
   it('does not reveal that a name exists in two commissions: a wrong password gets the unknown-name answer', async () => {

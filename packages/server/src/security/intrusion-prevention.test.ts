@@ -44,7 +44,7 @@ describe('等保2.0 三级 · 入侵防范 (intrusion prevention): input validit
     });
     expect(r.statusCode).toBe(400);
     expect(errorOf(r)).toMatchObject({ code: 'validation_failed', field: 'aliases.1' });
-    expect(errorOf(r).message).toContain('surrogate');
+    expect(errorOf(r).message).toContain('代理字符');
   });
 
   it('answers a NUL in a query string with 400 naming it', async () => {

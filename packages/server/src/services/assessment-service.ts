@@ -36,6 +36,7 @@ import { listSupervisionNotices } from '../repositories/supervision-notice-repos
 import type { Deps } from './deps.js';
 import { visiblePlan } from './plan-loader.js';
 import { loadTaskBoard } from './task-board.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 /** The plan's rules and their version (0 = the default set, nothing saved). */
 async function rulesOf(db: Executor, plan: PlanHeader): Promise<{ rules: AssessmentRules; version: number }> {
@@ -65,7 +66,7 @@ export async function setAssessmentRules(
     const before = await rulesOf(trx, plan);
     const now = deps.clock.now();
     const saved = await saveAssessmentRules(trx, actor.tenantId, plan.id, version, rules, actor.userId, now);
-    if (saved === undefined) throw versionConflict('The assessment rules');
+    if (saved === undefined) throw versionConflict('assessmentRules');
     await appendAudit(trx, {
       tenantId: actor.tenantId,
       actorId: actor.userId,
@@ -179,7 +180,7 @@ export async function publishedAssessment(deps: Deps, actor: Actor, planId: stri
   authorizeAssessment(actor, 'read');
   const plan = await visiblePlan(deps.db, actor, planId);
   const published = await snapshotOf(deps.db, plan);
-  if (!published) throw notFound('Published assessment');
+  if (!published) throw notFound('publishedAssessment');
   return published;
 }
 
@@ -193,10 +194,10 @@ export async function publishAssessment(
   authorizeAssessment(actor, 'publish');
   return deps.db.transaction().execute(async (trx) => {
     const plan = await visiblePlan(trx, actor, planId);
-    if (plan.status === 'draft') throw stateConflict('A draft plan has no assessment to publish');
+    if (plan.status === 'draft') throw stateConflict(ERRORS.assessment.draftHasNone);
     const now = deps.clock.now();
     if (asOf > localDate(now))
-      throw new AppError('validation_failed', 'An assessment cannot be published as of a future day', {
+      throw new AppError('validation_failed', ERRORS.assessment.notFuture, {
         field: 'asOf',
       });
     const { rules, units } = await compute(trx, plan, asOf, now);
@@ -205,7 +206,7 @@ export async function publishAssessment(
       { tenantId: actor.tenantId, planId: plan.id, asOf, rules, result: units, by: actor.userId },
       now,
     );
-    if (!stored) throw stateConflict('This plan’s assessment is already published');
+    if (!stored) throw stateConflict(ERRORS.assessment.alreadyPublished);
     await appendAudit(trx, {
       tenantId: actor.tenantId,
       actorId: actor.userId,
@@ -259,7 +260,7 @@ export async function saveLeaderEvaluation(
   authorizeAssessment(actor, 'evaluate');
   return deps.db.transaction().execute(async (trx) => {
     const plan = await visiblePlan(trx, actor, planId);
-    if (!(await unitExists(trx, actor.tenantId, unitId))) throw notFound('Unit');
+    if (!(await unitExists(trx, actor.tenantId, unitId))) throw notFound('unit');
     const now = deps.clock.now();
     await upsertLeaderEvaluation(
       trx,
@@ -278,7 +279,7 @@ export async function saveLeaderEvaluation(
     const saved = (await listLeaderEvaluations(trx, actor.tenantId, plan.id)).find(
       (e) => e.unit_id === unitId && e.evaluator_id === actor.userId,
     );
-    if (!saved) throw notFound('Evaluation');
+    if (!saved) throw notFound('evaluation');
     return { evaluation: presentEvaluation(saved) };
   });
 }

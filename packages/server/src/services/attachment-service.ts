@@ -16,6 +16,7 @@ import { findReport, lockReport } from '../repositories/report-repository.js';
 import { stripInvisible } from '../domain/text-safety.js';
 import type { Deps } from './deps.js';
 import { getReport } from './report-service.js';
+import { ERRORS, stateName } from '../messaging/error-messages.js';
 
 function present(a: AttachmentRow) {
   return {
@@ -48,27 +49,23 @@ export async function attach(
 ) {
   authorizeReport(actor, 'write');
   const report = await findReport(deps.db, actor.tenantId, reportId);
-  if (!report) throw notFound('Report');
+  if (!report) throw notFound('report');
   authorizeForUnit(actor, report.unit_id);
   if (report.state !== 'draft' && report.state !== 'returned')
-    throw stateConflict(`Evidence cannot be added to a ${report.state} report`);
+    throw stateConflict(ERRORS.report.evidenceLocked(stateName(report.state)));
   if (upload.bytes.length === 0)
-    throw new AppError('validation_failed', 'The file is empty', {
+    throw new AppError('validation_failed', ERRORS.upload.emptyFile, {
       field: 'file',
       details: [{ field: 'file', rule: 'empty_file' }],
     });
   if (upload.bytes.length > deps.maxAttachmentBytes)
-    throw new AppError(
-      'payload_too_large',
-      `The file is larger than ${String(deps.maxAttachmentBytes)} bytes`,
-      {
-        field: 'file',
-        details: [{ field: 'file', rule: 'file_too_large', limit: deps.maxAttachmentBytes }],
-      },
-    );
+    throw new AppError('payload_too_large', ERRORS.upload.attachmentTooLarge(deps.maxAttachmentBytes), {
+      field: 'file',
+      details: [{ field: 'file', rule: 'file_too_large', limit: deps.maxAttachmentBytes }],
+    });
   const mediaType = sniffMediaType(upload.bytes);
   if (!mediaType)
-    throw new AppError('unsupported_media_type', 'Attach PDF, PNG, JPEG, Word or Excel files only', {
+    throw new AppError('unsupported_media_type', ERRORS.upload.attachmentTypes, {
       field: 'file',
     });
 
@@ -112,7 +109,7 @@ export async function listAttachments(deps: Deps, actor: Actor, reportId: string
 export async function readAttachment(deps: Deps, actor: Actor, attachmentId: string) {
   authorizeReport(actor, 'read');
   const row = await findAttachment(deps.db, actor.tenantId, attachmentId);
-  if (!row) throw notFound('Attachment');
+  if (!row) throw notFound('attachment');
   await getReport(deps, actor, row.report_id);
   const bytes = await deps.files.get(actor.tenantId, row.id);
   await appendAudit(deps.db, {
@@ -136,13 +133,13 @@ export async function detach(deps: Deps, actor: Actor, attachmentId: string): Pr
   authorizeReport(actor, 'write');
   const removed = await deps.db.transaction().execute(async (trx) => {
     const row = await findAttachment(trx, actor.tenantId, attachmentId);
-    if (!row) throw notFound('Attachment');
+    if (!row) throw notFound('attachment');
     const report = await lockReport(trx, actor.tenantId, row.report_id);
-    if (!report) throw notFound('Attachment');
+    if (!report) throw notFound('attachment');
     authorizeForUnit(actor, report.unit_id);
     if (report.state !== 'draft' && report.state !== 'returned')
-      throw stateConflict(`Evidence cannot be removed from a ${report.state} report`);
-    if (!(await deleteAttachment(trx, actor.tenantId, attachmentId))) throw notFound('Attachment');
+      throw stateConflict(ERRORS.report.evidenceLocked(stateName(report.state)));
+    if (!(await deleteAttachment(trx, actor.tenantId, attachmentId))) throw notFound('attachment');
     await appendAudit(trx, {
       tenantId: actor.tenantId,
       actorId: actor.userId,

@@ -28,6 +28,7 @@ import type { Deps } from './deps.js';
 import { assertNewPassword, policyFor, rememberReplacedPassword } from './password-check.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
 import { DEFAULT_PASSWORD_POLICY, passwordExpired } from '../domain/password-rules.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 export const LOGIN_MAX_FAILURES = 5;
@@ -86,11 +87,9 @@ const sleep = (ms: number): Promise<void> =>
 function lockedError(until: Date, now: Date): AppError {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
   const minutes = Math.ceil(seconds / 60);
-  return new AppError(
-    'account_locked',
-    `Too many failed sign-ins; sign-in is locked for ${String(minutes)} minute(s)`,
-    { details: { retryAfterSeconds: seconds, lockedUntil: until.toISOString() } },
-  );
+  return new AppError('account_locked', ERRORS.auth.locked(minutes), {
+    details: { retryAfterSeconds: seconds, lockedUntil: until.toISOString() },
+  });
 }
 
 /**
@@ -159,7 +158,7 @@ export async function login(deps: Deps, input: LoginRequest, ip: string): Promis
     const addressLock = await lock(addressKey(ip), address, policy.addressMaxAttempts, 'address');
     const until = [accountLock, addressLock].filter((d): d is Date => d !== null).sort((a, b) => +b - +a)[0];
     if (until) throw lockedError(until, now);
-    throw new AppError('invalid_credentials', 'Wrong user name or password');
+    throw new AppError('invalid_credentials', ERRORS.auth.wrongCredentials);
   };
 
   const locked =
@@ -181,11 +180,7 @@ export async function login(deps: Deps, input: LoginRequest, ip: string): Promis
   const matching = candidates.filter((_, i) => checks[i] === true);
   if (matching.length === 0) return refuse('wrong_password');
   if (matching.length > 1) {
-    throw new AppError(
-      'tenant_required',
-      'This user name exists in more than one commission; give its code',
-      { field: 'tenant' },
-    );
+    throw new AppError('tenant_required', ERRORS.auth.ambiguousUser, { field: 'tenant' });
   }
   const user = matching[0];
   if (!user) return refuse('wrong_password');
@@ -216,7 +211,7 @@ export async function login(deps: Deps, input: LoginRequest, ip: string): Promis
     at: now,
   });
   const actor = await actorFor(deps, user.tenant_id, user.id);
-  if (!actor) throw new AppError('invalid_credentials', 'Wrong user name or password');
+  if (!actor) throw new AppError('invalid_credentials', ERRORS.auth.wrongCredentials);
   return {
     cookie: `${user.tenant_id}.${token}`,
     csrfToken,
@@ -248,20 +243,20 @@ export function passwordChangeOf(
 /** The actor behind a session cookie, or why there is none. Idle and absolute limits both apply. */
 export async function resolveSession(deps: Deps, cookie: string): Promise<ResolvedSession> {
   const parsed = parseCookie(cookie);
-  if (!parsed) throw new AppError('unauthenticated', 'Sign in first');
+  if (!parsed) throw new AppError('unauthenticated', ERRORS.auth.signInFirst);
   const id = sha256(parsed.token);
   const session = await findSessionWithUser(deps.db, parsed.tenantId, id);
-  if (!session) throw new AppError('unauthenticated', 'Sign in first');
+  if (!session) throw new AppError('unauthenticated', ERRORS.auth.signInFirst);
   const now = deps.clock.now().getTime();
   const idleMs = (session.idleMinutes ?? DEFAULT_PASSWORD_POLICY.idleMinutes) * 60_000;
   if (now >= session.expiresAt.getTime() || now - session.lastSeenAt.getTime() >= idleMs) {
     await deleteSession(deps.db, session.tenantId, id);
-    throw new AppError('session_expired', 'Your session has expired; sign in again');
+    throw new AppError('session_expired', ERRORS.auth.sessionExpired);
   }
   if (now - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await touchSession(deps.db, session.tenantId, id, new Date(now));
   }
-  if (!session.active) throw new AppError('unauthenticated', 'Sign in first');
+  if (!session.active) throw new AppError('unauthenticated', ERRORS.auth.signInFirst);
   const actor: Actor = {
     tenantId: session.tenantId,
     userId: session.userId,
@@ -303,7 +298,7 @@ export async function changePassword(
 ): Promise<void> {
   const user = await findUser(deps.db, actor.tenantId, actor.userId);
   if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new AppError('invalid_credentials', 'The current password is wrong', { field: 'currentPassword' });
+    throw new AppError('invalid_credentials', ERRORS.auth.currentPasswordWrong, { field: 'currentPassword' });
   }
   await assertNewPassword(deps.db, actor.tenantId, input.newPassword, 'newPassword', user);
   const passwordHash = await hashPassword(input.newPassword);

@@ -93,7 +93,7 @@ export async function exportBulletin(
   authorizePlan(actor, 'bulletin');
   const plan = await visiblePlan(deps.db, actor, planId);
   const period = await findPeriod(deps.db, actor.tenantId, options.periodId);
-  if (period?.plan_id !== plan.id) throw notFound('Period');
+  if (period?.plan_id !== plan.id) throw notFound('period');
   const now = deps.clock.now();
   const [summary, board, targets, organName, units, notices] = await Promise.all([
     planSummary(deps, actor, plan.id),

@@ -6,6 +6,7 @@ import { presentClock } from '../presenters/system-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { shiftSessionTimes } from '../repositories/session-repository.js';
 import type { Deps } from './deps.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 const DAY_MS = 86_400_000;
 
@@ -19,8 +20,7 @@ export function clockState(deps: Deps): ClockState {
  */
 export async function advanceClock(deps: Deps, actor: Actor, days: number): Promise<AdvanceClockResult> {
   authorizeClockMove(actor);
-  if (!deps.timeTravel)
-    throw new AppError('state_conflict', 'The clock can be moved only on a demo or test server');
+  if (!deps.timeTravel) throw new AppError('state_conflict', ERRORS.clock.demoOnly);
   const before = deps.clock.now();
   const ms = days * DAY_MS;
   await shiftSessionTimes(deps.db, ms);

@@ -28,7 +28,6 @@ import {
 } from '../repositories/item-repository.js';
 import { findPlanSource } from '../repositories/plan-source-repository.js';
 import { countReportsForItems } from '../repositories/report-repository.js';
-import { findPlan, touchPlan } from '../repositories/plan-repository.js';
 import {
   listItemTargets,
   moveTargetsFromOffset,
@@ -36,8 +35,10 @@ import {
 } from '../repositories/target-repository.js';
 import { findUnitsByIds } from '../repositories/unit-repository.js';
 import type { Deps } from './deps.js';
+import { finishPlanEdit } from './plan-edit-finish.js';
 import { editablePlan, loadPlanDetail } from './plan-loader.js';
-import { markPlan, statusWrite } from './status-tracking.js';
+import { statusWrite } from './status-tracking.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 type ItemChanges = Partial<
   Pick<ItemRow, 'number' | 'title' | 'text' | 'is_task' | 'deadline' | 'deadline_text'>
@@ -45,16 +46,8 @@ type ItemChanges = Partial<
 
 async function itemOfPlan(db: Executor, actor: Actor, planId: string, itemId: string): Promise<ItemRow> {
   const item = await findItem(db, actor.tenantId, itemId);
-  if (item?.plan_id !== planId) throw notFound('Item');
+  if (item?.plan_id !== planId) throw notFound('item');
   return item;
-}
-
-async function finish(db: Executor, deps: Deps, actor: Actor, planId: string): Promise<PlanDetail> {
-  await touchPlan(db, actor.tenantId, planId, deps.clock.now());
-  markPlan(db, actor.tenantId, planId);
-  const plan = await findPlan(db, actor.tenantId, planId);
-  if (!plan) throw notFound('Plan');
-  return loadPlanDetail(db, plan);
 }
 
 function audit(deps: Deps, actor: Actor, action: string, itemId: string, before: unknown, after: unknown) {
@@ -97,11 +90,11 @@ export async function updateItem(
     if (input.deadline !== undefined) changes.deadline = input.deadline;
     if (input.deadlineText !== undefined) changes.deadline_text = input.deadlineText;
     const after = await updateItemAtVersion(trx, actor.tenantId, itemId, input.version, changes);
-    if (!after) throw versionConflict('The item');
+    if (!after) throw versionConflict('item');
     const pick = (row: ItemRow) =>
       Object.fromEntries(Object.keys(changes).map((k) => [k, row[k as keyof ItemChanges]]));
     await appendAudit(trx, audit(deps, actor, 'item.update', itemId, pick(before), pick(after)));
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
 
@@ -149,15 +142,15 @@ export async function moveItem(
   return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, true);
     const item = await itemOfPlan(trx, actor, planId, itemId);
-    if (item.version !== input.version) throw versionConflict('The item');
+    if (item.version !== input.version) throw versionConflict('item');
     const tree = buildTree(await listItems(trx, actor.tenantId, planId));
     const node = tree.byId.get(itemId);
-    if (!node) throw notFound('Item');
+    if (!node) throw notFound('item');
     const newParent = input.parentId ? tree.byId.get(input.parentId) : null;
     if (input.parentId && !newParent)
-      throw new AppError('validation_failed', 'The new parent is not in this plan', { field: 'parentId' });
+      throw new AppError('validation_failed', ERRORS.item.parentOutside, { field: 'parentId' });
     if (input.parentId && subtreeIds(node).includes(input.parentId)) {
-      throw new AppError('validation_failed', 'An item cannot move under itself', { field: 'parentId' });
+      throw new AppError('validation_failed', ERRORS.item.underItself, { field: 'parentId' });
     }
     const oldSiblings = (item.parent_id ? tree.byId.get(item.parent_id)?.children : tree.roots) ?? [];
     const remaining = oldSiblings.filter((s) => s.item.id !== itemId);
@@ -169,7 +162,7 @@ export async function moveItem(
     await renumber(trx, actor.tenantId, targetSiblings, input.parentId, level);
     await relevel(trx, actor.tenantId, node, level);
     if (!(await updateItemAtVersion(trx, actor.tenantId, itemId, input.version, {})))
-      throw versionConflict('The item');
+      throw versionConflict('item');
     await appendAudit(
       trx,
       audit(
@@ -181,13 +174,13 @@ export async function moveItem(
         { parentId: input.parentId, position },
       ),
     );
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
 
 async function assertNoReports(db: Executor, tenantId: string, itemIds: readonly string[]): Promise<void> {
   if ((await countReportsForItems(db, tenantId, itemIds)) > 0) {
-    throw new AppError('state_conflict', 'Progress has been reported on this item; it cannot be removed');
+    throw new AppError('state_conflict', ERRORS.item.hasProgress);
   }
 }
 
@@ -201,22 +194,22 @@ export async function mergeItem(
 ): Promise<PlanDetail> {
   authorizeItem(actor, 'edit');
   if (input.intoId === itemId)
-    throw new AppError('validation_failed', 'An item cannot merge into itself', { field: 'intoId' });
+    throw new AppError('validation_failed', ERRORS.item.mergeSelf, { field: 'intoId' });
   return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, true);
     const item = await itemOfPlan(trx, actor, planId, itemId);
     const into = await itemOfPlan(trx, actor, planId, input.intoId).catch(() => {
-      throw new AppError('validation_failed', 'The item to merge into is not in this plan', {
+      throw new AppError('validation_failed', ERRORS.item.mergeOutside, {
         field: 'intoId',
       });
     });
-    if (item.version !== input.version) throw versionConflict('The item');
+    if (item.version !== input.version) throw versionConflict('item');
     const tree = buildTree(await listItems(trx, actor.tenantId, planId));
     const node = tree.byId.get(itemId);
     const intoNode = tree.byId.get(into.id);
-    if (!node || !intoNode) throw notFound('Item');
+    if (!node || !intoNode) throw notFound('item');
     if (subtreeIds(node).includes(into.id))
-      throw new AppError('validation_failed', 'An item cannot merge into its own descendant', {
+      throw new AppError('validation_failed', ERRORS.item.mergeDescendant, {
         field: 'intoId',
       });
     await assertNoReports(trx, actor.tenantId, [itemId]);
@@ -224,7 +217,7 @@ export async function mergeItem(
     const merged = await updateItemAtVersion(trx, actor.tenantId, into.id, input.intoVersion, {
       text: [into.text, item.text].filter((t) => t.length > 0).join('\n'),
     });
-    if (!merged) throw versionConflict('The item merged into');
+    if (!merged) throw versionConflict('mergedItem');
     const children = [...intoNode.children, ...node.children];
     await renumber(trx, actor.tenantId, children, into.id, Math.min(into.level + 1, 20));
     for (const child of node.children)
@@ -253,7 +246,7 @@ export async function mergeItem(
         { mergedInto: into.id },
       ),
     );
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
 
@@ -268,10 +261,10 @@ export async function removeItem(
   return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, true);
     const item = await itemOfPlan(trx, actor, planId, itemId);
-    if (item.version !== version) throw versionConflict('The item');
+    if (item.version !== version) throw versionConflict('item');
     const tree = buildTree(await listItems(trx, actor.tenantId, planId));
     const node = tree.byId.get(itemId);
-    if (!node) throw notFound('Item');
+    if (!node) throw notFound('item');
     const removed = subtreeIds(node);
     await assertNoReports(trx, actor.tenantId, removed);
     await deleteItem(trx, actor.tenantId, itemId);
@@ -290,7 +283,7 @@ export async function removeItem(
         null,
       ),
     );
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
 
@@ -317,11 +310,11 @@ export async function setAssignments(
     await editablePlan(trx, actor, planId, false);
     await itemOfPlan(trx, actor, planId, itemId);
     if ((await findUnitsByIds(trx, actor.tenantId, unitIds)).length !== unitIds.length) {
-      throw new AppError('validation_failed', 'Unknown unit', { field: 'assignments' });
+      throw new AppError('validation_failed', ERRORS.unit.unknown, { field: 'assignments' });
     }
     const before = await listItemAssignments(trx, actor.tenantId, itemId);
     if (!(await updateItemAtVersion(trx, actor.tenantId, itemId, input.version, {})))
-      throw versionConflict('The item');
+      throw versionConflict('item');
     await deleteItemAssignments(trx, actor.tenantId, itemId);
     await insertAssignments(
       trx,
@@ -345,7 +338,7 @@ export async function setAssignments(
         input.assignments,
       ),
     );
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
 
@@ -377,7 +370,7 @@ export async function splitItem(
   return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, true);
     const item = await itemOfPlan(trx, actor, planId, itemId);
-    if (item.version !== input.version) throw versionConflict('The item');
+    if (item.version !== input.version) throw versionConflict('item');
     const source = await findPlanSource(trx, actor.tenantId, planId);
     const outcome = splitItemText(
       {
@@ -392,9 +385,7 @@ export async function splitItem(
     if (!outcome.ok) {
       throw new AppError(
         'validation_failed',
-        outcome.reason === 'not_a_boundary'
-          ? 'An item splits only after a sentence end (。；;) or before 一是/二是…'
-          : 'Both parts of a split need text',
+        outcome.reason === 'not_a_boundary' ? ERRORS.item.splitBoundary : ERRORS.item.splitEmpty,
         { field: 'offset', details: { reason: outcome.reason } },
       );
     }
@@ -404,7 +395,7 @@ export async function splitItem(
       title: first.title.slice(0, 500),
       ...(first.source ? { source_start: first.source.start, source_end: first.source.end } : {}),
     });
-    if (!kept) throw versionConflict('The item');
+    if (!kept) throw versionConflict('item');
 
     const newId = randomUUID();
     await insertItems(trx, [
@@ -468,7 +459,7 @@ export async function splitItem(
         },
       ),
     );
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
 
@@ -494,13 +485,13 @@ export async function addItem(
     const tree = buildTree(await listItems(trx, actor.tenantId, planId));
     // A retry of an add that went through changes nothing.
     if (input.id && tree.byId.has(input.id)) return loadPlanDetail(trx, plan);
-    if (plan.version !== input.planVersion) throw versionConflict('The plan');
+    if (plan.version !== input.planVersion) throw versionConflict('plan');
     let parentId: string | null;
     let position: number;
     if ('afterId' in input.placement) {
       const after = tree.byId.get(input.placement.afterId);
       if (!after)
-        throw new AppError('validation_failed', 'The item to add after is not in this plan', {
+        throw new AppError('validation_failed', ERRORS.item.afterOutside, {
           field: 'placement.afterId',
         });
       parentId = after.item.parent_id;
@@ -509,7 +500,7 @@ export async function addItem(
       parentId = input.placement.parentId;
       const parent = parentId ? tree.byId.get(parentId) : null;
       if (parentId && !parent)
-        throw new AppError('validation_failed', 'The parent is not in this plan', {
+        throw new AppError('validation_failed', ERRORS.item.parentNotInPlan, {
           field: 'placement.parentId',
         });
       position = (parent ? parent.children : tree.roots).length;
@@ -544,6 +535,6 @@ export async function addItem(
       trx,
       audit(deps, actor, 'item.add', newId, null, { title: input.title, parentId, position }),
     );
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }

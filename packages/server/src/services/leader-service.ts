@@ -49,7 +49,7 @@ async function assign(
       'itemId' in what
         ? await setItemLeader(trx, actor.tenantId, planId, what.itemId, leaderId)
         : await setUnitLeader(trx, actor.tenantId, what.unitId, leaderId);
-    if (!changed) throw notFound('itemId' in what ? 'Item' : 'Unit');
+    if (!changed) throw notFound('itemId' in what ? 'item' : 'unit');
     await appendAudit(trx, {
       tenantId: actor.tenantId,
       actorId: actor.userId,
@@ -91,7 +91,7 @@ export async function myKeyProjects(deps: Deps, actor: Actor): Promise<KeyProjec
 
 async function visibleTask(deps: Deps, actor: Actor, itemId: string) {
   const item = await findItem(deps.db, actor.tenantId, itemId);
-  if (!item) throw notFound('Task');
+  if (!item) throw notFound('task');
   await visiblePlan(deps.db, actor, item.plan_id);
   return item;
 }
@@ -156,6 +156,6 @@ export async function addInstruction(
     return newId;
   });
   const row = (await listInstructions(deps.db, actor.tenantId, itemId)).find((x) => x.id === id);
-  if (!row) throw notFound('Instruction');
+  if (!row) throw notFound('instruction');
   return { instruction: presentInstruction(row) };
 }

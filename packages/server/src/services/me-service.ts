@@ -7,12 +7,13 @@ import { findTenantName, findUser } from '../repositories/user-repository.js';
 import type { Deps } from './deps.js';
 import { passwordChangeOf } from './auth-service.js';
 import { policyFor } from './password-check.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 // No policy check: every signed-in user may read themselves.
 export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
   const user = await findUser(deps.db, actor.tenantId, actor.userId);
   const tenant = await findTenantName(deps.db, actor.tenantId);
-  if (!user || !tenant) throw new AppError('unauthenticated', 'Sign in first');
+  if (!user || !tenant) throw new AppError('unauthenticated', ERRORS.auth.signInFirst);
   const units = await findUnitsByIds(deps.db, actor.tenantId, actor.unitIds);
   const policy = await policyFor(deps.db, actor.tenantId);
   const passwordChange = passwordChangeOf(

@@ -5,7 +5,7 @@ import { retryDelayMs } from '../jobs/job-runner.js';
 import { lockOutboundMessage, recordDelivery } from '../repositories/outbound-message-repository.js';
 import { listUnitRobotByWebhook } from '../repositories/reminder-repository.js';
 import { sendRobotMessage } from '../messaging/robot-sender.js';
-import { DELIVER_MESSAGE_JOB } from './reminder-dispatch.js';
+import { DELIVER_MESSAGE_JOB } from './message-outbox.js';
 
 /** How a recorded message leaves the building; e-mail is absent when no SMTP server is configured. */
 export interface Senders {

@@ -22,6 +22,7 @@ import type { Deps } from './deps.js';
 import { editablePlan, visiblePlan } from './plan-loader.js';
 import { markTasks, statusWrite } from './status-tracking.js';
 import { loadTaskBoard } from './task-board.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 export function milestoneTemplates(actor: Actor): { templates: MilestoneTemplateDto[] } {
   authorizeMilestones(actor, 'read');
@@ -31,7 +32,7 @@ export function milestoneTemplates(actor: Actor): { templates: MilestoneTemplate
 /** The task's item, if the actor may see its plan; else not found. */
 async function visibleTask(db: Executor, actor: Actor, itemId: string) {
   const item = await findItem(db, actor.tenantId, itemId);
-  if (!item) throw notFound('Task');
+  if (!item) throw notFound('task');
   const plan = await visiblePlan(db, actor, item.plan_id);
   return { item, plan };
 }
@@ -59,13 +60,13 @@ export async function saveTaskMilestones(
   authorizeMilestones(actor, 'edit');
   return statusWrite(deps, async (trx) => {
     const item = await findItem(trx, actor.tenantId, itemId);
-    if (!item) throw notFound('Task');
+    if (!item) throw notFound('task');
     await editablePlan(trx, actor, item.plan_id, false);
     const before = await listTaskMilestones(trx, actor.tenantId, itemId);
     const own = new Set(before.map((m) => m.id));
     const stray = drafts.findIndex((d) => d.id !== undefined && !own.has(d.id));
     if (stray >= 0)
-      throw new AppError('validation_failed', 'This milestone is not one of the task’s', {
+      throw new AppError('validation_failed', ERRORS.milestone.notTasks, {
         field: `milestones.${String(stray)}.id`,
       });
     const now = deps.clock.now();
@@ -99,14 +100,14 @@ async function setActual(
   authorizeMilestones(actor, confirm ? 'confirm' : 'record');
   return statusWrite(deps, async (trx) => {
     const before = await findMilestone(trx, actor.tenantId, milestoneId);
-    if (!before) throw notFound('Milestone');
+    if (!before) throw notFound('milestone');
     const plan = await visiblePlan(trx, actor, before.plan_id);
-    if (plan.status !== 'published') throw stateConflict('Milestones are recorded on a published plan');
+    if (plan.status !== 'published') throw stateConflict(ERRORS.milestone.publishedOnly);
     if (!confirm)
       authorizeMilestoneUnit(actor, await taskReportingUnits(trx, actor.tenantId, before.item_id));
     const now = deps.clock.now();
     if (input.actualOn !== null && input.actualOn > localDate(now))
-      throw new AppError('validation_failed', 'A milestone cannot be reached in the future', {
+      throw new AppError('validation_failed', ERRORS.milestone.notFuture, {
         field: 'actualOn',
       });
     const after = await setMilestoneActual(
@@ -122,7 +123,7 @@ async function setActual(
       },
       now,
     );
-    if (!after) throw versionConflict('The milestone');
+    if (!after) throw versionConflict('milestone');
     markTasks(trx, actor.tenantId, after.plan_id, [after.item_id]);
     await appendAudit(trx, {
       tenantId: actor.tenantId,

@@ -62,7 +62,7 @@ export async function myNotifications(
 export async function readMyNotification(deps: Deps, actor: Actor, id: string): Promise<{ ok: true }> {
   authorizeNotifications(actor, 'inbox');
   if (!(await markRead(deps.db, actor.tenantId, actor.userId, id, deps.clock.now())))
-    throw notFound('Notification');
+    throw notFound('notification');
   return { ok: true };
 }
 
@@ -75,7 +75,7 @@ export async function readAllMyNotifications(deps: Deps, actor: Actor): Promise<
 export async function myNotificationSettings(deps: Deps, actor: Actor): Promise<NotificationSettings> {
   authorizeNotifications(actor, 'inbox');
   const row = await findNotificationSettings(deps.db, actor.tenantId, actor.userId);
-  if (!row) throw notFound('User');
+  if (!row) throw notFound('user');
   return { email: row.email, notifyEmail: row.notify_email };
 }
 
@@ -146,7 +146,7 @@ export async function setPlanReminders(
 
 async function existingUnit(deps: Deps, actor: Actor, unitId: string): Promise<void> {
   const [unit] = await findUnitsByIds(deps.db, actor.tenantId, [unitId]);
-  if (!unit) throw notFound('Unit');
+  if (!unit) throw notFound('unit');
 }
 
 export async function unitRobots(

@@ -16,6 +16,7 @@ import { listOwedReports } from '../repositories/reminder-repository.js';
 import type { Deps } from './deps.js';
 import { editablePlan, visiblePlan } from './plan-loader.js';
 import { markPlan, statusWrite } from './status-tracking.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 export async function listPlanPeriods(deps: Deps, actor: Actor, planId: string) {
   authorizePeriod(actor, 'read');
@@ -59,16 +60,16 @@ export async function updatePeriod(
   return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, false);
     const before = await findPeriod(trx, actor.tenantId, periodId);
-    if (before?.plan_id !== planId) throw notFound('Period');
+    if (before?.plan_id !== planId) throw notFound('period');
     if (input.dueOn < before.starts_on)
-      throw new AppError('validation_failed', 'The due date falls before the period starts', {
+      throw new AppError('validation_failed', ERRORS.period.dueBeforeStart, {
         field: 'dueOn',
       });
     const after = await updatePeriodRow(trx, actor.tenantId, periodId, {
       due_on: input.dueOn,
       ...(input.label ? { label: input.label } : {}),
     });
-    if (!after) throw notFound('Period');
+    if (!after) throw notFound('period');
     await appendAudit(trx, {
       tenantId: actor.tenantId,
       actorId: actor.userId,
@@ -94,6 +95,6 @@ export async function owedUnits(
   authorizePeriod(actor, 'read');
   await visiblePlan(deps.db, actor, planId);
   const period = await findPeriod(deps.db, actor.tenantId, periodId);
-  if (period?.plan_id !== planId) throw notFound('Period');
+  if (period?.plan_id !== planId) throw notFound('period');
   return presentOwedUnits(await listOwedReports(deps.db, actor.tenantId, planId, periodId));
 }

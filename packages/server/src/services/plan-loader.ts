@@ -10,11 +10,12 @@ import { listItems } from '../repositories/item-repository.js';
 import { findPlan, type PlanHeader } from '../repositories/plan-repository.js';
 import { listPlanTargets } from '../repositories/target-repository.js';
 import { listUnits } from '../repositories/unit-repository.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 /** A plan the actor may see (policies/plans: drafts only to those who may edit them); else not found. */
 export async function visiblePlan(db: Executor, actor: Actor, planId: string): Promise<PlanHeader> {
   const plan = await findPlan(db, actor.tenantId, planId);
-  if (!plan || !canSeePlan(actor, plan)) throw notFound('Plan');
+  if (!plan || !canSeePlan(actor, plan)) throw notFound('plan');
   return plan;
 }
 
@@ -26,9 +27,9 @@ export async function editablePlan(
   structural: boolean,
 ): Promise<PlanHeader> {
   const plan = await visiblePlan(db, actor, planId);
-  if (plan.status === 'archived') throw new AppError('state_conflict', 'An archived plan cannot be changed');
+  if (plan.status === 'archived') throw new AppError('state_conflict', ERRORS.plan.archivedReadOnly);
   if (structural && plan.status !== 'draft')
-    throw new AppError('state_conflict', 'Only a draft plan can be restructured');
+    throw new AppError('state_conflict', ERRORS.plan.draftOnlyRestructure);
   return plan;
 }
 

@@ -35,6 +35,7 @@ import { editablePlan, loadPlanDetail, loadPlanParts, visiblePlan } from './plan
 import { markPlan, statusWrite } from './status-tracking.js';
 import { scheduleReminders } from '../jobs/reminder-jobs.js';
 import { scheduleDailyStatus } from '../jobs/task-status-jobs.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 export interface Upload {
   fileName: string;
@@ -61,11 +62,11 @@ async function readUpload(deps: Deps, upload: Upload): Promise<Plan> {
           details: [{ field: 'file', rule: LIMIT_RULES[error.limit.name], limit: error.limit.value }],
         });
       if (error.code === 'too_large')
-        throw new AppError('payload_too_large', 'The document is too large', {
+        throw new AppError('payload_too_large', ERRORS.upload.documentTooLarge, {
           field: 'file',
           details: [{ field: 'file', rule: 'file_too_large', limit: deps.maxUploadBytes }],
         });
-      throw new AppError('invalid_document', `The document could not be read: ${error.message}`, {
+      throw new AppError('invalid_document', ERRORS.upload.unreadable(error.message), {
         field: 'file',
         details: { reason: error.code },
       });
@@ -91,7 +92,7 @@ async function unitDirectory(
 export async function importPlan(deps: Deps, actor: Actor, upload: Upload): Promise<PlanDetail> {
   authorizePlan(actor, 'import');
   if (upload.bytes.length === 0)
-    throw new AppError('invalid_document', 'The file is empty', {
+    throw new AppError('invalid_document', ERRORS.upload.emptyFile, {
       field: 'file',
       details: [{ field: 'file', rule: 'empty_file' }],
     });
@@ -169,7 +170,7 @@ export async function updatePlan(
 ): Promise<PlanDetail> {
   authorizePlan(actor, 'edit');
   if (input.thresholds && input.thresholds.atRiskPoints >= input.thresholds.behindPoints) {
-    throw new AppError('validation_failed', 'atRiskPoints must be below behindPoints', {
+    throw new AppError('validation_failed', ERRORS.plan.thresholds, {
       field: 'thresholds.atRiskPoints',
     });
   }
@@ -189,7 +190,7 @@ export async function updatePlan(
         : {}),
       updated_at: deps.clock.now(),
     });
-    if (!after) throw versionConflict('The plan');
+    if (!after) throw versionConflict('plan');
     await appendAudit(trx, {
       tenantId: actor.tenantId,
       actorId: actor.userId,
@@ -244,18 +245,20 @@ export async function publishPlan(
   authorizePlan(actor, 'publish');
   return statusWrite(deps, async (trx) => {
     const plan = await editablePlan(trx, actor, planId, true);
-    if (plan.version !== version) throw versionConflict('The plan');
+    if (plan.version !== version) throw versionConflict('plan');
     const parts = await loadPlanParts(trx, plan);
-    if (taskNodes(parts.tree).length === 0)
-      throw new AppError('state_conflict', 'A plan without tasks cannot be published');
+    if (taskNodes(parts.tree).length === 0) throw new AppError('state_conflict', ERRORS.plan.noTasks);
     const outcome = applyWaivers(publishFindings(parts), waivers);
     if (outcome.open.length > 0) {
       throw new AppError(
         'publish_findings',
-        `${outcome.open.length} finding(s) must be settled or waived with a reason before publishing (${outcome.open
-          .slice(0, 5)
-          .map((f) => f.kind)
-          .join(', ')}${outcome.open.length > 5 ? ', …' : ''})`,
+        ERRORS.plan.findingsOpen(
+          outcome.open.length,
+          outcome.open
+            .slice(0, 5)
+            .map((f) => f.kind)
+            .join('、') + (outcome.open.length > 5 ? '…' : ''),
+        ),
         { details: { findings: outcome.open } },
       );
     }
@@ -323,8 +326,7 @@ export async function archivePlan(
   authorizePlan(actor, 'publish');
   return statusWrite(deps, async (trx) => {
     const plan = await visiblePlan(trx, actor, planId);
-    if (plan.status !== 'published')
-      throw new AppError('state_conflict', 'Only a published plan can be archived');
+    if (plan.status !== 'published') throw new AppError('state_conflict', ERRORS.plan.publishedOnlyArchive);
     return movePlanStatus(trx, deps, actor, plan, version, 'archived');
   });
 }
@@ -345,7 +347,7 @@ async function movePlanStatus(
     ...(status === 'published' ? { published_at: now } : {}),
     updated_at: now,
   });
-  if (!after) throw versionConflict('The plan');
+  if (!after) throw versionConflict('plan');
   await appendAudit(trx, {
     tenantId: actor.tenantId,
     actorId: actor.userId,

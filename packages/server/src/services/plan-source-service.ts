@@ -11,7 +11,7 @@ export async function planText(deps: Deps, actor: Actor, planId: string): Promis
   authorizePlan(actor, 'read');
   await visiblePlan(deps.db, actor, planId);
   const source = await findPlanSource(deps.db, actor.tenantId, planId);
-  if (!source) throw notFound('Plan');
+  if (!source) throw notFound('plan');
   return { text: source.text };
 }
 
@@ -24,7 +24,7 @@ export async function planDocument(
   authorizePlan(actor, 'read');
   await visiblePlan(deps.db, actor, planId);
   const source = await findPlanSource(deps.db, actor.tenantId, planId);
-  if (!source?.source_bytes) throw notFound('Source document');
+  if (!source?.source_bytes) throw notFound('sourceDocument');
   const fileName = source.source_file_name ?? 'plan';
   await appendAudit(deps.db, {
     tenantId: actor.tenantId,

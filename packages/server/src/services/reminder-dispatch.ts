@@ -3,13 +3,10 @@ import { localDate } from '../config/clock.js';
 import type { Executor } from '../db/database.js';
 import { remindersOn } from '../domain/reminder-schedule.js';
 import type { WorkdayOverrides } from '../domain/working-days.js';
-import { insertJobs } from '../jobs/job-repository.js';
 import { REMINDER_MESSAGES as M } from '../messaging/reminder-messages.js';
 import { insertNotifications, type NewNotification } from '../repositories/notification-repository.js';
-import {
-  insertOutboundMessages,
-  type NewOutboundMessage,
-} from '../repositories/outbound-message-repository.js';
+import type { NewOutboundMessage } from '../repositories/outbound-message-repository.js';
+import { queueOutboundMessages } from './message-outbox.js';
 import {
   listActiveUsersWithRoles,
   listOwedReports,
@@ -22,7 +19,6 @@ import {
 } from '../repositories/reminder-repository.js';
 
 /** The job that delivers one recorded e-mail or robot message. */
-export const DELIVER_MESSAGE_JOB = 'message.deliver';
 
 export interface DispatchCounts {
   notifications: number;
@@ -141,17 +137,6 @@ export async function dispatchReminders(trx: Executor, tenantId: string, now: Da
     }
   }
   const made = await insertNotifications(trx, notifications, now);
-  const ids = await insertOutboundMessages(trx, messages, now);
-  await insertJobs(
-    trx,
-    ids.map((id) => ({
-      tenantId,
-      name: DELIVER_MESSAGE_JOB,
-      key: `deliver:${id}`,
-      payload: { messageId: id },
-      runAt: now,
-    })),
-    now,
-  );
-  return { notifications: made, messages: ids.length };
+  const sent = await queueOutboundMessages(trx, tenantId, messages, now);
+  return { notifications: made, messages: sent };
 }

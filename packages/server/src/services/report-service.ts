@@ -27,6 +27,7 @@ import { loadNewReportContext } from '../repositories/report-write-context.js';
 import { listItemTargets } from '../repositories/target-repository.js';
 import type { Deps } from './deps.js';
 import { markTasks, statusWrite } from './status-tracking.js';
+import { ERRORS, stateName } from '../messaging/error-messages.js';
 
 interface ReportBody {
   percent?: number;
@@ -45,7 +46,7 @@ function submissionState(
   attached: number,
 ): 'submitted' | 'accepted' {
   if (plan?.evidenceRequired && attached === 0)
-    throw new AppError('validation_failed', 'This plan requires at least one attachment before submission', {
+    throw new AppError('validation_failed', ERRORS.report.evidenceRequired, {
       field: 'attachments',
       details: [{ field: 'attachments', rule: 'evidence_required', limit: 1 }],
     });
@@ -69,10 +70,10 @@ function checkActuals(allowed: ReadonlySet<string>, actuals: ReportBody['actuals
   if (!actuals || actuals.length === 0) return;
   const ids = actuals.map((a) => a.targetId);
   if (new Set(ids).size !== ids.length)
-    throw new AppError('validation_failed', 'One actual per target', { field: 'actuals' });
+    throw new AppError('validation_failed', ERRORS.report.oneActualPerTarget, { field: 'actuals' });
   const stray = actuals.findIndex((a) => !allowed.has(a.targetId));
   if (stray >= 0)
-    throw new AppError('validation_failed', 'This target is not the task’s', {
+    throw new AppError('validation_failed', ERRORS.report.targetNotTasks, {
       field: `actuals.${stray}.targetId`,
     });
 }
@@ -142,7 +143,7 @@ export async function createReport(
       earlier.unit_id !== input.unitId ||
       earlier.period_id !== input.periodId
     ) {
-      throw new AppError('duplicate', 'This Idempotency-Key was used for another report', {
+      throw new AppError('duplicate', ERRORS.report.keyReused, {
         field: 'Idempotency-Key',
       });
     }
@@ -175,14 +176,13 @@ function createOnce(
       if (replayed) return replayed;
     }
     if (!context.planId || context.planStatus !== 'published') {
-      throw new AppError('validation_failed', 'No such task in a published plan', { field: 'itemId' });
+      throw new AppError('validation_failed', ERRORS.report.noSuchTask, { field: 'itemId' });
     }
-    if (!context.isTask)
-      throw new AppError('validation_failed', 'This item is not a task', { field: 'itemId' });
+    if (!context.isTask) throw new AppError('validation_failed', ERRORS.report.notATask, { field: 'itemId' });
     if (!context.unitIds.includes(input.unitId))
-      throw new AppError('forbidden', 'This unit is not assigned to the task');
+      throw new AppError('forbidden', ERRORS.report.unitNotAssigned);
     if (context.periodPlanId !== context.planId)
-      throw new AppError('validation_failed', 'No such period in the task’s plan', { field: 'periodId' });
+      throw new AppError('validation_failed', ERRORS.report.periodNotInPlan, { field: 'periodId' });
     if (context.existingId) {
       // Committed by a copy of this request since the replay check above (READ COMMITTED sees it now).
       const existing = idempotencyKey && context.existingKey === idempotencyKey;
@@ -190,7 +190,7 @@ function createOnce(
         const report = await findReport(trx, actor.tenantId, context.existingId);
         if (report) return { report: await present(trx, actor.tenantId, report), created: false };
       }
-      throw new AppError('duplicate', 'This unit already has a report for the task and period', {
+      throw new AppError('duplicate', ERRORS.report.alreadyReported, {
         details: { reportId: context.existingId },
       });
     }
@@ -244,7 +244,7 @@ async function markReportTask(trx: Executor, report: ReportRow): Promise<void> {
 async function ownReport(db: Executor, actor: Actor, reportId: string): Promise<ReportRow> {
   // Locked: an evidence removal waits for a submission (and the reverse), so "required evidence" holds.
   const report = await lockReport(db, actor.tenantId, reportId);
-  if (!report) throw notFound('Report');
+  if (!report) throw notFound('report');
   authorizeForUnit(actor, report.unit_id);
   return report;
 }
@@ -259,7 +259,7 @@ export async function updateReport(
   return statusWrite(deps, async (trx) => {
     const before = await ownReport(trx, actor, reportId);
     if (before.state !== 'draft' && before.state !== 'returned')
-      throw stateConflict(`A ${before.state} report cannot be edited`);
+      throw stateConflict(ERRORS.report.notEditable(stateName(before.state)));
     await checkItemActuals(trx, actor.tenantId, before.item_id, input.actuals);
     const after = await updateReportAtVersion(trx, actor.tenantId, reportId, input.version, {
       ...(input.percent !== undefined ? { percent: input.percent } : {}),
@@ -268,7 +268,7 @@ export async function updateReport(
       ...(input.nextSteps !== undefined ? { next_steps: input.nextSteps } : {}),
       updated_at: deps.clock.now(),
     });
-    if (!after) throw versionConflict('The report');
+    if (!after) throw versionConflict('report');
     if (input.actuals) await replaceActuals(trx, actor.tenantId, reportId, input.actuals);
     await markReportTask(trx, after);
     await appendAudit(trx, auditOf(deps, actor, 'report.update', before, after));
@@ -290,11 +290,11 @@ export async function submitReport(
     if (idempotencyKey && before.idempotency_key === idempotencyKey && before.state !== 'draft')
       return present(trx, actor.tenantId, before);
     if (before.state !== 'draft' && before.state !== 'returned')
-      throw stateConflict(`A ${before.state} report cannot be submitted`);
+      throw stateConflict(ERRORS.report.notSubmittable(stateName(before.state)));
     if (idempotencyKey) {
       const holder = await findReportByKey(trx, actor.tenantId, idempotencyKey);
       if (holder && holder.id !== reportId) {
-        throw new AppError('duplicate', 'This Idempotency-Key was used for another report', {
+        throw new AppError('duplicate', ERRORS.report.keyReused, {
           field: 'Idempotency-Key',
         });
       }
@@ -319,7 +319,7 @@ export async function submitReport(
       const current = await findReport(trx, actor.tenantId, reportId);
       if (idempotencyKey && current?.idempotency_key === idempotencyKey)
         return present(trx, actor.tenantId, current);
-      throw versionConflict('The report');
+      throw versionConflict('report');
     }
     await markReportTask(trx, after);
     await appendAudit(
@@ -349,10 +349,10 @@ async function review(
     if (!reviewed) {
       // Nothing changed: say why, in the order a reader would find it.
       const current = await findReport(trx, actor.tenantId, reportId);
-      if (!current) throw notFound('Report');
+      if (!current) throw notFound('report');
       if (current.state !== 'submitted')
-        throw stateConflict(`Only a submitted report can be ${outcome.state}; this one is ${current.state}`);
-      throw versionConflict('The report');
+        throw stateConflict(ERRORS.report.notReviewable(stateName(current.state)));
+      throw versionConflict('report');
     }
     const { after, before, planId, actuals } = reviewed;
     markTasks(trx, actor.tenantId, planId, [after.item_id]);
@@ -400,11 +400,11 @@ export async function acceptReports(
   authorizeReport(actor, 'review');
   const ids = refs.map((r) => r.id);
   if (new Set(ids).size !== ids.length)
-    throw new AppError('validation_failed', 'Each report may appear once', { field: 'reports' });
+    throw new AppError('validation_failed', ERRORS.report.onceEach, { field: 'reports' });
   return statusWrite(deps, async (trx) => {
     const rows = await lockReports(trx, actor.tenantId, ids);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    if (rows.length !== ids.length) throw notFound('Report');
+    if (rows.length !== ids.length) throw notFound('report');
     const stale: StaleReport[] = refs.flatMap((ref): StaleReport[] => {
       const row = byId.get(ref.id);
       if (!row) return [];
@@ -414,11 +414,10 @@ export async function acceptReports(
       return [];
     });
     if (stale.length > 0)
-      throw new AppError(
-        'version_conflict',
-        `${String(stale.length)} of the ${String(refs.length)} reports changed since they were read; none was accepted`,
-        { field: 'reports', details: { stale } },
-      );
+      throw new AppError('version_conflict', ERRORS.report.staleBatch(stale.length, refs.length), {
+        field: 'reports',
+        details: { stale },
+      });
     const now = deps.clock.now();
     const accepted: ReportRow[] = [];
     for (const ref of refs) {
@@ -430,7 +429,7 @@ export async function acceptReports(
         updated_at: now,
       });
       // The rows are locked, so this cannot miss; if it does, the transaction rolls back whole.
-      if (!after) throw versionConflict('A report');
+      if (!after) throw versionConflict('report');
       await markReportTask(trx, after);
       accepted.push(after);
     }
@@ -449,7 +448,7 @@ export async function acceptReports(
 export async function getReport(deps: Deps, actor: Actor, reportId: string): Promise<ReportDto> {
   authorizeReport(actor, 'read');
   const report = await findReport(deps.db, actor.tenantId, reportId);
-  if (!report || !canSeeReport(actor, report)) throw notFound('Report');
+  if (!report || !canSeeReport(actor, report)) throw notFound('report');
   return present(deps.db, actor.tenantId, report);
 }
 

@@ -43,7 +43,7 @@ export async function setPasswordPolicy(
       },
       input.version,
     );
-    if (!row) throw versionConflict('The password policy');
+    if (!row) throw versionConflict('passwordPolicy');
     const after = await policyFor(trx, actor.tenantId);
     await appendAudit(trx, {
       tenantId: actor.tenantId,

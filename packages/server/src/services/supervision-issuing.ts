@@ -4,15 +4,12 @@ import type { Executor } from '../db/database.js';
 import type { SupervisionNoticeRow } from '../db/schema.js';
 import { nextLevel, supervisionNumber } from '../domain/supervision-rules.js';
 import { stateConflict, versionConflict } from '../errors/app-error.js';
-import { insertJobs } from '../jobs/job-repository.js';
 import { SUPERVISION_ERRORS as E, SUPERVISION_MESSAGES as M } from '../messaging/supervision-messages.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { listAccountableLeaders } from '../repositories/leader-repository.js';
 import { insertNotifications, type NewNotification } from '../repositories/notification-repository.js';
-import {
-  insertOutboundMessages,
-  type NewOutboundMessage,
-} from '../repositories/outbound-message-repository.js';
+import type { NewOutboundMessage } from '../repositories/outbound-message-repository.js';
+import { queueOutboundMessages } from './message-outbox.js';
 import {
   listActiveUsersWithRoles,
   listUnitMembers,
@@ -25,7 +22,6 @@ import {
   updateSupervisionNotice,
   type SupervisionView,
 } from '../repositories/supervision-repository.js';
-import { DELIVER_MESSAGE_JOB } from './reminder-dispatch.js';
 
 /*
  * Issuing and escalating a notice, shared by the planning office's actions and the daily rule run: each in
@@ -49,21 +45,6 @@ export interface IssueInput {
 }
 
 const link = (id: string): string => `/supervision?id=${id}`;
-
-async function queueMessages(trx: Executor, tenantId: string, messages: NewOutboundMessage[], now: Date) {
-  const ids = await insertOutboundMessages(trx, messages, now);
-  await insertJobs(
-    trx,
-    ids.map((id) => ({
-      tenantId,
-      name: DELIVER_MESSAGE_JOB,
-      key: `deliver:${id}`,
-      payload: { messageId: id },
-      runAt: now,
-    })),
-    now,
-  );
-}
 
 /** The unit's reporters (in-app, e-mail where wanted) and robots; at red, the accountable leaders too. */
 async function announce(trx: Executor, view: SupervisionView, now: Date): Promise<void> {
@@ -127,7 +108,7 @@ async function announce(trx: Executor, view: SupervisionView, now: Date): Promis
         key: `supervision:${view.id}:red`,
       });
   await insertNotifications(trx, notifications, now);
-  await queueMessages(trx, tenantId, messages, now);
+  await queueOutboundMessages(trx, tenantId, messages, now);
 }
 
 /** Tells the planning office that a unit responded. */
@@ -181,7 +162,7 @@ export async function escalateNotice(
   const level = nextLevel(row.level);
   if (!level) throw stateConflict(E.alreadyRed);
   if (!(await updateSupervisionNotice(trx, row.tenant_id, row.id, row.version, { status: 'escalated' })))
-    throw versionConflict('Supervision notice');
+    throw versionConflict('supervisionNotice');
   const id = await issueNotice(
     trx,
     {

@@ -76,7 +76,7 @@ async function visibleNotice(db: Executor, actor: Actor, id: string): Promise<Su
       view.units.map((u) => u.id),
     )
   )
-    throw notFound('Supervision notice');
+    throw notFound('supervisionNotice');
   return view;
 }
 
@@ -177,12 +177,12 @@ async function step(
         view.units.map((u) => u.id),
       );
     const row = await lockSupervisionNotice(trx, actor.tenantId, id);
-    if (!row) throw notFound('Supervision notice');
+    if (!row) throw notFound('supervisionNotice');
     const next = change(row);
     if (next === 'done') return;
-    if (row.version !== version) throw versionConflict('Supervision notice');
+    if (row.version !== version) throw versionConflict('supervisionNotice');
     if (!(await updateSupervisionNotice(trx, actor.tenantId, id, version, next)))
-      throw versionConflict('Supervision notice');
+      throw versionConflict('supervisionNotice');
     await appendAudit(trx, {
       tenantId: actor.tenantId,
       actorId: actor.userId,
@@ -245,9 +245,9 @@ export async function escalateSupervision(
   const nextId = await deps.db.transaction().execute(async (trx) => {
     const view = await visibleNotice(trx, actor, id);
     const row = await lockSupervisionNotice(trx, actor.tenantId, id);
-    if (!row) throw notFound('Supervision notice');
+    if (!row) throw notFound('supervisionNotice');
     if (row.status === 'escalated' && row.next_id) return row.next_id;
-    if (row.version !== version) throw versionConflict('Supervision notice');
+    if (row.version !== version) throw versionConflict('supervisionNotice');
     if (!OPEN_SUPERVISION_STATUSES.includes(row.status)) throw stateConflict(E.notOpen);
     const rules = readSupervisionRules(await findSupervisionRules(trx, actor.tenantId, row.plan_id));
     const responseDue = responseDueFrom(now, rules, await listWorkdayOverrides(trx, actor.tenantId));

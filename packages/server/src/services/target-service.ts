@@ -1,4 +1,4 @@
-import type { PlanDetail, TargetDirection, TargetOp } from '@yaodian/core';
+import type { TargetDirection, TargetOp } from '@yaodian/core';
 import { inferDirection } from '../domain/plan-rows.js';
 import type { Executor } from '../db/database.js';
 import type { TargetRow, TargetUpdate } from '../db/schema.js';
@@ -8,7 +8,6 @@ import { authorizeTarget } from '../policies/targets.js';
 import { presentTarget } from '../presenters/plan-presenter.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { findItem } from '../repositories/item-repository.js';
-import { findPlan, touchPlan } from '../repositories/plan-repository.js';
 import {
   deleteTarget,
   findTarget,
@@ -17,8 +16,10 @@ import {
   updateTargetAtVersion,
 } from '../repositories/target-repository.js';
 import type { Deps } from './deps.js';
-import { editablePlan, loadPlanDetail } from './plan-loader.js';
-import { markPlan, statusWrite } from './status-tracking.js';
+import { finishPlanEdit } from './plan-edit-finish.js';
+import { editablePlan } from './plan-loader.js';
+import { statusWrite } from './status-tracking.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 interface TargetFields {
   metric?: string;
@@ -38,11 +39,11 @@ interface TargetFields {
 /** The value fields must fit the operator; said here with a field name, enforced again by a CHECK. */
 function checkShape(op: TargetOp, value: number | null, lo: number | null, hi: number | null): void {
   if (op === 'range') {
-    if (lo === null) throw new AppError('validation_failed', 'A range needs lo', { field: 'lo' });
-    if (hi === null) throw new AppError('validation_failed', 'A range needs hi', { field: 'hi' });
-    if (lo > hi) throw new AppError('validation_failed', 'lo must not exceed hi', { field: 'lo' });
+    if (lo === null) throw new AppError('validation_failed', ERRORS.target.rangeNeedsLo, { field: 'lo' });
+    if (hi === null) throw new AppError('validation_failed', ERRORS.target.rangeNeedsHi, { field: 'hi' });
+    if (lo > hi) throw new AppError('validation_failed', ERRORS.target.loAboveHi, { field: 'lo' });
   } else if (value === null) {
-    throw new AppError('validation_failed', `Operator ${op} needs a value`, { field: 'value' });
+    throw new AppError('validation_failed', ERRORS.target.needsValue(op), { field: 'value' });
   }
 }
 
@@ -54,16 +55,8 @@ async function targetOfPlan(
 ): Promise<TargetRow> {
   const target = await findTarget(db, actor.tenantId, targetId);
   const item = target && (await findItem(db, actor.tenantId, target.item_id));
-  if (!target || item?.plan_id !== planId) throw notFound('Target');
+  if (!target || item?.plan_id !== planId) throw notFound('target');
   return target;
-}
-
-async function finish(db: Executor, deps: Deps, actor: Actor, planId: string): Promise<PlanDetail> {
-  await touchPlan(db, actor.tenantId, planId, deps.clock.now());
-  markPlan(db, actor.tenantId, planId);
-  const plan = await findPlan(db, actor.tenantId, planId);
-  if (!plan) throw notFound('Plan');
-  return loadPlanDetail(db, plan);
 }
 
 export async function createTarget(
@@ -81,7 +74,7 @@ export async function createTarget(
     await editablePlan(trx, actor, planId, false);
     const item = await findItem(trx, actor.tenantId, input.itemId);
     if (item?.plan_id !== planId)
-      throw new AppError('validation_failed', 'The item is not in this plan', { field: 'itemId' });
+      throw new AppError('validation_failed', ERRORS.item.notInPlan, { field: 'itemId' });
     const text = input.text ?? '';
     const [row] = await insertTargets(trx, [
       {
@@ -114,7 +107,7 @@ export async function createTarget(
       after: presentTarget(row),
       at: deps.clock.now(),
     });
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
 
@@ -144,7 +137,7 @@ export async function updateTarget(
     if (input.deadlineText !== undefined) changes.deadline_text = input.deadlineText;
     if (input.text !== undefined) changes.text = input.text;
     const after = await updateTargetAtVersion(trx, actor.tenantId, targetId, input.version, changes);
-    if (!after) throw versionConflict('The target');
+    if (!after) throw versionConflict('target');
     await appendAudit(trx, {
       tenantId: actor.tenantId,
       actorId: actor.userId,
@@ -155,7 +148,7 @@ export async function updateTarget(
       after: presentTarget(after),
       at: deps.clock.now(),
     });
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }
 
@@ -170,7 +163,7 @@ export async function removeTarget(
   return statusWrite(deps, async (trx) => {
     await editablePlan(trx, actor, planId, false);
     const before = await targetOfPlan(trx, actor, planId, targetId);
-    if (before.version !== version) throw versionConflict('The target');
+    if (before.version !== version) throw versionConflict('target');
     await deleteTarget(trx, actor.tenantId, targetId);
     await appendAudit(trx, {
       tenantId: actor.tenantId,
@@ -182,6 +175,6 @@ export async function removeTarget(
       after: null,
       at: deps.clock.now(),
     });
-    return finish(trx, deps, actor, planId);
+    return finishPlanEdit(trx, deps, actor, planId);
   });
 }

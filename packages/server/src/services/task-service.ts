@@ -15,6 +15,7 @@ import {
 import type { Deps } from './deps.js';
 import { visiblePlan } from './plan-loader.js';
 import { loadTaskBoard } from './task-board.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 export interface TaskFilter {
   planId?: string;
@@ -54,7 +55,7 @@ function decodeCursor(cursor: string): Cursor {
   const [planId, position] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
   const n = Number(position);
   if (!planId || !/^[0-9a-f-]{36}$/i.test(planId) || !Number.isInteger(n) || n < 0 || n > PLAN_END)
-    throw new AppError('validation_failed', 'The cursor is not one this list gave', { field: 'cursor' });
+    throw new AppError('validation_failed', ERRORS.task.badCursor, { field: 'cursor' });
   return { planId, position: n };
 }
 
@@ -161,8 +162,7 @@ export async function listTasks(
   else plans = await listPlans(deps.db, actor.tenantId, ['published']);
   if (cursor) {
     const from = plans.findIndex((p) => p.id === cursor.planId);
-    if (from < 0)
-      throw new AppError('validation_failed', 'The cursor is not one this list gave', { field: 'cursor' });
+    if (from < 0) throw new AppError('validation_failed', ERRORS.task.badCursor, { field: 'cursor' });
     plans = plans.slice(from);
   }
   const tasks: TaskDto[] = [];

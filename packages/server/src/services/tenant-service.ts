@@ -152,7 +152,7 @@ async function changeActive(
   actor: Actor | null,
 ): Promise<Tenant> {
   const after = await updateTenantActive(trx, tenant.id, active);
-  if (!after) throw notFound('Commission');
+  if (!after) throw notFound('commission');
   if (!active) await deleteTenantSessions(trx, tenant.id);
   const entry = {
     action: active ? 'tenant.enable' : 'tenant.disable',
@@ -193,7 +193,7 @@ export async function createChildTenant(
   return deps.db.transaction().execute(async (trx) => {
     const tree = await treeOf(trx, actor);
     const parent = tree.find((t) => t.id === input.parentId);
-    if (!parent) throw notFound('Parent commission');
+    if (!parent) throw notFound('parentCommission');
     const { tenant } = await createTenantIn(
       trx,
       deps,
@@ -217,7 +217,7 @@ export async function setTenantActive(
     const tree = await treeOf(trx, actor);
     const tenant = await findTenant(trx, tenantId);
     if (!tenant || !mayManageTenant(actor, new Set(tree.map((t) => t.id)), tenantId))
-      throw notFound('Commission');
+      throw notFound('commission');
     return changeActive(trx, deps, tenant, active, actor);
   });
 }

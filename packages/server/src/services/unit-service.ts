@@ -19,6 +19,7 @@ import {
 } from '../repositories/unit-repository.js';
 import { findTenant } from '../repositories/tenant-repository.js';
 import type { Deps } from './deps.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 export async function listTenantUnits(deps: Deps, actor: Actor): Promise<{ units: Unit[] }> {
   authorizeUnit(actor, 'read');
@@ -111,7 +112,7 @@ export async function setGroup(deps: Deps, actor: Actor, input: { name: string; 
   const unitIds = [...new Set(input.unitIds)];
   return deps.db.transaction().execute(async (trx) => {
     if ((await findUnitsByIds(trx, actor.tenantId, unitIds)).length !== unitIds.length) {
-      throw new AppError('validation_failed', 'Unknown unit', { field: 'unitIds' });
+      throw new AppError('validation_failed', ERRORS.unit.unknown, { field: 'unitIds' });
     }
     const before = (await listUnitGroups(trx, actor.tenantId)).find((g) => g.name === input.name) ?? null;
     const id = await putUnitGroup(trx, actor.tenantId, input.name, unitIds);
@@ -155,7 +156,7 @@ export async function updateUnit(
   authorizeUnit(actor, 'manage');
   return deps.db.transaction().execute(async (trx) => {
     const [before] = await findUnitsByIds(trx, actor.tenantId, [unitId]);
-    if (!before) throw notFound('Unit');
+    if (!before) throw notFound('unit');
     if (input.linkedTenantId) await assertChildTenant(trx, actor, unitId, input.linkedTenantId);
     const beforeAliases = (await listAliases(trx, actor.tenantId))
       .filter((a) => a.unit_id === unitId)
@@ -170,7 +171,7 @@ export async function updateUnit(
       ...(input.kind !== undefined ? { kind: input.kind } : {}),
       ...(input.linkedTenantId !== undefined ? { linked_tenant_id: input.linkedTenantId } : {}),
     });
-    if (!after) throw notFound('Unit');
+    if (!after) throw notFound('unit');
     if (input.aliases) await replaceAliases(trx, actor.tenantId, unitId, aliases);
     // Plans show units by name: their trees' and summaries' ETags move with a rename.
     if (after.name !== before.name) await raiseTenantPlanRevisions(trx, actor.tenantId);

@@ -11,6 +11,7 @@ import { statusWrite } from './status-tracking.js';
 import { editablePlan } from './plan-loader.js';
 import { rematchIn } from './plan-service.js';
 import { assertUnitNamesFree, createUnitIn } from './unit-service.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 /*
  * The planner settles a printed name during import review: map it to a unit (it becomes that unit's alias
@@ -19,7 +20,7 @@ import { assertUnitNamesFree, createUnitIn } from './unit-service.js';
 
 async function planAt(trx: Executor, actor: Actor, planId: string, version: number) {
   const plan = await editablePlan(trx, actor, planId, false);
-  if (plan.version !== version) throw versionConflict('The plan');
+  if (plan.version !== version) throw versionConflict('plan');
   return plan;
 }
 
@@ -33,7 +34,7 @@ export async function resolveUnmatched(
   return statusWrite(deps, async (trx) => {
     const plan = await planAt(trx, actor, planId, input.version);
     const [unit] = await findUnitsByIds(trx, actor.tenantId, [input.unitId]);
-    if (!unit) throw new AppError('validation_failed', 'Unknown unit', { field: 'unitId' });
+    if (!unit) throw new AppError('validation_failed', ERRORS.unit.unknown, { field: 'unitId' });
     if (unitKey(unit.name) !== unitKey(input.name)) {
       await assertUnitNamesFree(trx, actor.tenantId, { name: null, aliases: [input.name] }, unit.id);
       await addAlias(trx, actor.tenantId, unit.id, input.name);

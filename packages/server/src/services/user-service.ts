@@ -24,6 +24,7 @@ import type { Deps } from './deps.js';
 import { accountKey } from './auth-service.js';
 import { assertNewPassword, rememberReplacedPassword } from './password-check.js';
 import { hashPassword } from './passwords.js';
+import { ERRORS } from '../messaging/error-messages.js';
 
 export async function listTenantUsers(deps: Deps, actor: Actor) {
   authorizeUser(actor, 'read');
@@ -54,9 +55,9 @@ function dutyError(message: string): AppError {
  */
 async function targetFor(deps: Deps, db: Deps['db'], actor: Actor, userId: string): Promise<UserRow> {
   const user = await findUser(db, actor.tenantId, userId);
-  if (!user) throw notFound('User');
-  if (user.id === actor.userId) throw dutyError('You cannot change your own account here');
-  if (isAdminRole(user.role)) throw dutyError("You cannot act on another administrator's account");
+  if (!user) throw notFound('user');
+  if (user.id === actor.userId) throw dutyError(ERRORS.user.notOwnAccount);
+  if (isAdminRole(user.role)) throw dutyError(ERRORS.user.notOtherAdmin);
   return user;
 }
 
@@ -89,23 +90,22 @@ export async function createUser(
   origin: 'api' | 'cli' = 'api',
 ) {
   authorizeUser(actor, 'manage');
-  if (origin === 'api' && isAdminRole(input.role))
-    throw dutyError("An administrator's account is set up with the command line (yaodian user add)");
+  if (origin === 'api' && isAdminRole(input.role)) throw dutyError(ERRORS.user.adminByCli);
   const unitIds = [...new Set(input.unitIds)];
   if (roleNeedsUnits(input.role) && unitIds.length === 0) {
-    throw new AppError('validation_failed', 'A reporter needs at least one unit', { field: 'unitIds' });
+    throw new AppError('validation_failed', ERRORS.user.reporterNeedsUnit, { field: 'unitIds' });
   }
   await assertNewPassword(deps.db, actor.tenantId, input.password, 'password');
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     if ((await findUnitsByIds(trx, actor.tenantId, unitIds)).length !== unitIds.length) {
-      throw new AppError('validation_failed', 'Unknown unit', { field: 'unitIds' });
+      throw new AppError('validation_failed', ERRORS.unit.unknown, { field: 'unitIds' });
     }
     const tenantCode = await findTenantCode(trx, actor.tenantId);
-    if (!tenantCode) throw notFound('Commission');
+    if (!tenantCode) throw notFound('commission');
     if ((await findUsersForLogin(trx, input.username, tenantCode.code)).length > 0) {
-      throw new AppError('duplicate', 'This user name is taken', { field: 'username' });
+      throw new AppError('duplicate', ERRORS.user.nameTaken, { field: 'username' });
     }
     const user = await insertUser(trx, {
       tenantId: actor.tenantId,
@@ -140,21 +140,21 @@ export async function updateUser(
   authorizeUser(actor, 'manage');
   return deps.db.transaction().execute(async (trx) => {
     const before = await findUser(trx, actor.tenantId, userId);
-    if (!before) throw notFound('User');
+    if (!before) throw notFound('user');
     // Another administrator's account is out of reach; one's own name may change.
     if (before.id !== actor.userId) await targetFor(deps, trx, actor, userId);
     const beforeUnits = await findUserUnitIds(trx, actor.tenantId, userId);
     const unitIds = input.unitIds ? [...new Set(input.unitIds)] : beforeUnits;
     if ((await findUnitsByIds(trx, actor.tenantId, unitIds)).length !== unitIds.length) {
-      throw new AppError('validation_failed', 'Unknown unit', { field: 'unitIds' });
+      throw new AppError('validation_failed', ERRORS.unit.unknown, { field: 'unitIds' });
     }
     if (roleNeedsUnits(before.role) && unitIds.length === 0) {
-      throw new AppError('validation_failed', 'A reporter needs at least one unit', { field: 'unitIds' });
+      throw new AppError('validation_failed', ERRORS.user.reporterNeedsUnit, { field: 'unitIds' });
     }
     const after = await updateUserAtVersion(trx, actor.tenantId, userId, input.version, {
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
     });
-    if (!after) throw versionConflict('The user');
+    if (!after) throw versionConflict('user');
     if (input.unitIds) await replaceUserUnits(trx, actor.tenantId, userId, unitIds);
     return audited(deps, trx, actor, 'user.update', before, beforeUnits, after, unitIds);
   });
@@ -192,16 +192,15 @@ export async function setUserRole(
   input: { version: number; role: Role },
 ) {
   authorizeUser(actor, 'role');
-  if (isAdminRole(input.role))
-    throw dutyError("An administrator's account is set up with the command line (yaodian user add)");
+  if (isAdminRole(input.role)) throw dutyError(ERRORS.user.adminByCli);
   return deps.db.transaction().execute(async (trx) => {
     const before = await targetFor(deps, trx, actor, userId);
     const unitIds = await findUserUnitIds(trx, actor.tenantId, userId);
     if (roleNeedsUnits(input.role) && unitIds.length === 0) {
-      throw new AppError('validation_failed', 'A reporter needs at least one unit', { field: 'unitIds' });
+      throw new AppError('validation_failed', ERRORS.user.reporterNeedsUnit, { field: 'unitIds' });
     }
     const after = await updateUserAtVersion(trx, actor.tenantId, userId, input.version, { role: input.role });
-    if (!after) throw versionConflict('The user');
+    if (!after) throw versionConflict('user');
     // A changed role must not wait for old sessions to expire.
     if (after.role !== before.role) await deleteUserSessions(trx, actor.tenantId, userId);
     return audited(deps, trx, actor, 'user.role', before, unitIds, after, unitIds);
@@ -222,7 +221,7 @@ export async function setUserActive(
     const after = await updateUserAtVersion(trx, actor.tenantId, userId, input.version, {
       active: input.active,
     });
-    if (!after) throw versionConflict('The user');
+    if (!after) throw versionConflict('user');
     if (!after.active) await deleteUserSessions(trx, actor.tenantId, userId);
     return audited(
       deps,

@@ -20,7 +20,10 @@ export function AdminPage(): ReactNode {
       <Card>
         <Tabs
           items={[
-            { key: 'users', label: t('admin.users'), children: <UsersTab /> },
+            // A planner reaches this page for periods and the calendar: the users tab only for who may list users.
+            ...(allowed('user.read')
+              ? [{ key: 'users', label: t('admin.users'), children: <UsersTab /> }]
+              : []),
             { key: 'roles', label: t('admin.roles'), children: <RolesTab /> },
             ...(allowed('unit.manage')
               ? [

@@ -7,6 +7,7 @@ import { multipartFile, planFixture } from '../../../testing/plan-fixture.js';
 import { publishFixturePlan, type PublishedPlan } from '../../../testing/published-plan.js';
 import { createTestApp, type Session, type TestApp } from '../../../testing/test-app.js';
 import { DB_HOOK_TIMEOUT } from '../../../testing/test-database.js';
+import { COMMON_ERRORS } from '../../../messaging/error-messages.js';
 
 const SHEET_COLUMNS = [
   '序号',
@@ -279,7 +280,7 @@ describe('audit log and API surface', () => {
     const response = await t.as(planner, { method: 'POST', url: '/api/plans', payload, headers });
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({
-      error: { code: 'internal', message: 'Something went wrong on our side' },
+      error: { code: 'internal', message: COMMON_ERRORS.internal },
     });
     expect(response.body).not.toContain('secret-host');
   });

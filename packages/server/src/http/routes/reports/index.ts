@@ -1,5 +1,5 @@
 import { reportEndpoints as e } from '@yaodian/core';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../../../services/deps.js';
 import {
   acceptReport,
@@ -11,13 +11,7 @@ import {
   submitReport,
   updateReport,
 } from '../../../services/report-service.js';
-import { register } from '../../register.js';
-
-/** The Idempotency-Key the row's header schema validated, if sent. */
-function idempotencyKeyOf(request: FastifyRequest): string | null {
-  const key = request.headers['idempotency-key'];
-  return typeof key === 'string' ? key : null;
-}
+import { idempotencyKeyOf, register } from '../../register.js';
 
 export function reportRoutes(deps: Deps): FastifyPluginAsync {
   return (app) => {

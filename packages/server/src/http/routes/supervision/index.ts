@@ -1,5 +1,5 @@
 import { supervisionEndpoints as e } from '@yaodian/core';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../../../services/deps.js';
 import {
   closeSupervision,
@@ -12,12 +12,7 @@ import {
   signSupervision,
   supervisionDetail,
 } from '../../../services/supervision-service.js';
-import { register } from '../../register.js';
-
-function idempotencyKeyOf(request: FastifyRequest): string | null {
-  const key = request.headers['idempotency-key'];
-  return typeof key === 'string' ? key : null;
-}
+import { idempotencyKeyOf, register } from '../../register.js';
 
 export function supervisionRoutes(deps: Deps): FastifyPluginAsync {
   return (app) => {
