@@ -47,7 +47,7 @@ export function methodOf(target: TargetRow): RollupMethod {
 async function targetOf(db: Executor, actor: Actor, planId: string, targetId: string): Promise<TargetRow> {
   const target = await findTarget(db, actor.tenantId, targetId);
   const item = target ? await findItem(db, actor.tenantId, target.item_id) : undefined;
-  if (!target || item?.plan_id !== planId) throw notFound('Target');
+  if (!target || item?.plan_id !== planId) throw notFound('target');
   return target;
 }
 
@@ -227,7 +227,7 @@ export async function cascadeRollup(deps: Deps, actor: Actor, planId: string): P
   authorizeCascade(actor, 'read');
   const db = deps.db;
   const plan = await findPlan(db, actor.tenantId, planId);
-  if (!plan) throw notFound('Plan');
+  if (!plan) throw notFound('plan');
   const counties = await countiesOf(db, actor.tenantId);
   const items = new Map((await listItems(db, actor.tenantId, planId)).map((i) => [i.id, i]));
   const targets = await listPlanTargets(db, actor.tenantId, planId);

@@ -59,7 +59,7 @@ import { markPlan, markTasks, statusWrite } from './status-tracking.js';
 
 async function cityPlanOf(db: Executor, actor: Actor, planId: string): Promise<PlanHeader> {
   const plan = await findPlan(db, actor.tenantId, planId);
-  if (!plan) throw notFound('Plan');
+  if (!plan) throw notFound('plan');
   return plan;
 }
 
@@ -199,7 +199,7 @@ export async function pushCascade(
   const cityPlan = await cityPlanOf(deps.db, actor, planId);
   if (cityPlan.status !== 'published') throw new AppError('state_conflict', CASCADE_ERRORS.planNotPublished);
   const city = await findTenant(deps.db, actor.tenantId);
-  if (!city) throw notFound('Commission');
+  if (!city) throw notFound('commission');
   const counties = await countiesOf(deps.db, city.id);
   const chosen = input.itemIds ? new Set(input.itemIds) : null;
   const tasks = (await qualifyingTasks(deps.db, city.id, planId, counties)).filter(
@@ -311,7 +311,7 @@ async function currentAsk(db: Executor, countyTenant: string, link: LinkRow): Pr
 
 async function ownTenant(db: Executor, actor: Actor): Promise<TenantRow> {
   const tenant = await findTenant(db, actor.tenantId);
-  if (!tenant) throw notFound('Commission');
+  if (!tenant) throw notFound('commission');
   return tenant;
 }
 
@@ -382,7 +382,7 @@ export async function acceptCascadeChange(
   await statusWrite(deps, async (trx) => {
     const own = await ownTenant(trx, actor);
     const link = await findLink(trx, actor.tenantId, itemId);
-    if (!link || !isParentOf(own, link.city_tenant)) throw notFound('Task');
+    if (!link || !isParentOf(own, link.city_tenant)) throw notFound('task');
     const current = await currentAsk(trx, actor.tenantId, link);
     if (!current) throw new AppError('state_conflict', CASCADE_ERRORS.cityTaskGone);
     const accepted = storedAsk(link.accepted);
@@ -512,7 +512,7 @@ export async function linkCascadeTask(
   await deps.db.transaction().execute(async (trx) => {
     const own = await ownTenant(trx, actor);
     const item = await findItem(trx, actor.tenantId, input.itemId);
-    if (!item) throw notFound('Task');
+    if (!item) throw notFound('task');
     if (!item.is_task) throw new AppError('validation_failed', CASCADE_ERRORS.notTask, { field: 'itemId' });
     if (!own.parent_id) throw new AppError('validation_failed', CASCADE_ERRORS.noParent);
     const cityItem = await findItem(trx, own.parent_id, input.cityItemId);
