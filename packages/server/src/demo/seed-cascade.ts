@@ -168,9 +168,11 @@ export async function seedDemoCascade(
     if (!period) continue;
     const copy = await getPlan(splitOn, county.planner, planId);
     const reportedOn = input.at(`${period.dueOn}T02:00:00Z`);
-    for (const [n, entry] of inbox.entries.entries()) {
+    let n = 0;
+    for (const entry of inbox.entries) {
       const item = copy.items.find((i) => i.id === entry.itemId);
       if (!item || item.targets.length === 0) continue;
+      n += 1;
       await setAssignments(splitOn, county.planner, planId, item.id, {
         version: item.version,
         assignments: [{ unitId: county.unitId, role: 'lead' }],
@@ -194,9 +196,9 @@ export async function seedDemoCascade(
         `demo-cascade-${item.id}-${period.id}`,
       );
       // One county's report is returned, one stays pending; the rest are accepted.
-      if (k === 1 && n === 0)
+      if (k === 1 && n === 1)
         await returnReport(reportedOn, county.planner, report.id, report.version, '请补充分乡镇数据。');
-      else if (k === 2 && n === 0) continue;
+      else if (k === 2 && n === 1) continue;
       else
         await acceptReport(input.at(`${period.dueOn}T08:00:00Z`), county.planner, report.id, report.version);
     }
