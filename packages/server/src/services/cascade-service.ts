@@ -301,12 +301,24 @@ export async function pushCascade(
   return { counties: result };
 }
 
-/** The city's task as it is now, asked of this county (undefined: the task or its plan is gone). */
-async function currentAsk(db: Executor, countyTenant: string, link: LinkRow): Promise<CityAsk | undefined> {
+type CityPlanAsks = Awaited<ReturnType<typeof cityTargetsAndQuotas>>;
+
+/**
+ * The city's task as it is now, asked of this county (undefined: the task or its plan is gone). `plans` keeps
+ * each city plan's targets and quotas for the inbox, which asks for many tasks of the same plan.
+ */
+async function currentAsk(
+  db: Executor,
+  countyTenant: string,
+  link: LinkRow,
+  plans = new Map<string, CityPlanAsks>(),
+): Promise<CityAsk | undefined> {
   const item = await findItem(db, link.city_tenant, link.city_item);
   if (!item) return undefined;
-  const { quotaOf, targetsByItem } = await cityTargetsAndQuotas(db, link.city_tenant, link.city_plan);
-  return askOf(item, targetsByItem.get(item.id) ?? [], (id) => quotaOf(id, countyTenant));
+  const key = `${link.city_tenant} ${link.city_plan}`;
+  const known = plans.get(key) ?? (await cityTargetsAndQuotas(db, link.city_tenant, link.city_plan));
+  plans.set(key, known);
+  return askOf(item, known.targetsByItem.get(item.id) ?? [], (id) => known.quotaOf(id, countyTenant));
 }
 
 async function ownTenant(db: Executor, actor: Actor): Promise<TenantRow> {
@@ -348,9 +360,10 @@ async function inboxOf(db: Executor, actor: Actor): Promise<CascadeInbox> {
     (a, b) => a.plan_id.localeCompare(b.plan_id) || (place.get(a.item_id) ?? 0) - (place.get(b.item_id) ?? 0),
   );
   const entries: InboxEntry[] = [];
+  const plans = new Map<string, CityPlanAsks>();
   for (const link of links) {
     const asked = storedAsk(link.accepted);
-    const current = await currentAsk(db, actor.tenantId, link);
+    const current = await currentAsk(db, actor.tenantId, link, plans);
     const changes = current ? diffAsk(asked, current) : [];
     entries.push({
       itemId: link.item_id,
