@@ -83,6 +83,12 @@ ALTER TABLE api_tokens DROP CONSTRAINT IF EXISTS api_tokens_tenant_id_fkey;
 ALTER TABLE api_tokens DROP CONSTRAINT IF EXISTS api_tokens_tenant_id_unit_id_fkey;
 ALTER TABLE api_tokens DROP CONSTRAINT IF EXISTS api_tokens_tenant_id_created_by_fkey;
 ALTER TABLE api_tokens DROP CONSTRAINT IF EXISTS api_tokens_tenant_id_revoked_by_fkey;
+ALTER TABLE cascade_plans DROP CONSTRAINT IF EXISTS cascade_plans_tenant_id_plan_id_fkey;
+ALTER TABLE cascade_links DROP CONSTRAINT IF EXISTS cascade_links_tenant_id_item_id_fkey;
+ALTER TABLE cascade_links DROP CONSTRAINT IF EXISTS cascade_links_tenant_id_plan_id_fkey;
+ALTER TABLE cascade_target_links DROP CONSTRAINT IF EXISTS cascade_target_links_tenant_id_target_id_fkey;
+ALTER TABLE cascade_target_links DROP CONSTRAINT IF EXISTS cascade_target_links_tenant_id_item_id_fkey;
+ALTER TABLE county_quotas DROP CONSTRAINT IF EXISTS county_quotas_tenant_id_target_id_fkey;
 
 -- 2. Global tables: one copy on every node.
 SELECT create_reference_table('tenants') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'tenants'::regclass);
@@ -129,6 +135,11 @@ SELECT create_distributed_table('assessment_rules', 'tenant_id', colocate_with =
 SELECT create_distributed_table('leader_evaluations', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'leader_evaluations'::regclass);
 SELECT create_distributed_table('assessment_snapshots', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'assessment_snapshots'::regclass);
 SELECT create_distributed_table('api_tokens', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'api_tokens'::regclass);
+SELECT create_distributed_table('cascade_plans', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'cascade_plans'::regclass);
+SELECT create_distributed_table('cascade_links', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'cascade_links'::regclass);
+SELECT create_distributed_table('cascade_target_links', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'cascade_target_links'::regclass);
+SELECT create_distributed_table('tenant_weights', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'tenant_weights'::regclass);
+SELECT create_distributed_table('county_quotas', 'tenant_id', colocate_with => 'default') WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'county_quotas'::regclass);
 
 -- 4. Re-create every foreign key, now between co-located or reference tables.
 ALTER TABLE tenants ADD CONSTRAINT tenants_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES tenants (id);
@@ -208,4 +219,10 @@ ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_tenant_id_fkey FOREIGN KEY (ten
 ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_tenant_id_unit_id_fkey FOREIGN KEY (tenant_id, unit_id) REFERENCES org_units (tenant_id, id);
 ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_tenant_id_created_by_fkey FOREIGN KEY (tenant_id, created_by) REFERENCES users (tenant_id, id);
 ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_tenant_id_revoked_by_fkey FOREIGN KEY (tenant_id, revoked_by) REFERENCES users (tenant_id, id);
+ALTER TABLE cascade_plans ADD CONSTRAINT cascade_plans_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE cascade_links ADD CONSTRAINT cascade_links_tenant_id_item_id_fkey FOREIGN KEY (tenant_id, item_id) REFERENCES items (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE cascade_links ADD CONSTRAINT cascade_links_tenant_id_plan_id_fkey FOREIGN KEY (tenant_id, plan_id) REFERENCES plans (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE cascade_target_links ADD CONSTRAINT cascade_target_links_tenant_id_target_id_fkey FOREIGN KEY (tenant_id, target_id) REFERENCES targets (tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE cascade_target_links ADD CONSTRAINT cascade_target_links_tenant_id_item_id_fkey FOREIGN KEY (tenant_id, item_id) REFERENCES cascade_links (tenant_id, item_id) ON DELETE CASCADE;
+ALTER TABLE county_quotas ADD CONSTRAINT county_quotas_tenant_id_target_id_fkey FOREIGN KEY (tenant_id, target_id) REFERENCES targets (tenant_id, id) ON DELETE CASCADE;
 COMMIT;

@@ -33,3 +33,4 @@ export * from './schemas/year-links.js';
 export * from './schemas/values.js';
 export * from './schemas/tokens.js';
 export * from './schemas/public.js';
+export * from './schemas/cascade.js';

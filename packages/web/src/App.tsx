@@ -58,6 +58,9 @@ const ImportReviewPage = lazy(() =>
   import('./features/import/ImportReviewPage.js').then((m) => ({ default: m.ImportReviewPage })),
 );
 const AuditPage = lazy(() => import('./features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const InboxPage = lazy(() =>
+  import('./features/cascade/InboxPage.js').then((m) => ({ default: m.InboxPage })),
+);
 const PlatformPage = lazy(() =>
   import('./features/platform/PlatformPage.js').then((m) => ({ default: m.PlatformPage })),
 );
@@ -129,6 +132,7 @@ function AppRoutes(): ReactNode {
           <Route path="/admin" element={<AdminPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/platform" element={<PlatformPage />} />
+          <Route path="/cascade" element={<InboxPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

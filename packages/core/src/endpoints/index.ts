@@ -8,6 +8,7 @@ import { notificationEndpoints } from './notifications.js';
 import { securityEndpoints } from './security.js';
 import { systemEndpoints } from './system.js';
 import { calendarEndpoints } from './calendar.js';
+import { cascadeEndpoints } from './cascade.js';
 import { leaderEndpoints } from './leaders.js';
 import { supervisionEndpoints } from './supervision.js';
 import { periodEndpoints } from './periods.js';
@@ -32,6 +33,7 @@ export { notificationEndpoints } from './notifications.js';
 export { securityEndpoints } from './security.js';
 export { systemEndpoints } from './system.js';
 export { calendarEndpoints } from './calendar.js';
+export { cascadeEndpoints } from './cascade.js';
 export { leaderEndpoints } from './leaders.js';
 export { supervisionEndpoints } from './supervision.js';
 export { periodEndpoints } from './periods.js';
@@ -77,6 +79,7 @@ export const ENDPOINTS = {
   ...valueEndpoints,
   ...tokenEndpoints,
   ...publicEndpoints,
+  ...cascadeEndpoints,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -61,6 +61,11 @@ export const DISTRIBUTED_TABLES = [
   'leader_evaluations',
   'assessment_snapshots',
   'api_tokens',
+  'cascade_plans',
+  'cascade_links',
+  'cascade_target_links',
+  'tenant_weights',
+  'county_quotas',
 ] as const;
 
 export interface ForeignKey {
@@ -172,6 +177,12 @@ export const FOREIGN_KEYS: readonly ForeignKey[] = [
   fk('api_tokens', ['tenant_id', 'unit_id'], 'org_units', TID),
   fk('api_tokens', ['tenant_id', 'created_by'], 'users', TID),
   fk('api_tokens', ['tenant_id', 'revoked_by'], 'users', TID),
+  fk('cascade_plans', ['tenant_id', 'plan_id'], 'plans', TID, 'CASCADE'),
+  fk('cascade_links', ['tenant_id', 'item_id'], 'items', TID, 'CASCADE'),
+  fk('cascade_links', ['tenant_id', 'plan_id'], 'plans', TID, 'CASCADE'),
+  fk('cascade_target_links', ['tenant_id', 'target_id'], 'targets', TID, 'CASCADE'),
+  fk('cascade_target_links', ['tenant_id', 'item_id'], 'cascade_links', ['tenant_id', 'item_id'], 'CASCADE'),
+  fk('county_quotas', ['tenant_id', 'target_id'], 'targets', TID, 'CASCADE'),
 ];
 
 /**

@@ -20,6 +20,7 @@ import * as supervision from './migrations/0150-supervision.js';
 import * as milestones from './migrations/0160-milestones.js';
 import * as assessment from './migrations/0161-assessment.js';
 import * as tenantHierarchy from './migrations/0180-tenant-hierarchy.js';
+import * as cascade from './migrations/0181-cascade.js';
 import * as bulkValuesTokensPublic from './migrations/0190-bulk-values-tokens-public.js';
 import * as yearLinks from './migrations/0200-year-links.js';
 
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0160-milestones': milestones,
   '0161-assessment': assessment,
   '0180-tenant-hierarchy': tenantHierarchy,
+  '0181-cascade': cascade,
   '0190-bulk-values-tokens-public': bulkValuesTokensPublic,
   '0200-year-links': yearLinks,
 };

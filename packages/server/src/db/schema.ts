@@ -230,6 +230,10 @@ export interface TargetTable {
   source_start: number | null;
   source_end: number | null;
   version: Generated<number>;
+  /** How the counties' accepted values make this (city) target's figure; null: the default its kind implies. */
+  rollup_method: ColumnType<RollupMethod | null, RollupMethod | null | undefined, RollupMethod | null>;
+  /** The tenant weight (常住人口 …) a weighted mean uses; null: every county weighs the same. */
+  rollup_weight: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReportingPeriodTable {
@@ -581,6 +585,11 @@ export interface DB {
   milestones: MilestoneTable;
   year_links: YearLinkTable;
   target_year_links: TargetYearLinkTable;
+  cascade_plans: CascadePlanTable;
+  cascade_links: CascadeLinkTable;
+  cascade_target_links: CascadeTargetLinkTable;
+  tenant_weights: TenantWeightTable;
+  county_quotas: CountyQuotaTable;
   assessment_rules: AssessmentRuleTable;
   leader_evaluations: LeaderEvaluationTable;
   assessment_snapshots: AssessmentSnapshotTable;
@@ -605,6 +614,57 @@ export interface ApiTokenTable {
 }
 
 export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type RollupMethod = 'sum' | 'weighted_mean' | 'min';
+
+/** A county plan that receives a city plan's tasks (county's tenant; the city named by plain ids). */
+export interface CascadePlanTable {
+  tenant_id: string;
+  plan_id: string;
+  city_tenant: string;
+  city_plan: string;
+  created_at: Date;
+}
+
+/** A county task ↔ the city task it carries out (county's tenant). */
+export interface CascadeLinkTable {
+  tenant_id: string;
+  item_id: string;
+  plan_id: string;
+  city_tenant: string;
+  city_plan: string;
+  city_item: string;
+  origin: 'pushed' | 'linked';
+  /** The city's task as this county last accepted it (domain/cascade-ask.ts CityAsk). */
+  accepted: Json<unknown>;
+  accepted_at: Date;
+  created_at: Date;
+}
+
+/** A county target ↔ the city target its accepted actuals roll up to (county's tenant). */
+export interface CascadeTargetLinkTable {
+  tenant_id: string;
+  target_id: string;
+  item_id: string;
+  city_tenant: string;
+  city_target: string;
+}
+
+/** Data a commission enters about each child commission (常住人口 …): weights for quotas and means. */
+export interface TenantWeightTable {
+  tenant_id: string;
+  name: string;
+  child_tenant: string;
+  value: number;
+}
+
+/** A city target's share asked of one county (city's tenant). */
+export interface CountyQuotaTable {
+  tenant_id: string;
+  target_id: string;
+  county_tenant: string;
+  value: number;
+}
+
 export type UserRow = Selectable<UserTable>;
 export type PlanRow = Selectable<PlanTable>;
 export type ItemRow = Selectable<ItemTable>;

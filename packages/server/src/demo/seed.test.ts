@@ -6,7 +6,8 @@ import { buildApp } from '../http/app.js';
 import type { Deps } from '../services/deps.js';
 import { recomputePlan } from '../services/task-status-recompute.js';
 import { DB_HOOK_TIMEOUT, openTestDatabase } from '../testing/test-database.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './seed.js';
+import type { CascadeInbox, CascadeRollup } from '@yaodian/core';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT_CODE, isEmpty, seedDemo } from './seed.js';
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let deps: Deps;
@@ -53,7 +54,12 @@ describe('demo seed', () => {
   });
 
   it('publishes the 2026 plan with tasks assigned to units and reports in several review states', async () => {
-    const plans = await database.db.selectFrom('plans').select(['status', 'year', 'title']).execute();
+    const plans = await database.db
+      .selectFrom('plans')
+      .innerJoin('tenants', 'tenants.id', 'plans.tenant_id')
+      .select(['plans.status', 'plans.year', 'plans.title'])
+      .where('tenants.code', '=', DEMO_TENANT_CODE)
+      .execute();
     expect(plans).toEqual([expect.objectContaining({ status: 'published', year: 2026 })]);
     const assignments = await database.db
       .selectFrom('assignments')
@@ -96,7 +102,12 @@ describe('demo seed', () => {
   it('gives construction-like tasks milestones, one missed, which makes that task behind; saves the assessment rules and the leader’s evaluations', async () => {
     const milestones = await database.db.selectFrom('milestones').select(['name', 'item_id']).execute();
     // What the server's start-up job does for today (the seed wrote each change at its own day).
-    const plan = await database.db.selectFrom('plans').select(['id', 'tenant_id']).executeTakeFirstOrThrow();
+    const plan = await database.db
+      .selectFrom('plans')
+      .innerJoin('tenants', 'tenants.id', 'plans.tenant_id')
+      .select(['plans.id', 'plans.tenant_id'])
+      .where('tenants.code', '=', DEMO_TENANT_CODE)
+      .executeTakeFirstOrThrow();
     await database.db
       .transaction()
       .execute((trx) => recomputePlan(trx, plan.tenant_id, plan.id, deps.clock.now()));
@@ -113,5 +124,34 @@ describe('demo seed', () => {
     expect(await database.db.selectFrom('assessment_rules').select('version').execute()).toHaveLength(1);
     const evaluations = await database.db.selectFrom('leader_evaluations').select('score').execute();
     expect(evaluations.length).toBeGreaterThan(3);
+  });
+
+  it('cascades the city plan to its counties, whose accepted figures roll up, with a change still proposed to some', async () => {
+    const app = await buildApp(deps, { secureCookies: false });
+    const signIn = async (username: string): Promise<string> => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: DEMO_PASSWORD },
+      });
+      return response.cookies.find((c) => c.name === 'yd_session')?.value ?? '';
+    };
+    const get = async <T>(cookie: string, url: string): Promise<T> =>
+      (await app.inject({ method: 'GET', url, cookies: { yd_session: cookie } })).json<T>();
+    const planner = await signIn('planner');
+    const [plan] = (await get<{ plans: { id: string }[] }>(planner, '/api/plans')).plans;
+    const rollup = await get<CascadeRollup>(planner, `/api/plans/${plan?.id ?? ''}/cascade/rollup`);
+    expect(rollup.counties).toHaveLength(4);
+    expect(rollup.tasks.length).toBeGreaterThan(3);
+    expect(rollup.targets.some((x) => x.rolledUp !== null && x.counted > 1)).toBe(true);
+    const states = new Set(rollup.targets.flatMap((x) => x.cells.map((c) => c.latestState)));
+    expect(states).toEqual(new Set(['accepted', 'returned', 'submitted']));
+    expect(rollup.targets.map((x) => x.method)).toEqual(expect.arrayContaining(['sum', 'weighted_mean']));
+    const accepted = await get<CascadeInbox>(await signIn('linshui.planner'), '/api/cascade/inbox');
+    expect(accepted.entries.length).toBeGreaterThan(3);
+    expect(accepted.entries.every((e) => e.proposal === null)).toBe(true);
+    const pending = await get<CascadeInbox>(await signIn('qingshi.planner'), '/api/cascade/inbox');
+    expect(pending.entries.filter((e) => e.proposal !== null)).toHaveLength(1);
+    await app.close();
   });
 });

@@ -24,6 +24,7 @@ import {
   signSupervision,
 } from '../services/supervision-service.js';
 import { DEMO_PLAN_FILE_NAME, DEMO_PLAN_TEXT } from './plan-text.js';
+import { countyAccounts, seedDemoCascade } from './seed-cascade.js';
 
 export const DEMO_TENANT_CODE = 'linjiang';
 /** The demo province above the city: its platform operator creates and disables the commissions below. */
@@ -109,6 +110,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     units: [],
     commission: DEMO_PROVINCE_CODE,
   },
+  // The county commissions below the city (created with the cascade, demo/seed-cascade.ts).
+  ...countyAccounts().map((a) => ({
+    username: a.username,
+    displayName: a.displayName,
+    role: a.role,
+    units: [],
+    commission: a.code,
+  })),
 ];
 
 /** How a demo task's year went, so the dashboard shows every status. */
@@ -123,29 +132,9 @@ const NARRATIVES = [
   '组织现场督导，对发现的问题逐项整改。',
 ];
 
-type DemoTarget = PlanDetail['items'][number]['targets'][number];
+import { demoActuals } from './demo-actuals.js';
 
-/**
- * Figures a unit would report for its task's targets at a given progress: moving from a starting level
- * (the target's baseline, or a plausible one) towards the goal in proportion, so the demo's attainment
- * and trend charts show accepted values that agree with the reported progress.
- */
-export function demoActuals(
-  targets: readonly DemoTarget[],
-  percent: number,
-): { targetId: string; value: number; note: string }[] {
-  return targets.flatMap((target) => {
-    const goal = target.value ?? (target.direction === 'lower' ? target.lo : target.hi) ?? target.lo;
-    if (goal === null) return [];
-    const start =
-      target.baseline ??
-      (target.basis === 'change' ? 0 : target.direction === 'lower' ? goal * 1.5 : goal * 0.6);
-    const raw = start + ((goal - start) * percent) / 100;
-    const value =
-      Number.isInteger(goal) && Math.abs(goal) >= 10 ? Math.round(raw) : Math.round(raw * 10) / 10;
-    return [{ targetId: target.id, value, note: '' }];
-  });
-}
+export { demoActuals };
 
 /** Whether the database has no commission yet (seed only then). */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -187,6 +176,8 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const actors = new Map<string, Actor>();
   for (const account of DEMO_ACCOUNTS) {
+    // A county's accounts come with its commission (seedDemoCascade).
+    if (account.commission !== undefined && account.commission !== DEMO_PROVINCE_CODE) continue;
     const ids = account.units.map((u) => unitIds.get(u) ?? '');
     const user = await insertUser(db, {
       tenantId: tenantOf(account.commission),
@@ -307,6 +298,16 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
     }
   }
   await seedSupervision(deps, plan, tasks, actor);
+  await seedDemoCascade(deps, {
+    provinceId: province.id,
+    cityId: tenant.id,
+    plan,
+    admin: actor('admin'),
+    planner,
+    cityUnitIds: unitIds,
+    passwordHash,
+    at,
+  });
   await seedDemoYear(
     deps,
     plan.id,

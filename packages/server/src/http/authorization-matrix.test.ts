@@ -6,6 +6,7 @@ import {
   openApiPath,
   ROLES,
   type AnyEndpoint,
+  type CascadeInbox,
   type PlanDetail,
   type ReportDto,
   type Role,
@@ -14,8 +15,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommission, type Commission } from '../testing/commission.js';
 import { createTenant, createUnit, createUser, TEST_PASSWORD } from '../testing/factories.js';
+import { insertUnitGroup } from '../repositories/unit-repository.js';
 import { multipartFile, planFixture } from '../testing/plan-fixture.js';
-import { publishFixturePlan, type PublishedPlan } from '../testing/published-plan.js';
+import { publishFixturePlan, publishWaivingAll, type PublishedPlan } from '../testing/published-plan.js';
 import { createTestApp, type Session, type TestApp } from '../testing/test-app.js';
 import { registeredRoutes } from './app.js';
 import { DB_HOOK_TIMEOUT } from '../testing/test-database.js';
@@ -87,6 +89,53 @@ async function milestone(): Promise<{ id: string; version: number }> {
   const [first] = response.json<{ milestones: { id: string; version: number }[] }>().milestones;
   if (!first) throw new Error('no milestone');
   return first;
+}
+
+/** The target of the shared plan's task that goes to the counties (强化妇幼健康服务: 各县（市、区）卫生健康局配合). */
+const cascadedTarget = (): string => shared.item('强化妇幼健康服务').targets[0]?.id ?? '';
+
+let provincePlanner: Session;
+
+/** A plan of the province above this commission, published (its 各县… task goes to this commission). */
+async function provincePlan(): Promise<PlanDetail> {
+  const { payload, headers } = multipartFile('plan.txt', 'plan');
+  const draft = (
+    await t.as(provincePlanner, { method: 'POST', url: '/api/plans', payload, headers })
+  ).json<PlanDetail>();
+  const published = await publishWaivingAll(t, provincePlanner, draft);
+  if (published.statusCode !== 200) throw new Error(`province publish failed: ${published.body}`);
+  return published.json<PlanDetail>();
+}
+
+let provinceShared: PlanDetail | undefined;
+
+/** Pushes the province's plan to this commission once, then changes its target: a proposal to accept. */
+async function provinceProposal(): Promise<{ itemId: string; fingerprint: string }> {
+  if (!provinceShared) {
+    provinceShared = await provincePlan();
+    const pushed = await t.as(provincePlanner, {
+      method: 'POST',
+      url: `/api/plans/${provinceShared.id}/cascade`,
+      payload: {},
+    });
+    if (pushed.statusCode !== 200) throw new Error(`province push failed: ${pushed.body}`);
+  }
+  const plan = (
+    await t.as(provincePlanner, { method: 'GET', url: `/api/plans/${provinceShared.id}` })
+  ).json<PlanDetail>();
+  const target = itemOf(plan, '强化妇幼健康服务').targets[0];
+  if (!target) throw new Error('no province target');
+  await t.as(provincePlanner, {
+    method: 'PATCH',
+    url: `/api/plans/${plan.id}/targets/${target.id}`,
+    payload: { version: target.version, value: (target.value ?? 0) + 1 },
+  });
+  const inbox = (
+    await t.as(session('planner'), { method: 'GET', url: '/api/cascade/inbox' })
+  ).json<CascadeInbox>();
+  const entry = inbox.entries.find((e) => e.proposal !== null);
+  if (!entry?.proposal) throw new Error('no proposal');
+  return { itemId: entry.itemId, fingerprint: entry.proposal.fingerprint };
 }
 
 type Call = (as: Session) => Promise<LightMyRequestResponse>;
@@ -1427,6 +1476,93 @@ const cells: Cell[] = [
         }),
       ),
   },
+  // The cascade (issue 10): this commission is a city to its county below and a county to the province above.
+  {
+    endpoint: 'GET /api/plans/{planId}/cascade',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/cascade`)),
+  },
+  {
+    endpoint: 'POST /api/plans/{planId}/cascade',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: () => Promise.resolve(send('POST', `/api/plans/${shared.plan.id}/cascade`, {})),
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/cascade/rollup',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/cascade/rollup`)),
+  },
+  {
+    endpoint: 'GET /api/plans/{planId}/targets/{targetId}/quotas',
+    allowed: ALL,
+    outsider: 404,
+    prepare: () => Promise.resolve(get(`/api/plans/${shared.plan.id}/targets/${cascadedTarget()}/quotas`)),
+  },
+  {
+    endpoint: 'PUT /api/plans/{planId}/targets/{targetId}/quotas',
+    allowed: EDITORS,
+    outsider: 404,
+    prepare: () =>
+      Promise.resolve(
+        send('PUT', `/api/plans/${shared.plan.id}/targets/${cascadedTarget()}/quotas`, {
+          method: 'weighted_mean',
+        }),
+      ),
+  },
+  {
+    endpoint: 'GET /api/cascade/weights',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/cascade/weights')),
+  },
+  {
+    endpoint: 'PUT /api/cascade/weights',
+    allowed: EDITORS,
+    outsider: 'own',
+    prepare: () => Promise.resolve(send('PUT', '/api/cascade/weights', { name: '常住人口', values: [] })),
+  },
+  {
+    endpoint: 'GET /api/cascade/inbox',
+    allowed: ALL,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/cascade/inbox')),
+  },
+  {
+    endpoint: 'POST /api/cascade/inbox/{itemId}/accept',
+    allowed: EDITORS,
+    outsider: 404,
+    // A fresh change by the province each time, so every allowed role has a proposal to accept.
+    prepare: async () => {
+      const proposal = await provinceProposal();
+      return send('POST', `/api/cascade/inbox/${proposal.itemId}/accept`, {
+        fingerprint: proposal.fingerprint,
+      });
+    },
+  },
+  {
+    endpoint: 'GET /api/cascade/parent-tasks',
+    allowed: EDITORS,
+    outsider: 'own',
+    prepare: () => Promise.resolve(get('/api/cascade/parent-tasks')),
+  },
+  {
+    endpoint: 'POST /api/cascade/links',
+    allowed: EDITORS,
+    outsider: 404,
+    // A task of a fresh draft of this commission's, linked to a task of a fresh province plan (a province task
+    // links to one task of each county).
+    prepare: async () => {
+      const own = await draftPlan();
+      const province = await provincePlan();
+      return send('POST', '/api/cascade/links', {
+        itemId: itemOf(own, '强化妇幼健康服务').id,
+        cityItemId: itemOf(province, '强化妇幼健康服务').id,
+      });
+    },
+  },
 ];
 
 /** A fresh notice to the reporter's unit, issued by the planning office (each cell's role gets its own). */
@@ -1460,6 +1596,25 @@ beforeAll(async () => {
     sessions.set(`sibling.${prober}`, await t.login(siblingCommission.users[prober]));
   }
   shared = await publishFixturePlan(t, session('planner'));
+  // The cascade: a county below this commission (its 临水县 bureau unit stands for it), and the province above
+  // with a planner and a county bureau unit standing for this commission.
+  const county = await createTenant(t.db, { parentId: c.tenant.id, level: 'county' });
+  await createUser(t.db, county.id, { role: 'admin' });
+  await t.db
+    .updateTable('org_units')
+    .set({ linked_tenant_id: county.id })
+    .where('tenant_id', '=', c.tenant.id)
+    .where('id', '=', c.units.countyA.id)
+    .execute();
+  provincePlanner = await t.login(await createUser(t.db, parent.id, { role: 'planner' }));
+  const bureau = await createUnit(t.db, parent.id, { name: '本市卫生健康委', kind: 'county' });
+  await t.db
+    .updateTable('org_units')
+    .set({ linked_tenant_id: c.tenant.id })
+    .where('tenant_id', '=', parent.id)
+    .where('id', '=', bureau.id)
+    .execute();
+  await insertUnitGroup(t.db, parent.id, '各县市区卫生健康局', [bureau.id]);
   await createUser(t.db, c.tenant.id, { role: 'viewer' });
 }, DB_HOOK_TIMEOUT);
 afterAll(async () => {

@@ -1,7 +1,8 @@
-import type { PlanDetail, ReportDto, YearLinkList } from '@yaodian/core';
+import type { CascadeInbox, PlanDetail, ReportDto, YearLinkList } from '@yaodian/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISTRIBUTED_TABLES } from '../db/citus-distribution.js';
 import { createCommission, type Commission } from '../testing/commission.js';
+import { createTenant, createUser } from '../testing/factories.js';
 import { multipartFile, planFixture } from '../testing/plan-fixture.js';
 import { publishFixturePlan } from '../testing/published-plan.js';
 import { tenantReferences, tenantScopeProblems } from '../testing/tenant-predicate.js';
@@ -83,9 +84,24 @@ describe('every statement names one tenant', () => {
     expect(
       tenantReferences('select 1 from (select 1) as one left join chain c on true', tenantTables),
     ).toEqual([]);
+    // A column naming another commission (a county bureau unit's linked commission) is a value, not a key.
+    expect(
+      tenantScopeProblems(
+        'update "org_units" set "linked_tenant_id" = $1 where "tenant_id" = $2 and "id" = $3',
+        [t2, t1, 'x'],
+        tenantTables,
+      ),
+    ).toEqual([]);
+    expect(
+      tenantScopeProblems(
+        'update "org_units" set "linked_tenant_id" = $1 where "id" = $2',
+        [t2, 'x'],
+        tenantTables,
+      ),
+    ).toEqual(['org_units has no tenant_id predicate']);
   });
 
-  it('holds for sign-in, import, publish, submit, return, resubmit, accept, lists, summary, tree, export and year-over-year links', async () => {
+  it('holds for sign-in, import, publish, submit, return, resubmit, accept, lists, summary, tree, export, year-over-year links, values, tokens, the public page and the cascade', async () => {
     const planner = await t.login(c.users.planner);
     const reporter = await t.login(c.users.reporter);
     const p = await publishFixturePlan(t, planner);
@@ -201,6 +217,66 @@ describe('every statement names one tenant', () => {
       url: `/api/public/plans/${shown.json<{ publicId: string }>().publicId}`,
     });
     expect(page.statusCode).toBe(200);
+    // The cascade (issue 10): every path across commissions reads or writes one commission per statement —
+    // the city's rows with the city's id, each county's with the county's — so none needs the allowlist.
+    const countyTenants = [
+      await createTenant(t.db, { parentId: c.tenant.id, level: 'county' }),
+      await createTenant(t.db, { parentId: c.tenant.id, level: 'county' }),
+    ];
+    const admin = await t.login(c.users.admin);
+    for (const [i, unit] of [c.units.countyA, c.units.countyB].entries()) {
+      const linked = await t.as(admin, {
+        method: 'PATCH',
+        url: `/api/units/${unit.id}`,
+        payload: { linkedTenantId: countyTenants[i]?.id },
+      });
+      expect(linked.statusCode).toBe(200);
+    }
+    const countyUsers = [];
+    for (const county of countyTenants) {
+      await createUser(t.db, county.id, { role: 'admin' });
+      countyUsers.push(await t.login(await createUser(t.db, county.id, { role: 'planner' })));
+    }
+    const target = p.item('强化妇幼健康服务').targets[0];
+    for (const call of [
+      { method: 'GET' as const, url: `/api/plans/${p.plan.id}/cascade` },
+      {
+        method: 'PUT' as const,
+        url: '/api/cascade/weights',
+        payload: { name: '常住人口', values: countyTenants.map((x) => ({ tenantId: x.id, value: 10 })) },
+      },
+      {
+        method: 'PUT' as const,
+        url: `/api/plans/${p.plan.id}/targets/${target?.id ?? ''}/quotas`,
+        payload: { method: 'weighted_mean', weight: '常住人口' },
+      },
+      { method: 'POST' as const, url: `/api/plans/${p.plan.id}/cascade`, payload: {} },
+    ]) {
+      const response = await t.as(planner, call);
+      expect([call.url, response.statusCode]).toEqual([call.url, 200]);
+    }
+    const countyPlanner = countyUsers[0];
+    if (!countyPlanner) throw new Error('no county planner');
+    const relined = await t.as(planner, {
+      method: 'PATCH',
+      url: `/api/plans/${p.plan.id}/targets/${target?.id ?? ''}`,
+      payload: { version: target?.version, value: 9 },
+    });
+    expect(relined.statusCode).toBe(200);
+    const inbox = await t.as(countyPlanner, { method: 'GET', url: '/api/cascade/inbox' });
+    const entry = inbox.json<CascadeInbox>().entries[0];
+    const accept = await t.as(countyPlanner, {
+      method: 'POST',
+      url: `/api/cascade/inbox/${entry?.itemId ?? ''}/accept`,
+      payload: { fingerprint: entry?.proposal?.fingerprint ?? '' },
+    });
+    expect(accept.statusCode).toBe(200);
+    for (const url of ['/api/cascade/parent-tasks', '/api/cascade/weights']) {
+      const response = await t.as(countyPlanner, { method: 'GET', url });
+      expect([url, response.statusCode]).toEqual([url, 200]);
+    }
+    const rollup = await t.as(planner, { method: 'GET', url: `/api/plans/${p.plan.id}/cascade/rollup` });
+    expect(rollup.statusCode).toBe(200);
     await t.runJobs();
 
     const findings: string[] = [];

@@ -1,4 +1,5 @@
 import type { TextProblem } from '../domain/text-safety.js';
+import { CASCADE_ERRORS } from './cascade-messages.js';
 
 /*
  * The server's words for what went wrong (Chinese, the commission's working language). Every message an API
@@ -162,6 +163,8 @@ export const ERRORS = {
   clock: {
     demoOnly: '只有演示或测试服务器才能调整时钟',
   },
+  /** The city-to-county cascade (its own file, beside the cascade's other words). */
+  cascade: CASCADE_ERRORS,
 } as const;
 
 /** What a report's state is called inside a sentence. */

@@ -50,7 +50,16 @@ afterAll(async () => {
 
 const count = async (
   db: TestDb,
-  table: 'progress_reports' | 'items' | 'audit_log' | 'plans' | 'attachments',
+  table:
+    | 'progress_reports'
+    | 'items'
+    | 'audit_log'
+    | 'plans'
+    | 'attachments'
+    | 'cascade_links'
+    | 'cascade_target_links'
+    | 'county_quotas'
+    | 'tenant_weights',
 ): Promise<number> =>
   (
     await db.db
@@ -93,12 +102,27 @@ describe('backup and restore', () => {
 
     expect(restored.files).toBe(1);
     expect(restored.missingFiles).toEqual([]);
-    for (const table of ['plans', 'items', 'progress_reports', 'audit_log', 'attachments'] as const) {
+    for (const table of [
+      'plans',
+      'items',
+      'progress_reports',
+      'audit_log',
+      'attachments',
+      'cascade_links',
+      'cascade_target_links',
+      'county_quotas',
+      'tenant_weights',
+    ] as const) {
       expect([table, await count(target, table)]).toEqual([table, await count(source, table)]);
     }
+    // The demo's cascade is in the backup: the county links and the city's quotas come back.
+    expect(await count(target, 'cascade_links')).toBeGreaterThan(0);
+    expect(await count(target, 'county_quotas')).toBeGreaterThan(0);
+    // The city's imported plan (the counties' plans the cascade created have no source document).
     const plan = await target.db
       .selectFrom('plans')
       .select(['source_bytes', 'meta'])
+      .where('source_bytes', 'is not', null)
       .executeTakeFirstOrThrow();
     expect(plan.source_bytes?.toString('utf8')).toContain('临江市2026年卫生健康重点工作任务及分工方案');
     expect(plan.meta).toMatchObject({ year: 2026 });

@@ -35,6 +35,11 @@ const TABLES = [
   'progress_reports',
   'target_actuals',
   'api_tokens',
+  'cascade_plans',
+  'cascade_links',
+  'cascade_target_links',
+  'county_quotas',
+  'tenant_weights',
   'milestones',
   'year_links',
   'target_year_links',
@@ -61,6 +66,7 @@ const ORDER: Partial<Record<Table, string>> = {
 const JSONB: Partial<Record<Table, string[]>> = {
   plans: ['meta', 'aliases', 'warnings'],
   audit_log: ['before', 'after'],
+  cascade_links: ['accepted'],
 };
 /** The audit log's id is an identity column: restored rows get new ids in the same order. */
 const SKIP: Partial<Record<Table, string[]>> = { audit_log: ['id'] };

@@ -59,7 +59,11 @@ export function tenantScopeProblems(
   // Pinned: `x.tenant_id = $n` (or = a literal, IN, ANY), or unqualified for an unaliased table; then anything
   // equated `y.tenant_id = x.tenant_id` with a pinned x, or with a CTE's or subquery's column (checked itself).
   const pinned = new Set<string>();
-  for (const m of text.matchAll(/(?:\b([a-z_][a-z0-9_]*)\.)?tenant_id\s*(?:=\s*(?:\$\d+|''|any\b)|in\b)/g))
+  // `(?<![a-z0-9_])`: a column that only ends in tenant_id (org_units.linked_tenant_id) is a value naming
+  // another commission, not this row's tenant key.
+  for (const m of text.matchAll(
+    /(?:\b([a-z_][a-z0-9_]*)\.)?(?<![a-z0-9_])tenant_id\s*(?:=\s*(?:\$\d+|''|any\b)|in\b)/g,
+  ))
     pinned.add(m[1] ?? '');
   for (const m of text.matchAll(/(?:\$\d+|'')(?:::uuid)?\s*=\s*(?:([a-z_][a-z0-9_]*)\.)?tenant_id\b/g))
     pinned.add(m[1] ?? '');
@@ -90,7 +94,9 @@ export function tenantScopeProblems(
   }
   // Every parameter a tenant_id is compared with holds one value: the statement stays in one tenant.
   const values = new Set<string>();
-  for (const m of text.matchAll(/tenant_id\s*=\s*\$(\d+)|\$(\d+)(?:::uuid)?\s*=\s*[a-z_.]*tenant_id\b/g)) {
+  for (const m of text.matchAll(
+    /(?<![a-z0-9_])tenant_id\s*=\s*\$(\d+)|\$(\d+)(?:::uuid)?\s*=\s*(?:[a-z_]+\.)?tenant_id\b/g,
+  )) {
     const index = Number(m[1] ?? m[2]) - 1;
     values.add(String(parameters[index]));
   }

@@ -18,6 +18,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: '/supervision', label: 'menu.supervision', needs: 'supervision.read' },
   { path: '/timeline', label: 'menu.timeline', needs: 'plan.read' },
   { path: '/assessment', label: 'menu.assessment', needs: 'plan.read' },
+  { path: '/cascade', label: 'menu.cascade', needs: 'cascade.read' },
   { path: '/import', label: 'menu.import', needs: 'plan.import' },
   { path: '/admin', label: 'menu.admin', needs: 'user.read' },
   { path: '/audit', label: 'menu.audit', needs: 'audit.read' },

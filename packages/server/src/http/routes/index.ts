@@ -14,6 +14,7 @@ import { notificationRoutes } from './notifications/index.js';
 import { securityRoutes } from './security/index.js';
 import { systemRoutes } from './system/index.js';
 import { calendarRoutes } from './calendar/index.js';
+import { cascadeRoutes } from './cascade/index.js';
 import { planRoutes } from './plans/index.js';
 import { periodRoutes } from './periods/index.js';
 import { attachmentRoutes } from './reports/attachments.js';
@@ -59,4 +60,5 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps, options: 
   await typed.register(valueRoutes(deps));
   await typed.register(tokenRoutes(deps));
   await typed.register(publicRoutes(deps));
+  await typed.register(cascadeRoutes(deps));
 }

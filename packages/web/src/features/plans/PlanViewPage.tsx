@@ -35,6 +35,7 @@ import { exportFileName } from './PlanListPage.js';
 import { allIds, buildTree, filterTree, type TreeDatum, type TreeNode } from './tree.js';
 import { PlanRemindersCard } from '../notifications/PlanRemindersCard.js';
 import { PlanLeadersCard } from '../leaders/PlanLeadersCard.js';
+import { CascadeCard } from '../cascade/CascadeCard.js';
 import { openByTask } from '../supervision/levels.js';
 import { PlanSupervisionCard } from '../supervision/PlanSupervisionCard.js';
 import { SupervisionTag } from '../supervision/SupervisionTag.js';
@@ -302,6 +303,7 @@ export function PlanViewPage(): ReactNode {
       {plan.data?.status === 'published' ? <PlanRemindersCard planId={planId} /> : null}
       {plan.data?.status === 'published' ? <PlanSupervisionCard planId={planId} /> : null}
       {plan.data?.status === 'published' ? <PlanLeadersCard planId={planId} /> : null}
+      {plan.data?.status === 'published' ? <CascadeCard planId={planId} /> : null}
     </>
   );
 }
