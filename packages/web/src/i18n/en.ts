@@ -510,6 +510,8 @@ export const en: Record<MessageKey, string> = {
   'sup.respond': 'Respond',
   'sup.close': 'Close',
   'sup.escalate': 'Escalate',
+  'sup.download': 'Download notice',
+  'sup.fallbackName': 'supervision-notice.docx',
   'sup.issue': 'Issue a notice',
   'sup.done': 'Done',
   'sup.empty': 'No notices',

@@ -501,6 +501,8 @@ export const zhCN = {
   'sup.respond': '反馈整改措施',
   'sup.close': '销号',
   'sup.escalate': '升级督办',
+  'sup.download': '下载督办单',
+  'sup.fallbackName': '督办单.docx',
   'sup.issue': '下发督办单',
   'sup.done': '已办理',
   'sup.empty': '暂无督办单',

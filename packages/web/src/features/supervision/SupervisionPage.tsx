@@ -26,7 +26,7 @@ type StatusFilter = 'open' | 'closed' | 'escalated' | 'all';
 export function SupervisionPage(): ReactNode {
   const t = useT();
   const { message } = App.useApp();
-  const { allowed } = useAuth();
+  const { allowed, user } = useAuth();
   const [search, setSearch] = useSearchParams();
   const [status, setStatus] = useState<StatusFilter>('open');
   const [level, setLevel] = useState<SupervisionLevel | undefined>(undefined);
@@ -69,6 +69,19 @@ export function SupervisionPage(): ReactNode {
       setDetail(await api.supervisionNotice({ params: { id: answer.notice.id } }));
       void message.success(t('sup.done'));
       list.reload();
+    } catch (e) {
+      void message.error(errorMessage(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const download = async (): Promise<void> => {
+    const notice = detail?.notice;
+    if (!notice) return;
+    setBusy(true);
+    try {
+      await api.downloadSupervisionNotice(notice.id, t('sup.fallbackName'));
     } catch (e) {
       void message.error(errorMessage(e, t));
     } finally {
@@ -150,8 +163,13 @@ export function SupervisionPage(): ReactNode {
       <SupervisionDrawer
         detail={detail}
         busy={busy}
-        powers={{ answer: allowed('supervision.respond'), manage: allowed('supervision.issue') }}
+        powers={{
+          answer: allowed('supervision.respond'),
+          manage: allowed('supervision.issue'),
+          download: allowed('supervision.issue') || allowed('supervision.respond') || user?.role === 'leader',
+        }}
         onAction={(action, text) => void act(action, text)}
+        onDownload={() => void download()}
         onClose={() => {
           setDetail(null);
           setSearch({});
