@@ -363,8 +363,11 @@ export async function listOpenSupervisionByItem(
   return rows;
 }
 
-/** Which of the given items belong to the plan. */
-export async function listPlanItemIds(
+/**
+ * Which of the given items are tasks of the plan: a 督办单 names tasks (the rows the plan's status tracks), never
+ * a section heading, whose units and progress are its tasks'.
+ */
+export async function listPlanTaskIds(
   db: Executor,
   tenantId: string,
   planId: string,
@@ -372,11 +375,11 @@ export async function listPlanItemIds(
 ): Promise<string[]> {
   if (itemIds.length === 0) return [];
   const rows = await db
-    .selectFrom('items')
-    .select('id')
+    .selectFrom('task_status')
+    .select('item_id')
     .where('tenant_id', '=', tenantId)
     .where('plan_id', '=', planId)
-    .where('id', 'in', [...itemIds])
+    .where('item_id', 'in', [...itemIds])
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => r.item_id);
 }

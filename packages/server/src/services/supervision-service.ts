@@ -30,7 +30,7 @@ import {
   findSupervisionByKey,
   findSupervisionRules,
   findSupervisionView,
-  listPlanItemIds,
+  listPlanTaskIds,
   listSupervisionViews,
   lockSupervisionNotice,
   updateSupervisionNotice,
@@ -174,7 +174,7 @@ export async function issueSupervision(
     const units = await findUnitsByIds(trx, actor.tenantId, body.unitIds);
     if (units.length !== new Set(body.unitIds).size)
       throw new AppError('validation_failed', E.unknownUnits, { field: 'unitIds' });
-    const items = await listPlanItemIds(trx, actor.tenantId, body.planId, body.itemIds);
+    const items = await listPlanTaskIds(trx, actor.tenantId, body.planId, body.itemIds);
     if (items.length !== new Set(body.itemIds).size)
       throw new AppError('validation_failed', E.unknownItems, { field: 'itemIds' });
     const rules = readSupervisionRules(await findSupervisionRules(trx, actor.tenantId, body.planId));

@@ -272,3 +272,12 @@ describe('the 督办单 document', () => {
     expect((await download(await t.login(bystander))).statusCode).toBe(403);
   });
 });
+
+describe('what a notice names', () => {
+  it('is tasks: a section heading is refused, naming the limit', async () => {
+    const section = p.plan.items.find((i) => i.title.includes(SECTION));
+    const refused = await issue({ level: 'blue', reason: '章节不能督办', itemIds: [section?.id ?? ''] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ error: { message: string } }>().error.message).toContain('不能是章节标题');
+  });
+});
