@@ -752,5 +752,7 @@ export const en: Record<MessageKey, string> = {
   'assessment.rule.supervisionYellow': 'Per yellow notice',
   'assessment.rule.supervisionRed': 'Per red notice',
   'assessment.rule.maxDeduction': 'Deduction cap',
+  'assessment.rule.minScore': 'Minimum score (floor)',
+  'assessment.noFloor': 'No floor',
   'review.noSubstance': 'Without substance (deducted in the annual assessment)',
 };

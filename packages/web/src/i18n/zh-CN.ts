@@ -737,6 +737,8 @@ export const zhCN = {
   'assessment.rule.supervisionYellow': '每次黄色督办扣分',
   'assessment.rule.supervisionRed': '每次红色督办扣分',
   'assessment.rule.maxDeduction': '扣分上限',
+  'assessment.rule.minScore': '最低得分（保底）',
+  'assessment.noFloor': '不设保底',
   'review.noSubstance': '无实质内容（年度考核扣分）',
 } as const;
 
