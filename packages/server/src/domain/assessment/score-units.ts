@@ -1,4 +1,5 @@
 import type { AssessmentLine, AssessmentLineKind, AssessmentRules, AssessmentUnitScore } from '@yaodian/core';
+import { reportTiming } from '../report-timing.js';
 import { attainmentCredit } from '../target-attainment.js';
 import type {
   AssessedReport,
@@ -151,16 +152,14 @@ function deductionLines(ctx: UnitContext): AssessmentLine[] {
             (periodEnd.get(r.periodId) ?? '') < period.endsOn,
         ),
     );
-    const submitted = (task: AssessedTask) =>
-      reports.find(
-        (r) =>
-          r.itemId === task.id && r.periodId === period.id && r.submittedOn !== null && r.submittedOn <= asOf,
+    const timing = (task: AssessedTask) =>
+      reportTiming(
+        reports.find((r) => r.itemId === task.id && r.periodId === period.id)?.submittedOn ?? null,
+        period.dueOn,
+        asOf,
       );
-    const missing = owed.filter((task) => !submitted(task));
-    const late = owed.filter((task) => {
-      const r = submitted(task);
-      return r?.submittedOn != null && r.submittedOn > period.dueOn;
-    });
+    const missing = owed.filter((task) => timing(task) === 'missing');
+    const late = owed.filter((task) => timing(task) === 'late');
     if (missing.length > 0 && d.missingReport > 0)
       lines.push(
         line('missing_report', -d.missingReport, `${period.label}未报（${String(missing.length)}项任务）`),
