@@ -47,7 +47,7 @@ async function as(username: string): Promise<Call> {
     .map((c) => c.split(';')[0])
     .join('; ');
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async <T,>(method: string, path: string, body?: unknown): Promise<T> => {
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${server.url}${path}`, {
       method,
       headers: {
@@ -57,7 +57,8 @@ async function as(username: string): Promise<Call> {
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    if (!response.ok) throw new Error(`${method} ${path}: ${String(response.status)} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`${method} ${path}: ${String(response.status)} ${await response.text()}`);
     return (await response.json()) as T;
   };
 }
@@ -106,7 +107,10 @@ interface Notice {
 }
 
 /** Saves a download and answers its text of word/document.xml, checking the file is a .docx (a zip). */
-async function downloadedDocx(page: Page, click: () => Promise<void>): Promise<{ name: string; xml: string }> {
+async function downloadedDocx(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ name: string; xml: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = await download.path();
   const bytes = await readFile(path);
@@ -115,6 +119,23 @@ async function downloadedDocx(page: Page, click: () => Promise<void>): Promise<{
 }
 
 const text = (xml: string): string => xml.replace(/<[^>]+>/g, '');
+
+/** A captured mail's Subject, its RFC 2047 encoded words (as nodemailer writes Chinese) decoded. */
+function subjectOf(raw: string): string {
+  const header = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? '';
+  return header
+    .replace(/\r?\n[ \t]/g, '')
+    .replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, encoding: string, data: string) =>
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : Buffer.from(
+            data
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-F]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
+}
 
 describe('the demo year, in the browser', () => {
   beforeAll(async () => {
@@ -135,7 +156,9 @@ describe('the demo year, in the browser', () => {
     const { updatedAt: _updatedAt, ...fields } = policy;
     await secadmin('PUT', '/api/security/password-policy', { ...fields, expiryDays: 365 });
     // The reporter wants e-mail; the admin gives the reporter's units a DingTalk robot (signed).
-    await (await as(REPORTER))('PUT', '/api/notifications/settings', { email: EMAIL, notifyEmail: true });
+    await (
+      await as(REPORTER)
+    )('PUT', '/api/notifications/settings', { email: EMAIL, notifyEmail: true });
     const admin = await as('admin');
     const { units } = await admin<{ units: { id: string; name: string }[] }>('GET', '/api/units');
     for (const name of ['医政医管科', '体制改革科']) {
@@ -174,9 +197,18 @@ describe('the demo year, in the browser', () => {
     const postsBefore = robot.posts.length;
     await advanceTo(next?.on ?? today);
 
+    // The reminder itself (not a 督办 notice): its subject names July's due date.
     await expect
-      .poll(() => smtp.mails.slice(mailsBefore).filter((m) => m.to === EMAIL).length, { timeout: 20_000 })
-      .toBeGreaterThan(0);
+      .poll(
+        () =>
+          smtp.mails
+            .slice(mailsBefore)
+            .filter((m) => m.to === EMAIL)
+            .map((m) => subjectOf(m.raw))
+            .find((subject) => subject.includes('7月')),
+        { timeout: 20_000 },
+      )
+      .toMatch(/7月\d+日/);
     await expect
       .poll(() => robot.posts.slice(postsBefore).filter((p) => p.signed).length, { timeout: 20_000 })
       .toBeGreaterThan(0);
@@ -214,8 +246,9 @@ describe('the demo year, in the browser', () => {
 
     // Its response date passes unanswered: the next day's run escalates it to red.
     await advanceTo(addDays(yellow.responseDue, 1));
-    const climbed = (await planner<{ notice: Notice; history: Notice[] }>('GET', `/api/supervision/${yellow.id}`))
-      .history;
+    const climbed = (
+      await planner<{ notice: Notice; history: Notice[] }>('GET', `/api/supervision/${yellow.id}`)
+    ).history;
     expect(climbed.map((n) => [n.level, n.status])).toEqual([
       ['yellow', 'escalated'],
       ['red', 'issued'],
@@ -273,7 +306,11 @@ describe('the demo year, in the browser', () => {
     expect(notDue).toBeDefined();
     const page = await pageAs('planner');
     await page.goto(`${server.url}/supervision?id=${notDue?.id ?? ''}`);
-    await page.getByTestId('sup-drawer').getByText(/连续\d期/).first().waitFor();
+    await page
+      .getByTestId('sup-drawer')
+      .getByText(/连续\d期/)
+      .first()
+      .waitFor();
     await page.context().close();
   });
 
@@ -296,7 +333,10 @@ describe('the demo year, in the browser', () => {
     expect(task?.statusReason).toContain('站点建成');
     const page = await pageAs('planner');
     await page.goto(`${server.url}/plans/${planId}/tasks/${task?.id ?? ''}`);
-    await page.getByText(/里程碑“站点建成”/).first().waitFor();
+    await page
+      .getByText(/里程碑“站点建成”/)
+      .first()
+      .waitFor();
     await page.getByText('滞后').first().waitFor();
     await shot(page, '93-year-milestone-red');
     await page.context().close();
@@ -314,7 +354,10 @@ describe('the demo year, in the browser', () => {
         u.lines.reduce((s, l) => s + l.points, 0),
         u.unitName,
       ).toBeCloseTo(u.score, 2);
-      expect(u.lines.every((l) => /^[+−]\d/.test(l.text)), u.unitName).toBe(true);
+      expect(
+        u.lines.every((l) => /^[+−]\d/.test(l.text)),
+        u.unitName,
+      ).toBe(true);
     }
     const ranks = assessment.units.map((u) => u.rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
@@ -323,9 +366,15 @@ describe('the demo year, in the browser', () => {
     await page.goto(`${server.url}/assessment`);
     const ranking = page.getByTestId('assessment-ranking');
     const first = assessment.units[0];
-    await ranking.getByText(first?.unitName ?? '').first().waitFor();
+    await ranking
+      .getByText(first?.unitName ?? '')
+      .first()
+      .waitFor();
     await ranking.locator('.ant-table-row-expand-icon').first().click();
-    await ranking.getByText(first?.lines[0]?.text ?? '').first().waitFor();
+    await ranking
+      .getByText(first?.lines[0]?.text ?? '')
+      .first()
+      .waitFor();
     await shot(page, '94-year-assessment');
 
     await page.goto(`${server.url}/plans/${planId}`);
