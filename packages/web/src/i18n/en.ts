@@ -510,6 +510,12 @@ export const en: Record<MessageKey, string> = {
   'sup.respond': 'Respond',
   'sup.close': 'Close',
   'sup.escalate': 'Escalate',
+  'sup.issueTitle': 'Issue a supervision notice by hand',
+  'sup.issueOk': 'Issue',
+  'sup.issueHint':
+    'Choosing tasks fills in their reporting units, which you may change. The system numbers the notice and tells the units.',
+  'sup.issued': 'Issued {number}',
+  'sup.responseDueHint': 'Leave empty for the plan rules’ default (a number of working days from today).',
   'sup.download': 'Download notice',
   'sup.fallbackName': 'supervision-notice.docx',
   'sup.issue': 'Issue a notice',

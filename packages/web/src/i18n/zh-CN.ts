@@ -501,6 +501,12 @@ export const zhCN = {
   'sup.respond': '反馈整改措施',
   'sup.close': '销号',
   'sup.escalate': '升级督办',
+  'sup.issueTitle': '下发督办单（人工）',
+  'sup.issueOk': '下发',
+  'sup.issueHint':
+    '选择任务后自动带出其责任单位，可增删。编号由系统按年度顺序生成（督办〔年度〕n号），并通知相关单位。',
+  'sup.issued': '已下发 {number}',
+  'sup.responseDueHint': '不填则按计划的督办规则（若干个工作日后）确定。',
   'sup.download': '下载督办单',
   'sup.fallbackName': '督办单.docx',
   'sup.issue': '下发督办单',

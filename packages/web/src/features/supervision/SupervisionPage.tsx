@@ -14,6 +14,7 @@ import { useAuth } from '../../auth/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useT } from '../../i18n/i18n.js';
+import { IssueNoticeButton } from './IssueNoticeButton.js';
 import { SupervisionDrawer, type SupervisionAction } from './SupervisionDrawer.js';
 import { SupervisionTag } from './SupervisionTag.js';
 
@@ -91,7 +92,19 @@ export function SupervisionPage(): ReactNode {
 
   return (
     <>
-      <PageHeader title={t('sup.title')} />
+      <PageHeader
+        title={t('sup.title')}
+        extra={
+          allowed('supervision.issue') ? (
+            <IssueNoticeButton
+              onIssued={(notice) => {
+                list.reload();
+                setSearch({ id: notice.id });
+              }}
+            />
+          ) : null
+        }
+      />
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
