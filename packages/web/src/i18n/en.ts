@@ -715,6 +715,7 @@ export const en: Record<MessageKey, string> = {
   'timeline.title': 'Milestone timeline',
   'timeline.chart': 'Gantt chart',
   'timeline.allUnits': 'All units',
+  'timeline.allLeaders': 'All leaders',
   'timeline.task': 'Task',
   'timeline.span': 'Span',
   'timeline.today': 'Today',

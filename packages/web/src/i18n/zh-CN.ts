@@ -701,6 +701,7 @@ export const zhCN = {
   'timeline.title': '里程碑进度',
   'timeline.chart': '进度甘特图',
   'timeline.allUnits': '全部单位',
+  'timeline.allLeaders': '全部委领导',
   'timeline.task': '任务',
   'timeline.span': '节点跨度',
   'timeline.today': '今天',
