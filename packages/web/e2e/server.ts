@@ -32,8 +32,9 @@ function freePort(): Promise<number> {
 /**
  * The real server (its own start-up: migrations, demo seed, the built app from dist/ with its
  * precompressed files) on a fresh embedded database in a temporary directory, on a free loopback port.
+ * `env` adds settings (e.g. SMTP_URL for a test's own SMTP server).
  */
-export async function startServer(now: string): Promise<RunningServer> {
+export async function startServer(now: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'yaodian-e2e-'));
   const port = await freePort();
   const config = loadConfig({
@@ -43,6 +44,7 @@ export async function startServer(now: string): Promise<RunningServer> {
     YAODIAN_NOW: now,
     YAODIAN_DEMO: '1',
     YAODIAN_WEB_DIR: DIST,
+    ...env,
   });
   const yaodian = await startYaodian(config, () => undefined);
   return {

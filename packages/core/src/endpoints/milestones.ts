@@ -80,7 +80,7 @@ export const milestoneEndpoints = {
     path: '/api/plans/:planId/milestones',
     tag: 'milestones',
     summary:
-      "The plan's timeline: tasks with milestones, their status and lead units (optionally one unit's)",
+      "The plan's timeline: tasks with milestones, their status and lead units (optionally one unit's or one leader's)",
     permission: 'plan.read',
     params: PlanParams,
     query: PlanMilestonesQuery,

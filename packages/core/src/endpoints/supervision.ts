@@ -17,6 +17,7 @@ import { endpoint } from './define.js';
 import { IdempotencyHeaders } from './reports.js';
 
 const PlanParams = z.object({ planId: Id });
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const flow = [400, 403, 404, 409] as const;
 
 /** 督办: the notices, their flow (issue → sign → respond → close, or escalate) and each plan's rules. */
@@ -41,6 +42,19 @@ export const supervisionEndpoints = {
     params: IdParams,
     response: SupervisionDetail,
     errors: [404],
+  }),
+  supervisionDocument: endpoint({
+    name: 'supervisionDocument',
+    method: 'GET',
+    path: '/api/supervision/:id/document',
+    tag: 'supervision',
+    summary:
+      'The 督办单 as .docx in the official layout (GB/T 9704): for the office, the units it names and the owning leaders',
+    permission: 'supervision.read',
+    params: IdParams,
+    response: 'file',
+    file: { produces: [DOCX], fallbackName: 'supervision.docx' },
+    errors: [403, 404],
   }),
   issueSupervision: endpoint({
     name: 'issueSupervision',

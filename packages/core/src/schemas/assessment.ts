@@ -13,7 +13,9 @@ const Deduction = z.number().min(0).max(100);
  *   (direction-aware; with a baseline, linear between baseline and target)
  * − a deduction per period with a report missing, per period reported late, per report returned as without
  *   substance (无实质内容), per 督办 notice by level (capped at `maxDeduction` when set)
- * + `leaderEvaluationPoints` × the leaders' mean evaluation / 100.
+ * + `leaderEvaluationPoints` × the leaders' mean evaluation / 100,
+ * and never below `minScore` (保底, default 0; null: no floor): a unit whose deductions exceed what it earned
+ * scores the floor, and its explanation says by how much the floor lifted it.
  * `weights` give a section or a task a weight (default 1); a task takes its own, else its nearest section's.
  */
 export const AssessmentRules = z.object({
@@ -30,6 +32,8 @@ export const AssessmentRules = z.object({
     supervisionRed: Deduction,
   }),
   maxDeduction: Points.nullable(),
+  /** The lowest score a unit can get (保底); rules saved before it existed read as 0. */
+  minScore: Points.nullable().default(0),
   weights: z.array(z.object({ itemId: Id, weight: z.number().min(0).max(100) })).max(5000),
 });
 
@@ -58,6 +62,7 @@ export const ASSESSMENT_LINE_KINDS = [
   'supervision',
   'deduction_cap',
   'leader_evaluation',
+  'floor',
 ] as const;
 
 /** One explained point: "−10：3月未报", "+8.5：目标「新增托位」完成85%". */

@@ -65,6 +65,8 @@ export const MilestoneTemplateList = z.object({ templates: z.array(MilestoneTemp
 export const PlanMilestonesQuery = z.object({
   /** Only tasks this unit leads (or reports on). */
   unitId: Id.optional(),
+  /** Only this leader's key projects: tasks it owns (its own or its section's, 委领导包抓) or whose lead unit it is 分管 for. */
+  leaderId: Id.optional(),
 });
 
 /** The plan's timeline: every task with milestones, in plan order, with its status and lead units. */

@@ -41,7 +41,9 @@ const MILESTONES: readonly { task: string; steps: readonly Step[] }[] = [
     task: '加强急诊急救体系建设',
     steps: [
       ['站点选址', '2026-05-31', '2026-05-28'],
-      ['站点建成', '2026-09-30', '2026-09-29'],
+      // A month before the task's own deadline (the third quarter), so that, left unconfirmed, it is the
+      // milestone that turns the task red in September, not the deadline.
+      ['站点建成', '2026-08-31', '2026-08-27'],
     ],
   },
 ];

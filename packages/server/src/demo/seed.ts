@@ -120,8 +120,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   })),
 ];
 
-/** How a demo task's year went, so the dashboard shows every status. */
+/**
+ * How a demo task's year went, so the dashboard shows every status. A silent task reported until April and
+ * then stopped: by the end of June its reports are overdue and stale, which the 督办 rules notice.
+ */
 type Story = 'done' | 'steady' | 'at_risk' | 'lagging' | 'returned' | 'silent';
+/** The last period a silent task reported for. */
+const SILENT_AFTER = '2026-04-30';
 const STORIES: Story[] = ['done', 'steady', 'at_risk', 'steady', 'lagging', 'returned', 'steady', 'silent'];
 
 const NARRATIVES = [
@@ -239,7 +244,6 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
     if (!unit || !account) continue;
     const story = STORIES[storyIndex % STORIES.length] ?? 'steady';
     storyIndex += 1;
-    if (story === 'silent') continue;
     const reporter = actor(account.username);
     const percentAt = (endsOn: string, k: number): number => {
       const elapsed = elapsedAt(endsOn);
@@ -268,11 +272,12 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
       return report;
     };
     for (const [k, period] of closed.entries()) {
+      if (story === 'silent' && period.endsOn > SILENT_AFTER) break;
       const report = await submit(period, k);
       await acceptReport(at(`${period.dueOn}T08:00:00Z`), planner, report.id, report.version);
       if (story === 'done' && report.percent === 100) break;
     }
-    if (!open || story === 'done') continue;
+    if (!open || story === 'done' || story === 'silent') continue;
     if (story === 'returned') {
       const report = await submit(open, closed.length);
       await returnReport(deps, planner, report.id, report.version, '请补充佐证材料和量化数据。');
@@ -319,9 +324,21 @@ export async function seedDemo(deps: Deps): Promise<{ tenantId: string; planId: 
 }
 
 /**
+ * The demo plan's 督办 rules: the defaults, on, with a wider gap before a task counts as behind and the
+ * trajectory rule off, so that on the demo date (30 June) a handful of notices are open, not one per target.
+ */
+export const DEMO_SUPERVISION_RULES = {
+  ...DEFAULT_SUPERVISION_RULES,
+  enabled: true,
+  behind: { ...DEFAULT_SUPERVISION_RULES.behind, points: 40 },
+  trajectory: { ...DEFAULT_SUPERVISION_RULES.trajectory, enabled: false },
+};
+
+/**
  * 督办 and leaders in the demo: the leader owns the first two sections and is 分管 for the first reporting
- * unit; the plan's rules are on; and there is one notice in each state (issued, signed, responded, closed,
- * and one escalated to yellow), all to a unit a demo reporter answers for.
+ * unit; the plan's rules are on; and the office's own notices show the flow: one issued, one signed and
+ * responded, one closed (销号), and one left unanswered that climbed 蓝→黄→红 and was then signed, all to a unit
+ * a demo reporter answers for.
  */
 async function seedSupervision(
   deps: Deps,
@@ -333,7 +350,7 @@ async function seedSupervision(
   const leader = actor('leader');
   for (const section of plan.items.filter((i) => i.parentId === null).slice(0, 2))
     await assignItemLeader(deps, planner, plan.id, section.id, leader.userId);
-  await setPlanSupervisionRules(deps, planner, plan.id, { ...DEFAULT_SUPERVISION_RULES, enabled: true });
+  await setPlanSupervisionRules(deps, planner, plan.id, DEMO_SUPERVISION_RULES);
   const reporterAccount = DEMO_ACCOUNTS.find((a) => a.role === 'reporter');
   if (!reporterAccount) return;
   const reporter = actor(reporterAccount.username);
@@ -341,34 +358,26 @@ async function seedSupervision(
   const unitId = owned[0]?.reportingUnits.find((u) => reporter.unitIds.includes(u.id))?.id;
   if (!unitId) return;
   await assignUnitLeader(deps, planner, plan.id, unitId, leader.userId);
-  const REASONS = [
-    '本月进展报送内容空泛，缺少量化数据',
-    '重点任务推进缓慢，落后序时进度',
-    '佐证材料不全，请补充',
-    '连续两月未按时报送',
-    '项目开工手续办理滞后',
+  const REASONS: [reason: string, level: 'blue' | 'yellow'][] = [
+    ['本月进展报送内容空泛，缺少量化数据', 'blue'],
+    ['佐证材料不全，请补充', 'blue'],
+    ['连续两月未按时报送', 'yellow'],
+    ['项目开工手续办理滞后', 'blue'],
   ];
   const notices = [];
-  for (const [k, reason] of REASONS.entries()) {
+  for (const [k, [reason, level]] of REASONS.entries()) {
     const task = owned[k % owned.length];
     if (!task) return;
     const { notice } = await issueSupervision(
       deps,
       planner,
-      {
-        planId: plan.id,
-        level: k === 4 ? 'blue' : k % 2 === 0 ? 'blue' : 'yellow',
-        unitIds: [unitId],
-        itemIds: [task.id],
-        reason,
-      },
+      { planId: plan.id, level, unitIds: [unitId], itemIds: [task.id], reason },
       null,
     );
     notices.push(notice);
   }
-  const [, signed, responded, closed, escalated] = notices;
-  if (!signed || !responded || !closed || !escalated) return;
-  await signSupervision(deps, reporter, signed.id, signed.version);
+  const [, responded, closed, escalated] = notices;
+  if (!responded || !closed || !escalated) return;
   for (const n of [responded, closed]) {
     const s = (await signSupervision(deps, reporter, n.id, n.version)).notice;
     await respondSupervision(
@@ -383,5 +392,7 @@ async function seedSupervision(
     (n) => n.id === closed.id,
   );
   if (current) await closeSupervision(deps, planner, closed.id, current.version, '整改到位，予以销号。');
-  await escalateSupervision(deps, planner, escalated.id, escalated.version);
+  const yellow = (await escalateSupervision(deps, planner, escalated.id, escalated.version)).notice;
+  const red = (await escalateSupervision(deps, planner, yellow.id, yellow.version)).notice;
+  await signSupervision(deps, reporter, red.id, red.version);
 }

@@ -43,6 +43,9 @@ export const DOCUMENT_WORDS = {
   },
   notice: {
     title: '督 办 单',
+    /** Who signs a notice a plan's rule raised: the office that runs the rules. */
+    ruleIssuer: '督查督办办公室',
+    fileName: (number: string) => `督办单${number}.docx`,
     demand: (level: string, respondBy: string, issuer: string) =>
       `现予${level}。请于${respondBy}前将整改措施及进展情况书面反馈${issuer}，并附佐证材料；逾期未反馈的将升级督办。`,
     signedBlank: '签收人：\u3000\u3000\u3000\u3000\u3000签收时间：\u3000\u3000年\u3000\u3000月\u3000\u3000日',

@@ -1,4 +1,5 @@
 import type { TaskStatus } from '@yaodian/core';
+import { reportTiming } from './report-timing.js';
 
 /*
  * How each unit reported in one period, for the 通报's ranking: what it owed, what it sent by the due date,
@@ -49,11 +50,14 @@ export function rankUnitReporting(
   for (const task of tasks) {
     for (const unit of task.reportingUnits) {
       const report = byPair.get(`${task.id}|${unit.id}`);
-      const sent = report !== undefined && report.state !== 'draft';
-      if (task.status === 'done' && !sent) continue;
+      const timing = reportTiming(
+        report !== undefined && report.state !== 'draft' ? report.submittedOn : null,
+        dueOn,
+      );
+      if (task.status === 'done' && timing === 'missing') continue;
       const entry = units.get(unit.id) ?? { name: unit.name, owed: 0, onTime: 0, accepted: 0 };
       entry.owed += 1;
-      if (sent && report.submittedOn !== null && report.submittedOn <= dueOn) entry.onTime += 1;
+      if (timing === 'on_time') entry.onTime += 1;
       if (report?.state === 'accepted') entry.accepted += 1;
       units.set(unit.id, entry);
     }

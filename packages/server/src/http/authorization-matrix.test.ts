@@ -1355,6 +1355,13 @@ const cells: Cell[] = [
     prepare: async () => get(`/api/supervision/${(await supervisionNotice()).id}`),
   },
   {
+    // The office and the unit named; a leader only when it owns the task or 分管 the unit (this one does neither).
+    endpoint: 'GET /api/supervision/{id}/document',
+    allowed: ['admin', 'planner', 'reporter'],
+    outsider: 404,
+    prepare: async () => get(`/api/supervision/${(await supervisionNotice()).id}/document`),
+  },
+  {
     endpoint: 'POST /api/supervision',
     allowed: EDITORS,
     outsider: 404,

@@ -154,6 +154,7 @@ export const ERRORS = {
   },
   supervision: {
     notAddressed: '该督办单不是发给您所在单位的',
+    documentAudience: '只有督查督办办公室、被督办单位和分管（包抓）领导可以下载督办单',
   },
   yearLink: {
     earlierPublishedOnly: '只能关联到更早年度的已发布计划',

@@ -25,7 +25,7 @@ export const SUPERVISION_ERRORS = {
   notSigned: '请先签收督办单再反馈',
   alreadyRed: '红色督办已是最高级别，不能再升级',
   unknownUnits: '督办单位不存在',
-  unknownItems: '督办任务不属于该计划',
+  unknownItems: '督办事项须为该计划的任务（不能是章节标题）',
   notLeader: '所选人员不是在岗的委领导',
   notTask: '批示只能针对任务',
   keyReused: '该 Idempotency-Key 已用于另一份督办单',

@@ -39,3 +39,19 @@ export function authorizeAnswer(actor: Actor, noticeUnitIds: readonly string[]):
   if (!noticeUnitIds.some((u) => actor.unitIds.includes(u)))
     throw new AppError('forbidden', ERRORS.supervision.notAddressed);
 }
+
+/**
+ * The 督办单 document is the commission's official paper: the planning office prints it, the units it names
+ * print their copy, and the leaders who own its tasks or 分管 its units read it. Other roles (a viewer, a
+ * leader who owns none of it) see the notice on the page but do not take the document away.
+ */
+export function authorizeNoticeDocument(
+  actor: Actor,
+  notice: { unitIds: readonly string[]; leaderIds: readonly string[] },
+): void {
+  authorize(actor, NEEDS.read);
+  if (permits(actor, NEEDS.issue)) return;
+  if (permits(actor, NEEDS.respond) && notice.unitIds.some((u) => actor.unitIds.includes(u))) return;
+  if (notice.leaderIds.includes(actor.userId)) return;
+  throw new AppError('forbidden', ERRORS.supervision.documentAudience);
+}

@@ -1,5 +1,10 @@
+import { localDate } from '../config/clock.js';
 import type { Executor } from '../db/database.js';
+import { DOCUMENT_WORDS } from '../documents/document-wording.js';
 import type { SupervisionNoticeDoc } from '../documents/supervision-notice.js';
+import { supervisionNumber } from '../domain/supervision-rules.js';
+import { findTenantName } from './tenant-repository.js';
+import { listSupervisionViews, type SupervisionView } from './supervision-repository.js';
 
 /** The notices a 通报 reports for a period: those issued in it and those closed (销号) in it. */
 export interface PeriodNotices {
@@ -15,10 +20,50 @@ export type SupervisionNoticeSource = (
   period: { startsOn: string; endsOn: string },
 ) => Promise<PeriodNotices>;
 
+const DAY_MS = 86_400_000;
+/** The first instant of a China date (UTC+8). */
+const chinaStart = (date: string): Date => new Date(`${date}T00:00:00+08:00`);
+
 /**
- * The notices of a period, shaped for the documents. TO WIRE: the 督办 ladder's table (issue 9, item 3) is built
- * on another branch; until it is merged there are no notices, and this answers none. Give it a body that queries
- * that table (tenant_id first, as every query here) with this signature: the 通报 service already calls it.
+ * A stored notice as the documents print it: names not ids, China dates. A notice a rule raised has no
+ * person behind it; it is signed for the office that runs the rules.
  */
-export const listSupervisionNoticesForBulletin: SupervisionNoticeSource = () =>
-  Promise.resolve({ issued: [], closed: [] });
+export function noticeDoc(view: SupervisionView, organName: string): SupervisionNoticeDoc {
+  return {
+    number: supervisionNumber(view.year, view.seq),
+    level: view.level,
+    status: view.status,
+    organName,
+    units: view.units.map((u) => u.name),
+    tasks: view.items.map((i) => ({ number: i.number || null, title: i.title })),
+    reason: view.reason,
+    respondBy: view.response_due,
+    issuer: view.issued_by_name ?? DOCUMENT_WORDS.notice.ruleIssuer,
+    issuedOn: localDate(view.issued_at),
+    closedOn: view.closed_at ? localDate(view.closed_at) : null,
+  };
+}
+
+/**
+ * The notices of a period for the 通报's 督办 section, oldest first: issued in it, and closed (销号) in it,
+ * compared on China dates. A notice issued and closed in the same period is in both lists.
+ */
+export const listSupervisionNoticesForBulletin: SupervisionNoticeSource = async (
+  db,
+  tenantId,
+  planId,
+  period,
+) => {
+  const range = {
+    from: chinaStart(period.startsOn),
+    to: new Date(chinaStart(period.endsOn).getTime() + DAY_MS),
+  };
+  const [issued, closed, organ] = await Promise.all([
+    listSupervisionViews(db, tenantId, { planId, issuedIn: range }),
+    listSupervisionViews(db, tenantId, { planId, closedIn: range }),
+    findTenantName(db, tenantId),
+  ]);
+  const organName = organ ?? '';
+  const oldestFirst = (views: SupervisionView[]) => [...views].reverse().map((v) => noticeDoc(v, organName));
+  return { issued: oldestFirst(issued), closed: oldestFirst(closed) };
+};

@@ -28,6 +28,10 @@ export interface SupervisionFilter {
   planId?: string;
   itemId?: string;
   ids?: readonly string[];
+  /** Issued in [from, to). */
+  issuedIn?: { from: Date; to: Date };
+  /** Closed (销号) in [from, to). */
+  closedIn?: { from: Date; to: Date };
 }
 
 /** The stored rules of a plan (unparsed), undefined without the plan. */
@@ -155,6 +159,8 @@ export async function listSupervisionViews(
       ${f.level ? sql`and n.level = ${f.level}` : sql``}
       ${f.planId ? sql`and n.plan_id = ${f.planId}` : sql``}
       ${f.ids ? sql`and n.id = any(${[...f.ids]}::uuid[])` : sql``}
+      ${f.issuedIn ? sql`and n.issued_at >= ${f.issuedIn.from} and n.issued_at < ${f.issuedIn.to}` : sql``}
+      ${f.closedIn ? sql`and n.closed_at >= ${f.closedIn.from} and n.closed_at < ${f.closedIn.to}` : sql``}
       ${
         f.unitId
           ? sql`and exists (select 1 from supervision_notice_units x where x.tenant_id = n.tenant_id and x.notice_id = n.id and x.unit_id = ${f.unitId})`
@@ -357,8 +363,11 @@ export async function listOpenSupervisionByItem(
   return rows;
 }
 
-/** Which of the given items belong to the plan. */
-export async function listPlanItemIds(
+/**
+ * Which of the given items are tasks of the plan: a 督办单 names tasks (the rows the plan's status tracks), never
+ * a section heading, whose units and progress are its tasks'.
+ */
+export async function listPlanTaskIds(
   db: Executor,
   tenantId: string,
   planId: string,
@@ -366,11 +375,11 @@ export async function listPlanItemIds(
 ): Promise<string[]> {
   if (itemIds.length === 0) return [];
   const rows = await db
-    .selectFrom('items')
-    .select('id')
+    .selectFrom('task_status')
+    .select('item_id')
     .where('tenant_id', '=', tenantId)
     .where('plan_id', '=', planId)
-    .where('id', 'in', [...itemIds])
+    .where('item_id', 'in', [...itemIds])
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => r.item_id);
 }

@@ -35,6 +35,8 @@ const DEDUCTIONS: readonly AssessmentLineKind[] = [
   'no_substance',
   'supervision',
   'deduction_cap',
+  // The floor gives back what the deductions took beyond it: counted with them, the columns still add up.
+  'floor',
 ];
 
 /** The workbook: 排名 (one row per unit, the parts of its score) and 得分说明 (every line of every unit). */

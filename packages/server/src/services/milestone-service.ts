@@ -18,6 +18,7 @@ import {
   taskReportingUnits,
   type MilestoneDraft,
 } from '../repositories/milestone-repository.js';
+import { listKeyProjects } from '../repositories/leader-repository.js';
 import type { Deps } from './deps.js';
 import { editablePlan, visiblePlan } from './plan-loader.js';
 import { markTasks, statusWrite } from './status-tracking.js';
@@ -158,15 +159,21 @@ export async function planMilestones(
   deps: Deps,
   actor: Actor,
   planId: string,
-  unitId: string | undefined,
+  filter: { unitId?: string | undefined; leaderId?: string | undefined },
 ): Promise<PlanMilestones> {
   authorizeMilestones(actor, 'read');
+  const { unitId, leaderId } = filter;
   const plan = await visiblePlan(deps.db, actor, planId);
   const now = deps.clock.now();
-  const [rows, board] = await Promise.all([
+  const [rows, board, keyProjects] = await Promise.all([
     listPlanMilestones(deps.db, actor.tenantId, planId),
     loadTaskBoard(deps.db, plan, now),
+    // The leader's key projects, as its home shows them: the same ownership, read once.
+    leaderId ? listKeyProjects(deps.db, actor.tenantId, leaderId) : Promise.resolve(null),
   ]);
+  const owned = keyProjects
+    ? new Set(keyProjects.filter((k) => k.plan_id === planId).map((k) => k.item_id))
+    : null;
   const byItem = new Map<string, MilestoneRow[]>();
   for (const row of rows) byItem.set(row.item_id, [...(byItem.get(row.item_id) ?? []), row]);
   const tasks = board.tasks
@@ -177,6 +184,7 @@ export async function planMilestones(
         task.leadUnits.some((u) => u.id === unitId) ||
         task.reportingUnits.some((u) => u.id === unitId),
     )
+    .filter((task) => owned === null || owned.has(task.id))
     .map((task) => ({
       itemId: task.id,
       number: task.number,

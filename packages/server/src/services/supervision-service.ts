@@ -13,8 +13,11 @@ import type { SupervisionNoticeRow } from '../db/schema.js';
 import { AppError, notFound, stateConflict, versionConflict } from '../errors/app-error.js';
 import { SUPERVISION_ERRORS as E } from '../messaging/supervision-messages.js';
 import type { Actor } from '../policies/actor.js';
+import { renderSupervisionNotice } from '../documents/supervision-notice.js';
+import { DOCUMENT_WORDS } from '../documents/document-wording.js';
 import {
   authorizeAnswer,
+  authorizeNoticeDocument,
   authorizeSupervision,
   canSeeNotice,
   supervisionScope,
@@ -27,7 +30,7 @@ import {
   findSupervisionByKey,
   findSupervisionRules,
   findSupervisionView,
-  listPlanItemIds,
+  listPlanTaskIds,
   listSupervisionViews,
   lockSupervisionNotice,
   updateSupervisionNotice,
@@ -36,6 +39,9 @@ import {
   type SupervisionView,
 } from '../repositories/supervision-repository.js';
 import { findUnitsByIds } from '../repositories/unit-repository.js';
+import { listAccountableLeaders } from '../repositories/leader-repository.js';
+import { noticeDoc } from '../repositories/supervision-notice-source.js';
+import { findTenantName } from '../repositories/tenant-repository.js';
 import type { Deps } from './deps.js';
 import { visiblePlan } from './plan-loader.js';
 import { readSupervisionRules, responseDueFrom } from './supervision-dispatch.js';
@@ -101,6 +107,48 @@ export async function supervisionDetail(deps: Deps, actor: Actor, id: string): P
   return { notice: presentSupervision(view), history: chain.map(presentSupervision) };
 }
 
+/**
+ * The 督办单 (.docx, GB/T 9704) of one notice, for the office, the units it names and its owning leaders (the
+ * leaders of its tasks, up the plan's outline, and the 分管 leaders of its units). Data leaving the system:
+ * recorded in the audit log as a download.
+ */
+export async function supervisionDocument(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<{ fileName: string; bytes: Buffer; mediaType: string }> {
+  authorizeSupervision(actor, 'read');
+  const view = await visibleNotice(deps.db, actor, id);
+  const unitIds = view.units.map((u) => u.id);
+  const leaderIds =
+    actor.role === 'leader'
+      ? await listAccountableLeaders(
+          deps.db,
+          actor.tenantId,
+          view.items.map((i) => i.id),
+          unitIds,
+        )
+      : [];
+  authorizeNoticeDocument(actor, { unitIds, leaderIds });
+  const doc = noticeDoc(view, (await findTenantName(deps.db, actor.tenantId)) ?? '');
+  const bytes = await renderSupervisionNotice(doc);
+  const fileName = DOCUMENT_WORDS.notice.fileName(doc.number);
+  await appendAudit(deps.db, {
+    tenantId: actor.tenantId,
+    actorId: actor.userId,
+    action: 'supervision.download',
+    entity: 'supervision',
+    entityId: view.id,
+    after: { fileName, bytes: bytes.length, document: 'supervision-notice', number: doc.number },
+    at: deps.clock.now(),
+  });
+  return {
+    fileName,
+    bytes,
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  };
+}
+
 async function answer(deps: Deps, actor: Actor, id: string): Promise<{ notice: SupervisionNoticeDto }> {
   return { notice: presentSupervision(await visibleNotice(deps.db, actor, id)) };
 }
@@ -126,7 +174,7 @@ export async function issueSupervision(
     const units = await findUnitsByIds(trx, actor.tenantId, body.unitIds);
     if (units.length !== new Set(body.unitIds).size)
       throw new AppError('validation_failed', E.unknownUnits, { field: 'unitIds' });
-    const items = await listPlanItemIds(trx, actor.tenantId, body.planId, body.itemIds);
+    const items = await listPlanTaskIds(trx, actor.tenantId, body.planId, body.itemIds);
     if (items.length !== new Set(body.itemIds).size)
       throw new AppError('validation_failed', E.unknownItems, { field: 'itemIds' });
     const rules = readSupervisionRules(await findSupervisionRules(trx, actor.tenantId, body.planId));

@@ -77,6 +77,11 @@ export const api = {
     client.previewValues({ params: { planId, periodId }, body: fileForm(file) }),
   uploadValues: (planId: string, periodId: string, file: File) =>
     client.uploadValues({ params: { planId, periodId }, body: fileForm(file) }),
+  /** The 督办单 (.docx), saved under the file name the server chose (督办单督办〔2026〕3号.docx). */
+  async downloadSupervisionNotice(id: string, fallbackName: string): Promise<void> {
+    const { bytes, fileName } = await client.supervisionDocument({ params: { id } });
+    saveFile(bytes, fileName ?? fallbackName);
+  },
   /** The period's 通报 (.docx), saved under the Chinese file name the server chose. */
   async downloadBulletin(
     planId: string,

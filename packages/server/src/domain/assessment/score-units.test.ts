@@ -160,7 +160,8 @@ describe('annual assessment scoring', () => {
   it('caps the deductions at maxDeduction with a line that gives the excess back', () => {
     const input: AssessmentInput = {
       ...base,
-      rules: rules({ maxDeduction: 12 }),
+      // Without a floor: the cap alone (u2 earns nothing, so the floor would lift it to 0).
+      rules: rules({ maxDeduction: 12, minScore: null }),
       supervision: [
         { unitId: 'u2', level: 'red', issuedOn: '2026-03-28', number: '' },
         { unitId: 'u2', level: 'red', issuedOn: '2026-03-29', number: '' },
@@ -172,6 +173,31 @@ describe('annual assessment scoring', () => {
       (l) => l.kind !== 'completion' && l.kind !== 'target' && l.kind !== 'leader_evaluation',
     );
     expect(deducted.reduce((s, l) => s + l.points, 0)).toBe(-12);
+  });
+
+  it('never scores below the floor (0 by default), with a line that says from what it lifted the score', () => {
+    const reds = [1, 2, 3, 4, 5].map((k) => ({
+      unitId: 'u2',
+      level: 'red' as const,
+      issuedOn: `2026-03-2${String(k)}`,
+      number: '',
+    }));
+    const input: AssessmentInput = { ...base, supervision: reds };
+    // 临水县: March unreported (−10) and five red notices (−25), nothing earned.
+    const floored = unit(input, 'u2');
+    expect(floored.score).toBe(0);
+    expect(floored.lines.at(-1)).toEqual({
+      kind: 'floor',
+      points: 35,
+      text: '+35：保底：各项合计−35分，低于最低分0分，按0分计',
+    });
+    expect(floored.lines.reduce((s, l) => s + l.points, 0)).toBe(0);
+    expect(unit({ ...input, rules: rules({ minScore: 10 }) }, 'u2').score).toBe(10);
+    const unfloored = unit({ ...input, rules: rules({ minScore: null }) }, 'u2');
+    expect(unfloored.score).toBe(-35);
+    expect(unfloored.lines.some((l) => l.kind === 'floor')).toBe(false);
+    // A unit above the floor gets no such line.
+    expect(unit(input, 'u1').lines.some((l) => l.kind === 'floor')).toBe(false);
   });
 
   it('gives partial target credit linearly from the baseline, direction-aware', () => {

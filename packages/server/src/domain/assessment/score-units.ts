@@ -1,4 +1,5 @@
 import type { AssessmentLine, AssessmentLineKind, AssessmentRules, AssessmentUnitScore } from '@yaodian/core';
+import { reportTiming } from '../report-timing.js';
 import { attainmentCredit } from '../target-attainment.js';
 import type {
   AssessedReport,
@@ -151,16 +152,14 @@ function deductionLines(ctx: UnitContext): AssessmentLine[] {
             (periodEnd.get(r.periodId) ?? '') < period.endsOn,
         ),
     );
-    const submitted = (task: AssessedTask) =>
-      reports.find(
-        (r) =>
-          r.itemId === task.id && r.periodId === period.id && r.submittedOn !== null && r.submittedOn <= asOf,
+    const timing = (task: AssessedTask) =>
+      reportTiming(
+        reports.find((r) => r.itemId === task.id && r.periodId === period.id)?.submittedOn ?? null,
+        period.dueOn,
+        asOf,
       );
-    const missing = owed.filter((task) => !submitted(task));
-    const late = owed.filter((task) => {
-      const r = submitted(task);
-      return r?.submittedOn != null && r.submittedOn > period.dueOn;
-    });
+    const missing = owed.filter((task) => timing(task) === 'missing');
+    const late = owed.filter((task) => timing(task) === 'late');
     if (missing.length > 0 && d.missingReport > 0)
       lines.push(
         line('missing_report', -d.missingReport, `${period.label}未报（${String(missing.length)}项任务）`),
@@ -212,6 +211,16 @@ function leaderLine(input: AssessmentInput, unitId: string): AssessmentLine | nu
   );
 }
 
+/** 保底: when the lines add up below the floor, the line that lifts the score to it, saying from what. */
+function floorLine(minScore: number | null, total: number): AssessmentLine | null {
+  if (minScore === null || total >= minScore) return null;
+  return line(
+    'floor',
+    minScore - total,
+    `保底：各项合计${total < 0 ? '−' : ''}${formatPoints(total)}分，低于最低分${formatPoints(minScore)}分，按${formatPoints(minScore)}分计`,
+  );
+}
+
 /** Competition ranking (1, 1, 3) by score, highest first. */
 function ranks(scores: readonly { id: string; score: number }[]): Map<string, number> {
   const sorted = [...scores].sort((a, b) => b.score - a.score);
@@ -241,6 +250,8 @@ export function scoreUnits(input: AssessmentInput): AssessmentUnitScore[] {
     lines.push(...workLines(ctx), ...deductionLines(ctx));
     const leader = leaderLine(input, unit.id);
     if (leader) lines.push(leader);
+    const floor = floorLine(input.rules.minScore, round2(lines.reduce((sum, l) => sum + l.points, 0)));
+    if (floor) lines.push(floor);
     const score = round2(lines.reduce((sum, l) => sum + l.points, 0));
     return [{ unit, score, lines }];
   });

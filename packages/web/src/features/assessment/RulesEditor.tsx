@@ -148,6 +148,22 @@ export function RulesEditor({
                 (shown.maxDeduction ?? t('assessment.noCap'))
               )}
             </Descriptions.Item>
+            <Descriptions.Item label={t('assessment.rule.minScore')}>
+              {editing ? (
+                <InputNumber
+                  min={0}
+                  max={1000}
+                  value={editing.minScore}
+                  placeholder={t('assessment.noFloor')}
+                  onChange={(n) => {
+                    setEditing({ ...editing, minScore: n ?? null });
+                  }}
+                  data-testid="rule-minScore"
+                />
+              ) : (
+                (shown.minScore ?? t('assessment.noFloor'))
+              )}
+            </Descriptions.Item>
           </Descriptions>
           <Table
             style={{ marginTop: 12 }}

@@ -17,13 +17,21 @@ export function TimelinePage(): ReactNode {
   const t = useT();
   const { plans, planId, setPlanId } = useCurrentPlan();
   const [unitId, setUnitId] = useState<string | undefined>(undefined);
+  const [leaderId, setLeaderId] = useState<string | undefined>(undefined);
   const units = useUnits();
+  const leaders = useLoad(
+    () => (planId ? api.planLeaders({ params: { planId } }).then((l) => l.leaders) : Promise.resolve([])),
+    [planId],
+  );
   const timeline = useLoad(
     () =>
       planId
-        ? api.planMilestones({ params: { planId }, query: unitId ? { unitId } : {} })
+        ? api.planMilestones({
+            params: { planId },
+            query: { ...(unitId ? { unitId } : {}), ...(leaderId ? { leaderId } : {}) },
+          })
         : Promise.resolve(null),
-    [planId, unitId],
+    [planId, unitId, leaderId],
   );
   const spec = timeline.data ? ganttSpec(timeline.data, t) : null;
   const rowsHeight = Math.max(240, (timeline.data?.tasks.length ?? 0) * 36 + 80);
@@ -45,6 +53,17 @@ export function TimelinePage(): ReactNode {
               }}
               options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
               data-testid="timeline-unit"
+            />
+            <Select<string>
+              allowClear
+              placeholder={t('timeline.allLeaders')}
+              style={{ width: 220 }}
+              value={leaderId}
+              onChange={(v) => {
+                setLeaderId(v);
+              }}
+              options={(leaders.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
+              data-testid="timeline-leader"
             />
           </Space>
         }

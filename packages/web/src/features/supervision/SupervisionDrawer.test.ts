@@ -41,11 +41,25 @@ function notice(over: Partial<SupervisionNoticeDto> = {}): SupervisionNoticeDto 
   };
 }
 
-const REPORTER: SupervisionPowers = { answer: true, manage: false };
-const OFFICE: SupervisionPowers = { answer: false, manage: true };
+const REPORTER: SupervisionPowers = { answer: true, manage: false, download: true };
+const OFFICE: SupervisionPowers = { answer: false, manage: true, download: true };
 
-function show(detail: SupervisionDetail, powers: SupervisionPowers, onAction = vi.fn()) {
-  render(createElement(SupervisionDrawer, { detail, powers, busy: false, onAction, onClose: vi.fn() }));
+function show(
+  detail: SupervisionDetail,
+  powers: SupervisionPowers,
+  onAction = vi.fn(),
+  onDownload = vi.fn(),
+) {
+  render(
+    createElement(SupervisionDrawer, {
+      detail,
+      powers,
+      busy: false,
+      onAction,
+      onDownload,
+      onClose: vi.fn(),
+    }),
+  );
   return onAction;
 }
 
@@ -81,7 +95,19 @@ describe('the 督办 detail drawer', () => {
     expect(actionsFor(notice({ level: 'red' }), OFFICE)).toEqual(['close']);
     expect(actionsFor(notice({ status: 'closed' }), OFFICE)).toEqual([]);
     expect(actionsFor(notice({ status: 'escalated' }), REPORTER)).toEqual([]);
-    expect(actionsFor(notice(), { answer: false, manage: false })).toEqual([]);
+    expect(actionsFor(notice(), { answer: false, manage: false, download: false })).toEqual([]);
+  });
+
+  it('offers the 督办单 download to those who may take it, a closed notice included, and not to a viewer', () => {
+    const onDownload = vi.fn();
+    const closed = notice({ status: 'closed' });
+    show({ notice: closed, history: [closed] }, OFFICE, vi.fn(), onDownload);
+    fireEvent.click(screen.getByTestId('sup-download'));
+    expect(onDownload).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('sup-download').textContent).toBe('下载督办单');
+    cleanup();
+    show({ notice: closed, history: [closed] }, { answer: false, manage: false, download: false });
+    expect(screen.queryByTestId('sup-download')).toBeNull();
   });
 
   it('shows the ladder of an escalated notice', () => {

@@ -12,6 +12,8 @@ export interface SupervisionPowers {
   answer: boolean;
   /** The planning office: close and escalate. */
   manage: boolean;
+  /** Taking the 督办单 away as .docx: the office, the unit's reporter, a leader (the server checks ownership). */
+  download: boolean;
 }
 
 /** The actions a notice's state offers to someone with these powers. */
@@ -37,12 +39,14 @@ export function SupervisionDrawer({
   powers,
   busy,
   onAction,
+  onDownload,
   onClose,
 }: {
   detail: SupervisionDetail | null;
   powers: SupervisionPowers;
   busy: boolean;
   onAction: (action: SupervisionAction, text: string) => void;
+  onDownload: () => void;
   onClose: () => void;
 }): ReactNode {
   const { t } = useI18n();
@@ -126,6 +130,11 @@ export function SupervisionDrawer({
                 {t(`sup.${action}`)}
               </Button>
             ))}
+            {powers.download ? (
+              <Button loading={busy} onClick={onDownload} data-testid="sup-download">
+                {t('sup.download')}
+              </Button>
+            ) : null}
           </Space>
         </Flex>
       ) : null}

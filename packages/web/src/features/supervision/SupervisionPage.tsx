@@ -14,6 +14,7 @@ import { useAuth } from '../../auth/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useT } from '../../i18n/i18n.js';
+import { IssueNoticeButton } from './IssueNoticeButton.js';
 import { SupervisionDrawer, type SupervisionAction } from './SupervisionDrawer.js';
 import { SupervisionTag } from './SupervisionTag.js';
 
@@ -26,7 +27,7 @@ type StatusFilter = 'open' | 'closed' | 'escalated' | 'all';
 export function SupervisionPage(): ReactNode {
   const t = useT();
   const { message } = App.useApp();
-  const { allowed } = useAuth();
+  const { allowed, user } = useAuth();
   const [search, setSearch] = useSearchParams();
   const [status, setStatus] = useState<StatusFilter>('open');
   const [level, setLevel] = useState<SupervisionLevel | undefined>(undefined);
@@ -76,9 +77,34 @@ export function SupervisionPage(): ReactNode {
     }
   };
 
+  const download = async (): Promise<void> => {
+    const notice = detail?.notice;
+    if (!notice) return;
+    setBusy(true);
+    try {
+      await api.downloadSupervisionNotice(notice.id, t('sup.fallbackName'));
+    } catch (e) {
+      void message.error(errorMessage(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <>
-      <PageHeader title={t('sup.title')} />
+      <PageHeader
+        title={t('sup.title')}
+        extra={
+          allowed('supervision.issue') ? (
+            <IssueNoticeButton
+              onIssued={(notice) => {
+                list.reload();
+                setSearch({ id: notice.id });
+              }}
+            />
+          ) : null
+        }
+      />
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
@@ -150,8 +176,13 @@ export function SupervisionPage(): ReactNode {
       <SupervisionDrawer
         detail={detail}
         busy={busy}
-        powers={{ answer: allowed('supervision.respond'), manage: allowed('supervision.issue') }}
+        powers={{
+          answer: allowed('supervision.respond'),
+          manage: allowed('supervision.issue'),
+          download: allowed('supervision.issue') || allowed('supervision.respond') || user?.role === 'leader',
+        }}
         onAction={(action, text) => void act(action, text)}
+        onDownload={() => void download()}
         onClose={() => {
           setDetail(null);
           setSearch({});

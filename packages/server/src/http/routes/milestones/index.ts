@@ -25,7 +25,7 @@ export function milestoneRoutes(deps: Deps): FastifyPluginAsync {
       confirmMilestone(deps, actor, params.id, body),
     );
     register(app, e.planMilestones, ({ actor, params, query }) =>
-      planMilestones(deps, actor, params.planId, query.unitId),
+      planMilestones(deps, actor, params.planId, { unitId: query.unitId, leaderId: query.leaderId }),
     );
     return Promise.resolve();
   };

@@ -1,5 +1,6 @@
 import type { MilestoneDto, MilestoneList, PlanMilestones, TaskDto } from '@yaodian/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../../testing/factories.js';
 import { createCommission, type Commission } from '../../../testing/commission.js';
 import { planFixture } from '../../../testing/plan-fixture.js';
 import { publishFixturePlan, type PublishedPlan } from '../../../testing/published-plan.js';
@@ -176,5 +177,24 @@ describe('milestones', () => {
       url: `/api/plans/${p.plan.id}/milestones?unitId=${c.units.maternal.id}`,
     });
     expect(otherUnit.json<PlanMilestones>().tasks.some((x) => x.itemId === itemId)).toBe(false);
+
+    // Per leader: the leader who owns the task's section sees it on its timeline; a leader owning nothing, none.
+    const sectionId = p.plan.items.find((i) => i.id === itemId)?.parentId ?? '';
+    const owned = await t.as(planner, {
+      method: 'PUT',
+      url: `/api/plans/${p.plan.id}/items/${sectionId}/leader`,
+      payload: { leaderId: c.users.leader.id },
+    });
+    expect(owned.statusCode, owned.body).toBe(200);
+    const byLeader = async (leaderId: string) =>
+      (
+        await t.as(planner, {
+          method: 'GET',
+          url: `/api/plans/${p.plan.id}/milestones?leaderId=${leaderId}`,
+        })
+      ).json<PlanMilestones>();
+    expect((await byLeader(c.users.leader.id)).tasks.map((x) => x.itemId)).toContain(itemId);
+    const idle = await createUser(t.db, c.tenant.id, { role: 'leader' });
+    expect((await byLeader(idle.id)).tasks).toEqual([]);
   });
 });

@@ -76,6 +76,32 @@ async function accept(r: ReportDto): Promise<void> {
   expect(response.statusCode).toBe(200);
 }
 
+/** Issues a 督办 notice by hand to 医政医管科 on a task; answers its id and version. */
+async function issueNotice(
+  title: string,
+  level: string,
+  reason: string,
+): Promise<{ id: string; version: number }> {
+  const response = await t.as(planner, {
+    method: 'POST',
+    url: '/api/supervision',
+    payload: { planId: p.plan.id, level, unitIds: [c.units.medical.id], itemIds: [p.item(title).id], reason },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ notice: { id: string; version: number } }>().notice;
+}
+
+/** The unit signs and responds, the office closes (销号). */
+async function answerAndClose(id: string): Promise<void> {
+  const step = async (who: Session, action: string, payload: object) => {
+    const response = await t.as(who, { method: 'POST', url: `/api/supervision/${id}/${action}`, payload });
+    expect(response.statusCode, response.body).toBe(200);
+  };
+  await step(reporter, 'sign', { version: 1 });
+  await step(reporter, 'respond', { version: 2, response: '已制定整改措施' });
+  await step(planner, 'close', { version: 3 });
+}
+
 /** The document's text, a paragraph a line (table cells are paragraphs too). */
 const paragraphs = (xml: string): string[] =>
   xml
@@ -92,15 +118,20 @@ beforeAll(async () => {
   planner = await t.login(c.users.planner);
   reporter = await t.login(c.users.reporter);
   p = await publishFixturePlan(t, planner);
+  // 督办: one notice issued in February (closed in March), one issued in March, one in April.
+  const february = await issueNotice('推进医保支付方式改革', 'blue', '2月进展报送内容空泛');
   // March (due the 25th): one report on time, one two days late; both accepted.
   await at('2026-03-20T02:00:00Z');
   await accept(await report('推进医保支付方式改革', { percent: 100 }));
+  await issueNotice('推进紧密型县域医共体建设', 'yellow', '3月进展滞后序时进度');
+  await answerAndClose(february.id);
   await at('2026-03-27T02:00:00Z');
   await accept(
     await report('推进紧密型县域医共体建设', { percent: 30, problems: '基层人才不足', actual: 85 }),
   );
   // In April the maternal task is past its deadline and February's period closed without reports.
   await at('2026-04-10T02:00:00Z');
+  await issueNotice('推进紧密型县域医共体建设', 'red', '4月仍未整改');
   await t.runJobs();
   const response = await t.as(planner, {
     method: 'GET',
@@ -195,7 +226,34 @@ describe('通报 (bulletin) of a period', () => {
       '85%（2026年3月）',
       `${String(county?.attainment)}%`,
     ]);
-    expect(text).toContain('本期未下发或销号督办单。');
+  });
+
+  it('lists the 督办 notices issued in the period and those closed in it, not those of other periods', () => {
+    const lines = paragraphs(docxPart(bytes, 'word/document.xml'));
+    const text = lines.join('\n');
+    expect(text).toContain('本期共下发督办单1件（黄色1件），销号1件。');
+    const rowOf = (number: string) => {
+      const at = lines.indexOf(number);
+      return at < 0 ? [] : lines.slice(at, at + 5);
+    };
+    // Left unanswered, March's notice escalated in April (to 3号): the table gives each notice's status now.
+    expect(rowOf('督办〔2026〕2号')).toEqual([
+      '督办〔2026〕2号',
+      '黄色',
+      '医政医管科',
+      '推进紧密型县域医共体建设',
+      '已升级',
+    ]);
+    expect(rowOf('督办〔2026〕1号')).toEqual([
+      '督办〔2026〕1号',
+      '蓝色',
+      '医政医管科',
+      '推进医保支付方式改革',
+      '已销号',
+    ]);
+    // April's notices (the escalation and the one issued by hand) belong to April's 通报.
+    expect(text).not.toContain('督办〔2026〕3号');
+    expect(text).not.toContain('督办〔2026〕4号');
   });
 
   it('renders on A4 pages with every word inside the margins (LibreOffice → PDF)', async () => {

@@ -11,6 +11,7 @@ import {
   setPlanSupervisionRules,
   signSupervision,
   supervisionDetail,
+  supervisionDocument,
 } from '../../../services/supervision-service.js';
 import { idempotencyKeyOf, register } from '../../register.js';
 
@@ -18,6 +19,7 @@ export function supervisionRoutes(deps: Deps): FastifyPluginAsync {
   return (app) => {
     register(app, e.supervisionNotices, ({ actor, query }) => listSupervision(deps, actor, query));
     register(app, e.supervisionNotice, ({ actor, params }) => supervisionDetail(deps, actor, params.id));
+    register(app, e.supervisionDocument, ({ actor, params }) => supervisionDocument(deps, actor, params.id));
     register(app, e.issueSupervision, async ({ actor, body, request, reply }) => {
       const result = await issueSupervision(deps, actor, body, idempotencyKeyOf(request));
       void reply.status(result.created ? 201 : 200);

@@ -8,6 +8,8 @@ import type {
 import { DEFAULT_SUPERVISION_RULES } from '@yaodian/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommission, type Commission } from '../../../testing/commission.js';
+import { createUser } from '../../../testing/factories.js';
+import { docxPart } from '../../../testing/office-render.js';
 import { planFixture } from '../../../testing/plan-fixture.js';
 import { publishFixturePlan, type PublishedPlan } from '../../../testing/published-plan.js';
 import { createTestApp, type Session, type TestApp } from '../../../testing/test-app.js';
@@ -227,5 +229,55 @@ describe("the plan's rules", () => {
     expect(raised[0]?.reason).toContain('2026年5月');
     await advance(1);
     expect(await byRule()).toHaveLength(1);
+  });
+});
+
+describe('the 督办单 document', () => {
+  let id: string;
+  const download = (who: Session) => t.as(who, { method: 'GET', url: `/api/supervision/${id}/document` });
+
+  beforeAll(async () => {
+    const issued = await issue({ level: 'yellow', reason: '文书测试：进展滞后' });
+    id = issued.json<{ notice: SupervisionNoticeDto }>().notice.id;
+  });
+
+  it('downloads as a .docx naming its number, level, unit, task and reason, audited as a download', async () => {
+    const response = await download(planner);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toContain('wordprocessingml.document');
+    const notice = (
+      await t.as(planner, { method: 'GET', url: `/api/supervision/${id}` })
+    ).json<SupervisionDetail>().notice;
+    expect(response.headers['content-disposition']).toContain(
+      encodeURIComponent(`督办单${notice.number}.docx`),
+    );
+    const xml = docxPart(response.rawPayload, 'word/document.xml').replace(/<[^>]+>/g, '');
+    for (const expected of ['督 办 单', notice.number, '黄色督办', '医政医管科', MAY, '文书测试：进展滞后'])
+      expect(xml, expected).toContain(expected);
+    const audit = await t.as(await t.login(c.users.auditor), {
+      method: 'GET',
+      url: '/api/audit?action=supervision.download',
+    });
+    expect(audit.json<{ entries: { entityId: string }[] }>().entries.map((e) => e.entityId)).toContain(id);
+  });
+
+  it('is for the office, the unit it names and the leader who owns the task, not for others', async () => {
+    expect((await download(admin)).statusCode).toBe(200);
+    expect((await download(reporter)).statusCode).toBe(200);
+    // The leader owns the task's section (the ladder above made it so).
+    expect((await download(leader)).statusCode).toBe(200);
+    expect((await download(otherReporter)).statusCode).toBe(404);
+    expect((await download(await t.login(c.users.viewer))).statusCode).toBe(403);
+    const bystander = await createUser(t.db, c.tenant.id, { role: 'leader' });
+    expect((await download(await t.login(bystander))).statusCode).toBe(403);
+  });
+});
+
+describe('what a notice names', () => {
+  it('is tasks: a section heading is refused, naming the limit', async () => {
+    const section = p.plan.items.find((i) => i.title.includes(SECTION));
+    const refused = await issue({ level: 'blue', reason: '章节不能督办', itemIds: [section?.id ?? ''] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ error: { message: string } }>().error.message).toContain('不能是章节标题');
   });
 });
