@@ -7,6 +7,7 @@ import { useLoad } from '../../api/use-load.js';
 import { useAuth } from '../../auth/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useT } from '../../i18n/i18n.js';
+import { formatFigure } from '../../components/figure.js';
 
 type TargetRow = CascadeRollup['targets'][number];
 type TaskRow = CascadeRollup['tasks'][number];
@@ -29,10 +30,10 @@ function CellValue({ cell, unit }: { cell: Cell; unit: string }): ReactNode {
       <Space size={4} orientation="vertical">
         <Typography.Text
           type={cell.met === false ? 'danger' : undefined}
-        >{`${String(cell.value)}${unit}`}</Typography.Text>
+        >{`${formatFigure(cell.value)}${unit}`}</Typography.Text>
         {cell.quota !== null ? (
           <Typography.Text type="secondary">
-            {t('cascade.quotaOf', { value: `${String(cell.quota)}${unit}` })}
+            {t('cascade.quotaOf', { value: `${formatFigure(cell.quota)}${unit}` })}
           </Typography.Text>
         ) : null}
       </Space>
@@ -180,7 +181,7 @@ export function CascadeCard({ planId }: { planId: string }): ReactNode {
                     {
                       title: t('cascade.cityTarget'),
                       render: (_: unknown, row) =>
-                        row.cityValue === null ? '—' : `${String(row.cityValue)}${row.unit}`,
+                        row.cityValue === null ? '—' : `${formatFigure(row.cityValue)}${row.unit}`,
                     },
                     {
                       title: t('cascade.method'),
@@ -196,7 +197,7 @@ export function CascadeCard({ planId }: { planId: string }): ReactNode {
                       render: (_: unknown, row) => (
                         <Space orientation="vertical" size={0}>
                           <Typography.Text strong>
-                            {row.rolledUp === null ? '—' : `${String(row.rolledUp)}${row.unit}`}
+                            {row.rolledUp === null ? '—' : `${formatFigure(row.rolledUp)}${row.unit}`}
                           </Typography.Text>
                           <Typography.Text type="secondary">
                             {t('cascade.counted', { n: row.counted, total: data.counties.length })}
@@ -227,7 +228,7 @@ export function CascadeCard({ planId }: { planId: string }): ReactNode {
                     const c = cell;
                     if (c.itemId === null)
                       return <Typography.Text type="secondary">{t('cascade.notPushed')}</Typography.Text>;
-                    if (c.percent !== null) return `${String(c.percent)}%`;
+                    if (c.percent !== null) return `${formatFigure(c.percent)}%`;
                     return c.latestState ? (
                       <Tag color={STATE_COLOR[c.latestState]}>{t(`cascade.state.${c.latestState}`)}</Tag>
                     ) : (
@@ -258,7 +259,7 @@ export function CascadeCard({ planId }: { planId: string }): ReactNode {
                   {
                     title: t('cascade.meanPercent'),
                     render: (_: unknown, row) =>
-                      row.meanPercent === null ? '—' : `${String(row.meanPercent)}%`,
+                      row.meanPercent === null ? '—' : `${formatFigure(row.meanPercent)}%`,
                   },
                 ]}
               />
