@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PlanParams } from './plans.js';
+import { PlanParams, TARGET_OPS } from './plans.js';
 import { TASK_STATUSES } from './tasks.js';
 
 /** 公示 (issue 10, part 5): a plan shown read-only without sign-in. No person, no user id, no narrative. */
@@ -13,7 +13,7 @@ export const PublicTarget = z.object({
   metric: z.string(),
   text: z.string(),
   unit: z.string(),
-  op: z.string(),
+  op: z.enum(TARGET_OPS),
   value: z.number().nullable(),
   lo: z.number().nullable(),
   hi: z.number().nullable(),

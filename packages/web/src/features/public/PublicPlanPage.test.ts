@@ -61,7 +61,7 @@ describe('the public page', () => {
     expect(screen.getByText('一 深化医药卫生体制改革')).toBeTruthy();
     expect(screen.getByText('正常推进')).toBeTruthy();
     expect(screen.getByText('责任单位：医政医管科、规划信息科')).toBeTruthy();
-    expect(screen.getByText('县域内就诊率 >= 90% · 最新采纳值：81.5%（2026年1月）')).toBeTruthy();
-    expect(screen.getByText('签约率 >= 75% · 最新采纳值：暂无')).toBeTruthy();
+    expect(screen.getByText('县域内就诊率 ≥ 90% · 最新采纳值：81.5%（2026年1月）')).toBeTruthy();
+    expect(screen.getByText('签约率 ≥ 75% · 最新采纳值：暂无')).toBeTruthy();
   });
 });

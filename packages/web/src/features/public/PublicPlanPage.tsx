@@ -3,6 +3,7 @@ import { Card, Empty, List, Result, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api/endpoints.js';
+import { targetText } from '../../components/target-text.js';
 import { useLoad } from '../../api/use-load.js';
 import { useT } from '../../i18n/i18n.js';
 
@@ -14,12 +15,6 @@ const STATUS_COLOR: Record<string, string> = {
   overdue: 'red',
   not_started: 'default',
 };
-
-function amount(target: PublicPlan['sections'][number]['tasks'][number]['targets'][number]): string {
-  return target.op === 'range'
-    ? `${String(target.lo)}–${String(target.hi)}`
-    : `${target.op} ${String(target.value)}`;
-}
 
 /**
  * 公示: the plan read-only for anyone, without the app shell (no menu, no sign-in), one column so a phone
@@ -63,7 +58,7 @@ export function PublicPlanView({ plan }: { plan: PublicPlan }): ReactNode {
                     {task.targets.map((target) => (
                       <Typography.Text key={target.metric}>
                         {t('public.targetLine', {
-                          target: `${target.metric} ${amount(target)}${target.unit}`,
+                          target: `${target.metric} ${targetText(target)}`,
                           latest:
                             target.latest === null
                               ? t('public.none')
