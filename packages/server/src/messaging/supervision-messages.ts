@@ -16,9 +16,13 @@ export const SUPERVISION_MESSAGES = {
   body: (reason: string, tasks: string, due: string) =>
     `事由：${reason}\n任务：${tasks}\n请于${due}前签收并反馈整改措施。`,
   escalated: (level: SupervisionLevel) => `逾期未反馈，升级为${LEVEL_NAMES[level]}督办`,
+  escalatedByOffice: (level: SupervisionLevel) => `督查督办办公室升级为${LEVEL_NAMES[level]}督办`,
   instruction: (leader: string, task: string) => `【领导批示】${leader}对“${task}”作出批示`,
   robotHeading: (unit: string) => `**${unit}**`,
 } as const;
+
+/** The suffix an escalation adds to the reason (either wording above), so the next rung replaces it. */
+export const ESCALATION_SUFFIX = /（[^（）]*升级为[蓝黄红]色督办）$/;
 
 export const SUPERVISION_ERRORS = {
   notOpen: '该督办单已办结或已升级，不能再办理',

@@ -4,7 +4,11 @@ import type { Executor } from '../db/database.js';
 import type { SupervisionNoticeRow } from '../db/schema.js';
 import { nextLevel, supervisionNumber } from '../domain/supervision-rules.js';
 import { stateConflict, versionConflict } from '../errors/app-error.js';
-import { SUPERVISION_ERRORS as E, SUPERVISION_MESSAGES as M } from '../messaging/supervision-messages.js';
+import {
+  ESCALATION_SUFFIX,
+  SUPERVISION_ERRORS as E,
+  SUPERVISION_MESSAGES as M,
+} from '../messaging/supervision-messages.js';
 import { appendAudit } from '../repositories/audit-repository.js';
 import { listAccountableLeaders } from '../repositories/leader-repository.js';
 import { insertNotifications, type NewNotification } from '../repositories/notification-repository.js';
@@ -171,7 +175,10 @@ export async function escalateNotice(
       level,
       rule: row.rule,
       ruleKey: row.rule_key,
-      reason: `${row.reason.slice(0, 800)}（${(by.note ?? M.escalated(level)).slice(0, 150)}）`,
+      // The reason stays the first notice's; each rung says only why it rose (the rung before is replaced).
+      reason: `${row.reason.replace(ESCALATION_SUFFIX, '').slice(0, 800)}（${(
+        by.note ?? (by.actorId ? M.escalatedByOffice(level) : M.escalated(level))
+      ).slice(0, 150)}）`,
       responseDue: by.responseDue,
       issuedBy: by.actorId,
       previousId: row.id,

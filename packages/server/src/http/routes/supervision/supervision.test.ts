@@ -172,6 +172,12 @@ describe('the ladder', () => {
     ).json<SupervisionDetail>().history;
     expect(ladder.map((n) => n.level)).toEqual(['blue', 'yellow', 'red']);
     const red = ladder[2];
+    // Each rung keeps the first notice's reason and says only why it rose (not 蓝's reason, then 黄's, then 红's).
+    expect(ladder.map((n) => n.reason)).toEqual([
+      '医共体建设进度滞后',
+      '医共体建设进度滞后（逾期未反馈，升级为黄色督办）',
+      '医共体建设进度滞后（逾期未反馈，升级为红色督办）',
+    ]);
     const leaderInbox = await inbox(leader);
     expect(leaderInbox.notifications.find((n) => n.kind === 'supervision.red')).toMatchObject({
       title: `【红色督办】${red?.number ?? ''}，请领导关注`,
@@ -270,6 +276,22 @@ describe('the 督办单 document', () => {
     expect((await download(await t.login(c.users.viewer))).statusCode).toBe(403);
     const bystander = await createUser(t.db, c.tenant.id, { role: 'leader' });
     expect((await download(await t.login(bystander))).statusCode).toBe(403);
+  });
+});
+
+describe('escalating by hand', () => {
+  it('says the office raised it, not that the response was overdue', async () => {
+    const issued = await issue({ level: 'blue', reason: '台账不全', responseDue: '2026-12-30' });
+    const blue = issued.json<{ notice: SupervisionNoticeDto }>().notice;
+    const raised = await act(planner, blue.id, 'escalate', { version: blue.version });
+    expect(raised.statusCode).toBe(200);
+    const detail = (
+      await t.as(planner, { method: 'GET', url: `/api/supervision/${blue.id}` })
+    ).json<SupervisionDetail>();
+    expect(detail.history.map((n) => n.reason)).toEqual([
+      '台账不全',
+      '台账不全（督查督办办公室升级为黄色督办）',
+    ]);
   });
 });
 
