@@ -28,14 +28,26 @@ describe('startServer', () => {
     });
     expect(login.status).toBe(200);
     expect(login.headers.get('set-cookie')).toMatch(/yd_session=.*HttpOnly.*SameSite=Lax/i);
+    // The demo seeds the city's plan and, through the cascade, its counties' copies.
+    const seeded = await first.database.db
+      .selectFrom('plans')
+      .select(['id', 'title'])
+      .orderBy('id')
+      .execute();
+    expect(seeded.length).toBeGreaterThanOrEqual(1);
     await first.close();
     expect(lines.join('\n')).toContain('seeding the demo');
 
     const again: string[] = [];
     const second = await startServer(config, (line) => again.push(line));
-    const plans = await second.database.db.selectFrom('plans').select('title').execute();
+    const plans = await second.database.db
+      .selectFrom('plans')
+      .select(['id', 'title'])
+      .orderBy('id')
+      .execute();
     await second.close();
-    expect(plans).toHaveLength(1);
+    // Kept, and not seeded a second time.
+    expect(plans).toEqual(seeded);
     expect(again.join('\n')).not.toContain('seeding');
     expect(again.join('\n')).not.toContain('applied migrations');
   }, 120_000);

@@ -223,7 +223,6 @@ describe('every statement names one tenant', () => {
       await createTenant(t.db, { parentId: c.tenant.id, level: 'county' }),
       await createTenant(t.db, { parentId: c.tenant.id, level: 'county' }),
     ];
-    const admin = await t.login(c.users.admin);
     for (const [i, unit] of [c.units.countyA, c.units.countyB].entries()) {
       const linked = await t.as(admin, {
         method: 'PATCH',

@@ -120,15 +120,13 @@ export async function supervisionDocument(
   authorizeSupervision(actor, 'read');
   const view = await visibleNotice(deps.db, actor, id);
   const unitIds = view.units.map((u) => u.id);
-  const leaderIds =
-    actor.role === 'leader'
-      ? await listAccountableLeaders(
-          deps.db,
-          actor.tenantId,
-          view.items.map((i) => i.id),
-          unitIds,
-        )
-      : [];
+  // Read for every caller (one statement): the policy, not a role name here, decides who may take the document.
+  const leaderIds = await listAccountableLeaders(
+    deps.db,
+    actor.tenantId,
+    view.items.map((i) => i.id),
+    unitIds,
+  );
   authorizeNoticeDocument(actor, { unitIds, leaderIds });
   const doc = noticeDoc(view, (await findTenantName(deps.db, actor.tenantId)) ?? '');
   const bytes = await renderSupervisionNotice(doc);
