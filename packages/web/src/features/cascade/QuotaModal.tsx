@@ -158,12 +158,12 @@ export function QuotaModal({
           />
           {mode === 'hand' ? (
             <Typography.Text type={showDifference && Math.abs(difference) > 1e-9 ? 'danger' : undefined}>
-              {t('cascade.quotaSum', { value: `${formatFigure(sum)}${unit}` })}
-              {showDifference
-                ? Math.abs(difference) > 1e-9
-                  ? t('cascade.quotaDifference', { value: `${formatFigure(difference)}${unit}` })
-                  : t('cascade.quotaMatches')
-                : ''}
+              {t('cascade.quotaSum', { value: `${formatFigure(sum)}${unit}` }) +
+                (showDifference
+                  ? Math.abs(difference) > 1e-9
+                    ? t('cascade.quotaDifference', { value: `${formatFigure(difference)}${unit}` })
+                    : t('cascade.quotaMatches')
+                  : '')}
             </Typography.Text>
           ) : null}
           {failure ? <Alert type="error" showIcon title={failure} /> : null}
