@@ -907,6 +907,7 @@ export const en: Record<MessageKey, string> = {
   'cascade.measured': 'Accepted figures',
   'cascade.meanPercent': 'Mean progress',
   'cascade.acceptedOnly': 'Only the counties’ accepted figures count; pending and returned reports do not.',
+  'cascade.cityTargetIs': 'City target: {value}',
   'cascade.split': 'Split',
   'cascade.splitTitle': 'Split “{metric}” among counties',
   'cascade.splitByHand': 'By hand',

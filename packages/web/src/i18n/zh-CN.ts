@@ -890,6 +890,7 @@ export const zhCN = {
   'cascade.measured': '已审核指标',
   'cascade.meanPercent': '平均完成进度',
   'cascade.acceptedOnly': '汇总只计各区县已审核的数据；待审核和已退回的报送不计入。',
+  'cascade.cityTargetIs': '全市目标：{value}',
   'cascade.split': '分解',
   'cascade.splitTitle': '分解“{metric}”到区县',
   'cascade.splitByHand': '手工填写',

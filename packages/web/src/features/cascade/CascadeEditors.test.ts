@@ -168,7 +168,9 @@ describe('权重数据 per county', () => {
     vi.spyOn(api, 'tenantWeights').mockResolvedValue(weights());
     const put = vi
       .spyOn(api, 'putTenantWeights')
-      .mockRejectedValue(new ApiError(400, 'validation_failed', '所选机构不是本机构的直接下级机构', 'values'));
+      .mockRejectedValue(
+        new ApiError(400, 'validation_failed', '所选机构不是本机构的直接下级机构', 'values'),
+      );
     show();
     fireEvent.click(await screen.findByRole('button', { name: '权重数据' }, { timeout: 10_000 }));
     const dialog = await screen.findByRole('dialog');

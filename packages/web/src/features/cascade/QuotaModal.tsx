@@ -107,8 +107,9 @@ export function QuotaModal({
       {data ? (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>
-            {t('cascade.cityTarget')}：
-            {data.cityValue === null ? '—' : `${formatFigure(data.cityValue)}${unit}`}
+            {t('cascade.cityTargetIs', {
+              value: data.cityValue === null ? '—' : `${formatFigure(data.cityValue)}${unit}`,
+            })}
           </Typography.Text>
           <Radio.Group
             value={mode}
