@@ -8,6 +8,8 @@ import { useAuth } from '../../auth/auth.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useT } from '../../i18n/i18n.js';
 import { formatFigure } from '../../components/figure.js';
+import { QuotaModal } from './QuotaModal.js';
+import { WeightsModal } from './WeightsModal.js';
 
 type TargetRow = CascadeRollup['targets'][number];
 type TaskRow = CascadeRollup['tasks'][number];
@@ -130,6 +132,9 @@ export function CascadeCard({ planId }: { planId: string }): ReactNode {
   const { allowed } = useAuth();
   const rollup = useLoad(() => api.cascadeRollup({ params: { planId } }), [planId]);
   const [pushing, setPushing] = useState(false);
+  const [splitting, setSplitting] = useState<string | null>(null);
+  const [weighing, setWeighing] = useState(false);
+  const canManage = allowed('cascade.manage');
   const data = rollup.data;
   if (!data || data.counties.length === 0)
     return rollup.error ? <ErrorAlert error={rollup.error} onRetry={rollup.reload} /> : null;
@@ -148,16 +153,25 @@ export function CascadeCard({ planId }: { planId: string }): ReactNode {
     <Card
       title={t('cascade.title')}
       extra={
-        allowed('cascade.manage') ? (
+        <Space>
           <Button
-            type="primary"
             onClick={() => {
-              setPushing(true);
+              setWeighing(true);
             }}
           >
-            {t('cascade.push')}
+            {t('cascade.weights')}
           </Button>
-        ) : null
+          {canManage ? (
+            <Button
+              type="primary"
+              onClick={() => {
+                setPushing(true);
+              }}
+            >
+              {t('cascade.push')}
+            </Button>
+          ) : null}
+        </Space>
       }
       loading={rollup.loading}
     >
@@ -206,6 +220,27 @@ export function CascadeCard({ planId }: { planId: string }): ReactNode {
                       ),
                     },
                     ...countyColumns<TargetRow>((cell, row) => <CellValue cell={cell} unit={row.unit} />),
+                    ...(canManage
+                      ? [
+                          {
+                            title: t('common.actions'),
+                            key: 'actions',
+                            fixed: 'right' as const,
+                            render: (_: unknown, row: TargetRow) => (
+                              <Button
+                                type="link"
+                                size="small"
+                                aria-label={t('cascade.splitTitle', { metric: row.metric })}
+                                onClick={() => {
+                                  setSplitting(row.targetId);
+                                }}
+                              >
+                                {t('cascade.split')}
+                              </Button>
+                            ),
+                          },
+                        ]
+                      : []),
                   ]}
                 />
               ),
@@ -275,6 +310,21 @@ export function CascadeCard({ planId }: { planId: string }): ReactNode {
           setPushing(false);
         }}
         onPushed={rollup.reload}
+      />
+      <QuotaModal
+        planId={planId}
+        targetId={splitting}
+        onClose={() => {
+          setSplitting(null);
+        }}
+        onSaved={rollup.reload}
+      />
+      <WeightsModal
+        open={weighing}
+        canEdit={canManage}
+        onClose={() => {
+          setWeighing(false);
+        }}
       />
     </Card>
   );

@@ -1,4 +1,4 @@
-import type { CascadeInbox, CascadeRollup, Me } from '@yaodian/core';
+import type { CascadeInbox, CascadeRollup, Me, TargetQuotas, TenantWeights } from '@yaodian/core';
 import { uuid } from '../../test/factories.js';
 
 export const countyA = { tenantId: uuid(), name: '临水县卫生健康局' };
@@ -101,6 +101,36 @@ export function inbox(withProposal: boolean): CascadeInbox {
             }
           : null,
       },
+    ],
+  };
+}
+
+/** The quotas of the roll-up's one target, as the server answers them. */
+export function targetQuotas(of: CascadeRollup): TargetQuotas {
+  const target = of.targets[0];
+  if (!target) throw new Error('the roll-up has no target');
+  return {
+    targetId: target.targetId,
+    metric: target.metric,
+    unit: target.unit,
+    cityValue: target.cityValue,
+    method: target.method,
+    methodChosen: false,
+    weight: null,
+    counties: [
+      { ...countyA, quota: 300 },
+      { ...countyB, quota: 300 },
+    ],
+    difference: 0,
+  };
+}
+
+export function weights(): TenantWeights {
+  return {
+    counties: [countyA, countyB],
+    weights: [
+      { name: '常住人口', tenantId: countyA.tenantId, value: 52.3 },
+      { name: '常住人口', tenantId: countyB.tenantId, value: 31.7 },
     ],
   };
 }
