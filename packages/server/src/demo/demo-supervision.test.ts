@@ -5,6 +5,7 @@ import type { Deps } from '../services/deps.js';
 import { dispatchSupervision } from '../services/supervision-dispatch.js';
 import { DB_HOOK_TIMEOUT, openTestDatabase } from '../testing/test-database.js';
 import { seedDemo } from './seed.js';
+import type { SqlBool } from 'kysely';
 
 /*
  * The demo on its date (30 June), after the first daily 督办 run the server does on start: a believable
@@ -12,7 +13,7 @@ import { seedDemo } from './seed.js';
  */
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let notices: { id: string; level: string; status: string; rule: string }[];
-let named: { notice_id: string; is_task: boolean }[];
+let named: { notice_id: string; is_task: SqlBool }[];
 
 beforeAll(async () => {
   database = await openTestDatabase();

@@ -20,6 +20,7 @@ function item(id: string, parentId: string | null, fields: Partial<ItemRow> = {}
     source_start: null,
     source_end: null,
     version: 1,
+    leader_id: null,
     ...fields,
   };
 }

@@ -91,7 +91,7 @@ async function signIn(base: string): Promise<Session> {
     body: JSON.stringify({ username: 'reporter.yizheng', password: DEMO_PASSWORD }),
   });
   const cookie = /yd_session=([^;]+)/.exec(r.headers.get('set-cookie') ?? '')?.[1] ?? '';
-  return { cookie, csrfToken: (await r.json()).csrfToken as string };
+  return { cookie, csrfToken: ((await r.json()) as { csrfToken: string }).csrfToken };
 }
 
 interface Submission {
