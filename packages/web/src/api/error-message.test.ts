@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '../i18n/i18n.js';
+import { loadLang, translator } from '../i18n/i18n.js';
 import { ApiError } from './api-error.js';
 import { errorMessage } from './error-message.js';
 
 const zh = translator('zh-CN');
+await loadLang('en');
 const en = translator('en');
 
 describe('error messages', () => {

@@ -4,7 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-error.js';
 import { errorMessage } from './error-message.js';
 import { fileNameOf, request, setCsrfToken, setUnauthenticatedHandler } from './http.js';
-import { translator } from '../i18n/i18n.js';
+import { loadLang, translator } from '../i18n/i18n.js';
+
+// English is a separate chunk the app fetches on demand; these assertions read it.
+await loadLang('en');
 
 function respond(status: number, body: unknown): ReturnType<typeof vi.fn> {
   const fetchMock = vi.fn(() =>

@@ -3,8 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
-import { format, translator } from './i18n.js';
+import { format, loadLang, translator } from './i18n.js';
 import { zhCN } from './zh-CN.js';
+
+// English is a separate chunk the app fetches on demand; these assertions read it.
+await loadLang('en');
 
 const SRC = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;
