@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NotificationList, PlanReminders } from '@yaodian/core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobRunner, type JobRunner } from '../../../jobs/job-runner.js';
 import { reminderJobHandlers } from '../../../jobs/reminder-jobs.js';
 import { statusJobHandlers } from '../../../jobs/task-status-jobs.js';
 import { emailSender } from '../../../messaging/email-sender.js';
 import { dingTalkSign } from '../../../messaging/robot-sender.js';
+import { startMailCatcher, type MailCatcher } from '../../../testing/message-catchers.js';
 import { dispatchReminders } from '../../../services/reminder-dispatch.js';
 import { createCommission, type Commission } from '../../../testing/commission.js';
 import { planFixture } from '../../../testing/plan-fixture.js';
@@ -27,9 +27,8 @@ let planner: Session;
 let reporter: Session;
 let admin: Session;
 let jobs: JobRunner;
-let smtp: SMTPServer;
+let mailCatcher: MailCatcher;
 let robot: Server;
-const mails: { to: string; raw: string }[] = [];
 const robotPosts: { body: unknown; signed: boolean }[] = [];
 const SECRET = 'SEC-test-secret';
 
@@ -50,22 +49,7 @@ async function inbox(session: Session, query = ''): Promise<NotificationList> {
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (raw += chunk));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  mailCatcher = await startMailCatcher();
 
   robot = createServer((request, response) => {
     let body = '';
@@ -92,7 +76,7 @@ beforeAll(async () => {
     handlers: {
       ...statusJobHandlers,
       ...reminderJobHandlers({
-        email: emailSender({ url: `smtp://127.0.0.1:${String(smtpPort)}`, from: '要点 <yaodian@test>' }),
+        email: emailSender({ url: mailCatcher.url, from: '要点 <yaodian@test>' }),
       }),
     },
   });
@@ -106,11 +90,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => {
-    smtp.close(() => {
-      resolve();
-    });
-  });
+  await mailCatcher.close();
   await new Promise<void>((resolve) => {
     robot.close(() => {
       resolve();
@@ -189,8 +169,8 @@ describe('reminders around a due date', () => {
     expect(first?.title).toContain('5月25日前');
     expect(first?.body).toContain(MAY);
     expect(first?.link).toBe('/my-tasks');
-    expect(mails.map((m) => m.to)).toEqual(['yizheng@example.cn']);
-    expect(mails[0]?.raw).toContain('Message-ID');
+    expect(mailCatcher.mails.map((m) => m.to)).toEqual(['yizheng@example.cn']);
+    expect(mailCatcher.mails[0]?.raw).toContain('Message-ID');
     expect(robotPosts).toHaveLength(1);
     expect(robotPosts[0]?.signed).toBe(true);
     expect(JSON.stringify(robotPosts[0]?.body)).toContain('医政医管科');
@@ -203,7 +183,7 @@ describe('reminders around a due date', () => {
     const again = await dispatchReminders(t.db, c.tenant.id, t.clock.now());
     expect(again).toEqual({ notifications: 0, messages: 0 });
     await jobs.runDue();
-    expect(mails).toHaveLength(1);
+    expect(mailCatcher.mails).toHaveLength(1);
     expect(robotPosts).toHaveLength(1);
 
     const log = await t.as(planner, { method: 'GET', url: '/api/notifications/messages' });
