@@ -7,7 +7,9 @@
  * Also the import latency of a 40-task plan document (upload to reviewable draft: parse and inserts in one
  * transaction), sequentially, BENCH_IMPORTS times (default 10): median and best.
  * Not a test: figures depend on the machine. BENCH_SECONDS (default 3) per run; BENCH_DATABASES
- * (default `pglite,postgres`) picks the databases; BENCH_SERVER=dist runs the built server (see bench-server.ts).
+ * (default `pglite,postgres`) picks the databases; BENCH_SERVER=dist runs the built server (see bench-server.ts);
+ * BENCH_SCENARIOS (comma-separated name prefixes, e.g. `submit,list`) runs only those scenarios, for profiling
+ * one path (the gates then print only what ran); BENCH_NODE_ARGS passes flags to the server's node.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -29,6 +31,7 @@ const CONNECTIONS = [16, 64];
 const DRAIN_MS = Number(process.env.BENCH_DRAIN_MS ?? 3000);
 const IMPORTS = Number(process.env.BENCH_IMPORTS ?? 10);
 const DATABASES = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
+const ONLY = process.env.BENCH_SCENARIOS?.split(',').filter((s) => s.length > 0) ?? [];
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Every task led by four units, so two reporters can submit many distinct reports. */
@@ -64,10 +67,16 @@ async function login(base: string, username: string): Promise<Session> {
 const headersOf = (s: Session): Record<string, string> => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
 
 async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'bench-server.ts')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // BENCH_NODE_ARGS: flags for the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((a) => a.length > 0);
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', path.join(here, 'bench-server.ts')],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const port = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -212,6 +221,13 @@ async function importLatency(label: string, base: string, planner: Session): Pro
   );
 }
 
+async function analyze(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('ANALYZE');
+  await client.end();
+}
+
 async function benchDatabase(label: string, env: Record<string, string>): Promise<void> {
   const { child, base } = await startProcess(env);
   try {
@@ -221,6 +237,10 @@ async function benchDatabase(label: string, env: Record<string, string>): Promis
     const me: autocannon.Request = { method: 'GET', path: '/api/auth/me', headers: headersOf(planner) };
     for (const size of SIZES) {
       const plan = await importPlan(base, planner, size);
+      // The statistics the planner reads, as a running server has them: PostgreSQL's autovacuum gathers them
+      // within a minute of a bulk change (analyzed here at once, so the first runs do not measure the minute
+      // before); the embedded database has no autovacuum and gathers them after a publish itself (db.statistics).
+      if (env.DATABASE_URL) await analyze(env.DATABASE_URL);
       // Each submission a new (task, unit, period): units of both reporters, tasks, then periods.
       // Only units that lead the plan's tasks report on them (another unit's submission is refused, 403).
       const slots = reporters.flatMap((r) =>
@@ -284,6 +304,7 @@ async function benchDatabase(label: string, env: Record<string, string>): Promis
       );
       for (const connections of CONNECTIONS) {
         for (const [name, scenario] of scenarios) {
+          if (ONLY.length > 0 && !ONLY.some((prefix) => name.startsWith(prefix))) continue;
           const revalidate = scenario.headers?.['if-none-match'] === 'revalidate';
           const request: autocannon.Request = revalidate
             ? {
@@ -386,10 +407,14 @@ async function main(): Promise<void> {
           DATABASE_URL: url.toString(),
         });
       } finally {
-        const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-        await client.connect();
-        await client.query(`DROP DATABASE ${name} WITH (FORCE)`);
-        await client.end();
+        // BENCH_KEEP_DB=1 keeps the scratch database, to look at its queries' plans afterwards.
+        if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${name}`);
+        else {
+          const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+          await client.connect();
+          await client.query(`DROP DATABASE ${name} WITH (FORCE)`);
+          await client.end();
+        }
       }
     }
     console.log(`load average at end: ${loadAverage()}`);

@@ -18,6 +18,7 @@ import { diskFileStore } from './repositories/file-store.js';
 import { createWorkerPlanReader } from './parsing/plan-reader-pool.js';
 import { hasDemoTenant, listTenantIds } from './repositories/tenant-repository.js';
 import type { Deps } from './services/deps.js';
+import { createTaskPageCache } from './services/task-page-cache.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -57,6 +58,7 @@ export async function startServer(
       maxUploadBytes: config.maxUploadBytes,
       files: diskFileStore(path.join(config.dataDir, 'attachments')),
       maxAttachmentBytes: config.maxAttachmentBytes,
+      ...(config.taskPageCache > 0 ? { taskPages: createTaskPageCache(config.taskPageCache) } : {}),
     };
     let seeded = false;
     if (config.seedDemo && (await isEmpty(database.db))) {

@@ -62,6 +62,8 @@ const EnvSchema = z.object({
     .default(10 * 1024 * 1024),
   /** The built web app to serve (default: packages/web/dist beside the server). */
   YAODIAN_WEB_DIR: z.string().min(1).optional(),
+  /** Pages of the task list kept per process, answered again while their plan is unchanged (0: none). */
+  YAODIAN_TASK_PAGE_CACHE: z.coerce.number().int().min(0).max(100_000).default(2000),
   /** How often an idle job worker looks for due jobs, in ms. */
   YAODIAN_JOB_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   /** The server's log level (pino): fatal, error, warn, info, debug, trace or silent. */
@@ -107,6 +109,8 @@ export interface Config {
   };
   webDir: string | null;
   jobPollMs: number;
+  /** How many task-list pages the process keeps (services/task-page-cache.ts); 0 reads every page. */
+  taskPageCache: number;
   logLevel: string;
   auditHash: 'sha256' | 'sm3';
   trustProxy: boolean | string;
@@ -181,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     webDir: e.YAODIAN_WEB_DIR ? path.resolve(e.YAODIAN_WEB_DIR) : null,
     jobPollMs: e.YAODIAN_JOB_POLL_MS,
+    taskPageCache: e.YAODIAN_TASK_PAGE_CACHE,
     logLevel: e.LOG_LEVEL,
     auditHash: e.YAODIAN_AUDIT_HASH,
     trustProxy:

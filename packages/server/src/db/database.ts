@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, type LogEvent, type Transaction } from 'kysely';
 import pg from 'pg';
+import { preparingPool } from './prepared-statements.js';
 import type { DB } from './schema.js';
 
 export type Db = Kysely<DB>;
@@ -64,7 +65,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       types,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: preparingPool(pool) }),
+      ...(log ? { log } : {}),
+    });
     return { db, kind: 'postgres', schema: options.searchPath ?? null, close: () => db.destroy() };
   }
   if (options.embeddedDir !== 'memory://')

@@ -21,7 +21,7 @@ export interface StatusTarget {
   hi: number | null;
   direction: 'higher' | 'lower';
   baseline: number | null;
-  /** The latest reported actual, if any. */
+  /** The latest accepted actual, if any: a figure awaiting review or sent back does not count. */
   latestActual: number | null;
 }
 

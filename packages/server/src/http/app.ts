@@ -3,7 +3,8 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { frozenAnswerSerializer } from './frozen-answer-serializer.js';
 import type { Deps } from '../services/deps.js';
 import { registerAuthHook } from './auth-hook.js';
 import { handleError } from './error-handler.js';
@@ -41,7 +42,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
     ? Fastify({ ...base, https: options.https })
     : Fastify(base)) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(frozenAnswerSerializer);
   app.setErrorHandler(handleError);
 
   await app.register(cookie);

@@ -14,7 +14,7 @@ const NEEDS: Readonly<Record<PlanAction, Action>> = {
   bulletin: 'plan.bulletin',
 };
 
-interface PlanScope {
+export interface PlanScope {
   tenant_id: string;
   status: PlanStatus;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
+import type { PlanRow } from '../db/schema.js';
 
 /**
  * What the ETags of a plan's tree and summary are made of (migration 0081). `plans.content_rev` is raised by
@@ -47,4 +48,39 @@ export async function taskChangeFingerprint(
     .where('plan_id', '=', planId)
     .executeTakeFirstOrThrow();
   return { tasks: Number(row.tasks), sum: row.sum, placed: row.placed && Number(row.tasks) > 0 };
+}
+
+/**
+ * What a cached page of the plan's tasks is validated by, in one statement: the plan's visibility field and
+ * everything its tree's and summary's ETags are made of (version, revision, last edit, the tasks' change
+ * fingerprint). Undefined when the tenant has no such plan.
+ */
+export async function taskPageValidator(
+  db: Executor,
+  tenantId: string,
+  planId: string,
+): Promise<{ status: PlanRow['status']; fingerprint: string; placed: boolean } | undefined> {
+  const { rows } = await sql<{
+    status: PlanRow['status'];
+    version: number;
+    content_rev: number;
+    updated_at: Date;
+    tasks: string;
+    sum: string;
+    placed: boolean | null;
+  }>`
+    select pl.status, pl.version, pl.content_rev, pl.updated_at, f.tasks, f.sum, f.placed
+    from plans pl
+    cross join lateral (
+      select count(*)::text as tasks, coalesce(sum(ts.change_count), 0)::text as sum,
+        bool_and(ts.position is not null) as placed
+      from task_status ts where ts.tenant_id = pl.tenant_id and ts.plan_id = pl.id) f
+    where pl.tenant_id = ${tenantId} and pl.id = ${planId}`.execute(db);
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    status: row.status,
+    fingerprint: `${String(row.version)}-${String(row.content_rev)}-${String(row.updated_at.getTime())}-${row.tasks}-${row.sum}`,
+    placed: row.placed === true && Number(row.tasks) > 0,
+  };
 }

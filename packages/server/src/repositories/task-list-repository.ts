@@ -1,10 +1,13 @@
 import type { TaskStatus } from '@yaodian/core';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
+import type { PlanRow } from '../db/schema.js';
 
 /**
- * The task list, a page at a time: one indexed query on the stored statuses and places (task_status, migration
- * 0080) joined to the page's items, then the page's reports and unit names by id. The work is that of the page,
+ * The task list, a page at a time, in one statement: the plan's visibility fields, and one indexed query on the
+ * stored statuses and places (task_status, migration 0080) joined to the page's items, each row carrying its
+ * reports awaiting review, its latest accepted narrative and its units' names. The rows come back as one JSON
+ * value: parsing one value costs the driver far less than hundreds of rows. The work is that of the page,
  * whatever the plan's size.
  */
 
@@ -17,6 +20,14 @@ export interface TaskListFilter {
   dueBefore?: string;
   /** Tasks one of these units leads or supports ("mine"). */
   anyUnitIds?: readonly string[];
+}
+
+/** A report awaiting review, on its task's row. */
+export interface PendingReport {
+  id: string;
+  unit_id: string;
+  period_id: string;
+  percent: number;
 }
 
 export interface TaskListRow {
@@ -35,19 +46,31 @@ export interface TaskListRow {
   status: TaskStatus;
   reason: string;
   percent: number | null;
+  /** Reports awaiting review, the newest period first. */
+  pending: PendingReport[];
+  /** The narrative of the newest accepted report of a unit whose reports count. */
+  latest_narrative: string | null;
+  /** The names of the row's lead, supporting and reporting units, by id. */
+  unit_names: Record<string, string>;
+}
+
+/** The plan a page is read from: what visibility needs, and whether its tasks have been placed. */
+export interface TaskListPlan {
+  status: PlanRow['status'];
+  /** False for a plan whose statuses are not stored yet (a restored backup before the start-up job ran). */
+  placed: boolean;
 }
 
 const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Up to `limit` tasks of the plan after position `after`, in plan order. */
-export function listTaskPage(
+function pageQuery(
   db: Executor,
   tenantId: string,
   planId: string,
   filter: TaskListFilter,
   after: number | null,
   limit: number,
-): Promise<TaskListRow[]> {
+) {
   let query = db
     .selectFrom('task_status as ts')
     .innerJoin('items as i', (join) =>
@@ -58,6 +81,7 @@ export function listTaskPage(
     )
     .select([
       'ts.item_id',
+      'ts.position',
       'ts.section_id',
       's.title as section_title',
       'i.number',
@@ -72,7 +96,29 @@ export function listTaskPage(
       'ts.reason',
       'ts.percent',
     ])
-    .select(sql<number>`ts.position`.as('position'))
+    // By the report key's index (tenant, item, …): the page's reports, never the plan's.
+    .select(
+      sql<PendingReport[]>`(
+        select coalesce(json_agg(json_build_object('id', r.id, 'unit_id', r.unit_id, 'period_id', r.period_id,
+                                                   'percent', r.percent) order by p.ends_on desc, r.id), '[]')
+        from progress_reports r
+        join reporting_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
+        where r.tenant_id = ts.tenant_id and r.item_id = ts.item_id and r.state = 'submitted')`.as('pending'),
+    )
+    .select(
+      sql<string | null>`(
+        select r.narrative from progress_reports r
+        join reporting_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
+        where r.tenant_id = ts.tenant_id and r.item_id = ts.item_id and r.state = 'accepted'
+          and r.unit_id = any(ts.reporting_unit_ids)
+        order by p.ends_on desc limit 1)`.as('latest_narrative'),
+    )
+    .select(
+      sql<Record<string, string>>`(
+        select coalesce(json_object_agg(o.id, o.name), '{}') from org_units o
+        where o.tenant_id = ts.tenant_id
+          and o.id = any(ts.lead_unit_ids || ts.support_unit_ids || ts.reporting_unit_ids))`.as('unit_names'),
+    )
     .where('ts.tenant_id', '=', tenantId)
     .where('ts.plan_id', '=', planId)
     .where('ts.position', 'is not', null);
@@ -97,75 +143,32 @@ export function listTaskPage(
       ]),
     );
   }
-  return query.orderBy('ts.position').limit(limit).execute();
-}
-
-/** Whether the plan's tasks have been placed (false for a plan whose statuses are not stored yet). */
-export async function planTasksPlaced(db: Executor, tenantId: string, planId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('task_status')
-    .select('item_id')
-    .where('tenant_id', '=', tenantId)
-    .where('plan_id', '=', planId)
-    .where('position', 'is not', null)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-export interface TaskListReport {
-  id: string;
-  item_id: string;
-  unit_id: string;
-  period_id: string;
-  percent: number;
-  state: 'submitted' | 'accepted';
-  narrative: string | null;
-  ends_on: string;
+  return query.orderBy('ts.position').limit(limit);
 }
 
 /**
- * The tasks' reports awaiting review, and each task's latest accepted report from a unit whose reports count
- * (the newest period first), in one statement.
+ * Up to `limit` tasks of the plan after position `after`, in plan order, with the plan's visibility fields;
+ * `plan` is undefined when the tenant has no such plan.
  */
-export async function listTaskListReports(
+export async function readTaskPage(
   db: Executor,
   tenantId: string,
-  itemIds: readonly string[],
-): Promise<TaskListReport[]> {
-  if (itemIds.length === 0) return [];
-  const ids = [...itemIds];
-  const { rows } = await sql<TaskListReport>`
-    (select r.id, r.item_id, r.unit_id, r.period_id, r.percent, r.state, null::text as narrative, p.ends_on
-     from progress_reports r
-     join reporting_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
-     where r.tenant_id = ${tenantId} and r.item_id = any(${ids}::uuid[]) and r.state = 'submitted')
-    union all
-    (select distinct on (r.item_id)
-       r.id, r.item_id, r.unit_id, r.period_id, r.percent, r.state, r.narrative, p.ends_on
-     from progress_reports r
-     join reporting_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
-     join task_status ts on ts.tenant_id = r.tenant_id and ts.item_id = r.item_id
-     where r.tenant_id = ${tenantId} and r.item_id = any(${ids}::uuid[]) and r.state = 'accepted'
-       and r.unit_id = any(ts.reporting_unit_ids)
-     order by r.item_id, p.ends_on desc)`.execute(db);
-  return rows;
-}
-
-/** Names of the given units. */
-export async function listUnitNames(
-  db: Executor,
-  tenantId: string,
-  unitIds: readonly string[],
-): Promise<Map<string, string>> {
-  if (unitIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('org_units')
-    .select(['id', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', [...unitIds])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
+  planId: string,
+  filter: TaskListFilter,
+  after: number | null,
+  limit: number,
+): Promise<{ plan: TaskListPlan | undefined; rows: TaskListRow[] }> {
+  const page = pageQuery(db, tenantId, planId, filter, after, limit);
+  const { rows } = await sql<TaskListPlan & { rows: TaskListRow[] }>`
+    select pl.status,
+      exists (select 1 from task_status ts
+              where ts.tenant_id = pl.tenant_id and ts.plan_id = pl.id and ts.position is not null) as placed,
+      (select coalesce(json_agg(page order by page.position), '[]') from (${page}) as page) as rows
+    from plans pl
+    where pl.tenant_id = ${tenantId} and pl.id = ${planId}`.execute(db);
+  const row = rows[0];
+  if (!row) return { plan: undefined, rows: [] };
+  return { plan: { status: row.status, placed: row.placed }, rows: row.rows };
 }
 
 /**

@@ -33,7 +33,7 @@ export interface TaskStatusInputs {
   owners: TaskOwners[];
   /** The tasks' reports with their period's end. */
   reports: TaskReport[];
-  /** The tasks' targets, each with the actual of its latest period's report that is not a draft. */
+  /** The tasks' targets, each with the actual of its latest period's report that was accepted (a submitted or returned figure waits beside it). */
   targets: TaskTarget[];
   /** The plan's periods due before `today`, with their due dates (the caller keeps those since publication). */
   duePeriods: { id: string; due_on: string }[];
@@ -105,7 +105,7 @@ export async function loadTaskStatusInputs(
           select a.value from target_actuals a
           join progress_reports r on r.tenant_id = a.tenant_id and r.id = a.report_id
           join reporting_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
-          where a.tenant_id = t.tenant_id and a.target_id = t.id and r.state <> 'draft'
+          where a.tenant_id = t.tenant_id and a.target_id = t.id and r.state = 'accepted'
           order by p.ends_on desc limit 1
         ) as latest_actual
         from targets t

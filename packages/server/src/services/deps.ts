@@ -2,6 +2,7 @@ import type { Plan } from '@yaodian/parser';
 import type { Clock } from '../config/clock.js';
 import type { Db } from '../db/database.js';
 import type { FileStore } from '../repositories/file-store.js';
+import type { TaskPageCache } from './task-page-cache.js';
 
 /** Reads a plan document; the real one is the plan engine's parsePlan, tests may pass their own. */
 export type PlanReader = (
@@ -22,6 +23,8 @@ export interface Deps {
   maxUploadBytes: number;
   files: FileStore;
   maxAttachmentBytes: number;
+  /** Pages of the task list, answered again while their plan is unchanged (none: every page is read). */
+  taskPages?: TaskPageCache;
   /** Only in demo and test mode (see server.ts). */
   timeTravel?: TimeTravel;
 }

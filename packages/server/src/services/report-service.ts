@@ -14,6 +14,7 @@ import {
   findReport,
   findReportByKey,
   insertReport,
+  type NewReport,
   listActuals,
   listReports,
   lockReport,
@@ -157,6 +158,12 @@ async function replayReport(
   return { report: await present(db, actor.tenantId, earlier), created: false };
 }
 
+/**
+ * A new report from the report form. A report that leaves its task's status as it was (a draft, or one
+ * submitted for review: only accepted figures count) is one statement after the checks, with no transaction:
+ * the report, its actuals, its audit entry and the task's change count commit together or not at all. One the
+ * plan accepts at once (review switched off) is written in a status transaction that recomputes the task.
+ */
 export async function createReport(
   deps: Deps,
   actor: Actor,
@@ -166,7 +173,11 @@ export async function createReport(
   authorizeReport(actor, 'write');
   authorizeForUnit(actor, input.unitId);
   try {
-    return await statusWrite(deps, (trx) => writeNewReport(trx, deps, actor, input, idempotencyKey, 'form'));
+    const prepared = await prepareNewReport(deps.db, deps, actor, input, idempotencyKey, 'form');
+    if ('result' in prepared) return prepared.result;
+    if (prepared.report.state === 'accepted')
+      return await statusWrite(deps, (trx) => insertNewReport(trx, deps, actor, prepared));
+    return await insertNewReport(deps.db, deps, actor, prepared);
   } catch (error) {
     // Two copies of one request raced past the replay check: the loser answers with the winner's report.
     if (sqlState(error) === UNIQUE_VIOLATION) {
@@ -190,13 +201,38 @@ export async function writeNewReport(
   idempotencyKey: string | null,
   via: 'form' | 'bulk',
 ): Promise<CreateResult> {
+  const prepared = await prepareNewReport(trx, deps, actor, input, idempotencyKey, via);
+  if ('result' in prepared) return prepared.result;
+  return insertNewReport(trx, deps, actor, prepared);
+}
+
+/** A new report that passed every check, ready to insert: its fields, actuals, audit action and plan. */
+interface PreparedReport {
+  report: NewReport;
+  actuals: NonNullable<ReportBody['actuals']>;
+  action: string;
+  planId: string;
+}
+
+/**
+ * Every check of a new report, in one statement: the report to insert, or the answer already given to an
+ * earlier copy of the request (same Idempotency-Key).
+ */
+async function prepareNewReport(
+  db: Executor,
+  deps: Deps,
+  actor: Actor,
+  input: NewReportInput,
+  idempotencyKey: string | null,
+  via: 'form' | 'bulk',
+): Promise<PreparedReport | { result: CreateResult }> {
   authorizeReport(actor, 'write');
   authorizeForUnit(actor, input.unitId);
   // One statement for every check (item, ancestry, plan, assignment, period, targets, existing reports).
-  const context = await loadNewReportContext(trx, actor.tenantId, { ...input, idempotencyKey });
+  const context = await loadNewReportContext(db, actor.tenantId, { ...input, idempotencyKey });
   if (context.byKeyId) {
-    const replayed = await replayReport(trx, actor, input, idempotencyKey);
-    if (replayed) return replayed;
+    const replayed = await replayReport(db, actor, input, idempotencyKey);
+    if (replayed) return { result: replayed };
   }
   if (!context.planId || context.planStatus !== 'published') {
     throw new AppError('validation_failed', ERRORS.report.noSuchTask, { field: 'itemId' });
@@ -209,8 +245,8 @@ export async function writeNewReport(
     // Committed by a copy of this request since the replay check above (READ COMMITTED sees it now).
     const existing = idempotencyKey && context.existingKey === idempotencyKey;
     if (existing) {
-      const report = await findReport(trx, actor.tenantId, context.existingId);
-      if (report) return { report: await present(trx, actor.tenantId, report), created: false };
+      const report = await findReport(db, actor.tenantId, context.existingId);
+      if (report) return { result: { report: await present(db, actor.tenantId, report), created: false } };
     }
     throw new AppError('duplicate', ERRORS.report.alreadyReported, {
       details: { reportId: context.existingId },
@@ -222,33 +258,56 @@ export async function writeNewReport(
     submitted === 'submitted' && via === 'bulk' && context.bulkValuesAccepted ? 'accepted' : submitted;
   const action =
     state === 'accepted' ? 'report.submit_accept' : input.submit ? 'report.submit' : 'report.create';
-  const actuals = input.actuals ?? [];
-  const newReport = {
-    tenantId: actor.tenantId,
-    itemId: input.itemId,
-    unitId: input.unitId,
-    periodId: input.periodId,
-    percent: input.percent,
-    narrative: input.narrative ?? '',
-    problems: input.problems ?? '',
-    nextSteps: input.nextSteps ?? '',
-    state,
-    reviewedBy: actor.userId,
-    idempotencyKey,
-    createdBy: actor.userId,
-    at: deps.clock.now(),
-  } as const;
-  const report = await insertReport(trx, newReport, actuals, (id) =>
-    auditOf(deps, actor, action, null, {
-      id,
+  return {
+    report: {
+      tenantId: actor.tenantId,
+      itemId: input.itemId,
+      unitId: input.unitId,
+      periodId: input.periodId,
+      percent: input.percent,
+      narrative: input.narrative ?? '',
+      problems: input.problems ?? '',
+      nextSteps: input.nextSteps ?? '',
       state,
-      percent: newReport.percent,
-      narrative: newReport.narrative,
-      return_reason: null,
-      version: 1,
-    }),
+      reviewedBy: actor.userId,
+      idempotencyKey,
+      createdBy: actor.userId,
+      at: deps.clock.now(),
+    },
+    actuals: input.actuals ?? [],
+    action,
+    planId: context.planId,
+  };
+}
+
+/**
+ * Inserts a prepared report in one statement. An accepted one marks its task for the caller's status
+ * transaction (which raises the task's change count as it recomputes); any other raises the count itself.
+ */
+async function insertNewReport(
+  db: Executor,
+  deps: Deps,
+  actor: Actor,
+  prepared: PreparedReport,
+): Promise<CreateResult> {
+  const { report: newReport, actuals, action, planId } = prepared;
+  const accepted = newReport.state === 'accepted';
+  const report = await insertReport(
+    db,
+    newReport,
+    actuals,
+    (id) =>
+      auditOf(deps, actor, action, null, {
+        id,
+        state: newReport.state,
+        percent: newReport.percent,
+        narrative: newReport.narrative,
+        return_reason: null,
+        version: 1,
+      }),
+    accepted ? null : planId,
   );
-  markTasks(trx, actor.tenantId, context.planId, [input.itemId]);
+  if (accepted) markTasks(db, actor.tenantId, planId, [newReport.itemId]);
   return {
     report: presentReport(
       report,

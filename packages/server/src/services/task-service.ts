@@ -1,19 +1,14 @@
 import { TASK_PAGE_DEFAULT, TASK_PAGE_MAX, type TaskDto, type TaskStatus } from '@yaodian/core';
-import { AppError } from '../errors/app-error.js';
+import { AppError, notFound } from '../errors/app-error.js';
 import type { Actor } from '../policies/actor.js';
 import { authorizeTask } from '../policies/tasks.js';
 import { presentTask } from '../presenters/task-presenter.js';
-import { listPlans, type PlanHeader } from '../repositories/plan-repository.js';
-import {
-  listTaskListReports,
-  listTaskPage,
-  listUnitNames,
-  planTasksPlaced,
-  type TaskListFilter,
-  type TaskListRow,
-} from '../repositories/task-list-repository.js';
+import { canSeePlan, type PlanScope } from '../policies/plans.js';
+import { findPlan, listPlans } from '../repositories/plan-repository.js';
+import { taskPageValidator } from '../repositories/plan-revision-repository.js';
+import { readTaskPage, type TaskListFilter, type TaskListRow } from '../repositories/task-list-repository.js';
 import type { Deps } from './deps.js';
-import { visiblePlan } from './plan-loader.js';
+import type { CachedTaskPage } from './task-page-cache.js';
 import { loadTaskBoard } from './task-board.js';
 import { ERRORS } from '../messaging/error-messages.js';
 
@@ -74,18 +69,20 @@ function matches(task: TaskDto, filter: TaskFilter, actor: Actor): boolean {
 }
 
 /**
- * A page of one plan's tasks after `after`: one indexed query on the stored places and statuses, then the
- * page's reports and unit names. A plan whose statuses are not stored yet (a restored backup before the
- * start-up job ran) is read whole, for this answer only.
+ * A page of one plan's tasks after `after`: one statement reads the plan's visibility fields and the page with
+ * its reports and unit names. `listed` plans came from the tenant's published plans; any other must be visible
+ * to the actor (policies/plans: drafts only to those who may edit them), else not found. A plan whose statuses
+ * are not stored yet (a restored backup before the start-up job ran) is read whole, for this answer only.
  */
 async function planPage(
   deps: Deps,
   actor: Actor,
-  plan: PlanHeader,
+  planId: string,
+  listed: boolean,
   filter: TaskFilter,
   after: number | null,
   limit: number,
-): Promise<{ tasks: TaskDto[]; positions: number[] }> {
+): Promise<{ tasks: TaskDto[]; positions: number[]; cached?: CachedTaskPage }> {
   const listFilter: TaskListFilter = {
     ...(filter.sectionId ? { sectionId: filter.sectionId } : {}),
     ...(filter.unitId ? { unitId: filter.unitId } : {}),
@@ -94,59 +91,77 @@ async function planPage(
     ...(filter.dueBefore ? { dueBefore: filter.dueBefore } : {}),
     ...(filter.mine ? { anyUnitIds: actor.unitIds } : {}),
   };
-  const rows = await listTaskPage(deps.db, plan.tenant_id, plan.id, listFilter, after, limit);
-  if (rows.length === 0 && !(await planTasksPlaced(deps.db, plan.tenant_id, plan.id))) {
-    const board = await loadTaskBoard(deps.db, plan, deps.clock.now());
+  const cache = deps.taskPages;
+  if (cache) {
+    // Validated first, then read: a page read after its fingerprint is never older than the fingerprint says.
+    const validator = await taskPageValidator(deps.db, actor.tenantId, planId);
+    if (!visible(actor, validator, listed)) return { tasks: [], positions: [] };
+    if (validator.placed) {
+      const key = JSON.stringify([actor.tenantId, planId, listFilter, after, limit]);
+      const cached = cache.get(key, validator.fingerprint);
+      if (cached) return { tasks: [...cached.tasks], positions: [...cached.positions], cached };
+      const { rows } = await readTaskPage(deps.db, actor.tenantId, planId, listFilter, after, limit);
+      const page = {
+        tasks: rows.map((row) => presentRow(planId, row)),
+        positions: rows.map((r) => r.position),
+      };
+      cache.set(key, { fingerprint: validator.fingerprint, ...page });
+      return page;
+    }
+  }
+  const { plan, rows } = await readTaskPage(deps.db, actor.tenantId, planId, listFilter, after, limit);
+  if (!visible(actor, plan, listed)) return { tasks: [], positions: [] };
+  if (!plan.placed) {
+    const header = await findPlan(deps.db, actor.tenantId, planId);
+    if (!header) throw notFound('plan');
+    const board = await loadTaskBoard(deps.db, header, deps.clock.now());
     const all = board.tasks.map((task, position) => ({ task, position }));
     const page = all.filter((t) => (after === null || t.position > after) && matches(t.task, filter, actor));
     const taken = page.slice(0, limit);
     return { tasks: taken.map((t) => t.task), positions: taken.map((t) => t.position) };
   }
-  return { tasks: await presentRows(deps, plan, rows), positions: rows.map((r) => r.position) };
+  return { tasks: rows.map((row) => presentRow(planId, row)), positions: rows.map((r) => r.position) };
 }
 
-async function presentRows(deps: Deps, plan: PlanHeader, rows: readonly TaskListRow[]): Promise<TaskDto[]> {
-  const unitIds = new Set(
-    rows.flatMap((r) => [...r.lead_unit_ids, ...r.support_unit_ids, ...r.reporting_unit_ids]),
-  );
-  const [reports, names] = await Promise.all([
-    listTaskListReports(
-      deps.db,
-      plan.tenant_id,
-      rows.map((r) => r.item_id),
-    ),
-    listUnitNames(deps.db, plan.tenant_id, [...unitIds]),
-  ]);
-  const ref = (id: string) => ({ id, name: names.get(id) ?? '' });
-  const newestFirst = (a: { ends_on: string }, b: { ends_on: string }): number =>
-    b.ends_on.localeCompare(a.ends_on);
-  return rows.map((row): TaskDto => {
-    const mine = reports.filter((r) => r.item_id === row.item_id).sort(newestFirst);
-    return presentTask({
-      planId: plan.id,
-      item: {
-        id: row.item_id,
-        number: row.number,
-        title: row.title,
-        text: row.text,
-        deadline: row.deadline,
-        deadlineText: row.deadline_text,
-      },
-      section: { id: row.section_id, title: row.section_title },
-      leadUnits: row.lead_unit_ids.map(ref),
-      supportUnits: row.support_unit_ids.map(ref),
-      reportingUnits: row.reporting_unit_ids.map(ref),
-      status: { status: row.status, reason: row.reason, percent: row.percent },
-      // The repository reads only the newest accepted report of a reporting unit.
-      latestNarrative: mine.find((r) => r.state === 'accepted')?.narrative ?? null,
-      submitted: mine.filter((r) => r.state === 'submitted'),
-    });
+/**
+ * Whether the plan can be listed: a plan the actor was not listed must be visible to them, else not found; a
+ * listed plan deleted since it was listed has no tasks left to show (false).
+ */
+function visible<P extends { status: PlanScope['status'] }>(
+  actor: Actor,
+  plan: P | undefined,
+  listed: boolean,
+): plan is P {
+  if (plan && canSeePlan(actor, { tenant_id: actor.tenantId, status: plan.status })) return true;
+  if (plan || !listed) throw notFound('plan');
+  return false;
+}
+
+function presentRow(planId: string, row: TaskListRow): TaskDto {
+  const ref = (id: string) => ({ id, name: row.unit_names[id] ?? '' });
+  return presentTask({
+    planId,
+    item: {
+      id: row.item_id,
+      number: row.number,
+      title: row.title,
+      text: row.text,
+      deadline: row.deadline,
+      deadlineText: row.deadline_text,
+    },
+    section: { id: row.section_id, title: row.section_title },
+    leadUnits: row.lead_unit_ids.map(ref),
+    supportUnits: row.support_unit_ids.map(ref),
+    reportingUnits: row.reporting_unit_ids.map(ref),
+    status: { status: row.status, reason: row.reason, percent: row.percent },
+    latestNarrative: row.latest_narrative,
+    submitted: row.pending,
   });
 }
 
 /**
  * A page of the tasks of published plans (or of one visible plan), with status, filtered, in plan order:
- * a constant number of indexed statements per plan visited, whatever the plans' sizes.
+ * one statement per plan visited (and one listing the plans when none is named), whatever the plans' sizes.
  */
 export async function listTasks(
   deps: Deps,
@@ -157,31 +172,45 @@ export async function listTasks(
   authorizeTask(actor, 'read');
   const limit = Math.min(request.limit ?? TASK_PAGE_DEFAULT, TASK_PAGE_MAX);
   const cursor = request.cursor ? decodeCursor(request.cursor) : null;
-  let plans: PlanHeader[];
-  if (filter.planId) plans = [await visiblePlan(deps.db, actor, filter.planId)];
-  else plans = await listPlans(deps.db, actor.tenantId, ['published']);
+  let plans: string[];
+  if (filter.planId) plans = [filter.planId];
+  else plans = (await listPlans(deps.db, actor.tenantId, ['published'])).map((p) => p.id);
   if (cursor) {
-    const from = plans.findIndex((p) => p.id === cursor.planId);
+    const from = plans.indexOf(cursor.planId);
     if (from < 0) throw new AppError('validation_failed', ERRORS.task.badCursor, { field: 'cursor' });
     plans = plans.slice(from);
   }
   const tasks: TaskDto[] = [];
-  for (const [index, plan] of plans.entries()) {
+  for (const [index, planId] of plans.entries()) {
     const after = cursor && index === 0 ? cursor.position : null;
     // One more than wanted tells whether this plan has more.
-    const page = await planPage(deps, actor, plan, filter, after, limit - tasks.length + 1);
+    const page = await planPage(deps, actor, planId, !filter.planId, filter, after, limit - tasks.length + 1);
+    // One plan's page from the cache: its answer is made once (the same object, written once).
+    if (filter.planId && page.cached && deps.taskPages)
+      return deps.taskPages.answer(page.cached, () => pageAnswer(page, planId, limit));
     const wanted = limit - tasks.length;
     tasks.push(...page.tasks.slice(0, wanted));
     if (page.tasks.length > wanted) {
       const last = page.positions[wanted - 1];
-      return { tasks, nextCursor: encodeCursor({ planId: plan.id, position: last ?? -1 }) };
+      return { tasks, nextCursor: encodeCursor({ planId, position: last ?? -1 }) };
     }
     if (tasks.length === limit) {
       const next = plans[index + 1];
-      return { tasks, nextCursor: next ? encodeCursor({ planId: plan.id, position: PLAN_END }) : null };
+      return { tasks, nextCursor: next ? encodeCursor({ planId, position: PLAN_END }) : null };
     }
   }
   return { tasks, nextCursor: null };
+}
+
+/** The answer of a one-plan list from its page (read one longer than `limit`, to know whether more follow). */
+function pageAnswer(
+  page: { tasks: readonly TaskDto[]; positions: readonly number[] },
+  planId: string,
+  limit: number,
+): TaskPage {
+  const tasks = page.tasks.slice(0, limit);
+  if (page.tasks.length <= limit) return { tasks, nextCursor: null };
+  return { tasks, nextCursor: encodeCursor({ planId, position: page.positions[limit - 1] ?? -1 }) };
 }
 
 /** Every matching task, page by page (the demo seed, exports of the list). */

@@ -11,6 +11,7 @@ import { reminderJobHandlers } from '../jobs/reminder-jobs.js';
 import { statusJobHandlers } from '../jobs/task-status-jobs.js';
 import { diskFileStore } from '../repositories/file-store.js';
 import type { Deps, PlanReader } from '../services/deps.js';
+import { createTaskPageCache } from '../services/task-page-cache.js';
 import { TEST_PASSWORD } from './factories.js';
 import { openTestDatabase } from './test-database.js';
 
@@ -70,6 +71,7 @@ export async function createTestApp(
     maxUploadBytes: 2 * 1024 * 1024,
     files: diskFileStore(filesRoot),
     maxAttachmentBytes: 64 * 1024,
+    taskPages: createTaskPageCache(),
   };
   const app = await buildApp(deps, { secureCookies: false });
   await app.ready();
