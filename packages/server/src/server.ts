@@ -19,6 +19,7 @@ import { createWorkerPlanReader } from './parsing/plan-reader-pool.js';
 import { hasDemoTenant, listTenantIds } from './repositories/tenant-repository.js';
 import type { Deps } from './services/deps.js';
 import { createTaskPageCache } from './services/task-page-cache.js';
+import { startStatisticsUpkeep } from './db/embedded-statistics.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -66,6 +67,11 @@ export async function startServer(
       await seedDemo(deps);
       seeded = true;
     }
+    // The embedded database's planner statistics (it has no autovacuum): now, then every 10 minutes.
+    const statistics = startStatisticsUpkeep(database, 10 * 60_000, (error) => {
+      log(`yaodian: gathering the embedded database's statistics failed: ${String(error)}`);
+    });
+    await statistics.run();
     await ensureStatusJobs(database.db, deps.clock.now());
     await ensureAuditSealJobs(database.db, deps.clock.now(), config.auditSealMs);
     await ensureReminderJobs(database.db, await listTenantIds(database.db), deps.clock.now());
@@ -124,6 +130,7 @@ export async function startServer(
       url,
       close: async () => {
         await app.close();
+        statistics.stop();
         await planReader.close();
         await jobs.stop();
         await database.close();

@@ -49,7 +49,12 @@ export function preparingPool(pool: pg.Pool, options: PreparedStatementOptions =
           : { text: sqlOrCursor, values };
         return client.query(config) as unknown as Promise<PostgresQueryResult<R>>;
       }
-      return { query, release: () => client.release() };
+      return {
+        query,
+        release: () => {
+          client.release();
+        },
+      };
     },
     end: () => pool.end(),
   };
