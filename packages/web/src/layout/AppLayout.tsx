@@ -78,7 +78,7 @@ export function AppLayout(): ReactNode {
           <Typography.Text strong className="yd-header-title">
             {t('app.name')}
           </Typography.Text>
-          <Space size="middle" wrap>
+          <Space size="middle">
             <Tooltip title={t('lang.label')}>
               <Button
                 type="text"
@@ -93,10 +93,18 @@ export function AppLayout(): ReactNode {
             <NotificationBell />
             <Flex align="center" gap={8} data-testid="current-user">
               <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f4e9c' }} />
-              <span>{me.displayName}</span>
+              <span className="yd-header-name">{me.displayName}</span>
               <Tag color="blue">{t(`role.${me.role}`)}</Tag>
               {unitNames.length > 0 ? (
-                <Typography.Text type="secondary">{unitNames.join(t('common.sep'))}</Typography.Text>
+                // A reporter of several units: one line, cut short, the full list on hover (it had wrapped
+                // the header onto the demo banner).
+                <Typography.Text
+                  type="secondary"
+                  style={{ maxWidth: 200 }}
+                  ellipsis={{ tooltip: unitNames.join(t('common.sep')) }}
+                >
+                  {unitNames.join(t('common.sep'))}
+                </Typography.Text>
               ) : (
                 <Typography.Text type="secondary">{me.tenantName}</Typography.Text>
               )}

@@ -96,13 +96,15 @@ export function MyTasksPage(): ReactNode {
             columns={[
               {
                 title: t('myTasks.plan'),
-                width: 200,
+                width: 170,
                 filters: planFilters,
                 onFilter: (value, row) => row.plan.id === value,
                 render: (_: unknown, row) => planName(row),
               },
               {
                 title: t('planView.tasks'),
+                // The one column without a width took what the others left: a title one or two characters wide.
+                minWidth: 220,
                 render: (_: unknown, row) => (
                   <a
                     onClick={() => void navigate(`/plans/${row.task.planId}/tasks/${row.task.id}`)}
