@@ -19,9 +19,6 @@ export async function countReportsForItems(
   return row.n;
 }
 
-/** The nil UUID, an id no row has. */
-const NIL_ID = '00000000-0000-0000-0000-000000000000';
-
 export interface NewReport {
   tenantId: string;
   itemId: string;
@@ -42,15 +39,15 @@ export interface NewReport {
 /**
  * Inserts a report, its actuals and its audit entry in one statement (the actuals and the entry as
  * data-modifying CTEs): the report's id is chosen here so all three can name it. `audit` is given the id.
- * With `touchPlanId`, the same statement raises the task's `change_count` (the summary's ETag counts reports
- * awaiting review), so a report that leaves the task's status as it was needs no transaction and no recompute.
+ * The same statement raises the task's `change_count` (the summary's ETag counts reports awaiting review), so a
+ * report that leaves the task's status as it was needs no transaction and no recompute.
  */
 export function insertReport(
   db: Executor,
   r: NewReport,
   actuals: readonly Omit<ActualRecord, 'reportId'>[],
   audit: (reportId: string) => AuditEntry,
-  touchPlanId: string | null = null,
+  planId: string,
 ): Promise<ReportRow> {
   const id = randomUUID();
   const statement = db
@@ -60,8 +57,7 @@ export function insertReport(
         .updateTable('task_status')
         .set((eb) => ({ change_count: eb('change_count', '+', 1) }))
         .where('tenant_id', '=', r.tenantId)
-        // Without a plan, the nil id matches no row: the caller's recompute raises the count instead.
-        .where('plan_id', '=', touchPlanId ?? NIL_ID)
+        .where('plan_id', '=', planId)
         .where('item_id', '=', r.itemId),
     )
     // From arrays, so no actuals insert nothing in the same statement.

@@ -281,8 +281,8 @@ async function prepareNewReport(
 }
 
 /**
- * Inserts a prepared report in one statement. An accepted one marks its task for the caller's status
- * transaction (which raises the task's change count as it recomputes); any other raises the count itself.
+ * Inserts a prepared report in one statement (which also raises its task's change count). An accepted one marks
+ * its task for the caller's status transaction.
  */
 async function insertNewReport(
   db: Executor,
@@ -291,7 +291,6 @@ async function insertNewReport(
   prepared: PreparedReport,
 ): Promise<CreateResult> {
   const { report: newReport, actuals, action, planId } = prepared;
-  const accepted = newReport.state === 'accepted';
   const report = await insertReport(
     db,
     newReport,
@@ -305,9 +304,9 @@ async function insertNewReport(
         return_reason: null,
         version: 1,
       }),
-    accepted ? null : planId,
+    planId,
   );
-  if (accepted) markTasks(db, actor.tenantId, planId, [newReport.itemId]);
+  if (newReport.state === 'accepted') markTasks(db, actor.tenantId, planId, [newReport.itemId]);
   return {
     report: presentReport(
       report,

@@ -101,10 +101,7 @@ async function planPage(
       const cached = cache.get(key, validator.fingerprint);
       if (cached) return { tasks: [...cached.tasks], positions: [...cached.positions], cached };
       const { rows } = await readTaskPage(deps.db, actor.tenantId, planId, listFilter, after, limit);
-      const page = {
-        tasks: rows.map((row) => presentRow(planId, row)),
-        positions: rows.map((r) => r.position),
-      };
+      const page = pageOf(planId, rows);
       cache.set(key, { fingerprint: validator.fingerprint, ...page });
       return page;
     }
@@ -120,8 +117,13 @@ async function planPage(
     const taken = page.slice(0, limit);
     return { tasks: taken.map((t) => t.task), positions: taken.map((t) => t.position) };
   }
-  return { tasks: rows.map((row) => presentRow(planId, row)), positions: rows.map((r) => r.position) };
+  return pageOf(planId, rows);
 }
+
+const pageOf = (planId: string, rows: readonly TaskListRow[]): { tasks: TaskDto[]; positions: number[] } => ({
+  tasks: rows.map((row) => presentRow(planId, row)),
+  positions: rows.map((r) => r.position),
+});
 
 /**
  * Whether the plan can be listed: a plan the actor was not listed must be visible to them, else not found; a
